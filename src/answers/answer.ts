@@ -1,0 +1,27 @@
+import type { Language } from '../articles/article';
+import type { SearchHit } from '../retrieval/searchHit';
+import type { Citation } from './citation';
+
+/** What a question asks for. */
+export type QuestionKind = 'date' | 'partnership' | 'fact';
+
+/** A citation as numbered in an answer's text (`[n]`). */
+export interface NumberedCitation extends Citation {
+  n: number;
+}
+
+/** Scoop's reply to one question. */
+export interface Answer {
+  question: string;
+  language: Exclude<Language, 'und'>;
+  kind: QuestionKind;
+  /** Short answer first, then its support, with `[n]` markers that all exist in `citations`. */
+  answer: string;
+  /** True when the articles do not answer the question. */
+  abstained: boolean;
+  citations: NumberedCitation[];
+  /** Closest passages, offered as related reading (mainly when abstaining). */
+  related: SearchHit[];
+  /** Milliseconds spent in each step. */
+  timings: Record<string, number>;
+}

@@ -1,0 +1,56 @@
+import type { Citation } from '../answers/citation';
+
+/** What a dated claim says happens to its subject. */
+export type DateEventKind =
+  | 'release'
+  | 'unveiling'
+  | 'launch'
+  | 'deployment'
+  | 'postponement'
+  | 'announcement'
+  | 'training'
+  | 'other';
+
+/** How sure the article is that the event happened or will happen then. */
+export type ClaimStatus = 'done' | 'planned' | 'expected' | 'rumoured' | 'postponed' | 'cancelled';
+
+/** "Subject X: event E happens at date D", as one article states it. */
+export interface DateClaim {
+  /** Canonical subject name (e.g. `GPT-5`). */
+  subject: string;
+  event: DateEventKind;
+  /** The date expression exactly as the article writes it. */
+  when: string;
+  /** Resolved range as ISO dates (`YYYY-MM-DD`), or null when it cannot be resolved honestly. */
+  start: string | null;
+  end: string | null;
+  status: ClaimStatus;
+  citation: Citation;
+}
+
+/** The nature of a tie between two organisations. */
+export type PartnershipNature =
+  | 'cloud'
+  | 'investment'
+  | 'integration'
+  | 'distribution'
+  | 'chips'
+  | 'research'
+  | 'other';
+
+/** "A works with B on N", as one article states it. `a` provides to / acts on `b` where a direction is known. */
+export interface PartnershipClaim {
+  a: string;
+  b: string;
+  nature: PartnershipNature;
+  /** `a-to-b` when a provides the service or money to b; `mutual` otherwise. */
+  direction: 'a-to-b' | 'mutual';
+  citation: Citation;
+}
+
+/** Every fact extracted from one article. */
+export interface ArticleFacts {
+  articleId: string;
+  dates: DateClaim[];
+  partnerships: PartnershipClaim[];
+}

@@ -1,0 +1,58 @@
+import type { Article } from './articles/article';
+import type { Answer } from './answers/answer';
+import type { DateClaim, PartnershipClaim } from './facts/fact';
+import type { SearchHit } from './retrieval/searchHit';
+
+/** One indexed article as listed by `/sources`. */
+export interface SourceSummary {
+  source: string;
+  title: string;
+  published: string | null;
+  language: Article['language'];
+  url: string | null;
+  passages: number;
+}
+
+/** Dated claims about one subject, in chronological order of the claims' articles. */
+export interface Timeline {
+  /** The subject asked for, canonicalised; null for "recent and upcoming". */
+  subject: string | null;
+  events: TimelineEvent[];
+}
+
+/** A dated claim, marked when a later claim about the same event moved its date. */
+export interface TimelineEvent extends DateClaim {
+  /** True when a later or more specific claim replaced this date. */
+  superseded: boolean;
+}
+
+/** Everything known about one company's partners. */
+export interface PartnerMap {
+  company: string;
+  partners: PartnershipClaim[];
+}
+
+/** Options for one question. */
+export interface AskOptions {
+  /** The earlier question when this one is a follow-up ("and GPT-4.5?"). */
+  previousQuestion?: string;
+  /** Passages to skip (for "more sources"). */
+  excludePassageIds?: string[];
+}
+
+/**
+ * The core, as the CLI and the Discord layer see it. It knows nothing of
+ * Discord; every method works on the articles indexed at creation.
+ */
+export interface Scoop {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+  search(query: string, k?: number, options?: { excludePassageIds?: string[] }): Promise<SearchHit[]>;
+  sources(): SourceSummary[];
+  timeline(subject?: string): Timeline;
+  partners(company: string): PartnerMap;
+  /** Known subjects and companies, for autocompletion. */
+  subjects(): string[];
+  companies(): string[];
+  /** How many articles are indexed. */
+  articleCount(): number;
+}

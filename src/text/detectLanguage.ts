@@ -1,0 +1,28 @@
+import { franc } from 'franc-min';
+import type { Language } from '../articles/article';
+
+const FRENCH_MARKERS = new Set(['le', 'la', 'les', 'des', 'du', 'est', 'une', 'et', 'quand', 'quel', 'quelle', 'qui', 'avec', 'pour', 'sera', 'sortie', 'dans', 'au', 'aux', 'ce', 'cette']);
+const ENGLISH_MARKERS = new Set(['the', 'is', 'are', 'of', 'and', 'when', 'what', 'who', 'which', 'with', 'for', 'will', 'be', 'in', 'to', 'does', 'did', 'how']);
+
+/**
+ * Detects French or English. Long texts go to franc (trigram statistics);
+ * short ones such as questions are decided by function words, which franc
+ * cannot judge on a handful of characters. `und` when neither wins.
+ */
+export function detectLanguage(text: string): Language {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  let french = 0;
+  let english = 0;
+  for (const word of words) {
+    if (FRENCH_MARKERS.has(word)) french += 1;
+    if (ENGLISH_MARKERS.has(word)) english += 1;
+  }
+  if (/[àâçéèêëîïôûùüÿœ]|qu'|l'|d'/i.test(text)) french += 1;
+  if (text.length >= 80) {
+    const guess = franc(text, { only: ['fra', 'eng'], minLength: 10 });
+    if (guess === 'fra') french += 3;
+    if (guess === 'eng') english += 3;
+  }
+  if (french === english) return words.length === 0 ? 'und' : french === 0 ? 'und' : 'en';
+  return french > english ? 'fr' : 'en';
+}
