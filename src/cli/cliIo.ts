@@ -1,0 +1,23 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+
+/** The streams and environment a CLI run uses; tests pass their own. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stdin: Readable;
+  env: Record<string, string | undefined>;
+}
+
+/** The real process streams. */
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+/** Non-blank lines of a stream, trimmed, in order. */
+export async function* readLines(input: Readable): AsyncGenerator<string> {
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    const trimmed = line.trim();
+    if (trimmed !== '') yield trimmed;
+  }
+}

@@ -1,0 +1,141 @@
+import type { Answer } from '../answers/answer';
+import type { SyncReport } from '../index/passageIndex';
+import type { SearchHit } from '../retrieval/searchHit';
+import type { PartnerMap, Timeline } from '../scoop';
+
+/** `search --json`: one object per query. */
+export function searchJson(query: string, hits: SearchHit[]) {
+  return {
+    query,
+    results: hits.map(({ passage, article, score }) => ({
+      source: article.source,
+      title: article.title,
+      published: article.published,
+      snippet: passage.text,
+      start: passage.start,
+      end: passage.end,
+      score: Number(score.toFixed(6)),
+    })),
+  };
+}
+
+/** `ask --json`: one object per question. */
+export function answerJson(answer: Answer) {
+  return {
+    question: answer.question,
+    language: answer.language,
+    answer: answer.answer,
+    abstained: answer.abstained,
+    citations: answer.citations.map(({ n, source, title, published, snippet, start, end }) => ({
+      n,
+      source,
+      title,
+      published,
+      snippet,
+      start,
+      end,
+    })),
+    timings: answer.timings,
+  };
+}
+
+/** `timeline --json`. */
+export function timelineJson(timeline: Timeline, asked: string | null) {
+  return {
+    subject: timeline.subject ?? asked,
+    events: timeline.events.map((event) => ({
+      subject: event.subject,
+      event: event.event,
+      when: event.when,
+      start: event.start,
+      end: event.end,
+      status: event.status,
+      superseded: event.superseded,
+      source: event.citation.source,
+      snippet: event.citation.snippet,
+      published: event.citation.published,
+    })),
+  };
+}
+
+/** `partners --json`. */
+export function partnersJson(map: PartnerMap) {
+  return {
+    company: map.company,
+    partners: map.partners.map(({ a, b, nature, direction, citation }) => ({
+      a,
+      b,
+      nature,
+      direction,
+      source: citation.source,
+      snippet: citation.snippet,
+    })),
+  };
+}
+
+function quote(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function dated(published: string | null): string {
+  return published ? `, ${published}` : '';
+}
+
+/** A readable answer followed by its numbered sources. */
+export function answerText(answer: Answer): string {
+  const lines = [answer.answer, ''];
+  if (answer.citations.length > 0) {
+    lines.push('Sources:');
+    for (const c of answer.citations) {
+      lines.push(`[${c.n}] ${c.title} (${c.source}${dated(c.published)}, chars ${c.start}-${c.end})`);
+      lines.push(`    "${quote(c.snippet)}"`);
+    }
+  } else if (answer.related.length > 0) {
+    lines.push('Related reading:');
+    for (const { article, passage } of answer.related) {
+      lines.push(`- ${article.title} (${article.source}${dated(article.published)}): "${quote(passage.text).slice(0, 160)}…"`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Numbered passages with their article. */
+export function searchText(query: string, hits: SearchHit[]): string {
+  if (hits.length === 0) return `No passage found for "${query}".\n`;
+  const lines = hits.map(
+    ({ passage, article, score }, i) =>
+      `${i + 1}. ${article.title} (${article.source}${dated(article.published)}, chars ${passage.start}-${passage.end}, score ${score.toFixed(3)})\n   "${quote(passage.text)}"`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+/** A timeline, one dated claim a line, moved dates marked. */
+export function timelineText(timeline: Timeline, asked: string | null): string {
+  const subject = timeline.subject ?? asked;
+  if (timeline.events.length === 0) {
+    return subject ? `Nothing in the indexed articles dates ${subject}.\n` : 'No dated events in the indexed articles.\n';
+  }
+  const lines = [subject ? `Timeline for ${subject}:` : 'Recent and upcoming events:'];
+  for (const e of timeline.events) {
+    const range = e.start ? ` → ${e.start === e.end || !e.end ? e.start : `${e.start} to ${e.end}`}` : '';
+    lines.push(`- ${e.subject} ${e.event}: "${e.when}"${range} (${e.status}${e.superseded ? ', later moved' : ''})`);
+    lines.push(`    "${quote(e.citation.snippet)}" (${e.citation.source}${dated(e.citation.published)})`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** A company's partners with the nature of each tie. */
+export function partnersText(map: PartnerMap): string {
+  if (map.partners.length === 0) return `The indexed articles name no partner of ${map.company}.\n`;
+  const lines = [`Partners of ${map.company}:`];
+  for (const p of map.partners) {
+    lines.push(`- ${p.a} ↔ ${p.b}: ${p.nature}`);
+    lines.push(`    "${quote(p.citation.snippet)}" (${p.citation.source}${dated(p.citation.published)})`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The end-of-ingest summary line. */
+export function syncSummaryText(report: SyncReport): string {
+  return `Indexed ${report.articles} articles (${report.passages} passages): ${report.added} added, ${report.updated} updated, ${report.removed} removed, ${report.skipped} skipped, in ${report.ms} ms.\n`;
+}

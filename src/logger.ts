@@ -1,0 +1,29 @@
+import pino from 'pino';
+
+/** The logger every part of Scoop receives: pino's, so context objects stay structured. */
+export type Logger = pino.Logger;
+
+/** How log lines are written. */
+export type LogFormat = 'json' | 'plain';
+
+const LEVEL_NAMES: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+
+function plainStderr(): pino.DestinationStream {
+  return {
+    write(line: string) {
+      const { level, msg, time: _time, pid: _pid, hostname: _hostname, ...context } = JSON.parse(line);
+      const extra = Object.keys(context).length > 0 ? ` ${JSON.stringify(context)}` : '';
+      process.stderr.write(`${LEVEL_NAMES[level] ?? level}: ${msg}${extra}\n`);
+    },
+  };
+}
+
+/**
+ * Creates the process logger, writing to stderr so that stdout stays free for
+ * answers and `--json` output. `plain` gives one readable line per event (the CLI);
+ * `json` gives pino's structured lines (the bot).
+ */
+export function createLogger(level: string, format: LogFormat = 'json'): Logger {
+  const destination = format === 'plain' ? plainStderr() : pino.destination({ fd: 2, sync: true });
+  return pino({ level, base: format === 'json' ? undefined : null }, destination);
+}
