@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { configSchema, parseConfig } from '../src/config';
+import { UserFacingError } from '../src/errors';
+
+describe('parseConfig', () => {
+  it('GIVEN an empty environment THEN runs offline from the seeds', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ CORPUS_DIR: 'seeds', INDEX_DIR: 'data/index', EMBEDDINGS_PROVIDER: 'hashed', ANSWERER: 'extractive' });
+    expect(config.DISCORD_TOKEN).toBeUndefined();
+  });
+
+  it('GIVEN blank optional values THEN treats them as unset', () => {
+    const config = parseConfig({ DISCORD_API_URL: '', DISCORD_GUILD_ID: '  ', OPENAI_BASE_URL: '' });
+    expect(config.DISCORD_API_URL).toBeUndefined();
+    expect(config.DISCORD_GUILD_ID).toBeUndefined();
+  });
+
+  it('GIVEN malformed values THEN one user-facing error names every bad key', () => {
+    let caught: unknown;
+    try {
+      parseConfig({ DISCORD_API_URL: 'not a url', COOLDOWN_SECONDS: 'soon', DISCORD_CLIENT_ID: 'abc', ANSWERER: 'gpt' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UserFacingError);
+    const message = (caught as Error).message;
+    for (const key of ['DISCORD_API_URL', 'COOLDOWN_SECONDS', 'DISCORD_CLIENT_ID', 'ANSWERER']) expect(message).toContain(key);
+    expect(message).not.toContain('\n');
+  });
+
+  it('.env.example documents every key the schema reads, each with a comment', () => {
+    const example = readFileSync('.env.example', 'utf8').split('\n');
+    for (const key of Object.keys(configSchema.shape)) {
+      const at = example.findIndex((line) => line.startsWith(`${key}=`));
+      expect(at, `${key} missing from .env.example`).toBeGreaterThan(0);
+      expect(example[at - 1].startsWith('#'), `${key} has no comment`).toBe(true);
+    }
+  });
+});
