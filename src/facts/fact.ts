@@ -24,6 +24,8 @@ export interface DateClaim {
   /** Resolved range as ISO dates (`YYYY-MM-DD`), or null when it cannot be resolved honestly. */
   start: string | null;
   end: string | null;
+  /** True when the range counts from the article's publication date ("dans quelques semaines"); absent means false. */
+  relative?: boolean;
   status: ClaimStatus;
   citation: Citation;
 }
@@ -48,9 +50,22 @@ export interface PartnershipClaim {
   citation: Citation;
 }
 
+/** "X is the code name of Y", as one article states it ("GPT-4.5, nommé Orion"). */
+export interface AliasClaim {
+  /** The code name or other name, as canonical as it gets (`Orion`, `GPT-2024`). */
+  alias: string;
+  /** The canonical subject it names (`GPT-4.5`). */
+  subject: string;
+  /** True when the article hedges it ("probablement le nom de code"). */
+  hedged: boolean;
+  citation: Citation;
+}
+
 /** Every fact extracted from one article. */
 export interface ArticleFacts {
   articleId: string;
   dates: DateClaim[];
   partnerships: PartnershipClaim[];
+  /** Code names and other names of subjects; absent in facts stored before aliases existed. */
+  aliases?: AliasClaim[];
 }
