@@ -1,0 +1,37 @@
+import { parse as parseYaml } from 'yaml';
+import { isRecord, readMetadataFields, type ArticleMetadata } from './articleMetadata';
+
+/** The body of a text file and the metadata of its front matter, or why the front matter is unusable. */
+export type FrontMatterSplit = { body: string; metadata: ArticleMetadata } | { reason: string };
+
+const OPENING_FENCE = /^---[ \t]*\r?\n/;
+const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+
+/**
+ * Separates optional YAML front matter (between `---` lines at the very top)
+ * from the body of a .txt or .md file. The body is everything after the
+ * closing fence line, unchanged, because citation offsets point into it.
+ * Text without front matter comes back whole with empty metadata.
+ */
+export function splitFrontMatter(text: string): FrontMatterSplit {
+  const opening = OPENING_FENCE.exec(text);
+  if (!opening) return { body: text, metadata: {} };
+  const afterOpening = text.slice(opening[0].length);
+  const closing = CLOSING_FENCE.exec(afterOpening);
+  if (!closing) return { reason: 'front matter opened with --- on line 1 is never closed (add a --- line after it)' };
+  const yamlSource = afterOpening.slice(0, closing.index);
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(yamlSource);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { reason: `unparsable YAML front matter: ${message}` };
+  }
+  if (parsed !== null && parsed !== undefined && !isRecord(parsed)) {
+    return { reason: 'front matter is not a list of "key: value" lines' };
+  }
+  return {
+    body: afterOpening.slice(closing.index + closing[0].length),
+    metadata: parsed ? readMetadataFields(parsed) : {},
+  };
+}

@@ -1,0 +1,116 @@
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { Article, SkippedInput } from './article';
+import { isRecord, readMetadataFields } from './articleMetadata';
+import { buildArticle } from './buildArticle';
+import { decodeStrictUtf8, formatBytes, hasWords } from './decodeArticleText';
+
+/** One line of a JSONL file as bytes, or only its size when it was over the limit. */
+type RawLine = { line: number; bytes: Buffer } | { line: number; oversizeBytes: number };
+
+/** What one JSONL line gave: an article or a reason to skip it; nothing for a blank line. */
+export type JsonlLineResult = { article: Article } | { skipped: SkippedInput } | null;
+
+const TEXT_FIELDS = ['text', 'article', 'content'] as const;
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+/**
+ * Splits a byte stream into lines without holding more than one line of at
+ * most `maxLineBytes` in memory: a longer line is counted and dropped, not
+ * buffered. Lines are numbered from 1; a final `\r` is removed.
+ */
+async function* splitLines(chunks: AsyncIterable<Buffer>, maxLineBytes: number): AsyncGenerator<RawLine> {
+  let parts: Buffer[] = [];
+  let lineBytes = 0;
+  let line = 1;
+  const take = (segment: Buffer): void => {
+    lineBytes += segment.length;
+    if (lineBytes <= maxLineBytes) parts.push(segment);
+    else parts = [];
+  };
+  const finish = (): RawLine => {
+    let result: RawLine;
+    if (lineBytes > maxLineBytes) result = { line, oversizeBytes: lineBytes };
+    else {
+      const bytes = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+      result = { line, bytes: bytes.at(-1) === CARRIAGE_RETURN ? bytes.subarray(0, -1) : bytes };
+    }
+    parts = [];
+    lineBytes = 0;
+    line += 1;
+    return result;
+  };
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (let end = chunk.indexOf(NEWLINE, start); end >= 0; end = chunk.indexOf(NEWLINE, start)) {
+      take(chunk.subarray(start, end));
+      yield finish();
+      start = end + 1;
+    }
+    if (start < chunk.length) take(chunk.subarray(start));
+  }
+  if (lineBytes > 0) yield finish();
+}
+
+/**
+ * Turns one JSONL line into an article (source `NAME.jsonl#LINE`), or into a
+ * skip with the reason: invalid UTF-8, NUL bytes, unparsable JSON, not an
+ * object, or no text in `text`, `article` or `content`. Metadata comes from
+ * `title`, `url`, `published` or `date`, `lang` or `language`; other fields
+ * (OrangeSum's `heading`, say) are ignored, never added to the text.
+ */
+export function parseJsonlLine(fileSource: string, line: number, bytes: Uint8Array): JsonlLineResult {
+  const skip = (reason: string): JsonlLineResult => ({ skipped: { source: fileSource, line, reason } });
+  if (bytes.includes(0)) return skip('binary content (NUL bytes)');
+  const json = decodeStrictUtf8(bytes);
+  if (json === undefined) return skip('not valid UTF-8: save the file as UTF-8');
+  if (json.trim() === '') return null;
+  let record: unknown;
+  try {
+    record = JSON.parse(json);
+  } catch (error) {
+    return skip(`unparsable JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!isRecord(record)) return skip('not a JSON object (expected {"title": ..., "text": ...})');
+  const text = TEXT_FIELDS.map((field) => record[field]).find((value): value is string => typeof value === 'string' && hasWords(value));
+  if (text === undefined) return skip('no text: expected a "text", "article" or "content" field with words in it');
+  return { article: buildArticle(`${fileSource}#${line}`, text, readMetadataFields(record)) };
+}
+
+/**
+ * Streams the articles of a .jsonl or .jsonl.gz file (gunzipped on the fly),
+ * one JSON object a line, so a large file is never read whole into one
+ * string. Lines over `maxLineBytes`, broken lines and lines without text are
+ * reported through `onSkip`, and a read or gzip error ends the file with a
+ * skip naming the last line read; nothing is thrown.
+ */
+export async function* readJsonlArticles(
+  filePath: string,
+  fileSource: string,
+  { gzipped, maxLineBytes, onSkip }: { gzipped: boolean; maxLineBytes: number; onSkip: (skipped: SkippedInput) => void },
+): AsyncGenerator<Article> {
+  const file = createReadStream(filePath, { highWaterMark: 1024 * 1024 });
+  const bytes = gzipped ? pipeline(file, createGunzip(), () => {}) : file;
+  let lastLine = 0;
+  try {
+    for await (const raw of splitLines(bytes, maxLineBytes)) {
+      lastLine = raw.line;
+      if ('oversizeBytes' in raw) {
+        onSkip({ source: fileSource, line: raw.line, reason: `line is ${formatBytes(raw.oversizeBytes)}, over the ${formatBytes(maxLineBytes)} limit per JSONL line` });
+        continue;
+      }
+      const result = parseJsonlLine(fileSource, raw.line, raw.bytes);
+      if (result === null) continue;
+      if ('skipped' in result) onSkip(result.skipped);
+      else yield result.article;
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const what = gzipped ? 'gzip data' : 'file';
+    onSkip({ source: fileSource, reason: `could not read the ${what} after line ${lastLine} (${message}); the lines before it were loaded` });
+  } finally {
+    file.destroy();
+  }
+}
