@@ -225,7 +225,8 @@ function weekdayOf(weekday: number, direction: 'next' | 'last' | 'this', past: b
     const today = (reference.getUTCDay() + 6) % 7;
     let offset: number;
     if (direction === 'this') offset = weekday - today;
-    else if (direction === 'last' || (direction !== 'next' && past)) offset = -(((today - weekday + 7) % 7) || 7);
+    else if (direction === 'last') offset = -(((today - weekday + 7) % 7) || 7);
+    else if (past) offset = -((today - weekday + 7) % 7);
     else offset = ((weekday - today + 7) % 7) || 7;
     const day = addDays(reference, offset);
     return { start: day, end: day };
@@ -367,8 +368,14 @@ export const DATE_RULES: DateRule[] = [
   {
     name: 'fr.month',
     language: 'fr',
-    pattern: new RegExp(`(?<=(?:^|[^\\p{L}])(?:en|au\\smois\\sde|courant|pour|d'ici|des|avant|apres|jusqu'en|depuis|a\\spartir\\sde)\\s|au\\smois\\sd')${MONTH_FR}`, 'gdu'),
+    pattern: new RegExp(`(?<=(?:^|[^\\p{L}])(?:en|au\\smois\\sde|courant|pour|d'ici|des|avant|apres|jusqu'en|depuis|a\\spartir\\sde|a)\\s|au\\smois\\sd')${MONTH_FR}`, 'gdu'),
     resolve: (g, c) => monthWithPart(g, c, 'whole'),
+  },
+  {
+    name: 'fr.month.lastNext',
+    language: 'fr',
+    pattern: rx(`${MONTH_FR}\\s(?<which>dernier|prochain)${E}`),
+    resolve: (g, c) => monthWithPart(g, { ...c, past: step(g.which) < 0 }, 'whole'),
   },
   {
     name: 'fr.partOfYear',
@@ -524,7 +531,7 @@ export const DATE_RULES: DateRule[] = [
   {
     name: 'en.month',
     language: 'en',
-    pattern: new RegExp(`(?<=(?:^|[^\\p{L}])(?:in|by|for|until|before|after|since|from|during|through|around)\\s)${MONTH_EN}`, 'gdu'),
+    pattern: new RegExp(`(?<=(?:^|[^\\p{L}])(?:in|into|by|for|until|before|after|since|from|during|through|around)\\s)${MONTH_EN}`, 'gdu'),
     capitalised: ['month'],
     resolve: (g, c) => monthWithPart(g, c, 'whole'),
   },
@@ -594,7 +601,7 @@ export const DATE_RULES: DateRule[] = [
   {
     name: 'en.year',
     language: 'en',
-    pattern: new RegExp(`(?<=(?:^|[^\\p{L}])(?:in|by|for|until|before|after|since|from|during|through|around)\\s)${YEAR}`, 'gdu'),
+    pattern: new RegExp(`(?<=(?:^|[^\\p{L}])(?:in|into|by|for|until|before|after|since|from|during|through|around)\\s)${YEAR}`, 'gdu'),
     resolve: (g) => absolute(partOfYear(Number(g.year), 'whole')),
   },
   {

@@ -1,0 +1,258 @@
+import type { Article, Language } from '../articles/article';
+import { citeSpan } from '../answers/citation';
+import type { TextSpan } from '../passages/passage';
+import { isoDay, publicationInterval } from './calendar';
+import { findEventCues, readStatusCues, sentenceIsHearsay, type Cue } from './claimCues';
+import type { ClaimStatus, DateClaim, DateEventKind } from './fact';
+import { findDateExpressions, resolveMention, type DateMention } from './findDateExpressions';
+import type { EntityMention } from './entities';
+import { foldForMatching } from './foldForMatching';
+
+/** What the date-claim extractor needs about one sentence. */
+export interface SentenceContext {
+  article: Article;
+  span: TextSpan;
+  /** Products and organisations named in the sentence, aliases already mapped to their subject. */
+  entities: EntityMention[];
+}
+
+const CONTINUATION = /^\s*(?:et|mais|puis|qui|ou|devrait|devraient|sera|seront|est|sont|a|ont|va|vont|doit|doivent|pourrait|and|but|then|which|who|should|will|would|could|is|are|was|were|has|have|had|must|may|might)(?![\p{L}\d])/u;
+const NEGATION: Record<'fr' | 'en', RegExp> = {
+  fr: /(?:^|[^\p{L}])(?:ne|n')(?:\s|\p{L})/u,
+  en: /(?:^|[^\p{L}])(?:not|never|no longer)(?![\p{L}])|n't(?![\p{L}])/u,
+};
+
+/** Replaces what is inside parentheses with spaces: asides ("(probablement ...)") do not hedge the main clause. */
+function maskParentheses(folded: string): string {
+  let depth = 0;
+  let out = '';
+  for (const char of folded) {
+    if (char === '(') depth += 1;
+    out += depth > 0 ? ' ' : char;
+    if (char === ')' && depth > 0) depth -= 1;
+  }
+  return out;
+}
+
+/** Comma-separated segments of `[from, to)`, outside parentheses. */
+function segments(masked: string, from: number, to: number): TextSpan[] {
+  const spans: TextSpan[] = [];
+  let start = from;
+  for (let i = from; i < to; i += 1) {
+    if (masked[i] === ',' || masked[i] === ';' || masked[i] === ':') {
+      spans.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  spans.push({ start, end: to });
+  return spans;
+}
+
+function clauseEnd(masked: string, from: number, limit: number): number {
+  const rest = masked.slice(from, limit);
+  const stop = rest.search(/[,;:]|\s(?:mais|but|while|tandis que|alors que)\s/u);
+  return stop < 0 ? limit : from + stop;
+}
+
+function preferProducts(entities: EntityMention[], order: 'first' | 'last'): EntityMention | undefined {
+  const products = entities.filter((e) => e.kind === 'product');
+  const pool = products.length > 0 ? products : entities;
+  return order === 'first' ? pool[0] : pool[pool.length - 1];
+}
+
+function within(entities: EntityMention[], from: number, to: number): EntityMention[] {
+  return entities.filter((e) => e.start >= from && e.end <= to);
+}
+
+const CONJUNCTION = /(?:^|\s)(?:et|mais|puis|qui|and|but|then|which|who|while|tandis que|alors que)\s/gu;
+
+function lastConjunction(masked: string, from: number, to: number): number | null {
+  let at: number | null = null;
+  CONJUNCTION.lastIndex = 0;
+  for (const match of masked.slice(from, to).matchAll(CONJUNCTION)) at = from + match.index;
+  return at;
+}
+
+function wordCount(text: string): number {
+  return (text.match(/\p{L}+/gu) ?? []).length;
+}
+
+/**
+ * Where to look for the event cue of a date: its own comma-clause, and the
+ * clauses before when its own is only a preposition or continues an earlier
+ * one ("GPT-5 sera lancé, selon nos informations, en mai").
+ */
+function cueRegionStart(masked: string, parts: TextSpan[], dateIndex: number, dateStart: number, entities: EntityMention[]): number {
+  let index = dateIndex;
+  let start = parts[index].start;
+  for (let back = 0; back < 3 && index > 0; back += 1) {
+    const end = index === dateIndex ? dateStart : parts[index].end;
+    const before = masked.slice(parts[index].start, end);
+    if (within(entities, parts[index].start, end).length > 0) break;
+    if (wordCount(before) > 1 && !CONTINUATION.test(before)) break;
+    index -= 1;
+    start = parts[index].start;
+  }
+  return start;
+}
+
+/**
+ * The subject of an event cue before its date: the first product between
+ * the cue and the date ("lancera GPT-5 en mai") or right after the date
+ * ("a dévoilé lundi Mistral Large"), else the nearest before the cue in its
+ * clause ("GPT-5 sera lancé"), else, when the clause continues an earlier
+ * one ("..., et devrait être lancé"), the nearest in the clauses before.
+ * Products win over organisations.
+ */
+function subjectBefore(
+  cue: Cue<unknown>,
+  mention: { start: number; end: number },
+  clauseEnd: number,
+  parts: TextSpan[],
+  masked: string,
+  entities: EntityMention[],
+): EntityMention | undefined {
+  const index = parts.findIndex((p) => cue.start >= p.start && cue.start < p.end);
+  if (index < 0) return undefined;
+  const conjunction = lastConjunction(masked, parts[index].start, cue.start);
+  const subStart = conjunction ?? parts[index].start;
+  const subText = masked.slice(subStart, cue.start);
+  const continues = conjunction !== null || CONTINUATION.test(subText) || subText.trim() === '';
+  const gapIsShort = wordCount(masked.slice(cue.end, mention.start)) <= 1;
+  const looks: Array<(pool: EntityMention[]) => EntityMention | undefined> = [
+    (pool) => within(pool, cue.end, mention.start)[0],
+    (pool) => (gapIsShort ? within(pool, mention.end, Math.min(clauseEnd, mention.end + 60))[0] : undefined),
+    (pool) => within(pool, subStart, cue.start).pop(),
+    (pool) => (continues ? within(pool, parts[index].start, subStart).pop() : undefined),
+    (pool) => {
+      if (!continues) return undefined;
+      for (let back = 1; back <= 3 && index - back >= 0; back += 1) {
+        const found = within(pool, parts[index - back].start, parts[index - back].end).pop();
+        if (found) return found;
+      }
+      return undefined;
+    },
+  ];
+  const products = entities.filter((e) => e.kind === 'product');
+  for (const pool of [products, entities]) {
+    for (const look of looks) {
+      const found = look(pool);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The subject of an event cue after its date ("Google on Wednesday released Gemini 2.0 Flash"). */
+function subjectAfter(cue: Cue<unknown>, clauseStart: number, dateStart: number, clauseEnd: number, entities: EntityMention[]): EntityMention | undefined {
+  const products = entities.filter((e) => e.kind === 'product');
+  for (const pool of [products, entities]) {
+    const found = within(pool, cue.end, clauseEnd)[0] ?? within(pool, clauseStart, dateStart).pop();
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function chooseCue(cues: Array<Cue<DateEventKind>>): Cue<DateEventKind> | undefined {
+  const postponement = cues.filter((c) => c.value === 'postponement').pop();
+  if (postponement) return postponement;
+  const specific = cues.filter((c) => c.value !== 'announcement').pop();
+  return specific ?? cues[cues.length - 1];
+}
+
+function statusOf(
+  event: DateEventKind,
+  reading: ReturnType<typeof readStatusCues>,
+  hearsay: boolean,
+  endsBeforePublication: boolean,
+): ClaimStatus {
+  if (reading.cancelled) return 'cancelled';
+  if (event === 'postponement') return 'postponed';
+  if (reading.rumoured || hearsay) return 'rumoured';
+  if (reading.expected) return 'expected';
+  if (reading.reportedPlan || reading.planned) return 'planned';
+  if (reading.conditional) return 'rumoured';
+  if (reading.past || endsBeforePublication) return 'done';
+  return 'planned';
+}
+
+function language2(language: Language): 'fr' | 'en' {
+  return language === 'en' ? 'en' : 'fr';
+}
+
+/**
+ * The dated claims of one sentence: for each date expression, the event cue
+ * nearest before it (or after it, in the same clause), the subject attached
+ * to that cue, and the status its clause's tense and hedges give. A date
+ * with no event cue or no subject gives no claim: a missing claim is better
+ * than a wrong one.
+ */
+export function extractDateClaims({ article, span, entities }: SentenceContext): DateClaim[] {
+  const sentence = article.text.slice(span.start, span.end);
+  const language = article.language;
+  const masked = maskParentheses(foldForMatching(sentence));
+  const publication = publicationInterval(article.published);
+  const hearsay = sentenceIsHearsay(masked, language);
+  const mentions = findDateExpressions(sentence, language);
+  const claims: Array<DateClaim & { mention: DateMention }> = [];
+  const citation = citeSpan(article, span);
+
+  mentions.forEach((mention, i) => {
+    const previous = mentions[i - 1];
+    const next = mentions[i + 1];
+    const windowStart = previous ? previous.end : 0;
+    const limit = next ? next.start : masked.length;
+    const windowEnd = clauseEnd(masked, mention.end, limit);
+    if (masked[mention.start] === ' ' && sentence[mention.start] === '(') return;
+
+    const parts = segments(masked, windowStart, limit);
+    const dateIndex = Math.max(0, parts.findIndex((p) => mention.start >= p.start && mention.start <= p.end));
+    const regionStart = cueRegionStart(masked, parts, dateIndex, mention.start, entities);
+    let cue = chooseCue(findEventCues(masked, language, regionStart, mention.start));
+    const cueOnRight = !cue;
+    if (!cue) cue = findEventCues(masked, language, mention.end, windowEnd)[0];
+    const reading = readStatusCues(masked.slice(regionStart, cueOnRight && cue ? cue.end : mention.end), language);
+    const earlier = claims[claims.length - 1];
+
+    let event: DateEventKind | undefined = cue?.value;
+    if (!event && (reading.expected || reading.planned) && !reading.past) event = 'release';
+    if (!event && earlier) event = earlier.event === 'postponement' ? 'release' : earlier.event;
+    if (!event) return;
+
+    let subject: EntityMention | undefined;
+    if (cue && !cueOnRight) subject = subjectBefore(cue, mention, windowEnd, parts, masked, entities);
+    else if (cue) subject = subjectAfter(cue, parts[dateIndex].start, mention.start, windowEnd, entities);
+    else subject = preferProducts(within(entities, regionStart, mention.start), 'last');
+    const unnamed = within(entities, regionStart, mention.start).length === 0;
+    const subjectName = subject?.canonical ?? (unnamed ? earlier?.subject : undefined);
+    if (!subjectName) return;
+
+    let bound = mention.bound;
+    const negated = NEGATION[language2(language)].test(masked.slice(cue && cue.start < mention.start ? cue.start : windowStart, mention.start));
+    if (negated && bound !== 'before') return;
+
+    const oldDate = event === 'postponement' && (bound === 'from' || /(?:^|\s)(?:de|from)\s$/u.test(masked.slice(windowStart, mention.start)));
+    if (oldDate) {
+      event = 'release';
+      bound = null;
+    }
+    const past = event !== 'postponement' && reading.past && !reading.planned && !reading.expected && !reading.reportedPlan;
+    const resolved = resolveMention({ ...mention, bound: negated ? null : bound }, { publication, past }, sentence);
+    const start = resolved.range && resolved.open !== 'start' ? isoDay(resolved.range.start) : null;
+    const end = resolved.range && resolved.open !== 'end' && !negated ? isoDay(resolved.range.end) : null;
+    const endsBeforePublication = Boolean(publication && end && end < isoDay(publication.start));
+    const status = oldDate ? 'planned' : statusOf(event, reading, hearsay, endsBeforePublication);
+    claims.push({
+      subject: subjectName,
+      event,
+      when: mention.text,
+      start,
+      end,
+      relative: resolved.relative,
+      status,
+      citation,
+      mention,
+    });
+  });
+  return claims.map(({ mention: _mention, ...claim }) => claim);
+}
