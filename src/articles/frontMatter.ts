@@ -24,7 +24,9 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   try {
     parsed = parseYaml(yamlSource);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message = (error instanceof Error ? error.message.split('\n')[0] : String(error))
+      .replace(/:\s*$/, '')
+      .replace(/at line (\d+)/, (_, line: string) => `at line ${Number(line) + 1} of the file`);
     return { reason: `unparsable YAML front matter: ${message}` };
   }
   if (parsed !== null && parsed !== undefined && !isRecord(parsed)) {
