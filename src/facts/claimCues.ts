@@ -60,7 +60,7 @@ const EXPECT_CUES: Record<'fr' | 'en', RegExp> = {
 /** A firm plan: future tense, "plans to", "prévoit", a reported announcement. */
 const PLAN_CUES: Record<'fr' | 'en', RegExp> = {
   fr: cue("sera|seront|va|vont|prevoit|prevoient|prevu|prevue|prevus|prevues|compte|comptent|entend|entendent|projette|planifie|doit|doivent|a annonce qu|a annonce que|a confirme qu|a confirme que|annonce qu|annonce que|promet|a promis|\\p{L}+(?:era|eront|ira|iront)"),
-  en: cue("will|'ll|plans?|planned|is set to|are set to|scheduled|slated|aims? to|aimed to|intends? to|is going to|are going to|is to|are to|due|promised|announced (?:that|it would|plans)"),
+  en: cue("will|would|'ll|plans?|planned|is set to|are set to|scheduled|slated|aims? to|aimed to|intends? to|is going to|are going to|is to|are to|due|promised|announced (?:that|it would|plans)"),
 };
 
 /** Past tense: the event is reported as done. */
@@ -110,7 +110,11 @@ export interface StatusReading {
   past: boolean;
   reportedPlan: boolean;
   conditional: boolean;
+  /** "initialement prévu", "originally slated": a plan made before, its date in the past of the article. */
+  formerPlan: boolean;
 }
+
+const FORMER_PLAN = cue("initialement|auparavant|a l'origine|au depart|originally|initially|previously|at first");
 
 /** Reads the status cues of a folded clause. */
 export function readStatusCues(foldedClause: string, language: Language): StatusReading {
@@ -124,6 +128,7 @@ export function readStatusCues(foldedClause: string, language: Language): Status
     past: any(PAST_CUES),
     reportedPlan: REPORTED_PLAN.test(foldedClause),
     conditional: CONDITIONAL.test(foldedClause),
+    formerPlan: has(FORMER_PLAN, foldedClause),
   };
 }
 

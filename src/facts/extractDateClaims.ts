@@ -66,6 +66,15 @@ function within(entities: EntityMention[], from: number, to: number): EntityMent
 
 const CONJUNCTION = /(?:^|\s)(?:et|mais|puis|qui|and|but|then|which|who|while|tandis que|alors que)\s/gu;
 
+/** "prévu pour", "expected in", "slated for" right before a date: a release date without a release verb. */
+const SCHEDULED_FOR: Record<'fr' | 'en', RegExp> = {
+  fr: /(?:^|[^\p{L}])(?:prevue?s?|attendue?s?|programmee?s?|annoncee?s?)\s(?:(?:pour|en|au|a|d'ici|dans|courant)\s)?(?:(?:le|la|les|l')\s?)?$/u,
+  en: /(?:^|[^\p{L}])(?:expected|scheduled|slated|planned|due|set|penciled|pencilled)\s(?:(?:for|in|to|by|on|at|around|out|land)\s)?(?:the\s)?$/u,
+};
+
+/** A platform named after a preposition ("deployed on Azure") is where the event happens, not what it is about. */
+const PLACE_BEFORE = /(?:^|[^\p{L}])(?:on|onto|via|through|into|in|to|sur|dans|chez|avec|with|pour|for)\s*$/u;
+
 function lastConjunction(masked: string, from: number, to: number): number | null {
   let at: number | null = null;
   CONJUNCTION.lastIndex = 0;
@@ -79,17 +88,16 @@ function wordCount(text: string): number {
 
 /**
  * Where to look for the event cue of a date: its own comma-clause, and the
- * clauses before when its own is only a preposition or continues an earlier
- * one ("GPT-5 sera lancé, selon nos informations, en mai").
+ * clauses before while they name nothing ("Le lancement de Mistral Large 3,
+ * initialement prévu au printemps, ...", "GPT-5 sera lancé, selon nos
+ * informations, en mai").
  */
 function cueRegionStart(masked: string, parts: TextSpan[], dateIndex: number, dateStart: number, entities: EntityMention[]): number {
   let index = dateIndex;
   let start = parts[index].start;
   for (let back = 0; back < 3 && index > 0; back += 1) {
     const end = index === dateIndex ? dateStart : parts[index].end;
-    const before = masked.slice(parts[index].start, end);
     if (within(entities, parts[index].start, end).length > 0) break;
-    if (wordCount(before) > 1 && !CONTINUATION.test(before)) break;
     index -= 1;
     start = parts[index].start;
   }
@@ -120,7 +128,7 @@ function subjectBefore(
   const continues = conjunction !== null || CONTINUATION.test(subText) || subText.trim() === '';
   const gapIsShort = wordCount(masked.slice(cue.end, mention.start)) <= 1;
   const looks: Array<(pool: EntityMention[]) => EntityMention | undefined> = [
-    (pool) => within(pool, cue.end, mention.start)[0],
+    (pool) => within(pool, cue.end, mention.start).find((e) => !PLACE_BEFORE.test(masked.slice(Math.max(0, e.start - 12), e.start))),
     (pool) => (gapIsShort ? within(pool, mention.end, Math.min(clauseEnd, mention.end + 60))[0] : undefined),
     (pool) => within(pool, subStart, cue.start).pop(),
     (pool) => (continues ? within(pool, parts[index].start, subStart).pop() : undefined),
@@ -214,17 +222,17 @@ export function extractDateClaims({ article, span, entities }: SentenceContext):
     const reading = readStatusCues(masked.slice(regionStart, cueOnRight && cue ? cue.end : mention.end), language);
     const earlier = claims[claims.length - 1];
 
+    const named = within(entities, regionStart, mention.start).length > 0;
     let event: DateEventKind | undefined = cue?.value;
-    if (!event && (reading.expected || reading.planned) && !reading.past) event = 'release';
-    if (!event && earlier) event = earlier.event === 'postponement' ? 'release' : earlier.event;
+    if (!event && SCHEDULED_FOR[language2(language)].test(masked.slice(Math.max(regionStart, mention.start - 40), mention.start))) event = 'release';
+    if (!event && earlier && named) event = earlier.event === 'postponement' ? 'release' : earlier.event;
     if (!event) return;
 
     let subject: EntityMention | undefined;
     if (cue && !cueOnRight) subject = subjectBefore(cue, mention, windowEnd, parts, masked, entities);
     else if (cue) subject = subjectAfter(cue, parts[dateIndex].start, mention.start, windowEnd, entities);
     else subject = preferProducts(within(entities, regionStart, mention.start), 'last');
-    const unnamed = within(entities, regionStart, mention.start).length === 0;
-    const subjectName = subject?.canonical ?? (unnamed ? earlier?.subject : undefined);
+    const subjectName = subject?.canonical ?? (!named && cue ? earlier?.subject : undefined);
     if (!subjectName) return;
 
     let bound = mention.bound;
@@ -236,7 +244,8 @@ export function extractDateClaims({ article, span, entities }: SentenceContext):
       event = 'release';
       bound = null;
     }
-    const past = event !== 'postponement' && reading.past && !reading.planned && !reading.expected && !reading.reportedPlan;
+    const formerPlan = reading.formerPlan && event !== 'postponement';
+    const past = formerPlan || (event !== 'postponement' && reading.past && !reading.planned && !reading.expected && !reading.reportedPlan);
     const resolved = resolveMention({ ...mention, bound: negated ? null : bound }, { publication, past }, sentence);
     const start = resolved.range && resolved.open !== 'start' ? isoDay(resolved.range.start) : null;
     const end = resolved.range && resolved.open !== 'end' && !negated ? isoDay(resolved.range.end) : null;

@@ -53,6 +53,7 @@ const RIVALRY = words('concurren\\p{L}*|rival\\p{L}*|compet\\p{L}*|course|race|f
 const CLOUD_PROVIDERS = new Set(['Microsoft', 'Amazon', 'Google', 'Oracle', 'CoreWeave', 'Scaleway', 'OVHcloud', 'IBM', 'Alibaba', 'Lambda']);
 const CHIP_SUPPLIERS = new Set(['Nvidia', 'AMD', 'Intel', 'TSMC', 'Broadcom', 'Cerebras', 'Qualcomm', 'Samsung', 'SK Hynix', 'Arm']);
 const PLATFORMS = new Set(['Azure', 'AWS', 'Bedrock', 'Google Cloud', 'Vertex AI', 'Oracle Cloud']);
+const CHIPS = new Set(['H100', 'H200', 'B200', 'B300', 'GB200', 'GB300', 'Blackwell', 'Hopper', 'MI300X', 'MI325X', 'MI350', 'MI355X', 'MI400', 'Trainium', 'Trainium2', 'Trainium3']);
 const PASSIVE_INVESTMENT = /(?:backed by|led by|mene par|menee par|aupres de|soutenu par|soutenue par|from)\s*$/u;
 
 function lang(language: Language): Array<'fr' | 'en'> {
@@ -70,16 +71,20 @@ interface Party {
   at: number[];
   /** Named through one of its platforms (Azure, AWS). */
   viaPlatform: boolean;
+  /** Named through one of its chips (H100, Trainium). */
+  viaChip: boolean;
 }
 
 function partiesOf(entities: EntityMention[]): Party[] {
   const byName = new Map<string, Party>();
   for (const entity of entities) {
-    const name = entity.kind === 'company' ? entity.canonical : PLATFORMS.has(entity.canonical) ? entity.company : null;
+    const chip = CHIPS.has(entity.canonical);
+    const name = entity.kind === 'company' ? entity.canonical : PLATFORMS.has(entity.canonical) || chip ? entity.company : null;
     if (!name) continue;
-    const party = byName.get(name) ?? { name, at: [], viaPlatform: false };
+    const party = byName.get(name) ?? { name, at: [], viaPlatform: false, viaChip: false };
     party.at.push(entity.start);
-    party.viaPlatform ||= entity.kind === 'product';
+    party.viaPlatform ||= entity.kind === 'product' && !chip;
+    party.viaChip ||= chip;
     byName.set(name, party);
   }
   return [...byName.values()];
@@ -102,7 +107,8 @@ function orientation(
     if (providers.length === 1) return directed(providers[0], pair.find((p) => p !== providers[0])) ?? mutual;
   }
   if (nature === 'chips') {
-    const suppliers = pair.filter((p) => CHIP_SUPPLIERS.has(p.name));
+    const viaChip = pair.filter((p) => p.viaChip);
+    const suppliers = viaChip.length === 1 ? viaChip : pair.filter((p) => CHIP_SUPPLIERS.has(p.name));
     if (suppliers.length === 1) return directed(suppliers[0], pair.find((p) => p !== suppliers[0])) ?? mutual;
   }
   if (nature === 'distribution') {
@@ -147,10 +153,8 @@ export function extractPartnerships({ article, span, entities }: SentenceContext
       claims.push({ ...oriented, nature, citation: citeSpan(article, span) });
     }
   }
-  if (claims.some((c) => c.nature === 'chips')) {
-    const cloud = claims.findIndex((c) => c.nature === 'cloud');
-    if (cloud >= 0) claims.splice(cloud, 1);
-  }
+  const cloudToChipMaker = claims.findIndex((c) => c.nature === 'cloud' && CHIP_SUPPLIERS.has(c.b));
+  if (cloudToChipMaker >= 0 && claims.some((c) => c.nature === 'chips')) claims.splice(cloudToChipMaker, 1);
   const strongTie = languages.some((l) => firstMatch(STRONG_TIE[l], folded));
   if (claims.length === 0 && strongTie && !rivalry) {
     claims.push({ a: parties[0].name, b: parties[1].name, nature: 'other', direction: 'mutual', citation: citeSpan(article, span) });
