@@ -1,0 +1,236 @@
+import { findEntities, isCompanyName } from '../facts/entities';
+import type { DateEventKind, PartnershipNature } from '../facts/fact';
+import { foldForMatching } from '../facts/foldForMatching';
+import { detectLanguage } from '../text/detectLanguage';
+import type { QuestionKind } from './answer';
+
+/** The kind of fact a "fact" question asks for, which decides what is pulled out of the supporting sentence. */
+export type FactTarget = 'code-name' | 'amount' | 'count' | 'person' | 'place' | 'name' | 'other';
+
+/** A product, model or company named in a question. */
+export interface SubjectMention {
+  /** As the question writes it ("gpt 5"). */
+  text: string;
+  /** Canonical name (`GPT-5`). */
+  canonical: string;
+  kind: 'product' | 'company';
+  /** The organisation behind it, when known (`OpenAI` for `GPT-5`). */
+  company: string | null;
+}
+
+/** What a question asks, as the answerer needs it. */
+export interface QuestionAnalysis {
+  question: string;
+  /** What retrieval runs on: the question itself, or for a follow-up the previous question about the new subject. */
+  searchQuery: string;
+  language: 'fr' | 'en';
+  kind: QuestionKind;
+  /** Products, models and companies the question is about, in the order written. */
+  subjects: SubjectMention[];
+  /** Date questions: the event asked about ("unveiled" → `unveiling`), null for "when is X expected". */
+  event: DateEventKind | null;
+  /** Whether the question speaks of something done ("When was X released?"). */
+  past: boolean;
+  /** Partnership questions: the kind of tie asked about ("who hosts" → `cloud`), null for any. */
+  nature: PartnershipNature | null;
+  /** Fact questions: what to pull out of the supporting sentence. */
+  target: FactTarget;
+  /** True when the question was merged with the previous one ("and GPT-4.5?"). */
+  followUp: boolean;
+}
+
+/** Extra names to recognise besides the built-in ones (subjects and companies learned from the articles). */
+export interface QuestionVocabulary {
+  /** Alias (as written) → canonical subject, e.g. `Orion` → `GPT-4.5`. */
+  aliases?: ReadonlyMap<string, string>;
+}
+
+const STRONG_DATE = [
+  /\bwhen\b/,
+  /\bwhat date\b/,
+  /\b(release|launch|ship|availability) date\b/,
+  /\bwhich (month|year|day|quarter|week)\b/,
+  /\bhow soon\b/,
+  /\btimeline\b/,
+  /\bquand\b/,
+  /\bquelle date\b/,
+  /\bdate (de|d')\s?(sortie|lancement|disponibilite|presentation|arrivee)\b/,
+  /\bpour quand\b/,
+  /\bquel(le)? (mois|annee|jour|trimestre|semaine)\b/,
+  /\bcalendrier\b/,
+];
+
+const DATE_VERBS = [
+  /\b(release[sd]?|releasing|launch(es|ed|ing)?|unveil(s|ed|ing)?|deploy(s|ed|ing|ment)?|ship(s|ped|ping)?|roll(ed|ing)? out|come out|available|expected|due|delay(s|ed)?|postpone[sd]?|pushed back|slipp?(ed|ing)?)\b/,
+  /\b(sort(ie|ir|ira|iront|i|ies)?|lancement|lance(ra|ront|r|e)?|devoil\w*|deploi\w*|deploy\w*|disponib\w*|prevue?s?|attendue?s?|report\w*|retard\w*|repouss\w*|decal\w*|arrive(ra|ront|r)?)\b/,
+];
+
+const PARTNERSHIP = [
+  /\bhost(s|ed|ing)?\b/,
+  /\bpartner(s|ship|ships|ed|ing)?\b/,
+  /\bwork(s|ed|ing)? with\b/,
+  /\bteam(s|ed)? up\b/,
+  /\binvest(s|ed|ing|or|ors|ment)?\b/,
+  /\bback(s|ed|er|ers)\b/,
+  /\bfund(s|ed|er|ers|ing)?\b/,
+  /\bdeal(s)? with\b/,
+  /\balliance\b|\ballied\b|\bally\b/,
+  /\bcollaborat\w*/,
+  /\bsuppl(y|ies|ied|ier|iers)\b/,
+  /\bprovid(e|es|ed|er|ers)\b/,
+  /\bcloud\b/,
+  /\bties?\b|\btied\b/,
+  /\bpartenai\w*/,
+  /\bpartenariat\w*/,
+  /\bheberg\w*/,
+  /\bcollabor\w*/,
+  /\bs'allie\w*|\balli(e|es|ance)\b/,
+  /\binvesti\w*/,
+  /\bfinanc\w*/,
+  /\baccord(s)? avec\b/,
+  /\bfournit\b|\bfourni(ssent|sseur|sseurs|r)\b/,
+  /\btravaille(nt)? avec\b/,
+  /\bs'appuie\w*/,
+  /\brel(y|ies|ied|ying) on\b/,
+  /\bsoutien\w*/,
+  /\blien(s)? entre\b|\brelationship\b/,
+];
+
+const STRONG_FACT: Array<[RegExp, FactTarget]> = [
+  [/\bcode[\s-]?names?\b|\bcodenamed?\b|\bnom de code\b|\bnom interne\b|\binternal name\b|\bknown internally\b|\bnickname\b|\bsurnom\w*/, 'code-name'],
+  [/\bhow many\b|\bcombien de (?!temps)|\bcombien d'(?!argent|euros|dollars)|\bnombre de\b|\bnumber of\b/, 'count'],
+  [/\bhow much\b|\bcombien\b|\bmontant\b|\bamount\b|\bvaluation\b|\bvalued\b|\bvaloris\w*|\bprice\b|\bprix\b|\bcost(s)?\b|\bcout(e|ent)?\b|\bbudget\b/, 'amount'],
+  [/\bwhere\b|\bin which (city|state|country|town)\b|\bquelle ville\b|\bdans quel(le)? (ville|pays|etat|region)\b/, 'place'],
+  [/\b(ceo|chief executive|chairman|chair|founder|founders|president|head|boss|pdg|directeur|directrice|dirigeant|fondateur|fondateurs|fonde|founded|president)\b/, 'person'],
+  [/\bwhich (reasoning |language |ai )?(model|chip|chips|product|assistant)\b|\bquel(le)?s? (modele|puce|puces|produit|assistant)\b/, 'name'],
+];
+
+const FOLLOW_UP_OPENERS =
+  /^\s*(and|what about|how about|same (question )?for|et|et pour|et concernant|et pour ce qui est de|quid de|qu'en est-il de|et qu'en est-il de|idem pour|meme question pour)\b/;
+
+const EVENT_CUES: Array<[RegExp, DateEventKind]> = [
+  [/\b(delay\w*|postpon\w*|pushed back|slipp?(ed|ing)?|report\w*|retard\w*|repouss\w*|decal\w*)\b/, 'postponement'],
+  [/\b(unveil\w*|devoil\w*|present\w*|show(n|s|ed)?|announce\w*|annonc\w*)\b/, 'unveiling'],
+  [/\b(deploy\w*|deploi\w*|host(s|ed|ing)?|heberg\w*|roll(ed|ing)? out)\b/, 'deployment'],
+  [/\b(train\w*|entrain\w*)\b/, 'training'],
+  [/\b(launch\w*|release\w*|ship\w*|come out|available|sort\w*|lanc\w*|disponib\w*|arrive\w*)\b/, 'release'],
+];
+
+const NATURE_CUES: Array<[RegExp, PartnershipNature]> = [
+  [/\b(chip|chips|gpu|gpus|superchips?|semiconductors?|puces?|processeurs?|semi-conducteurs?)\b/, 'chips'],
+  [/\b(host(s|ed|ing)?|cloud|servers?|data cent(re|er)s?|computing|compute|heberg\w*|serveurs?|centres? de donnees|puissance de calcul|infrastructure)\b/, 'cloud'],
+  [/\b(invest\w*|fund\w*|financ\w*|backers?|backs|backed|stake|investi\w*|actionnai\w*|capital)\b/, 'investment'],
+  [/\b(distribut\w*|resell\w*|catalog\w*|available on|disponible sur)\b/, 'distribution'],
+  [/\b(integrat\w*|integr\w*|s'appuie\w*|relies on|built into|powers?)\b/, 'integration'],
+  [/\b(research|recherche)\b/, 'research'],
+];
+
+const PAST = /\b(was|were|did|has been|have been|happened|already|a ete|ont ete|est sortie?|sont sortie?s|a-t-(il|elle) ete|ont-(ils|elles) ete|a eu lieu|deja)\b/;
+
+const LOWERCASE_COMMON_WORDS = new Set(['arm', 'meta', 'orange', 'lambda', 'intel', 'sap', 'dell', 'perplexity', 'cohere', 'snowflake', 'thales', 'alexa', 'hopper', 'copilot']);
+
+function titleCased(text: string): string {
+  return text.replace(/\p{L}[\p{L}\d]*/gu, (word) => word[0].toUpperCase() + word.slice(1));
+}
+
+/** Products, models and companies named in `text`, tolerant of case, spacing and dashes ("gpt 5", "GPT5", "openai"). */
+export function findQuestionSubjects(text: string, vocabulary: QuestionVocabulary = {}): SubjectMention[] {
+  const aliases = vocabulary.aliases ?? new Map<string, string>();
+  const exact = findEntities(text, aliases);
+  const loose = findEntities(titleCased(text), aliases).filter((mention) => {
+    if (exact.some((known) => mention.start < known.end && known.start < mention.end)) return false;
+    return !LOWERCASE_COMMON_WORDS.has(foldForMatching(mention.text));
+  });
+  const mentions = [...exact, ...loose].sort((a, b) => a.start - b.start);
+  const seen = new Set<string>();
+  const subjects: SubjectMention[] = [];
+  for (const mention of mentions) {
+    if (seen.has(mention.canonical)) continue;
+    seen.add(mention.canonical);
+    subjects.push({
+      text: text.slice(mention.start, mention.end),
+      canonical: mention.canonical,
+      kind: mention.kind === 'company' || isCompanyName(mention.canonical) ? 'company' : 'product',
+      company: mention.company,
+    });
+  }
+  return subjects;
+}
+
+function firstMatch<T>(folded: string, table: Array<[RegExp, T]>): T | null {
+  for (const [pattern, value] of table) if (pattern.test(folded)) return value;
+  return null;
+}
+
+function classify(folded: string): { kind: QuestionKind; target: FactTarget } {
+  if (STRONG_DATE.some((pattern) => pattern.test(folded))) return { kind: 'date', target: 'other' };
+  const strongFact = firstMatch(folded, STRONG_FACT);
+  if (strongFact && strongFact !== 'person') return { kind: 'fact', target: strongFact };
+  const partnership = PARTNERSHIP.some((pattern) => pattern.test(folded));
+  if (strongFact === 'person' && !(partnership && /\b(who|qui)\b/.test(folded) && !/\b(who|qui) (is|was|est|etait)\b/.test(folded))) {
+    return { kind: 'fact', target: 'person' };
+  }
+  if (partnership) return { kind: 'partnership', target: 'other' };
+  if (DATE_VERBS.some((pattern) => pattern.test(folded))) return { kind: 'date', target: 'other' };
+  if (/^\s*(who|qui)\b/.test(folded)) return { kind: 'fact', target: 'person' };
+  return { kind: 'fact', target: 'other' };
+}
+
+const FRENCH_QUESTION = /\b(combien|quel|quelle|quels|quelles|qui|pourquoi|comment|est-ce|de|les|sur|et)\b|-t-(il|elle|on)\b|[àâçéèêëîïôûùüÿœ]/iu;
+
+function languageOf(question: string, fallback: 'fr' | 'en'): 'fr' | 'en' {
+  const detected = detectLanguage(question);
+  if (detected !== 'und') return detected;
+  return FRENCH_QUESTION.test(question) ? 'fr' : fallback;
+}
+
+function isFollowUp(question: string, folded: string, subjects: SubjectMention[]): boolean {
+  if (subjects.length === 0) return false;
+  if (FOLLOW_UP_OPENERS.test(folded)) return true;
+  const words = folded.replace(/\s+/g, ' ').trim().split(' ').length;
+  const subjectWords = subjects.reduce((sum, subject) => sum + subject.text.split(/\s+/).length, 0);
+  return words - subjectWords <= 1 && question.trim().length <= 40;
+}
+
+function replaceSubjects(previous: string, previousSubjects: SubjectMention[], subjects: SubjectMention[]): string {
+  const replacement = subjects.map((subject) => subject.text).join(' ');
+  const first = previousSubjects[0];
+  if (!first) return `${previous.replace(/[?？]\s*$/, '')} ${replacement}?`;
+  return previous.split(first.text).join(replacement);
+}
+
+/**
+ * Reads a question: its language (French or English; English when unsure),
+ * what it asks (a date, a partnership or another fact, and which one), and
+ * the subjects it names, matching "gpt 5", "GPT5" and "Gpt-5" alike. A
+ * follow-up such as "and GPT-4.5?" or « et GPT-4.5 ? » takes the previous
+ * question's intent with the new subject.
+ */
+export function analyzeQuestion(question: string, previousQuestion?: string, vocabulary: QuestionVocabulary = {}): QuestionAnalysis {
+  const folded = foldForMatching(question);
+  const subjects = findQuestionSubjects(question, vocabulary);
+  if (previousQuestion && previousQuestion.trim() !== '' && isFollowUp(question, folded, subjects)) {
+    const previous = analyzeQuestion(previousQuestion, undefined, vocabulary);
+    return {
+      ...previous,
+      question,
+      searchQuery: replaceSubjects(previousQuestion, previous.subjects, subjects),
+      language: languageOf(question, previous.language),
+      subjects,
+      followUp: true,
+    };
+  }
+  const { kind, target } = classify(folded);
+  return {
+    question,
+    searchQuery: question,
+    language: languageOf(question, 'en'),
+    kind,
+    subjects,
+    event: kind === 'date' ? firstMatch(folded, EVENT_CUES) : null,
+    past: PAST.test(folded),
+    nature: kind === 'partnership' ? firstMatch(folded, NATURE_CUES) : null,
+    target,
+    followUp: false,
+  };
+}

@@ -1,0 +1,190 @@
+import type { DateEventKind, DateClaim } from '../facts/fact';
+import { resolveDateExpression } from '../facts/resolveDateExpression';
+import type { TimelineEvent } from '../scoop';
+import type { QuestionAnalysis } from './analyzeQuestion';
+import { frenchOf } from './abstentionText';
+import type { CitationList } from './citationList';
+import { describePublished, isDeadline, rangePhrase } from './describeDate';
+
+const RELEASE_FAMILY = new Set<DateEventKind>(['release', 'launch', 'unveiling']);
+
+const EN_PARTICIPLE: Record<DateEventKind, string> = {
+  release: 'released',
+  launch: 'launched',
+  unveiling: 'unveiled',
+  deployment: 'deployed',
+  postponement: 'released',
+  announcement: 'announced',
+  training: 'trained',
+  other: 'due',
+};
+
+const EN_NOUN: Record<DateEventKind, string> = {
+  release: 'release',
+  launch: 'launch',
+  unveiling: 'unveiling',
+  deployment: 'deployment',
+  postponement: 'release',
+  announcement: 'announcement',
+  training: 'training',
+  other: 'date',
+};
+
+const FR_NOUN: Record<DateEventKind, { noun: string; feminine: boolean }> = {
+  release: { noun: 'la sortie', feminine: true },
+  launch: { noun: 'le lancement', feminine: false },
+  unveiling: { noun: 'la présentation', feminine: true },
+  deployment: { noun: 'le déploiement', feminine: false },
+  postponement: { noun: 'la sortie', feminine: true },
+  announcement: { noun: "l'annonce", feminine: true },
+  training: { noun: "l'entraînement", feminine: false },
+  other: { noun: "l'échéance", feminine: true },
+};
+
+function relevance(event: DateEventKind, asked: DateEventKind): number {
+  if (event === asked) return 3;
+  if (RELEASE_FAMILY.has(event) && RELEASE_FAMILY.has(asked)) return 2;
+  return 0;
+}
+
+function isRelative(claim: DateClaim, language: 'fr' | 'en'): boolean {
+  if (claim.relative !== undefined) return claim.relative;
+  return resolveDateExpression(claim.when, claim.citation.published, language).relative;
+}
+
+function capitalise(text: string): string {
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+/** Where the expression comes from and how it was resolved: « "fin mai", article of February 2025 ». */
+function sourceNote(claim: DateClaim, language: 'fr' | 'en'): string {
+  const published = describePublished(claim.citation.published, language);
+  const relative = isRelative(claim, language);
+  if (language === 'fr') {
+    const article = published ? `article ${/^\d/.test(published) ? 'du' : 'de'} ${published}` : 'article non daté';
+    const note = relative ? (published ? ', compté à partir de la date de l’article' : ', relatif à une date d’article inconnue') : '';
+    return `« ${claim.when} », ${article}${note}`;
+  }
+  const article = published ? `article of ${published}` : 'undated article';
+  const note = relative ? (published ? ", counted from the article's date" : ", relative to an unknown article date") : '';
+  return `"${claim.when}", ${article}${note}`;
+}
+
+function when(claim: DateClaim, language: 'fr' | 'en'): string {
+  const phrase = rangePhrase(claim.start, claim.end, language, isDeadline(claim.when));
+  if (phrase) return phrase;
+  return language === 'fr' ? `« ${claim.when} » (date non résolue)` : `"${claim.when}" (no resolvable date)`;
+}
+
+/** "reporté fin mai" reads « reporté à fin mai », « reporté au 11 décembre ». */
+function frenchTarget(period: string): string {
+  if (period.startsWith('le ')) return `au ${period.slice(3)}`;
+  return /^(fin|début|mi-|T\d)/.test(period) ? `à ${period}` : period;
+}
+
+/** One claim as a clause: "GPT-5 is expected to be released in late May 2025". */
+function statement(claim: TimelineEvent, subject: string, language: 'fr' | 'en'): string {
+  const period = when(claim, language);
+  const event = claim.event;
+  if (language === 'fr') {
+    const { noun, feminine } = FR_NOUN[event];
+    const e = feminine ? 'e' : '';
+    const head = `${capitalise(noun)} ${frenchOf(subject)}`;
+    switch (claim.status) {
+      case 'done':
+        return `${head} a eu lieu ${period}`;
+      case 'planned':
+        return `${head} est prévu${e} ${period}`;
+      case 'expected':
+        return `${head} est attendu${e} ${period}`;
+      case 'rumoured':
+        return `${head} serait prévu${e} ${period}, selon des rumeurs`;
+      case 'postponed':
+        return `${head} a été reporté${e} ${frenchTarget(period)}`;
+      case 'cancelled':
+        return `${head} a été annulé${e}`;
+    }
+  }
+  const participle = EN_PARTICIPLE[event];
+  switch (claim.status) {
+    case 'done':
+      return `${subject} was ${participle} ${period}`;
+    case 'planned':
+      return `${subject} is planned to be ${participle} ${period}`;
+    case 'expected':
+      return `${subject} is expected to be ${participle} ${period}`;
+    case 'rumoured':
+      return `${subject} is rumoured to be ${participle} ${period}`;
+    case 'postponed':
+      return `${subject}'s ${EN_NOUN[event]} was postponed to ${period.replace(/^in /, '')}`;
+    case 'cancelled':
+      return `${subject}'s ${EN_NOUN[event]} was cancelled`;
+  }
+}
+
+function sameRange(a: DateClaim, b: DateClaim): boolean {
+  return a.start !== null && a.start === b.start && a.end === b.end;
+}
+
+function byPublishedThenStart(a: DateClaim, b: DateClaim): number {
+  return (b.citation.published ?? '').localeCompare(a.citation.published ?? '') || (b.start ?? '').localeCompare(a.start ?? '');
+}
+
+function byStart(a: DateClaim, b: DateClaim): number {
+  if (a.start === null) return b.start === null ? 0 : 1;
+  if (b.start === null) return -1;
+  return a.start.localeCompare(b.start) || (a.end ?? '').localeCompare(b.end ?? '');
+}
+
+function claimsWithNotes(claims: TimelineEvent[], citations: CitationList, language: 'fr' | 'en'): string {
+  return claims.map((claim) => `${sourceNote(claim, language)} ${citations.marker(claim.citation)}`).join('; ');
+}
+
+/**
+ * Answers a date question from the subject's dated claims (the same ones
+ * `/timeline` shows): the current date first, each source's expression as
+ * written and what it resolves to, then where the plan moved and other
+ * dated events. Null when no claim dates the subject.
+ */
+export function answerDateFromClaims(
+  analysis: QuestionAnalysis,
+  subject: string,
+  events: TimelineEvent[],
+  citations: CitationList,
+): string | null {
+  if (events.length === 0) return null;
+  const language = analysis.language;
+  const asked = analysis.event ?? 'release';
+  const relevant = events.filter((e) => relevance(e.event, asked) > 0 || e.event === 'postponement' || e.status === 'postponed');
+  const pool = relevant.length > 0 ? relevant : events;
+  const current = pool.filter((e) => !e.superseded && e.start !== null).sort(byPublishedThenStart);
+  const ordered = current.length > 0 ? current : [...pool].sort(byPublishedThenStart);
+  const primary = ordered.find((e) => e.status !== 'postponed' || !e.superseded) ?? ordered[0];
+  const agreeing = ordered.filter((e) => e === primary || (sameRange(e, primary) && e.event === primary.event));
+  const differing = ordered.filter((e) => !agreeing.includes(e) && relevance(e.event, primary.event) > 0 && !e.superseded);
+  const history = pool
+    .filter((e) => !agreeing.includes(e) && !differing.includes(e))
+    .sort(byStart);
+  const others = events.filter((e) => !pool.includes(e)).slice(0, 2);
+
+  const lines: string[] = [];
+  lines.push(`${statement(primary, subject, language)}: ${claimsWithNotes(agreeing, citations, language)}.`);
+  for (const claim of differing.slice(0, 2)) {
+    const lead = language === 'fr' ? 'Selon un autre passage, ' : 'Another passage says ';
+    const clause = statement(claim, subject, language);
+    lines.push(`${lead}${language === 'fr' ? clause[0].toLowerCase() + clause.slice(1) : clause} (${sourceNote(claim, language)}) ${citations.marker(claim.citation)}.`);
+  }
+  if (history.length > 0) {
+    const steps = history.map((claim) => {
+      const clause = statement(claim, subject, language);
+      return `${language === 'fr' ? clause[0].toLowerCase() + clause.slice(1) : clause} (${sourceNote(claim, language)}) ${citations.marker(claim.citation)}`;
+    });
+    lines.push(language === 'fr' ? `Le calendrier a bougé : ${steps.join(' ; puis ')}.` : `The date has moved: ${steps.join('; then ')}.`);
+  }
+  for (const claim of others) {
+    const lead = language === 'fr' ? 'Par ailleurs, ' : 'Also: ';
+    const clause = statement(claim, subject, language);
+    lines.push(`${lead}${language === 'fr' ? clause[0].toLowerCase() + clause.slice(1) : clause} (${sourceNote(claim, language)}) ${citations.marker(claim.citation)}.`);
+  }
+  return lines.join('\n');
+}

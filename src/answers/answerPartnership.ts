@@ -1,0 +1,136 @@
+import type { PartnershipClaim, PartnershipNature } from '../facts/fact';
+import type { QuestionAnalysis } from './analyzeQuestion';
+import { frenchOf } from './abstentionText';
+import type { CitationList } from './citationList';
+
+const PLATFORMS = ['Azure', 'Google Cloud', 'AWS', 'Oracle Cloud', 'Vertex AI', 'Bedrock', 'ChatGPT', 'La Plateforme'];
+
+function tie(claim: PartnershipClaim, language: 'fr' | 'en'): string {
+  const { a, b } = claim;
+  if (claim.direction === 'a-to-b') {
+    if (language === 'fr') {
+      switch (claim.nature) {
+        case 'cloud':
+          return `${a} fournit le cloud et l'hébergement à ${b}`;
+        case 'investment':
+          return `${a} investit dans ${b}`;
+        case 'chips':
+          return `${a} fournit des puces à ${b}`;
+        case 'distribution':
+          return `${a} distribue les modèles ${frenchOf(b)}`;
+        case 'integration':
+          return `${a} intègre la technologie ${frenchOf(b)}`;
+        default:
+          return `${a} travaille avec ${b}`;
+      }
+    }
+    switch (claim.nature) {
+      case 'cloud':
+        return `${a} provides cloud computing and hosting to ${b}`;
+      case 'investment':
+        return `${a} invests in ${b}`;
+      case 'chips':
+        return `${a} supplies chips to ${b}`;
+      case 'distribution':
+        return `${a} distributes ${b}'s models`;
+      case 'integration':
+        return `${a} integrates ${b}'s technology`;
+      default:
+        return `${a} works with ${b}`;
+    }
+  }
+  const nature = NATURE_WORDS[language][claim.nature];
+  return language === 'fr' ? `${a} et ${b} sont partenaires (${nature})` : `${a} and ${b} are partners (${nature})`;
+}
+
+const NATURE_WORDS: Record<'fr' | 'en', Record<PartnershipNature, string>> = {
+  en: {
+    cloud: 'cloud and hosting',
+    investment: 'investment',
+    integration: 'integration',
+    distribution: 'distribution',
+    chips: 'chips',
+    research: 'research',
+    other: 'partnership',
+  },
+  fr: {
+    cloud: 'cloud et hébergement',
+    investment: 'investissement',
+    integration: 'intégration',
+    distribution: 'distribution',
+    chips: 'puces',
+    research: 'recherche',
+    other: 'partenariat',
+  },
+};
+
+function platformOf(claims: PartnershipClaim[]): string | null {
+  for (const claim of claims) {
+    const platform = PLATFORMS.find((name) => claim.citation.snippet.includes(name));
+    if (platform) return platform;
+  }
+  return null;
+}
+
+function otherParty(claim: PartnershipClaim, companies: Set<string>): string {
+  return companies.has(claim.a) ? claim.b : claim.a;
+}
+
+/**
+ * Answers a partnership question from the company's partnership claims (the
+ * same ones `/partners` shows): who the partners are and the nature of each
+ * tie, each tie cited. Claims of the asked nature ("who hosts" → cloud) come
+ * first; with two companies named, only the ties between them. Null when no
+ * claim fits.
+ */
+export function answerPartnershipFromClaims(
+  analysis: QuestionAnalysis,
+  company: string,
+  claims: PartnershipClaim[],
+  citations: CitationList,
+): string | null {
+  const language = analysis.language;
+  const named = new Set(analysis.subjects.map((s) => s.company ?? s.canonical));
+  named.add(company);
+  const others = [...named].filter((name) => name !== company);
+  let pool = claims.filter((c) => c.a === company || c.b === company);
+  if (others.length > 0) {
+    const between = pool.filter((c) => others.includes(otherParty(c, new Set([company]))));
+    if (between.length > 0) pool = between;
+  }
+  if (pool.length === 0) return null;
+  const matching = analysis.nature ? pool.filter((c) => c.nature === analysis.nature) : [];
+  const focus = matching.length > 0 ? matching : pool;
+
+  const byPartner = new Map<string, PartnershipClaim[]>();
+  for (const claim of focus) {
+    const partner = otherParty(claim, new Set([company]));
+    byPartner.set(partner, [...(byPartner.get(partner) ?? []), claim]);
+  }
+  const partners = [...byPartner.entries()].sort((x, y) => y[1].length - x[1].length).slice(0, 5);
+  const lines: string[] = [];
+  const names = partners.map(([partner]) => partner);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} ${language === 'fr' ? 'et' : 'and'} ${names[names.length - 1]}`;
+  const natureWord = matching.length > 0 && analysis.nature ? NATURE_WORDS[language][analysis.nature] : null;
+  if (language === 'fr') {
+    lines.push(natureWord ? `${list} (${natureWord}, avec ${company}).` : `Partenaires ${frenchOf(company)} cités : ${list}.`);
+  } else {
+    lines.push(natureWord ? `${list} (${natureWord}, with ${company}).` : `${company}'s partners in the articles: ${list}.`);
+  }
+  for (const [, partnerClaims] of partners) {
+    const seenNatures = new Set<string>();
+    for (const claim of partnerClaims) {
+      const key = `${claim.nature}:${claim.direction}:${claim.a}`;
+      if (seenNatures.has(key)) continue;
+      seenNatures.add(key);
+      const markers = partnerClaims
+        .filter((c) => `${c.nature}:${c.direction}:${c.a}` === key)
+        .slice(0, 2)
+        .map((c) => citations.marker(c.citation))
+        .join('');
+      const platform = claim.nature === 'cloud' ? platformOf(partnerClaims) : null;
+      lines.push(`${tie(claim, language)}${platform ? ` (${platform})` : ''} ${markers}.`);
+    }
+  }
+  return lines.join('\n');
+}
