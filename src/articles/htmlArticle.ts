@@ -91,6 +91,18 @@ function headMetadata(document: DomDocument): ArticleMetadata {
   return metadata;
 }
 
+/**
+ * A page title without the site name around it ("Grève à la SNCF - Le
+ * Quotidien", "Le Quotidien | Tech | Grève..."): the longest part between
+ * separators, when the title has them.
+ */
+function withoutSiteName(title: string | undefined): string | undefined {
+  if (!title) return undefined;
+  const parts = title.split(/\s+(?:[|\-–—»]{1,2})\s+/).map((part) => part.trim()).filter(Boolean);
+  if (parts.length < 2) return title;
+  return parts.reduce((longest, part) => (part.length > longest.length ? part : longest));
+}
+
 function withoutChrome(document: DomDocument): DomNode | null {
   for (const selector of ['script', 'style', 'noscript', 'nav', 'header', 'footer', 'aside', 'form']) {
     const found = document.querySelectorAll(selector);
@@ -103,12 +115,13 @@ function withoutChrome(document: DomDocument): DomNode | null {
  * Extracts the article from an HTML page: the main text found by Mozilla's
  * Readability (the Firefox reader view) over linkedom, with navigation,
  * scripts, styles and page chrome dropped, and the metadata of the head
- * (og:title, else the <title> as Readability cleans it of the site
- * name, else the first <h1>; canonical URL; published
+ * (og:title, else the page title, from JSON-LD or <title>, without
+ * the site name, else the first <h1>; canonical URL; published
  * time; `<html lang>`). When Readability finds no article the body's text,
  * minus navigation, header, footer and asides, is used instead.
  */
-export function extractHtmlArticle(html: string): HtmlArticle {
+export function extractHtmlArticle(page: string): HtmlArticle {
+  const html = /<html[\s>]|<body[\s>]/i.test(page) ? page : `<!DOCTYPE html><html><body>${page}</body></html>`;
   const untouched = parseHTML(html).document as unknown as DomDocument;
   const metadata = headMetadata(untouched);
   const titleTag = untouched.querySelector('title')?.textContent?.trim();
@@ -124,7 +137,7 @@ export function extractHtmlArticle(html: string): HtmlArticle {
   } catch {
     text = '';
   }
-  const title = metadata.title || readableTitle || titleTag || h1;
+  const title = metadata.title || withoutSiteName(readableTitle || titleTag) || h1;
   if (title) metadata.title = title;
   if (text === '') {
     const body = withoutChrome(parseHTML(html).document as unknown as DomDocument);
