@@ -220,13 +220,14 @@ function dayOf(steps: number): (reference: Date) => DayRange {
   };
 }
 
-function weekdayOf(weekday: number, direction: 'next' | 'last' | 'this', past: boolean): (reference: Date) => DayRange {
+/** `recent`: the last such day on or before the reference (news: "on Wednesday" in Wednesday's paper is that day). */
+function weekdayOf(weekday: number, direction: 'next' | 'last' | 'this' | 'recent'): (reference: Date) => DayRange {
   return (reference) => {
     const today = (reference.getUTCDay() + 6) % 7;
     let offset: number;
     if (direction === 'this') offset = weekday - today;
     else if (direction === 'last') offset = -(((today - weekday + 7) % 7) || 7);
-    else if (past) offset = -((today - weekday + 7) % 7);
+    else if (direction === 'recent') offset = -((today - weekday + 7) % 7);
     else offset = ((weekday - today + 7) % 7) || 7;
     const day = addDays(reference, offset);
     return { start: day, end: day };
@@ -326,8 +327,8 @@ function weekday(names: string[], groups: Groups, context: ResolveContext): Reso
   const index = names.indexOf(groups.wd ?? '');
   if (index < 0) return UNRESOLVED;
   const which = groups.which ?? '';
-  const direction = /prochain|next/.test(which) ? 'next' : /dernier|last/.test(which) ? 'last' : which === 'this' || which === 'ce' ? 'this' : context.past ? 'last' : 'next';
-  return fromPublication(context, 'month', weekdayOf(index, direction, context.past));
+  const direction = /prochain|next/.test(which) ? 'next' : /dernier|last/.test(which) ? 'last' : which === 'this' || which === 'ce' ? 'this' : context.past ? 'recent' : 'next';
+  return fromPublication(context, 'month', weekdayOf(index, direction));
 }
 
 const later = (groups: Groups) => (groups.later ? (/tard|later/.test(groups.later) ? 'later' : 'earlier') : null);

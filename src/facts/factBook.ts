@@ -118,7 +118,8 @@ export class FactBook {
    * article that retells a story tells it from the oldest plan) and their
    * position. A claim is `superseded` when a later one about the same subject
    * and the same kind of event (a postponement moves a release) gives a date
-   * that does not include it. Without a subject: the recent and upcoming
+   * that does not include it (an undated article moves nothing but its own
+   * claims: nobody knows whether it came later). Without a subject: the recent and upcoming
    * events (ending at most `recentDays` before the newest article), by date.
    */
   timeline(subject?: string): Timeline {
@@ -136,8 +137,11 @@ export class FactBook {
   }
 
   private withSupersession(): TimelineEvent[] {
-    return this.placed.map(({ claim }, i) => {
-      const later = this.placed.slice(i + 1).map((p) => p.claim);
+    return this.placed.map(({ claim, published }, i) => {
+      const later = this.placed
+        .slice(i + 1)
+        .filter((p) => p.claim.citation.articleId === claim.citation.articleId || (published !== null && p.published !== null))
+        .map((p) => p.claim);
       const superseded =
         claim.status !== 'done' &&
         claim.status !== 'cancelled' &&

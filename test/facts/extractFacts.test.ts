@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/articles/article';
+import { extractFacts } from '../../src/facts/extractFacts';
+import type { ArticleFacts, DateClaim } from '../../src/facts/fact';
+import { factsFixture, seedArticle } from './loadFixture';
+
+function citationsAreSlices(article: Article, facts: ArticleFacts): void {
+  const citations = [...facts.dates, ...facts.partnerships, ...(facts.aliases ?? [])].map((f) => f.citation);
+  expect(citations.length).toBeGreaterThan(0);
+  for (const c of citations) {
+    expect(c.snippet).toBe(article.text.slice(c.start, c.end));
+    expect(c.articleId).toBe(article.id);
+  }
+}
+
+function about(facts: ArticleFacts, subject: string): DateClaim[] {
+  return facts.dates.filter((d) => d.subject === subject);
+}
+
+describe('extractFacts on the seed (published 2025-02, French)', () => {
+  const seed = seedArticle();
+  const facts = extractFacts(seed);
+
+  it('GIVEN the GPT-5 story THEN its three dated claims carry their status and resolved ranges', () => {
+    const gpt5 = about(facts, 'GPT-5');
+    expect(gpt5.map(({ when, status, start, end }) => ({ when, status, start, end }))).toEqual(
+      expect.arrayContaining([
+        { when: 'fin mai', status: 'expected', start: '2025-05-21', end: '2025-05-31' },
+        { when: "d'ici la fin de 2024", status: 'planned', start: '2024-10-01', end: '2024-12-31' },
+        { when: 'début de 2025', status: 'postponed', start: '2025-01-01', end: '2025-03-31' },
+      ]),
+    );
+    expect(gpt5).toHaveLength(3);
+    expect(gpt5.find((d) => d.when === 'fin mai')?.event).toBe('launch');
+    expect(gpt5.find((d) => d.when === 'début de 2025')?.event).toBe('postponement');
+  });
+
+  it('GIVEN each claim THEN its citation is the sentence that states it', () => {
+    const finMai = about(facts, 'GPT-5').find((d) => d.when === 'fin mai');
+    expect(finMai?.citation.snippet).toMatch(/^Cependant, l'accent est mis sur le GPT-5.*lancé fin mai\.$/);
+    const endOf2024 = about(facts, 'GPT-5').find((d) => d.when.includes('2024'));
+    expect(endOf2024?.citation.snippet).toContain("lancerait le GPT-2024 (probablement le nom de code GPT-5) d'ici la fin de 2024");
+  });
+
+  it('GIVEN "GPT-4.5 sera dévoilé dans quelques semaines" THEN the claim is relative to February 2025', () => {
+    const [claim] = about(facts, 'GPT-4.5');
+    expect(claim).toMatchObject({ event: 'unveiling', when: 'dans quelques semaines', status: 'planned', relative: true });
+    expect(claim.start! > '2025-02-01').toBe(true);
+    expect(claim.end! <= '2025-04-30').toBe(true);
+  });
+
+  it("GIVEN Microsoft's hosting deployment THEN it is dated next week, planned", () => {
+    const [claim] = about(facts, 'Microsoft');
+    expect(claim).toMatchObject({ event: 'deployment', when: 'dès la semaine prochaine', status: 'planned', relative: true });
+    expect(claim.start! >= '2025-02-01' && claim.end! <= '2025-03-09').toBe(true);
+  });
+
+  it('GIVEN Microsoft and OpenAI THEN they are cloud partners, Microsoft providing, cited from the "partenaire de service cloud" sentence', () => {
+    const cloud = facts.partnerships.filter((p) => p.nature === 'cloud');
+    expect(cloud.length).toBeGreaterThan(0);
+    for (const p of cloud) expect(p).toMatchObject({ a: 'Microsoft', b: 'OpenAI', direction: 'a-to-b' });
+    expect(cloud.some((p) => p.citation.snippet.includes('principal partenaire de service cloud') && p.citation.snippet.includes('Azure'))).toBe(true);
+  });
+
+  it('GIVEN the code names THEN Orion names GPT-4.5 and GPT-2024 (hedged) names GPT-5', () => {
+    expect(facts.aliases?.map(({ alias, subject, hedged }) => ({ alias, subject, hedged }))).toEqual([
+      { alias: 'Orion', subject: 'GPT-4.5', hedged: false },
+      { alias: 'GPT-2024', subject: 'GPT-5', hedged: true },
+    ]);
+  });
+
+  it('GIVEN subjects without a date THEN no claim is invented (o3, GPT-6, a subject never mentioned)', () => {
+    const subjects = new Set(facts.dates.map((d) => d.subject));
+    expect(subjects).toEqual(new Set(['GPT-5', 'GPT-4.5', 'Microsoft']));
+    expect(about(facts, 'GPT-6')).toEqual([]);
+    expect(about(facts, 'Claude 3.5 Sonnet')).toEqual([]);
+  });
+
+  it('GIVEN every fact THEN its snippet equals the article text slice', () => {
+    citationsAreSlices(seed, facts);
+  });
+});
+
+describe('extractFacts on the fixtures', () => {
+  it('GIVEN an English piece on a quarter-to-quarter delay THEN the old quarter is planned and the new one postponed', () => {
+    const article = factsFixture('meta-llama5-delay');
+    const facts = extractFacts(article);
+    const llama = about(facts, 'Llama 5');
+    expect(llama.find((d) => d.when === 'Q3 2025')).toMatchObject({ event: 'postponement', status: 'postponed', start: '2025-07-01', end: '2025-09-30' });
+    expect(llama.find((d) => d.when === 'Q2 2025')).toMatchObject({ status: 'planned', start: '2025-04-01', end: '2025-06-30' });
+    expect(llama.find((d) => d.when === 'April 29')).toMatchObject({ event: 'unveiling', status: 'planned', start: '2025-04-29', end: '2025-04-29' });
+    expect(llama.find((d) => d.when === 'the summer')).toMatchObject({ event: 'deployment', start: '2025-06-01', end: '2025-08-31' });
+    expect(facts.dates.some((d) => d.when === 'on Wednesday')).toBe(false);
+    citationsAreSlices(article, facts);
+  });
+
+  it('GIVEN an English piece on an investment and a chip deal THEN each tie has its nature and direction, and rivals are no partners', () => {
+    const article = factsFixture('anthropic-amazon-investment');
+    const facts = extractFacts(article);
+    const ties = facts.partnerships.map(({ a, b, nature, direction }) => ({ a, b, nature, direction }));
+    expect(ties).toEqual(
+      expect.arrayContaining([
+        { a: 'Amazon', b: 'Anthropic', nature: 'investment', direction: 'a-to-b' },
+        { a: 'Amazon', b: 'Anthropic', nature: 'cloud', direction: 'a-to-b' },
+        { a: 'Nvidia', b: 'xAI', nature: 'chips', direction: 'a-to-b' },
+      ]),
+    );
+    expect(facts.partnerships.some((p) => [p.a, p.b].includes('OpenAI'))).toBe(false);
+    expect(about(facts, 'Claude 4')).toMatchObject([{ event: 'release', status: 'expected', when: 'in the coming months', relative: true }]);
+    citationsAreSlices(article, facts);
+  });
+
+  it('GIVEN a French piece on a cloud partnership for Mistral THEN OVHcloud hosts Mistral AI and the moved launch is dated', () => {
+    const article = factsFixture('mistral-ovhcloud-partenariat');
+    const facts = extractFacts(article);
+    expect(facts.partnerships.map(({ a, b, nature, direction }) => ({ a, b, nature, direction }))).toEqual([
+      { a: 'OVHcloud', b: 'Mistral AI', nature: 'cloud', direction: 'a-to-b' },
+      { a: 'Microsoft', b: 'Mistral AI', nature: 'investment', direction: 'a-to-b' },
+    ]);
+    const large = about(facts, 'Mistral Large 3');
+    expect(large.map(({ when, status, start, end }) => ({ when, status, start, end }))).toEqual([
+      { when: 'au printemps', status: 'planned', start: '2025-03-01', end: '2025-05-31' },
+      { when: 'au troisième trimestre', status: 'postponed', start: '2025-07-01', end: '2025-09-30' },
+    ]);
+    expect(about(facts, 'Mistral Medium 3')).toMatchObject([{ when: 'dès le mois prochain', start: '2025-07-01', end: '2025-07-31', relative: true }]);
+    citationsAreSlices(article, facts);
+  });
+
+  it('GIVEN an article without a publication date THEN relative dates stay unresolved and absolute ones resolve', () => {
+    const article = factsFixture('openai-undated-rumour');
+    expect(article.published).toBeNull();
+    const facts = extractFacts(article);
+    expect(about(facts, 'GPT-5.5')).toMatchObject([
+      { when: 'in a few weeks', start: null, end: null, relative: true, status: 'rumoured' },
+      { when: 'next week', start: null, end: null, relative: true, event: 'deployment' },
+    ]);
+    expect(about(facts, 'GPT-5')).toMatchObject([{ when: 'August 2025', start: '2025-08-01', end: '2025-08-31', status: 'done' }]);
+    expect(facts.dates.some((d) => d.subject === 'Azure')).toBe(false);
+  });
+
+  it('GIVEN passages THEN the same facts come out, and an empty article gives none', () => {
+    const seed = seedArticle();
+    const half = seed.text.indexOf('\n') + 1;
+    const passages = [
+      { id: 'p0', articleId: seed.id, ordinal: 0, start: 0, end: half, text: seed.text.slice(0, half) },
+      { id: 'p1', articleId: seed.id, ordinal: 1, start: half, end: seed.text.length, text: seed.text.slice(half) },
+    ];
+    expect(extractFacts(seed, passages)).toEqual(extractFacts(seed));
+    expect(extractFacts({ ...seed, text: '   ' })).toEqual({ articleId: seed.id, dates: [], partnerships: [], aliases: [] });
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/facts/extractFacts';
+import { FactBook } from '../../src/facts/factBook';
+import { factsFixture, seedArticle } from './loadFixture';
+
+function bookOf(names: string[], withSeed = true) {
+  const articles = [...(withSeed ? [seedArticle()] : []), ...names.map(factsFixture)];
+  return new FactBook(articles.map((a) => extractFacts(a)), articles);
+}
+
+describe('FactBook.timeline', () => {
+  const book = bookOf(['meta-llama5-delay', 'anthropic-amazon-investment', 'mistral-ovhcloud-partenariat', 'openai-undated-rumour']);
+
+  it('GIVEN GPT-5 in any spelling THEN the story reads planned → postponed → expected, the moved dates superseded', () => {
+    for (const spelling of ['GPT-5', 'gpt 5', 'GPT5', 'gpt‑5']) {
+      const timeline = book.timeline(spelling);
+      expect(timeline.subject).toBe('GPT-5');
+      const seedEvents = timeline.events.filter((e) => e.citation.articleId === 'seed000');
+      expect(seedEvents.map(({ when, status, superseded }) => ({ when, status, superseded }))).toEqual([
+        { when: "d'ici la fin de 2024", status: 'planned', superseded: true },
+        { when: 'début de 2025', status: 'postponed', superseded: true },
+        { when: 'fin mai', status: 'expected', superseded: false },
+      ]);
+    }
+  });
+
+  it('GIVEN a later article THEN its claims come after the earlier ones and undated articles come last', () => {
+    const events = book.timeline('GPT-5').events;
+    expect(events.at(-1)?.citation.articleId).toBe('openai-undated-rumour');
+    const published = events.map((e) => e.citation.published).filter((p): p is string => p !== null);
+    expect([...published].sort()).toEqual(published);
+  });
+
+  it('GIVEN a later article that moves the date THEN the earlier expectation is superseded', () => {
+    const seed = seedArticle();
+    const later = { ...seed, id: 'later', source: 'later.txt', published: '2025-04-20', text: 'Selon nos informations, GPT-5 a de nouveau été repoussé à juillet 2025.' };
+    const moved = new FactBook([extractFacts(seed), extractFacts(later)], [seed, later]).timeline('GPT-5').events;
+    expect(moved.map(({ when, superseded }) => ({ when, superseded }))).toEqual([
+      { when: "d'ici la fin de 2024", superseded: true },
+      { when: 'début de 2025', superseded: true },
+      { when: 'fin mai', superseded: true },
+      { when: 'juillet 2025', superseded: false },
+    ]);
+  });
+
+  it('GIVEN an undated article THEN it moves no date of a dated one', () => {
+    expect(book.timeline('GPT-5').events.find((e) => e.when === 'fin mai')?.superseded).toBe(false);
+  });
+
+  it('GIVEN a claim that happened THEN it is never superseded', () => {
+    const done = book.timeline('GPT-5').events.find((e) => e.when === 'August 2025');
+    expect(done).toMatchObject({ status: 'done', superseded: false });
+  });
+
+  it('GIVEN Llama 5 moved from Q2 to Q3 THEN Q2 is superseded and Q3 is not', () => {
+    const events = book.timeline('llama 5').events;
+    expect(events.find((e) => e.when === 'Q2 2025')?.superseded).toBe(true);
+    expect(events.find((e) => e.when === 'Q3 2025')?.superseded).toBe(false);
+  });
+
+  it('GIVEN a code name THEN the timeline is that of the subject it names', () => {
+    expect(book.timeline('Orion')).toEqual(book.timeline('GPT-4.5'));
+    expect(book.timeline('orion').events.map((e) => e.when)).toEqual(['dans quelques semaines']);
+  });
+
+  it('GIVEN a subject nobody wrote about THEN the timeline is empty', () => {
+    expect(book.timeline('GPT-6')).toEqual({ subject: 'GPT-6', events: [] });
+    expect(book.timeline('Gemini 3 Ultra').events).toEqual([]);
+    expect(book.timeline('quelque chose').events).toEqual([]);
+  });
+
+  it('GIVEN no subject THEN recent and upcoming events come by date, without superseded ones', () => {
+    const timeline = book.timeline();
+    expect(timeline.subject).toBeNull();
+    expect(timeline.events.length).toBeGreaterThan(0);
+    expect(timeline.events.every((e) => !e.superseded && e.start !== null)).toBe(true);
+    const starts = timeline.events.map((e) => e.start!);
+    expect([...starts].sort()).toEqual(starts);
+    expect(timeline.events.some((e) => e.when === "d'ici la fin de 2024")).toBe(false);
+  });
+});
+
+describe('FactBook.partners', () => {
+  const book = bookOf(['anthropic-amazon-investment', 'mistral-ovhcloud-partenariat']);
+
+  it('GIVEN Microsoft, OpenAI or Azure THEN the Microsoft–OpenAI cloud tie is listed with its snippet', () => {
+    for (const name of ['Microsoft', 'openai', 'Azure']) {
+      const map = book.partners(name);
+      const cloud = map.partners.filter((p) => p.nature === 'cloud' && p.a === 'Microsoft' && p.b === 'OpenAI');
+      expect(cloud.length, name).toBeGreaterThan(0);
+      expect(cloud.some((p) => p.citation.snippet.includes('partenaire de service cloud'))).toBe(true);
+    }
+    expect(book.partners('azure').company).toBe('Microsoft');
+  });
+
+  it('GIVEN Mistral AI THEN its partners are OVHcloud (cloud) and Microsoft (investment)', () => {
+    const map = book.partners('mistral');
+    expect(map.company).toBe('Mistral AI');
+    expect(map.partners.map((p) => `${p.a}→${p.b}:${p.nature}`)).toEqual(['Microsoft→Mistral AI:investment', 'OVHcloud→Mistral AI:cloud']);
+  });
+
+  it('GIVEN a company nobody wrote about THEN the list is empty', () => {
+    expect(book.partners('Apple').partners).toEqual([]);
+    expect(book.partners('Société Inconnue')).toEqual({ company: 'Société Inconnue', partners: [] });
+  });
+});
+
+describe('FactBook autocompletion and code names', () => {
+  const book = bookOf(['meta-llama5-delay', 'anthropic-amazon-investment']);
+
+  it('GIVEN the facts THEN subjects and companies are sorted, distinct, and only what articles state', () => {
+    expect(book.subjects()).toEqual(['Claude 4', 'GPT-4.5', 'GPT-5', 'Llama 5', 'Microsoft']);
+    expect(book.companies()).toEqual(['Amazon', 'Anthropic', 'Microsoft', 'Nvidia', 'OpenAI', 'xAI']);
+  });
+
+  it('GIVEN "Quel est le nom de code de GPT-4.5 ?" THEN Orion, cited', () => {
+    const [alias] = book.aliasesOf('gpt-4.5');
+    expect(alias.alias).toBe('Orion');
+    expect(alias.citation.snippet).toContain('GPT-4.5, nommé Orion');
+    expect(book.aliasesOf('GPT-6')).toEqual([]);
+    expect(book.resolveSubject('GPT-2024')).toBe('GPT-5');
+  });
+});

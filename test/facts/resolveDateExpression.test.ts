@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../src/articles/article';
+import { resolveDateExpression } from '../../src/facts/resolveDateExpression';
+
+type Row = [expression: string, published: string | null, language: Language, start: string | null, end: string | null, relative: boolean, past?: boolean];
+
+const FRENCH: Row[] = [
+  ['fin mai', '2025-02', 'fr', '2025-05-21', '2025-05-31', false],
+  ['fin de mai', '2025-02', 'fr', '2025-05-21', '2025-05-31', false],
+  ['début mars', '2025-02', 'fr', '2025-03-01', '2025-03-10', false],
+  ['mi-avril', '2025-02', 'fr', '2025-04-11', '2025-04-20', false],
+  ['début de 2025', '2025-02', 'fr', '2025-01-01', '2025-03-31', false],
+  ['au début de 2025', '2024-11', 'fr', '2025-01-01', '2025-03-31', false],
+  ['fin de 2024', '2025-02', 'fr', '2024-10-01', '2024-12-31', false],
+  ["d'ici la fin de 2024", '2024-06', 'fr', '2024-10-01', '2024-12-31', false],
+  ['mi-2025', '2025-02', 'fr', '2025-05-01', '2025-08-31', false],
+  ['au printemps', '2025-02', 'fr', '2025-03-01', '2025-05-31', false],
+  ['cet été', '2025-02', 'fr', '2025-06-01', '2025-08-31', true],
+  ['T3 2025', null, 'fr', '2025-07-01', '2025-09-30', false],
+  ['au troisième trimestre', '2025-02', 'fr', '2025-07-01', '2025-09-30', false],
+  ['le premier semestre 2026', null, 'fr', '2026-01-01', '2026-06-30', false],
+  ['dans quelques semaines', '2025-02', 'fr', '2025-02-08', '2025-04-11', true],
+  ['dans quelques semaines', '2025-02-10', 'fr', '2025-02-17', '2025-03-24', true],
+  ['la semaine prochaine', '2025-02-12', 'fr', '2025-02-17', '2025-02-23', true],
+  ['dès la semaine prochaine', '2025-02-12', 'fr', '2025-02-17', '2025-02-23', true],
+  ["à Noël l'année dernière", '2025-02', 'fr', '2024-12-01', '2024-12-31', true],
+  ["l'année prochaine", '2025', 'fr', '2026-01-01', '2026-12-31', true],
+  ['le mois prochain', '2025-06-12', 'fr', '2025-07-01', '2025-07-31', true],
+  ['il y a deux semaines', '2025-02-12', 'fr', '2025-01-29', '2025-01-29', true],
+  ['le 12 mars 2025', null, 'fr', '2025-03-12', '2025-03-12', false],
+  ['1er avril', '2025-02', 'fr', '2025-04-01', '2025-04-01', false],
+  ['mars 2024', '2025-02', 'fr', '2024-03-01', '2024-03-31', false],
+  ['en mars', '2025-06', 'fr', '2026-03-01', '2026-03-31', false],
+  ['en mars', '2025-06', 'fr', '2025-03-01', '2025-03-31', false, true],
+  ['juin dernier', '2025-03-08', 'fr', '2024-06-01', '2024-06-30', false],
+  ['en 2026', null, 'fr', '2026-01-01', '2026-12-31', false],
+];
+
+const ENGLISH: Row[] = [
+  ['the end of May', '2025-02-13', 'en', '2025-05-21', '2025-05-31', false],
+  ['late May', '2025-02', 'en', '2025-05-21', '2025-05-31', false],
+  ['early 2025', '2024', 'en', '2025-01-01', '2025-03-31', false],
+  ['by the end of 2024', '2024-06', 'en', '2024-10-01', '2024-12-31', false],
+  ['mid-2025', '2025-02', 'en', '2025-05-01', '2025-08-31', false],
+  ['this summer', '2025-02', 'en', '2025-06-01', '2025-08-31', true],
+  ['Q3 2025', null, 'en', '2025-07-01', '2025-09-30', false],
+  ['Q1', '2025-11', 'en', '2026-01-01', '2026-03-31', false],
+  ['the third quarter of 2025', null, 'en', '2025-07-01', '2025-09-30', false],
+  ['H2 2025', null, 'en', '2025-07-01', '2025-12-31', false],
+  ['in a few weeks', '2025-02-10', 'en', '2025-02-17', '2025-03-24', true],
+  ['next week', '2025-02-12', 'en', '2025-02-17', '2025-02-23', true],
+  ['last week', '2025-02-12', 'en', '2025-02-03', '2025-02-09', true],
+  ['next month', '2025-01-31', 'en', '2025-02-01', '2025-02-28', true],
+  ['later this year', '2025-02-10', 'en', '2025-02-10', '2025-12-31', true],
+  ['by the end of the year', '2025-02', 'en', '2025-10-01', '2025-12-31', true],
+  ['at Christmas last year', '2025-02', 'en', '2024-12-01', '2024-12-31', true],
+  ['March 12, 2025', null, 'en', '2025-03-12', '2025-03-12', false],
+  ['April 29', '2025-04-10', 'en', '2025-04-29', '2025-04-29', false],
+  ['May 2025', null, 'en', '2025-05-01', '2025-05-31', false],
+  ['in March', '2025-06', 'en', '2026-03-01', '2026-03-31', false],
+  ['on Tuesday', '2025-02-12', 'en', '2025-02-11', '2025-02-11', true, true],
+  ['on Wednesday', '2024-12-11', 'en', '2024-12-11', '2024-12-11', true, true],
+  ['two weeks ago', '2025-02-12', 'en', '2025-01-29', '2025-01-29', true],
+  ['in 2026', null, 'en', '2026-01-01', '2026-12-31', false],
+];
+
+describe('resolveDateExpression', () => {
+  it.each([...FRENCH, ...ENGLISH])('GIVEN "%s" published %s (%s) THEN %s..%s', (expression, published, language, start, end, relative, past) => {
+    expect(resolveDateExpression(expression, published, language, { past })).toEqual({ start, end, relative });
+  });
+
+  it.each<[string, Language]>([
+    ['dans quelques semaines', 'fr'],
+    ['la semaine prochaine', 'fr'],
+    ["l'année dernière", 'fr'],
+    ['in a few weeks', 'en'],
+    ['next week', 'en'],
+    ['tomorrow', 'en'],
+  ])('GIVEN no publication date THEN the relative "%s" stays unresolved', (expression, language) => {
+    expect(resolveDateExpression(expression, null, language)).toEqual({ start: null, end: null, relative: true });
+  });
+
+  it('GIVEN no publication date THEN a month without a year stays unresolved but an absolute date resolves', () => {
+    expect(resolveDateExpression('fin mai', null, 'fr')).toMatchObject({ start: null, end: null });
+    expect(resolveDateExpression('fin mai 2025', null, 'fr')).toMatchObject({ start: '2025-05-21', end: '2025-05-31' });
+  });
+
+  it('GIVEN a publication date known only to the year THEN week-level relative expressions stay unresolved', () => {
+    expect(resolveDateExpression('next week', '2025', 'en')).toEqual({ start: null, end: null, relative: true });
+  });
+
+  it('GIVEN "before" THEN the range ends the day before, with an open start', () => {
+    expect(resolveDateExpression('avant mars 2025', null, 'fr')).toEqual({ start: null, end: '2025-02-28', relative: false });
+  });
+
+  it('GIVEN words that are not dates THEN nothing is resolved', () => {
+    expect(resolveDateExpression('GPT-2024', '2025-02', 'fr')).toEqual({ start: null, end: null, relative: false });
+    expect(resolveDateExpression('the model may launch', '2025-02', 'en')).toEqual({ start: null, end: null, relative: false });
+    expect(resolveDateExpression('le modèle a été reporté', '2025-02', 'fr')).toEqual({ start: null, end: null, relative: false });
+  });
+});
