@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { config as loadDotenv } from 'dotenv';
 
 /** The streams and environment a CLI run uses; tests pass their own. */
 export interface CliIo {
@@ -9,8 +10,9 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-/** The real process streams. */
+/** The real process streams, and the environment with `.env` loaded into it (variables already set win). */
 export function processIo(): CliIo {
+  loadDotenv({ quiet: true });
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }
 

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { config as loadDotenv } from 'dotenv';
 import { openScoop, type OpenedScoop } from '../app';
 import { parseConfig, type Config } from '../config';
 import { UserFacingError } from '../errors';
@@ -141,7 +140,6 @@ async function runCommand(options: CliOptions, opened: OpenedScoop, io: CliIo): 
  * other user errors (with a clear message on stderr), 1 for failures.
  */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  if (io.env === process.env) loadDotenv({ quiet: true });
   let logger: Logger | undefined;
   try {
     const options = parseCli(argv, io.env);
