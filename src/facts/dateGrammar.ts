@@ -85,10 +85,14 @@ function monthNumber(name: string | undefined): number {
 }
 
 /** The year of a month (and day) named without a year: the next occurrence from the publication date, or the last one in past tense. */
-function inferYear(context: ResolveContext, month: number, day = 1): number | null {
+function inferYear(context: ResolveContext, month: number, day?: number): number | null {
   const publication = context.publication;
   if (!publication) return null;
   if (publication.month === null) return publication.year;
+  if (day === undefined) {
+    if (context.past) return month <= publication.month ? publication.year : publication.year - 1;
+    return month >= publication.month ? publication.year : publication.year + 1;
+  }
   const pubDay = publication.precision === 'day' ? publication.start.getUTCDate() : context.past ? 31 : 1;
   const key = month * 100 + day;
   const pubKey = publication.month * 100 + pubDay;
@@ -281,7 +285,7 @@ function partFromWord(word: string | undefined): PeriodPart {
 function monthWithPart(groups: Groups, context: ResolveContext, part: PeriodPart): ResolvedDate {
   const month = monthNumber(groups.month);
   if (!month) return UNRESOLVED;
-  const year = groups.year ? Number(groups.year) : inferYear(context, month, part === 'late' ? 21 : part === 'mid' ? 11 : 1);
+  const year = groups.year ? Number(groups.year) : inferYear(context, month);
   if (year === null) return UNRESOLVED;
   return absolute(partOfMonth(year, month, part));
 }
@@ -532,7 +536,7 @@ export const DATE_RULES: DateRule[] = [
   {
     name: 'en.month',
     language: 'en',
-    pattern: new RegExp(`(?<=(?:^|[^\\p{L}])(?:in|into|by|for|until|before|after|since|from|during|through|around)\\s)${MONTH_EN}`, 'gdu'),
+    pattern: new RegExp(`(?<=(?:^|[^\\p{L}])(?:in|into|to|by|for|until|before|after|since|from|during|through|around)\\s)${MONTH_EN}`, 'gdu'),
     capitalised: ['month'],
     resolve: (g, c) => monthWithPart(g, c, 'whole'),
   },

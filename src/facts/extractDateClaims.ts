@@ -161,6 +161,30 @@ function subjectAfter(cue: Cue<unknown>, clauseStart: number, dateStart: number,
   return undefined;
 }
 
+const CLAUSE_LINK = /(?:^|[^\p{L}])(?:que|qu'|that|which|who|et|and|mais|but|dont|ou|or)(?:[^\p{L}]|$)/u;
+
+/**
+ * An event cue after its date, only when the date stands between a subject
+ * and its verb ("Google on Wednesday released...") or opens the sentence
+ * ("En mai, OpenAI lancera GPT-5"): at most three words away, and not across
+ * "que"/"that" ("a déclaré lundi que la sortie..." is no release on Monday).
+ */
+function cueAfter(
+  masked: string,
+  language: Language,
+  mention: { start: number; end: number },
+  regionStart: number,
+  windowEnd: number,
+  limit: number,
+): Cue<DateEventKind> | undefined {
+  const opensSentence = wordCount(masked.slice(regionStart, mention.start)) <= 1;
+  const end = opensSentence && masked[windowEnd] === ',' ? clauseEnd(masked, windowEnd + 1, limit) : windowEnd;
+  const cue = findEventCues(masked, language, mention.end, end)[0];
+  if (!cue) return undefined;
+  const gap = masked.slice(mention.end, cue.start);
+  return wordCount(gap) <= 3 && !CLAUSE_LINK.test(gap) ? cue : undefined;
+}
+
 function chooseCue(cues: Array<Cue<DateEventKind>>): Cue<DateEventKind> | undefined {
   const postponement = cues.filter((c) => c.value === 'postponement').pop();
   if (postponement) return postponement;
@@ -218,7 +242,7 @@ export function extractDateClaims({ article, span, entities }: SentenceContext):
     const regionStart = cueRegionStart(masked, parts, dateIndex, mention.start, entities);
     let cue = chooseCue(findEventCues(masked, language, regionStart, mention.start));
     const cueOnRight = !cue;
-    if (!cue) cue = findEventCues(masked, language, mention.end, windowEnd)[0];
+    if (!cue) cue = cueAfter(masked, language, mention, regionStart, windowEnd, limit);
     const reading = readStatusCues(masked.slice(regionStart, cueOnRight && cue ? cue.end : mention.end), language);
     const earlier = claims[claims.length - 1];
 
@@ -230,13 +254,13 @@ export function extractDateClaims({ article, span, entities }: SentenceContext):
 
     let subject: EntityMention | undefined;
     if (cue && !cueOnRight) subject = subjectBefore(cue, mention, windowEnd, parts, masked, entities);
-    else if (cue) subject = subjectAfter(cue, parts[dateIndex].start, mention.start, windowEnd, entities);
+    else if (cue) subject = subjectAfter(cue, parts[dateIndex].start, mention.start, Math.max(windowEnd, clauseEnd(masked, cue.end, limit)), entities);
     else subject = preferProducts(within(entities, regionStart, mention.start), 'last');
     const subjectName = subject?.canonical ?? (!named && cue ? earlier?.subject : undefined);
     if (!subjectName) return;
 
     let bound = mention.bound;
-    const negated = NEGATION[language2(language)].test(masked.slice(cue && cue.start < mention.start ? cue.start : windowStart, mention.start));
+    const negated = NEGATION[language2(language)].test(masked.slice(cue && cue.start < mention.start ? Math.max(windowStart, cue.start - 10) : windowStart, mention.start));
     if (negated && bound !== 'before') return;
 
     const oldDate = event === 'postponement' && (bound === 'from' || /(?:^|\s)(?:de|from)\s$/u.test(masked.slice(windowStart, mention.start)));

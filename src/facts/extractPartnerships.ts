@@ -14,8 +14,8 @@ function words(source: string): RegExp {
 
 /** Words that tie two organisations: a partnership, a deal, a supply, an investment. */
 const TIE: Record<'fr' | 'en', RegExp> = {
-  fr: words("partena\\p{L}*|accord|accords|contrat|contrats|alliance|s'allie|s'associe|associe|collaboration|collabore\\p{L}*|fournit|fournira|fourni|fournisseur|fournisseurs|heberg\\p{L}*|invest\\p{L}*|s'appuie|s'appuiera|s'appuyer|commande|achete|achetera|acheter|signe|signee|choisi|distribu\\p{L}*|integr\\p{L}*|louer|loue|louera|entente|depense\\p{L}*"),
-  en: words('partner\\p{L}*|agreement|agreements|deal|deals|contract|contracts|alliance|teams? up|joined forces|collaborat\\p{L}*|suppl(?:y|ies|ied|ier|iers)|provid(?:e|es|ed|er|ing)|host(?:s|ed|ing)?|invest(?:s|ed|ing|ment|ments|or|ors)?|backed|backer|backers|relies on|rely on|runs on|run on|order(?:s|ed)?|buy(?:s|ing)?|bought|purchas\\p{L}*|signed|chose|selected|distribut\\p{L}*|integrat\\p{L}*|rent(?:s|ing)?|lease(?:s|d)?|spend(?:s|ing)?|spent'),
+  fr: words("partena\\p{L}*|accord|accords|contrat|contrats|alliance|s'allie|s'associe|associe|collaboration|collabore\\p{L}*|fournit|fournira|fourni|fournisseur|fournisseurs|heberg\\p{L}*|invest\\p{L}*|s'appuie|s'appuiera|s'appuyer|commande|achete|achetera|acheter|signe|signee|choisi|distribu\\p{L}*|integr\\p{L}*|louer|loue|louera|entente|depense\\p{L}*|livre|livrera|livrer|leve|levee|lever"),
+  en: words('partner\\p{L}*|agreement|agreements|deal|deals|contract|contracts|alliance|teams? up|joined forces|collaborat\\p{L}*|suppl(?:y|ies|ied|ier|iers)|provid(?:e|es|ed|er|ing)|host(?:s|ed|ing)?|invest(?:s|ed|ing|ment|ments|or|ors)?|backed|backer|backers|relies on|rely on|runs on|run on|order(?:s|ed)?|buy(?:s|ing)?|bought|purchas\\p{L}*|signed|chose|selected|distribut\\p{L}*|integrat\\p{L}*|rent(?:s|ing)?|lease(?:s|d)?|spend(?:s|ing)?|spent|ship(?:s|ped|ping)?|raise[sd]?'),
 };
 
 /** Words that state a partnership by themselves, whatever its nature. */
@@ -29,7 +29,7 @@ const NATURES: Record<'fr' | 'en', Array<[RegExp, PartnershipNature]>> = {
   fr: [
     [words("cloud|heberg\\p{L}*|centres? de donnees|infrastructure de supercalcul|supercalcul|puissance de calcul|capacite de calcul|capacites de calcul"), 'cloud'],
     [words('puces?|gpu|gpus|processeurs?|accelerateurs?|semi-conducteurs?|superpuces?'), 'chips'],
-    [words("invest\\p{L}*|participation|prise de participation|levee de fonds|tour de table|actionnaire|actionnaires|financ(?:e|era|ement)"), 'investment'],
+    [words("invest\\p{L}*|a leve|ont leve|leve|levee|participation|prise de participation|levee de fonds|tour de table|actionnaire|actionnaires|financ(?:e|era|ement)"), 'investment'],
     [words("distribu\\p{L}*|catalogue|place de marche|commercialis\\p{L}*|revend\\p{L}*"), 'distribution'],
     [words("integr\\p{L}*|s'appuie sur|s'appuiera sur|s'appuyer sur"), 'integration'],
     [words('recherche|laboratoire commun|co-?develop\\p{L}*|developper conjointement'), 'research'],
@@ -37,7 +37,7 @@ const NATURES: Record<'fr' | 'en', Array<[RegExp, PartnershipNature]>> = {
   en: [
     [words('cloud|host(?:s|ed|ing)?|data cent(?:er|re)s?|computing capacity|compute capacity|computing power|compute'), 'cloud'],
     [words('chips?|superchips?|gpus?|processors?|accelerators?|semiconductors?'), 'chips'],
-    [words('invest(?:s|ed|ing|ment|ments|or|ors)?|stake|funding round|led the round|equity|backer|backers|backed'), 'investment'],
+    [words('invest(?:s|ed|ing|ment|ments|or|ors)?|raised|raises|raise|stake|funding round|led the round|equity|backer|backers|backed'), 'investment'],
     [words('distribut\\p{L}*|resell\\p{L}*|marketplace|catalog(?:ue)?'), 'distribution'],
     [words('integrat\\p{L}*|built into|powered by|relies on|rely on'), 'integration'],
     [words('research|joint lab|co-?develop\\p{L}*|jointly develop\\p{L}*'), 'research'],
@@ -54,7 +54,11 @@ const CLOUD_PROVIDERS = new Set(['Microsoft', 'Amazon', 'Google', 'Oracle', 'Cor
 const CHIP_SUPPLIERS = new Set(['Nvidia', 'AMD', 'Intel', 'TSMC', 'Broadcom', 'Cerebras', 'Qualcomm', 'Samsung', 'SK Hynix', 'Arm']);
 const PLATFORMS = new Set(['Azure', 'AWS', 'Bedrock', 'Google Cloud', 'Vertex AI', 'Oracle Cloud']);
 const CHIPS = new Set(['H100', 'H200', 'B200', 'B300', 'GB200', 'GB300', 'Blackwell', 'Hopper', 'MI300X', 'MI325X', 'MI350', 'MI355X', 'MI400', 'Trainium', 'Trainium2', 'Trainium3']);
-const PASSIVE_INVESTMENT = /(?:backed by|led by|mene par|menee par|aupres de|soutenu par|soutenue par|from)\s*$/u;
+const PASSIVE_INVESTMENT = /(?:backed by|led by|mene par|menee par|aupres de|aupres d'|soutenu par|soutenue par|from)\s*/u;
+
+function firstAfter(party: Party, from: number): number {
+  return Math.min(Infinity, ...party.at.filter((at) => at >= from));
+}
 
 function lang(language: Language): Array<'fr' | 'en'> {
   return language === 'und' ? ['fr', 'en'] : [language === 'en' ? 'en' : 'fr'];
@@ -116,12 +120,16 @@ function orientation(
     if (platforms.length === 1) return directed(platforms[0], pair.find((p) => p !== platforms[0])) ?? mutual;
   }
   if (nature === 'investment') {
-    const passive = PASSIVE_INVESTMENT.test(folded.slice(cueAt, cueAt + 30).replace(/\s+[\p{L}\d]*$/u, '').replace(/^\S+\s*/, ''));
+    const marker = PASSIVE_INVESTMENT.exec(folded.slice(cueAt, cueAt + 80));
+    if (marker) {
+      const from = cueAt + marker.index + marker[0].length;
+      const investor = [...pair].sort((x, y) => firstAfter(x, from) - firstAfter(y, from))[0];
+      if (firstAfter(investor, from) < Infinity) return directed(investor, pair.find((p) => p !== investor)) ?? mutual;
+    }
     const nearestBefore = (p: Party) => Math.max(-1, ...p.at.filter((at) => at < cueAt));
-    const after = pair.filter((p) => p.at.some((at) => at > cueAt));
-    if (passive && after.length === 1) return directed(after[0], pair.find((p) => p !== after[0])) ?? mutual;
     const investor = [...pair].sort((x, y) => nearestBefore(y) - nearestBefore(x))[0];
-    if (!passive && nearestBefore(investor) >= 0) return directed(investor, pair.find((p) => p !== investor)) ?? mutual;
+    const raising = /^(?:a leve|ont leve|leve|levee|raised|raises|raise)/u.test(folded.slice(cueAt));
+    if (!raising && nearestBefore(investor) >= 0) return directed(investor, pair.find((p) => p !== investor)) ?? mutual;
   }
   return mutual;
 }

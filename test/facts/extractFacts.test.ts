@@ -149,3 +149,50 @@ describe('extractFacts on the fixtures', () => {
     expect(extractFacts({ ...seed, text: '   ' })).toEqual({ articleId: seed.id, dates: [], partnerships: [], aliases: [] });
   });
 });
+
+describe('extractFacts precision on tricky sentences', () => {
+  function article(text: string, language: 'fr' | 'en', published: string | null = '2025-02-20'): Article {
+    return { id: 'inline', source: 'inline.txt', title: 'inline', language, published, url: null, text };
+  }
+
+  it('GIVEN a date that dates the saying, not the event THEN no claim for it', () => {
+    const facts = extractFacts(article('Le PDG a déclaré lundi que la sortie de GPT-5 aura lieu plus tard.', 'fr'));
+    expect(facts.dates).toEqual([]);
+  });
+
+  it('GIVEN a negated event THEN no claim, and "pas avant l\'été" opens from the summer', () => {
+    expect(extractFacts(article('Google ne lancera pas Gemini 3 en 2025.', 'fr')).dates).toEqual([]);
+    const [claim] = extractFacts(article("La sortie de GPT-5 n'aura pas lieu avant l'été.", 'fr')).dates;
+    expect(claim).toMatchObject({ subject: 'GPT-5', start: '2025-06-01', end: null });
+  });
+
+  it('GIVEN a date opening the sentence THEN the verb after it carries the event', () => {
+    const [claim] = extractFacts(article('En mai, OpenAI lancera GPT-5.', 'fr')).dates;
+    expect(claim).toMatchObject({ subject: 'GPT-5', event: 'launch', when: 'mai', status: 'planned', start: '2025-05-01', end: '2025-05-31' });
+  });
+
+  it('GIVEN a slip "to February" in a February article THEN it is this February, postponed', () => {
+    const facts = extractFacts(article('The release of Grok 3, originally expected by the end of 2024, slipped to February.', 'en'));
+    expect(facts.dates.map(({ subject, when, status, start }) => ({ subject, when, status, start }))).toEqual([
+      { subject: 'Grok 3', when: 'by the end of 2024', status: 'expected', start: '2024-10-01' },
+      { subject: 'Grok 3', when: 'February', status: 'postponed', start: '2025-02-01' },
+    ]);
+  });
+
+  it('GIVEN a cancelled plan THEN the claim is cancelled', () => {
+    const [claim] = extractFacts(article('OpenAI cancelled the standalone release of o3 planned for early 2025.', 'en')).dates;
+    expect(claim).toMatchObject({ subject: 'o3', status: 'cancelled' });
+  });
+
+  it('GIVEN money raised from an investor THEN the investor is a, and three parties give no tie', () => {
+    const raised = extractFacts(article("Mistral AI a levé 600 millions d'euros auprès de General Catalyst.", 'fr')).partnerships;
+    expect(raised.map(({ a, b, nature, direction }) => ({ a, b, nature, direction }))).toEqual([
+      { a: 'General Catalyst', b: 'Mistral AI', nature: 'investment', direction: 'a-to-b' },
+    ]);
+    expect(extractFacts(article('OpenAI a levé 6,6 milliards de dollars auprès de Microsoft et Nvidia.', 'fr')).partnerships).toEqual([]);
+  });
+
+  it('GIVEN rivals THEN no partnership', () => {
+    expect(extractFacts(article('Microsoft and Google compete fiercely for enterprise AI customers.', 'en')).partnerships).toEqual([]);
+  });
+});
