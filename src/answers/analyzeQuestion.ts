@@ -98,6 +98,7 @@ const PARTNERSHIP = [
 
 const STRONG_FACT: Array<[RegExp, FactTarget]> = [
   [/\bcode[\s-]?names?\b|\bcodenamed?\b|\bnom de code\b|\bnom interne\b|\binternal name\b|\bknown internally\b|\bnickname\b|\bsurnom\w*/, 'code-name'],
+  [/\bhow much (?!money|cash|funding|capital|will|would|did|does|do|has|have|had|is|are|was|were|can|could|should|to|for|in|of)[a-z]+\b/, 'count'],
   [/\bhow many\b|\bcombien de (?!temps)|\bcombien d'(?!argent|euros|dollars)|\bnombre de\b|\bnumber of\b/, 'count'],
   [/\bhow much\b|\bcombien\b|\bmontant\b|\bamount\b|\bvaluation\b|\bvalued\b|\bvaloris\w*|\bprice\b|\bprix\b|\bcost(s)?\b|\bcout(e|ent)?\b|\bbudget\b/, 'amount'],
   [/\bwhere\b|\bin which (city|state|country|town)\b|\bquelle ville\b|\bdans quel(le)? (ville|pays|etat|region)\b/, 'place'],
@@ -110,7 +111,8 @@ const FOLLOW_UP_OPENERS =
 
 const EVENT_CUES: Array<[RegExp, DateEventKind]> = [
   [/\b(delay\w*|postpon\w*|pushed back|slipp?(ed|ing)?|report\w*|retard\w*|repouss\w*|decal\w*)\b/, 'postponement'],
-  [/\b(unveil\w*|devoil\w*|present\w*|show(n|s|ed)?|announce\w*|annonc\w*)\b/, 'unveiling'],
+  [/\b(announce\w*|annonc\w*)\b/, 'announcement'],
+  [/\b(unveil\w*|devoil\w*|present\w*|show(n|s|ed)?)\b/, 'unveiling'],
   [/\b(deploy\w*|deploi\w*|host(s|ed|ing)?|heberg\w*|roll(ed|ing)? out)\b/, 'deployment'],
   [/\b(train\w*|entrain\w*)\b/, 'training'],
   [/\b(launch\w*|release\w*|ship\w*|come out|available|sort\w*|lanc\w*|disponib\w*|arrive\w*)\b/, 'release'],

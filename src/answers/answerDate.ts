@@ -43,7 +43,8 @@ const FR_NOUN: Record<DateEventKind, { noun: string; feminine: boolean }> = {
 
 function relevance(event: DateEventKind, asked: DateEventKind): number {
   if (event === asked) return 3;
-  if (RELEASE_FAMILY.has(event) && RELEASE_FAMILY.has(asked)) return 2;
+  if (RELEASE_FAMILY.has(event) && (RELEASE_FAMILY.has(asked) || asked === 'postponement')) return 2;
+  if ((event === 'announcement' && asked === 'unveiling') || (event === 'unveiling' && asked === 'announcement')) return 2;
   return 0;
 }
 
@@ -140,51 +141,100 @@ function claimsWithNotes(claims: TimelineEvent[], citations: CitationList, langu
   return claims.map((claim) => `${sourceNote(claim, language)} ${citations.marker(claim.citation)}`).join('; ');
 }
 
+/** The claims chosen to answer a date question. */
+export interface PickedDateClaims {
+  primary: TimelineEvent;
+  /** Other claims giving the same date (other articles). */
+  agreeing: TimelineEvent[];
+  /** Current claims giving another date. */
+  differing: TimelineEvent[];
+  /** Earlier plans, oldest date first. */
+  history: TimelineEvent[];
+  /** Dated events of another kind. */
+  others: TimelineEvent[];
+  /**
+   * True when the best claim is only loosely what was asked (an unveiling
+   * that already happened, for "when will it be available?"): a sentence that
+   * dates the asked event, if any, answers better.
+   */
+  weak: boolean;
+}
+
 /**
- * Answers a date question from the subject's dated claims (the same ones
- * `/timeline` shows): the current date first, each source's expression as
- * written and what it resolves to, then where the plan moved and other
- * dated events. Null when no claim dates the subject.
+ * Chooses, among a subject's dated claims, the one that answers the question
+ * (the asked event, latest article first, superseded plans last) and sorts the
+ * rest into agreeing sources, disagreeing sources, history and other events.
+ * Null when no claim dates the asked kind of event.
  */
-export function answerDateFromClaims(
-  analysis: QuestionAnalysis,
-  subject: string,
-  events: TimelineEvent[],
-  citations: CitationList,
-): string | null {
-  if (events.length === 0) return null;
-  const language = analysis.language;
+export function pickDateClaims(analysis: QuestionAnalysis, events: TimelineEvent[]): PickedDateClaims | null {
   const asked = analysis.event ?? 'release';
   const relevant = events.filter((e) => relevance(e.event, asked) > 0 || e.event === 'postponement' || e.status === 'postponed');
-  const pool = relevant.length > 0 ? relevant : events;
-  const current = pool.filter((e) => !e.superseded && e.start !== null).sort(byPublishedThenStart);
-  const ordered = current.length > 0 ? current : [...pool].sort(byPublishedThenStart);
-  const primary = ordered.find((e) => e.status !== 'postponed' || !e.superseded) ?? ordered[0];
+  if (relevant.length === 0) return null;
+  const current = relevant.filter((e) => !e.superseded && e.start !== null).sort(byPublishedThenStart);
+  const ordered = current.length > 0 ? current : [...relevant].sort(byPublishedThenStart);
+  const primary = ordered[0];
   const agreeing = ordered.filter((e) => e === primary || (sameRange(e, primary) && e.event === primary.event));
   const differing = ordered.filter((e) => !agreeing.includes(e) && relevance(e.event, primary.event) > 0 && !e.superseded);
-  const history = pool
-    .filter((e) => !agreeing.includes(e) && !differing.includes(e))
-    .sort(byStart);
-  const others = events.filter((e) => !pool.includes(e)).slice(0, 2);
+  const history = relevant.filter((e) => !agreeing.includes(e) && !differing.includes(e)).sort(byStart);
+  const others = events.filter((e) => !relevant.includes(e)).slice(0, 2);
+  const weak = relevance(primary.event, asked) < 3 && primary.status === 'done' && !analysis.past && analysis.event !== null;
+  return { primary, agreeing, differing, history, others, weak };
+}
 
+function lowerFirst(text: string, language: 'fr' | 'en'): string {
+  return language === 'fr' ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+/**
+ * Writes a date answer from picked claims (the same ones `/timeline` shows):
+ * the current date first, each source's expression as written and what it
+ * resolves to, then where the plan moved and other dated events, each cited.
+ */
+export function renderDateClaims(analysis: QuestionAnalysis, subject: string, picked: PickedDateClaims, citations: CitationList): string {
+  const language = analysis.language;
+  const { primary, agreeing, differing, history, others } = picked;
   const lines: string[] = [];
-  lines.push(`${statement(primary, subject, language)}: ${claimsWithNotes(agreeing, citations, language)}.`);
+  lines.push(`${statement(primary, subject, language)}${language === 'fr' ? ' :' : ':'} ${claimsWithNotes(agreeing, citations, language)}.`);
   for (const claim of differing.slice(0, 2)) {
     const lead = language === 'fr' ? 'Selon un autre passage, ' : 'Another passage says ';
-    const clause = statement(claim, subject, language);
-    lines.push(`${lead}${language === 'fr' ? clause[0].toLowerCase() + clause.slice(1) : clause} (${sourceNote(claim, language)}) ${citations.marker(claim.citation)}.`);
+    lines.push(`${lead}${lowerFirst(statement(claim, subject, language), language)} (${sourceNote(claim, language)}) ${citations.marker(claim.citation)}.`);
   }
   if (history.length > 0) {
-    const steps = history.map((claim) => {
-      const clause = statement(claim, subject, language);
-      return `${language === 'fr' ? clause[0].toLowerCase() + clause.slice(1) : clause} (${sourceNote(claim, language)}) ${citations.marker(claim.citation)}`;
-    });
+    const steps = history.map(
+      (claim) => `${lowerFirst(statement(claim, subject, language), language)} (${sourceNote(claim, language)}) ${citations.marker(claim.citation)}`,
+    );
     lines.push(language === 'fr' ? `Le calendrier a bougé : ${steps.join(' ; puis ')}.` : `The date has moved: ${steps.join('; then ')}.`);
   }
   for (const claim of others) {
     const lead = language === 'fr' ? 'Par ailleurs, ' : 'Also: ';
-    const clause = statement(claim, subject, language);
-    lines.push(`${lead}${language === 'fr' ? clause[0].toLowerCase() + clause.slice(1) : clause} (${sourceNote(claim, language)}) ${citations.marker(claim.citation)}.`);
+    lines.push(`${lead}${lowerFirst(statement(claim, subject, language), language)} (${sourceNote(claim, language)}) ${citations.marker(claim.citation)}.`);
   }
   return lines.join('\n');
+}
+
+/** A date found in a supporting sentence, when no extracted claim answers. */
+export interface SentenceDate {
+  expression: string;
+  start: string | null;
+  end: string | null;
+  relative: boolean;
+  published: string | null;
+}
+
+/**
+ * The first line of a date answer drawn from a sentence rather than a claim:
+ * "GPT-5: late May 2025 ("fin mai", article of February 2025)".
+ */
+export function sentenceDateLine(analysis: QuestionAnalysis, subject: string | null, date: SentenceDate, marker: string): string {
+  const language = analysis.language;
+  const period = rangePhrase(date.start, date.end, language, isDeadline(date.expression));
+  const published = describePublished(date.published, language);
+  if (language === 'fr') {
+    const article = published ? `article ${/^\d/.test(published) ? 'du' : 'de'} ${published}` : 'article non daté';
+    const note = date.relative ? ', compté à partir de la date de l’article' : '';
+    return `${subject ? `${subject} : ` : ''}${period ?? `« ${date.expression} »`} (« ${date.expression} », ${article}${note}) ${marker}.`;
+  }
+  const article = published ? `article of ${published}` : 'undated article';
+  const note = date.relative ? ", counted from the article's date" : '';
+  return `${subject ? `${subject}: ` : ''}${period ?? `"${date.expression}"`} ("${date.expression}", ${article}${note}) ${marker}.`;
 }

@@ -1,3 +1,4 @@
+import { findEntities } from '../facts/entities';
 import type { PartnershipClaim, PartnershipNature } from '../facts/fact';
 import type { QuestionAnalysis } from './analyzeQuestion';
 import { frenchOf } from './abstentionText';
@@ -96,7 +97,8 @@ export function answerPartnershipFromClaims(
   let pool = claims.filter((c) => c.a === company || c.b === company);
   if (others.length > 0) {
     const between = pool.filter((c) => others.includes(otherParty(c, new Set([company]))));
-    if (between.length > 0) pool = between;
+    const about = pool.filter((c) => findEntities(c.citation.snippet).some((m) => others.includes(m.canonical)));
+    pool = between.length > 0 ? between : about;
   }
   if (pool.length === 0) return null;
   const matching = analysis.nature ? pool.filter((c) => c.nature === analysis.nature) : [];
@@ -109,20 +111,22 @@ export function answerPartnershipFromClaims(
   }
   const partners = [...byPartner.entries()].sort((x, y) => y[1].length - x[1].length).slice(0, 5);
   const lines: string[] = [];
-  const names = partners.map(([partner]) => partner);
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} ${language === 'fr' ? 'et' : 'and'} ${names[names.length - 1]}`;
-  const natureWord = matching.length > 0 && analysis.nature ? NATURE_WORDS[language][analysis.nature] : null;
-  if (language === 'fr') {
-    lines.push(natureWord ? `${list} (${natureWord}, avec ${company}).` : `Partenaires ${frenchOf(company)} cités : ${list}.`);
-  } else {
-    lines.push(natureWord ? `${list} (${natureWord}, with ${company}).` : `${company}'s partners in the articles: ${list}.`);
+  if (partners.length > 1) {
+    const names = partners.map(([partner]) => partner);
+    const list = `${names.slice(0, -1).join(', ')} ${language === 'fr' ? 'et' : 'and'} ${names[names.length - 1]}`;
+    const nature = matching.length > 0 && analysis.nature ? NATURE_WORDS[language][analysis.nature] : null;
+    lines.push(
+      language === 'fr'
+        ? `Partenaires ${nature ? `(${nature}) ` : ''}${frenchOf(company)} cités : ${list}.`
+        : `${company}'s ${nature ? `${nature} ` : ''}partners in the articles: ${list}.`,
+    );
   }
   for (const [, partnerClaims] of partners) {
-    const seenNatures = new Set<string>();
+    const seenTies = new Set<string>();
     for (const claim of partnerClaims) {
       const key = `${claim.nature}:${claim.direction}:${claim.a}`;
-      if (seenNatures.has(key)) continue;
-      seenNatures.add(key);
+      if (seenTies.has(key)) continue;
+      seenTies.add(key);
       const markers = partnerClaims
         .filter((c) => `${c.nature}:${c.direction}:${c.a}` === key)
         .slice(0, 2)

@@ -95,6 +95,9 @@ export function rangePhrase(start: string | null, end: string | null, language: 
       if (endOfMonth && to.month === 12 && (!start || start.endsWith('-01-01') || start < `${to.year}-10-01`)) {
         return language === 'fr' ? `d'ici fin ${to.year}` : `by the end of ${to.year}`;
       }
+      if (endOfMonth && to.month === 8 && (!start || start <= `${to.year}-05-01`)) {
+        return language === 'fr' ? `d'ici mi-${to.year}` : `by mid-${to.year}`;
+      }
       return language === 'fr' ? `d'ici ${endOfMonth ? target : `le ${target}`}` : `by ${target}`;
     }
   }

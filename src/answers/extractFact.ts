@@ -74,7 +74,10 @@ function count(sentence: string, questionTerms: string[]): ExtractedFact | null 
   });
   scored.sort((a, b) => b.near - a.near);
   const best = scored[0].m;
-  return { value: best[0].trim(), start: best.index, end: best.index + best[0].length };
+  const end = best.index + best[0].length;
+  const unit = /^\s(?!of\b|de\b|d'|and\b|et\b|in\b|en\b|to\b|à\b)[\p{L}]{2,}/u.exec(sentence.slice(end));
+  const valueEnd = unit ? end + unit[0].length : end;
+  return { value: sentence.slice(best.index, valueEnd).trim(), start: best.index, end: valueEnd };
 }
 
 function people(sentence: string): ExtractedFact | null {
@@ -107,9 +110,13 @@ function place(sentence: string): ExtractedFact | null {
   return null;
 }
 
+const KIND_WORDS = /\b(model|models|modele|modeles|chip|chips|puce|puces|assistant|product|produit|processor|processeur)\b/g;
+
 function otherName(sentence: string, subjects: SubjectMention[]): ExtractedFact | null {
   const wanted = new Set(subjects.map((s) => s.canonical));
-  const mention = findEntities(sentence).find((m) => m.kind === 'product' && !wanted.has(m.canonical));
+  const cues = [...foldForMatching(sentence).matchAll(KIND_WORDS)].map((m) => m.index);
+  const near = (start: number, end: number) => cues.some((at) => Math.abs(at - start) <= 40 || Math.abs(at - end) <= 40);
+  const mention = findEntities(sentence).find((m) => m.kind === 'product' && !wanted.has(m.canonical) && near(m.start, m.end));
   return mention ? { value: mention.canonical, start: mention.start, end: mention.end } : null;
 }
 

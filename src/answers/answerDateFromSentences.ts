@@ -1,0 +1,65 @@
+import { findDateExpressions } from '../facts/findDateExpressions';
+import { foldForMatching } from '../facts/foldForMatching';
+import { resolveDateExpression, type ResolvedDateExpression } from '../facts/resolveDateExpression';
+import type { QuestionAnalysis } from './analyzeQuestion';
+import { quoteMarks } from './answerFact';
+import { sentenceDateLine } from './answerDate';
+import { citeSpan } from './citation';
+import type { CitationList } from './citationList';
+import type { CandidateSentence } from './supportingSentences';
+
+/** Words that say something becomes available, moves or is expected, in either language (folded). */
+const EVENT_WORDS =
+  /\b(sort\w*|lanc\w*|launch\w*|releas\w*|disponib\w*|availab\w*|deploi\w*|deploy\w*|ship\w*|arriv\w*|devoil\w*|unveil\w*|attendu\w*|expected|prevu\w*|report\w*|postpon\w*|delay\w*|retard\w*|operational|operationnel\w*)\b/;
+
+const MONTH_ONLY =
+  /^(?:in |en )?(january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)$/;
+
+/** A bare month name ("January") means the month, not its first day. */
+function monthNotDay(expression: string, resolved: ResolvedDateExpression): ResolvedDateExpression {
+  if (!resolved.start || resolved.start !== resolved.end || !MONTH_ONLY.test(foldForMatching(expression).trim())) return resolved;
+  const [year, month] = resolved.start.split('-').map(Number);
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { start: `${year}-${pad(month)}-01`, end: `${year}-${pad(month)}-${pad(last)}`, relative: false };
+}
+
+/**
+ * Answers a date question from a retrieved sentence when no extracted claim
+ * dates the asked event: the sentence must name the subject (or lean on the
+ * sentence before, which does), hold a date expression and share words with
+ * the question. The date is given as written and resolved against its
+ * article's date. Null when no sentence qualifies.
+ */
+export function answerDateFromSentences(
+  analysis: QuestionAnalysis,
+  candidates: CandidateSentence[],
+  questionTerms: Set<string>,
+  citations: CitationList,
+): string | null {
+  const hasSubject = analysis.subjects.length > 0;
+  const needed = hasSubject ? 0.5 : Math.max(2, Math.ceil(questionTerms.size * 0.6));
+  const dated = candidates
+    .filter((c) => !hasSubject || c.subjects.size > 0)
+    .map((candidate) => {
+      const text = candidate.article.text.slice(candidate.sentence.start, candidate.sentence.end);
+      const carried = candidate.support.start !== candidate.sentence.start;
+      const score = candidate.overlap + (EVENT_WORDS.test(foldForMatching(text)) ? 1 : 0) - (carried ? 0.5 : 0);
+      return { candidate, score, mention: findDateExpressions(text, candidate.article.language)[0] };
+    })
+    .filter((c) => c.mention !== undefined && c.score >= needed)
+    .sort((a, b) => b.score - a.score || a.candidate.rank - b.candidate.rank);
+  const best = dated[0];
+  if (!best) return null;
+  const { article, support } = best.candidate;
+  const resolved = monthNotDay(
+    best.mention.text,
+    resolveDateExpression(best.mention.text, article.published, article.language, { past: analysis.past }),
+  );
+  const citation = citeSpan(article, support);
+  const marker = citations.marker(citation);
+  const subject = analysis.subjects.find((s) => best.candidate.subjects.has(s.canonical))?.canonical ?? null;
+  const line = sentenceDateLine(analysis, subject, { expression: best.mention.text, ...resolved, published: article.published }, marker);
+  const lead = analysis.language === 'fr' ? 'Selon l’article :' : 'According to the article:';
+  return `${line}\n${lead} ${quoteMarks(citation.snippet, analysis.language)} ${marker}`;
+}
