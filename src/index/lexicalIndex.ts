@@ -1,0 +1,338 @@
+import type { Language } from '../articles/article';
+import { analyzeTerms, analyzeTokens, termOf } from '../text/analyzeTerms';
+import { detectLanguage } from '../text/detectLanguage';
+import { expandWithLexicon } from '../text/expandWithLexicon';
+
+/** A text to index under an id, in its language. */
+export interface LexicalDocument {
+  id: string;
+  text: string;
+  language: Language;
+}
+
+/** Options of {@link LexicalIndex.search}. */
+export interface LexicalSearchOptions {
+  /** Language of the query; detected when missing. */
+  language?: Language;
+  /** Ids never returned. */
+  exclude?: Set<string>;
+}
+
+/** Saved form of a {@link LexicalIndex} (see {@link LexicalIndex.toJSON}). */
+export interface LexicalIndexData {
+  format: typeof FORMAT;
+  version: typeof VERSION;
+  k1: number;
+  b: number;
+  ids: string[];
+  /** Length in terms of each document, in `ids` order. */
+  lengths: number[];
+  terms: string[];
+  /** Per term, flat pairs `[documentGap, termFrequency, ...]`; the first gap counts from 0. */
+  postings: number[][];
+}
+
+const FORMAT = 'scoop-lexical-index';
+const VERSION = 1;
+/** Weight of the other language's stem of a query word (names such as `Nvidia` stem differently). */
+const CROSS_LANGUAGE_WEIGHT = 0.5;
+
+function fail(reason: string): never {
+  throw new Error(`LexicalIndex.fromJSON: ${reason}; rebuild the lexical index from the corpus`);
+}
+
+/**
+ * BM25 over the analysed terms of passages (French and English stems, stop
+ * words removed) and the news-lexicon concepts they express, so an English
+ * question reaches a French passage through `~release`, `~partner`, ...
+ * Documents can be added, replaced (same id) and removed; the index saves to
+ * a compact JSON form and loads back quickly.
+ */
+export class LexicalIndex {
+  readonly k1: number;
+  readonly b: number;
+  private slotIds: (string | null)[] = [];
+  private slotOf = new Map<string, number>();
+  private lengths: number[] = [];
+  private totalLength = 0;
+  private removedSlots = 0;
+  private termIds = new Map<string, number>();
+  private terms: string[] = [];
+  /** Per term id, flat pairs `[slot, termFrequency, ...]` in slot order. */
+  private postings: number[][] = [];
+  /** Live documents holding each term. */
+  private documentFrequency: number[] = [];
+  /** Term ids per slot, built on first need (removal) after a load. */
+  private slotTerms: (Uint32Array | null)[] | null = [];
+
+  constructor({ k1 = 1.2, b = 0.75 }: { k1?: number; b?: number } = {}) {
+    this.k1 = k1;
+    this.b = b;
+  }
+
+  /** Number of documents in the index. */
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  /** Whether a document with this id is indexed. */
+  has(id: string): boolean {
+    return this.slotOf.has(id);
+  }
+
+  /** Indexes documents; a document whose id is already indexed replaces it. */
+  add(docs: LexicalDocument[]): void {
+    for (const doc of docs) {
+      if (this.slotOf.has(doc.id)) this.remove([doc.id]);
+      const terms = expandWithLexicon(analyzeTerms(doc.text, doc.language), doc.language);
+      const frequencies = new Map<string, number>();
+      for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+      const slot = this.slotIds.length;
+      this.slotIds.push(doc.id);
+      this.slotOf.set(doc.id, slot);
+      this.lengths.push(terms.length);
+      this.totalLength += terms.length;
+      const ids = new Uint32Array(frequencies.size);
+      let i = 0;
+      for (const [term, frequency] of frequencies) {
+        const termId = this.termId(term);
+        this.postings[termId].push(slot, frequency);
+        this.documentFrequency[termId] += 1;
+        ids[i++] = termId;
+      }
+      this.slotTerms?.push(ids);
+    }
+  }
+
+  /** Drops the documents with these ids; unknown ids are ignored. */
+  remove(ids: Iterable<string>): void {
+    const slotTerms = this.ensureSlotTerms();
+    for (const id of ids) {
+      const slot = this.slotOf.get(id);
+      if (slot === undefined) continue;
+      this.slotOf.delete(id);
+      this.slotIds[slot] = null;
+      this.totalLength -= this.lengths[slot];
+      for (const termId of slotTerms[slot] ?? []) this.documentFrequency[termId] -= 1;
+      slotTerms[slot] = null;
+      this.removedSlots += 1;
+    }
+    if (this.removedSlots > 1000 && this.removedSlots > this.slotOf.size) this.compact();
+  }
+
+  /**
+   * The `k` best documents for `query` by BM25, best first. The query is
+   * analysed in its language (given or detected) with lexicon concepts; each
+   * word's stem in the other language counts at half weight, so names that
+   * the two stemmers cut differently still match.
+   */
+  search(query: string, k: number, options: LexicalSearchOptions = {}): { id: string; score: number }[] {
+    if (k <= 0 || this.slotOf.size === 0) return [];
+    const weights = this.queryWeights(query, options.language ?? detectLanguage(query));
+    const scores = new Float64Array(this.slotIds.length);
+    const touched: number[] = [];
+    const count = this.slotOf.size;
+    const averageLength = this.totalLength / count || 1;
+    const { k1, b } = this;
+    for (const [term, weight] of weights) {
+      const termId = this.termIds.get(term);
+      if (termId === undefined) continue;
+      const df = this.documentFrequency[termId];
+      if (df <= 0) continue;
+      const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
+      const postings = this.postings[termId];
+      for (let i = 0; i < postings.length; i += 2) {
+        const slot = postings[i];
+        if (this.slotIds[slot] === null) continue;
+        const tf = postings[i + 1];
+        const norm = k1 * (1 - b + (b * this.lengths[slot]) / averageLength);
+        if (scores[slot] === 0) touched.push(slot);
+        scores[slot] += (weight * idf * tf * (k1 + 1)) / (tf + norm);
+      }
+    }
+    return this.best(touched, scores, k, options.exclude);
+  }
+
+  /** The compact saved form: live documents only, postings as gap-encoded arrays. */
+  toJSON(): LexicalIndexData {
+    const newSlot = new Int32Array(this.slotIds.length).fill(-1);
+    const ids: string[] = [];
+    const lengths: number[] = [];
+    this.slotIds.forEach((id, slot) => {
+      if (id === null) return;
+      newSlot[slot] = ids.length;
+      ids.push(id);
+      lengths.push(this.lengths[slot]);
+    });
+    const terms: string[] = [];
+    const postings: number[][] = [];
+    this.postings.forEach((list, termId) => {
+      if (this.documentFrequency[termId] <= 0) return;
+      const encoded: number[] = [];
+      let previous = 0;
+      for (let i = 0; i < list.length; i += 2) {
+        const slot = newSlot[list[i]];
+        if (slot < 0) continue;
+        encoded.push(slot - previous, list[i + 1]);
+        previous = slot;
+      }
+      terms.push(this.terms[termId]);
+      postings.push(encoded);
+    });
+    return { format: FORMAT, version: VERSION, k1: this.k1, b: this.b, ids, lengths, terms, postings };
+  }
+
+  /** Loads what {@link toJSON} produced; throws an Error naming the problem when `data` is not such an index. */
+  static fromJSON(data: unknown): LexicalIndex {
+    if (typeof data !== 'object' || data === null) fail('expected an object');
+    const d = data as Partial<LexicalIndexData>;
+    if (d.format !== FORMAT) fail(`unknown format ${JSON.stringify(d.format)}`);
+    if (d.version !== VERSION) fail(`unsupported version ${JSON.stringify(d.version)}`);
+    if (typeof d.k1 !== 'number' || typeof d.b !== 'number') fail('k1 and b must be numbers');
+    const { ids, lengths, terms, postings } = d;
+    if (!Array.isArray(ids) || !Array.isArray(lengths) || !Array.isArray(terms) || !Array.isArray(postings)) {
+      fail('ids, lengths, terms and postings must be arrays');
+    }
+    if (lengths.length !== ids.length) fail(`${ids.length} ids but ${lengths.length} lengths`);
+    if (postings.length !== terms.length) fail(`${terms.length} terms but ${postings.length} posting lists`);
+    const index = new LexicalIndex({ k1: d.k1, b: d.b });
+    index.slotTerms = null;
+    let totalLength = 0;
+    for (let slot = 0; slot < ids.length; slot += 1) {
+      const id = ids[slot];
+      const length = lengths[slot];
+      if (typeof id !== 'string') fail(`id ${slot} is not a string`);
+      if (!Number.isInteger(length) || length < 0) fail(`length of ${id} is not a count`);
+      if (index.slotOf.has(id)) fail(`duplicate id ${id}`);
+      index.slotOf.set(id, slot);
+      totalLength += length;
+    }
+    index.slotIds = ids.slice();
+    index.lengths = lengths.slice();
+    index.totalLength = totalLength;
+    const slotCount = ids.length;
+    for (let termId = 0; termId < terms.length; termId += 1) {
+      const term = terms[termId];
+      const encoded = postings[termId];
+      if (typeof term !== 'string' || index.termIds.has(term)) fail(`term ${termId} is not a unique string`);
+      if (!Array.isArray(encoded) || encoded.length % 2 !== 0) fail(`postings of term ${JSON.stringify(term)} are not pairs`);
+      const decoded = new Array<number>(encoded.length);
+      let slot = 0;
+      for (let i = 0; i < encoded.length; i += 2) {
+        slot += encoded[i];
+        const tf = encoded[i + 1];
+        if (!(slot >= 0 && slot < slotCount && Number.isInteger(slot)) || !(tf >= 1 && Number.isInteger(tf))) {
+          fail(`postings of term ${JSON.stringify(term)} point outside the documents`);
+        }
+        decoded[i] = slot;
+        decoded[i + 1] = tf;
+      }
+      index.termIds.set(term, termId);
+      index.terms.push(term);
+      index.postings.push(decoded);
+      index.documentFrequency.push(encoded.length / 2);
+    }
+    return index;
+  }
+
+  private termId(term: string): number {
+    let termId = this.termIds.get(term);
+    if (termId === undefined) {
+      termId = this.terms.length;
+      this.termIds.set(term, termId);
+      this.terms.push(term);
+      this.postings.push([]);
+      this.documentFrequency.push(0);
+    }
+    return termId;
+  }
+
+  private queryWeights(query: string, language: Language): Map<string, number> {
+    const tokens = analyzeTokens(query, language);
+    const terms = tokens.map((token) => token.term);
+    const queryLanguage = language === 'fr' || language === 'en' ? language : undefined;
+    const weights = new Map<string, number>();
+    for (const term of expandWithLexicon(terms, queryLanguage)) weights.set(term, 1);
+    for (const token of tokens) {
+      const other = termOf(token, token.language === 'fr' ? 'en' : 'fr');
+      if (!weights.has(other)) weights.set(other, CROSS_LANGUAGE_WEIGHT);
+    }
+    return weights;
+  }
+
+  private best(slots: number[], scores: Float64Array, k: number, exclude?: Set<string>): { id: string; score: number }[] {
+    const ranked: { id: string; score: number }[] = [];
+    const sorted = slots.length > k * 4 ? topSlots(slots, scores, k + (exclude?.size ?? 0)) : slots.sort((x, y) => scores[y] - scores[x]);
+    for (const slot of sorted) {
+      const id = this.slotIds[slot] as string;
+      if (exclude?.has(id)) continue;
+      ranked.push({ id, score: scores[slot] });
+      if (ranked.length === k) break;
+    }
+    return ranked;
+  }
+
+  private ensureSlotTerms(): (Uint32Array | null)[] {
+    if (this.slotTerms) return this.slotTerms;
+    const counts = new Uint32Array(this.slotIds.length);
+    for (const list of this.postings) for (let i = 0; i < list.length; i += 2) counts[list[i]] += 1;
+    const slotTerms: (Uint32Array | null)[] = Array.from(counts, (n, slot) => (this.slotIds[slot] === null ? null : new Uint32Array(n)));
+    const filled = new Uint32Array(this.slotIds.length);
+    this.postings.forEach((list, termId) => {
+      for (let i = 0; i < list.length; i += 2) {
+        const terms = slotTerms[list[i]];
+        if (terms) terms[filled[list[i]]++] = termId;
+      }
+    });
+    this.slotTerms = slotTerms;
+    return slotTerms;
+  }
+
+  /** Rewrites slots and postings without removed documents. */
+  private compact(): void {
+    const rebuilt = LexicalIndex.fromJSON(this.toJSON());
+    Object.assign(this, {
+      slotIds: rebuilt.slotIds,
+      slotOf: rebuilt.slotOf,
+      lengths: rebuilt.lengths,
+      totalLength: rebuilt.totalLength,
+      removedSlots: 0,
+      termIds: rebuilt.termIds,
+      terms: rebuilt.terms,
+      postings: rebuilt.postings,
+      documentFrequency: rebuilt.documentFrequency,
+      slotTerms: null,
+    });
+  }
+}
+
+/** The `k` slots of highest score, best first, without sorting them all. */
+function topSlots(slots: number[], scores: Float64Array, k: number): number[] {
+  const heap: number[] = [];
+  const less = (a: number, b: number) => scores[heap[a]] < scores[heap[b]];
+  const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b], heap[a]]);
+  for (const slot of slots) {
+    if (heap.length < k) {
+      heap.push(slot);
+      let i = heap.length - 1;
+      while (i > 0 && less(i, (i - 1) >> 1)) {
+        swap(i, (i - 1) >> 1);
+        i = (i - 1) >> 1;
+      }
+    } else if (scores[slot] > scores[heap[0]]) {
+      heap[0] = slot;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let smallest = i;
+        if (left < heap.length && less(left, smallest)) smallest = left;
+        if (right < heap.length && less(right, smallest)) smallest = right;
+        if (smallest === i) break;
+        swap(i, smallest);
+        i = smallest;
+      }
+    }
+  }
+  return heap.sort((x, y) => scores[y] - scores[x]);
+}

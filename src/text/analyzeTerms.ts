@@ -1,0 +1,113 @@
+import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import { stemmer as frenchStemmer } from '@orama/stemmers/french';
+import type { Language } from '../articles/article';
+import { foldAccents } from './foldAccents';
+import { NEWS_LEXICON } from './newsLexicon';
+import { STOP_WORDS } from './stopWords';
+import { type Token, tokenize } from './tokenize';
+
+/** A token that survived stop-word filtering, with the term it indexes under. */
+export interface AnalyzedToken extends Token {
+  /** Folded stem (`lancement` → `lanc`), or the norm itself for names and versions (`gpt-4.5`, `openai`). */
+  term: string;
+  /** The language whose stop words and stemmer were applied. */
+  language: 'fr' | 'en';
+}
+
+const FRENCH_LETTERS = /[àâçéèêëîïôûùüÿœ]/i;
+const KEPT_AS_WRITTEN = /[\p{N}\-.,']|.\p{Lu}/u;
+const STEM_CACHE_LIMIT = 200_000;
+
+function singleWordings(language: 'fr' | 'en'): Set<string> {
+  const words = new Set<string>();
+  for (const concept of NEWS_LEXICON) {
+    for (const wording of concept[language]) {
+      const tokens = tokenize(wording);
+      if (tokens.length === 1) words.add(tokens[0].norm);
+    }
+  }
+  return words;
+}
+
+/** Lexicon words are never dropped as stop words ("early", "fin", "AI"). */
+const LEXICON_WORDS = { fr: singleWordings('fr'), en: singleWordings('en') };
+/** Capitalised forms that name something although their lowercase is a stop word. */
+const CAPITALISED_NAMES = new Set(['May', 'US', 'U.S']);
+
+function cachedStemmer(stem: (word: string) => string): (word: string) => string {
+  const cache = new Map<string, string>();
+  return (word) => {
+    let stemmed = cache.get(word);
+    if (stemmed === undefined) {
+      if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+      stemmed = foldAccents(stem(word));
+      cache.set(word, stemmed);
+    }
+    return stemmed;
+  };
+}
+
+const STEMMERS = { fr: cachedStemmer(frenchStemmer), en: cachedStemmer(englishStemmer) };
+
+function isStopWord(token: Token, language: 'fr' | 'en'): boolean {
+  if (LEXICON_WORDS[language].has(token.norm) || CAPITALISED_NAMES.has(token.text)) return false;
+  return STOP_WORDS[language].has(token.norm);
+}
+
+/**
+ * The index term of one token read in `language`: its folded stem, or its
+ * norm for names and versions (`GPT-4.5`, `OpenAI`). Stop words are not
+ * checked here; a query analysed in one language uses it to also look up the
+ * other language's stem of its words (`Nvidia` → `nvidia` and `nvidi`).
+ */
+export function termOf(token: Token, language: 'fr' | 'en'): string {
+  return KEPT_AS_WRITTEN.test(token.text) ? token.norm : STEMMERS[language](token.text.toLowerCase());
+}
+
+/** The language a text of unknown language mostly reads as, by its stop words; `und` on a tie. */
+function languageByStopWords(tokens: Token[]): Language {
+  let french = 0;
+  let english = 0;
+  for (const { norm } of tokens) {
+    const fr = STOP_WORDS.fr.has(norm);
+    const en = STOP_WORDS.en.has(norm);
+    if (fr && !en) french += 1;
+    else if (en && !fr) english += 1;
+  }
+  if (french === english) return 'und';
+  return french > english ? 'fr' : 'en';
+}
+
+/**
+ * Tokens of `text` that carry meaning, each with its index term: stop words
+ * (stopwords-iso, minus meaningful news words) and elisions dropped, words
+ * stemmed with the French or English Snowball stemmer and accent-folded.
+ * Names and versions written with digits, inner capitals or inner marks
+ * (`GPT-4.5`, `OpenAI`, `IA`) are kept unstemmed so both languages index them alike.
+ * When `language` is missing or `und`, the text's stop words decide; failing
+ * that, each word is read as French when it has French accents, else English.
+ */
+export function analyzeTokens(text: string, language?: Language): AnalyzedToken[] {
+  const tokens = tokenize(text);
+  let textLanguage = language === 'fr' || language === 'en' ? language : languageByStopWords(tokens);
+  const analyzed: AnalyzedToken[] = [];
+  for (const token of tokens) {
+    const { norm } = token;
+    if (norm.endsWith("'")) continue;
+    if (norm.length < 2 && !/\p{N}/u.test(norm)) continue;
+    const tokenLanguage = textLanguage !== 'und' ? textLanguage : FRENCH_LETTERS.test(token.text) ? 'fr' : 'en';
+    if (isStopWord(token, tokenLanguage)) continue;
+    analyzed.push({ ...token, term: termOf(token, tokenLanguage), language: tokenLanguage });
+  }
+  return analyzed;
+}
+
+/**
+ * The index terms of `text`: tokens, stop words removed, stemmed by language
+ * and accent-folded (see {@link analyzeTokens}). Both the lexical index and the
+ * embedder build on these, so a query and a passage meet on the same forms
+ * (`lancera`, `lancement` → `lanc`).
+ */
+export function analyzeTerms(text: string, language?: Language): string[] {
+  return analyzeTokens(text, language).map((token) => token.term);
+}

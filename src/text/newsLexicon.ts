@@ -1,0 +1,113 @@
+/**
+ * One idea of news vocabulary with its English and French wordings. Each
+ * wording is a word or a short phrase as it is usually written; it is analysed
+ * (folded, stop words dropped, stemmed) the same way as article text, so any
+ * inflected form meets the concept (`dévoilera`, `unveiled`).
+ */
+export interface LexiconConcept {
+  /** Short id; passages and queries gain the term `~${id}`. */
+  id: string;
+  en: readonly string[];
+  fr: readonly string[];
+}
+
+/**
+ * The bilingual news lexicon that lets an English question reach a French
+ * passage and the reverse. Add a concept by adding a line; keep wordings that
+ * mostly mean the idea in news text (an ambiguous word costs precision in
+ * both languages).
+ */
+export const NEWS_LEXICON: readonly LexiconConcept[] = [
+  { id: 'release', en: ['launch', 'launched', 'release', 'released', 'unveil', 'ship', 'ships', 'shipped', 'roll out', 'rollout', 'debut', 'commercial launch'], fr: ['lancer', 'lancement', 'lancé', 'dévoiler', 'dévoilé', 'sortie', 'sortir', 'commercialiser', 'commercialisation', 'mise sur le marché'] },
+  { id: 'announce', en: ['announce', 'announced', 'announcement'], fr: ['annoncer', 'annoncé', 'annonce'] },
+  { id: 'partner', en: ['partner', 'partners', 'partnership', 'deal', 'collaboration', 'collaborate', 'alliance', 'agreement', 'team up', 'tie-up'], fr: ['partenaire', 'partenariat', 'accord', 'collaboration', 'collaborer', 'alliance', 'associer', 'association'] },
+  { id: 'delay', en: ['delay', 'delayed', 'postpone', 'postponed', 'push back', 'pushed back', 'setback'], fr: ['reporter', 'reporté', 'report', 'retard', 'retarder', 'repousser', 'repoussé', 'décaler', 'décalé'] },
+  { id: 'cloud', en: ['cloud', 'server', 'servers', 'hosting', 'host', 'hosted'], fr: ['cloud', 'serveur', 'serveurs', 'hébergement', 'héberger', 'hébergé', 'nuage'] },
+  { id: 'datacenter', en: ['data center', 'data centre', 'datacenter'], fr: ['centre de données', 'centres de données', 'datacenter'] },
+  { id: 'deploy', en: ['deploy', 'deployment', 'deployed'], fr: ['déployer', 'déploiement', 'déployé'] },
+  { id: 'compute', en: ['computing power', 'compute capacity', 'computing capacity'], fr: ['puissance de calcul', 'capacité de calcul'] },
+  { id: 'investment', en: ['investment', 'invest', 'invested', 'investor'], fr: ['investissement', 'investir', 'investi', 'investisseur'] },
+  { id: 'funding', en: ['funding', 'financing', 'fundraising'], fr: ['financement', 'financer', 'levée de fonds'] },
+  { id: 'chip', en: ['chip', 'chips', 'gpu', 'semiconductor', 'processor'], fr: ['puce', 'puces', 'gpu', 'semi-conducteur', 'processeur'] },
+  { id: 'model', en: ['model', 'models'], fr: ['modèle', 'modèles'] },
+  { id: 'ai', en: ['AI', 'artificial intelligence'], fr: ['IA', 'intelligence artificielle'] },
+  { id: 'reasoning', en: ['reasoning', 'inference'], fr: ['raisonnement', 'inférence'] },
+  { id: 'training', en: ['training', 'train', 'trained'], fr: ['entraînement', 'entraîner', 'entraîné', 'formation'] },
+  { id: 'expected', en: ['expected', 'expect', 'scheduled', 'planned', 'slated'], fr: ['prévu', 'prévue', 'prévoir', 'attendu', 'attendue', 'programmé', 'devrait', 'devraient'] },
+  { id: 'codename', en: ['code name', 'codename', 'codenamed', 'code-named', 'dubbed'], fr: ['nom de code', 'baptisé', 'surnommé'] },
+  { id: 'name', en: ['name', 'named'], fr: ['nom', 'nommé', 'appelé'] },
+  { id: 'week', en: ['week', 'weeks', 'weekly'], fr: ['semaine', 'semaines', 'hebdomadaire'] },
+  { id: 'month', en: ['month', 'months', 'monthly'], fr: ['mois', 'mensuel'] },
+  { id: 'year', en: ['year', 'years', 'annual'], fr: ['an', 'ans', 'année', 'années', 'annuel'] },
+  { id: 'day', en: ['day', 'days'], fr: ['jour', 'jours', 'journée'] },
+  { id: 'end', en: ['end', 'late'], fr: ['fin'] },
+  { id: 'early', en: ['early', 'beginning'], fr: ['début'] },
+  { id: 'next', en: ['next', 'upcoming'], fr: ['prochain', 'prochaine', 'prochains'] },
+  { id: 'first', en: ['first'], fr: ['premier', 'première'] },
+  { id: 'new', en: ['new'], fr: ['nouveau', 'nouvelle', 'nouveaux'] },
+  { id: 'confirm', en: ['confirm', 'confirmed'], fr: ['confirmer', 'confirmé'] },
+  { id: 'company', en: ['company', 'firm'], fr: ['entreprise', 'société', 'firme'] },
+  { id: 'ceo', en: ['CEO', 'chief executive'], fr: ['PDG', 'directeur général'] },
+  { id: 'president', en: ['president'], fr: ['président', 'présidente'] },
+  { id: 'government', en: ['government'], fr: ['gouvernement'] },
+  { id: 'minister', en: ['minister'], fr: ['ministre'] },
+  { id: 'billion', en: ['billion'], fr: ['milliard', 'milliards'] },
+  { id: 'million', en: ['million', 'millions'], fr: ['million', 'millions'] },
+  { id: 'price', en: ['price', 'cost', 'pricing'], fr: ['prix', 'coût', 'tarif'] },
+  { id: 'sales', en: ['sales', 'sell', 'sold'], fr: ['vente', 'ventes', 'vendre', 'vendu'] },
+  { id: 'acquisition', en: ['acquisition', 'acquire', 'takeover', 'buyout'], fr: ['rachat', 'racheter', 'acquisition', 'acquérir'] },
+  { id: 'employee', en: ['employee', 'employees', 'worker', 'workers', 'staff'], fr: ['salarié', 'salariés', 'employé', 'employés', 'travailleur'] },
+  { id: 'layoff', en: ['layoff', 'layoffs', 'job cuts'], fr: ['licenciement', 'licencier', "suppression d'emplois", 'plan social'] },
+  { id: 'strike', en: ['strike', 'walkout'], fr: ['grève', 'gréviste'] },
+  { id: 'election', en: ['election', 'elections', 'ballot'], fr: ['élection', 'élections', 'scrutin'] },
+  { id: 'vote', en: ['vote', 'voted', 'voter', 'voters'], fr: ['vote', 'voter', 'électeur', 'électeurs'] },
+  { id: 'law', en: ['law', 'legislation'], fr: ['loi', 'législation'] },
+  { id: 'court', en: ['court', 'judge', 'trial', 'lawsuit'], fr: ['tribunal', 'juge', 'procès', 'justice'] },
+  { id: 'police', en: ['police', 'officer'], fr: ['police', 'policier', 'gendarme', 'gendarmerie'] },
+  { id: 'death', en: ['death', 'died', 'dead', 'killed'], fr: ['mort', 'décès', 'décédé', 'tué', 'mourir'] },
+  { id: 'fire', en: ['fire', 'blaze', 'wildfire'], fr: ['incendie', 'feu'] },
+  { id: 'health', en: ['health'], fr: ['santé', 'sanitaire'] },
+  { id: 'hospital', en: ['hospital'], fr: ['hôpital', 'hospitalisé'] },
+  { id: 'school', en: ['school', 'pupil'], fr: ['école', 'élève'] },
+  { id: 'war', en: ['war'], fr: ['guerre'] },
+  { id: 'attack', en: ['attack', 'terrorist attack'], fr: ['attaque', 'attentat'] },
+  { id: 'country', en: ['country'], fr: ['pays'] },
+  { id: 'city', en: ['city', 'town'], fr: ['ville', 'commune'] },
+  { id: 'europe', en: ['Europe', 'European'], fr: ['Europe', 'européen', 'européenne'] },
+  { id: 'france', en: ['France', 'French'], fr: ['France', 'français', 'française'] },
+  { id: 'usa', en: ['United States', 'America', 'American'], fr: ['États-Unis', 'Amérique', 'américain', 'américaine'] },
+  { id: 'china', en: ['China', 'Chinese'], fr: ['Chine', 'chinois', 'chinoise'] },
+  { id: 'germany', en: ['Germany', 'German'], fr: ['Allemagne', 'allemand', 'allemande'] },
+  { id: 'uk', en: ['United Kingdom', 'Britain', 'British', 'UK'], fr: ['Royaume-Uni', 'britannique'] },
+  { id: 'user', en: ['user', 'users'], fr: ['utilisateur', 'utilisateurs'] },
+  { id: 'customer', en: ['customer', 'customers', 'client'], fr: ['client', 'clients', 'clientèle'] },
+  { id: 'phone', en: ['smartphone', 'phone'], fr: ['smartphone', 'téléphone', 'portable'] },
+  { id: 'car', en: ['car', 'cars', 'vehicle'], fr: ['voiture', 'voitures', 'véhicule', 'automobile'] },
+  { id: 'electric', en: ['electric'], fr: ['électrique'] },
+  { id: 'energy', en: ['energy', 'power plant'], fr: ['énergie', 'centrale'] },
+  { id: 'climate', en: ['climate', 'global warming'], fr: ['climat', 'climatique', 'réchauffement climatique'] },
+  { id: 'assistant', en: ['assistant', 'chatbot'], fr: ['assistant', 'agent conversationnel'] },
+  { id: 'regulation', en: ['regulation', 'regulator'], fr: ['régulation', 'réglementation', 'régulateur'] },
+  { id: 'penalty', en: ['penalty', 'fined'], fr: ['amende', 'sanction'] },
+  { id: 'growth', en: ['growth', 'grow'], fr: ['croissance', 'croître'] },
+  { id: 'revenue', en: ['revenue', 'turnover'], fr: ["chiffre d'affaires", 'revenu', 'recettes'] },
+  { id: 'profit', en: ['profit', 'earnings'], fr: ['bénéfice', 'bénéfices'] },
+  { id: 'debt', en: ['debt'], fr: ['dette'] },
+  { id: 'tax', en: ['tax', 'taxes'], fr: ['impôt', 'impôts', 'taxe'] },
+  { id: 'unemployment', en: ['unemployment', 'jobless'], fr: ['chômage', 'chômeur'] },
+  { id: 'market', en: ['market'], fr: ['marché'] },
+  { id: 'competitor', en: ['competitor', 'rival', 'competition'], fr: ['concurrent', 'rival', 'concurrence'] },
+  { id: 'improve', en: ['improve', 'improvement', 'improved'], fr: ['améliorer', 'amélioration', 'amélioré'] },
+  { id: 'january', en: ['January'], fr: ['janvier'] },
+  { id: 'february', en: ['February'], fr: ['février'] },
+  { id: 'march', en: ['March'], fr: ['mars'] },
+  { id: 'april', en: ['April'], fr: ['avril'] },
+  { id: 'may', en: ['May'], fr: ['mai'] },
+  { id: 'june', en: ['June'], fr: ['juin'] },
+  { id: 'july', en: ['July'], fr: ['juillet'] },
+  { id: 'august', en: ['August'], fr: ['août'] },
+  { id: 'september', en: ['September'], fr: ['septembre'] },
+  { id: 'october', en: ['October'], fr: ['octobre'] },
+  { id: 'november', en: ['November'], fr: ['novembre'] },
+  { id: 'december', en: ['December'], fr: ['décembre'] },
+];

@@ -1,0 +1,94 @@
+import { foldAccents } from './foldAccents';
+
+/** One word of a text, with where it sits and the form used for matching. */
+export interface Token {
+  /** The word exactly as written, `text.slice(start, end)` of the source. */
+  text: string;
+  /** Lowercased, accent-folded form (`Déploiement` → `deploiement`, `U.S.` → `us`). */
+  norm: string;
+  /** UTF-16 offset of the first character in the source text. */
+  start: number;
+  /** UTF-16 offset just past the last character. */
+  end: number;
+}
+
+/** Letters and digits joined by the marks that may sit inside a word. */
+const WORD_RUN = /[\p{L}\p{N}]+(?:[-.,'’ʼ][\p{L}\p{N}]+)*/gu;
+const SEGMENT = /[\p{L}\p{N}]+|[-.,'’ʼ]/gu;
+const DIGIT = /\p{N}/u;
+const LETTER = /\p{L}/u;
+const APOSTROPHES = /[’ʼ]/g;
+
+/** French elided words: `l'équipe` is the article `l'` and the noun `équipe`. */
+const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu']);
+
+function isApostrophe(mark: string): boolean {
+  return mark === "'" || mark === '’' || mark === 'ʼ';
+}
+
+/** Whether `mark` between the segments `before` and `after` keeps them in one word. */
+function joins(before: string, mark: string, after: string): boolean {
+  const digitBefore = DIGIT.test(before[before.length - 1]);
+  const digitAfter = DIGIT.test(after[0]);
+  if (mark === '-') return digitBefore || digitAfter;
+  if (mark === ',') return digitBefore && digitAfter;
+  if (mark === '.') {
+    if (digitBefore && digitAfter) return true;
+    return before.length === 1 && after.length === 1 && LETTER.test(before) && LETTER.test(after);
+  }
+  return true;
+}
+
+function normalise(word: string): string {
+  const lower = foldAccents(word.toLowerCase()).replace(APOSTROPHES, "'");
+  return /^(?:\p{L}\.)+\p{L}$/u.test(lower) ? lower.replace(/\./g, '') : lower;
+}
+
+/**
+ * Cuts text into words with their offsets. Model and version names stay whole
+ * (`GPT-4.5`, `o3`, `GPT-2024`, `Covid-19`), as do decimals (`18.2`, `3,5`) and
+ * dotted acronyms (`U.S.` → norm `us`); hyphenated words are split
+ * (`Jean-Pierre` → `Jean`, `Pierre`); French elisions become their own token
+ * (`l'équipe` → `l'`, `équipe`; `qu'OpenAI` → `qu'`, `OpenAI`) and an English
+ * possessive `'s` is dropped, so the noun matches its bare form.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const run of text.matchAll(WORD_RUN)) {
+    const runText = run[0];
+    const runStart = run.index;
+    const parts = [...runText.matchAll(SEGMENT)].map((m) => ({ value: m[0], start: runStart + m.index }));
+    let tokenStart = parts[0].start;
+    let tokenEnd = tokenStart + parts[0].value.length;
+    let firstSegment = parts[0].value;
+    const push = (start: number, end: number) => {
+      const word = text.slice(start, end);
+      tokens.push({ text: word, norm: normalise(word), start, end });
+    };
+    for (let i = 1; i < parts.length; i += 2) {
+      const mark = parts[i].value;
+      const before = parts[i - 1].value;
+      const after = parts[i + 1];
+      if (isApostrophe(mark)) {
+        const isOnlySegmentSoFar = tokenStart === parts[i - 1].start;
+        if (isOnlySegmentSoFar && ELISIONS.has(foldAccents(firstSegment.toLowerCase()))) {
+          push(tokenStart, parts[i].start + 1);
+          tokenStart = after.start;
+          tokenEnd = after.start + after.value.length;
+          firstSegment = after.value;
+          continue;
+        }
+        if (i + 2 === parts.length && (after.value === 's' || after.value === 'S')) break;
+      } else if (!joins(before, mark, after.value)) {
+        push(tokenStart, tokenEnd);
+        tokenStart = after.start;
+        tokenEnd = after.start + after.value.length;
+        firstSegment = after.value;
+        continue;
+      }
+      tokenEnd = after.start + after.value.length;
+    }
+    push(tokenStart, tokenEnd);
+  }
+  return tokens;
+}
