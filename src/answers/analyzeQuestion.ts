@@ -31,6 +31,8 @@ export interface QuestionAnalysis {
   event: DateEventKind | null;
   /** Whether the question speaks of something done ("When was X released?"). */
   past: boolean;
+  /** Date questions about the first plan ("originally", « à l'origine »). */
+  original: boolean;
   /** Partnership questions: the kind of tie asked about ("who hosts" → `cloud`), null for any. */
   nature: PartnershipNature | null;
   /** Fact questions: what to pull out of the supporting sentence. */
@@ -126,6 +128,8 @@ const NATURE_CUES: Array<[RegExp, PartnershipNature]> = [
   [/\b(integrat\w*|integr\w*|s'appuie\w*|relies on|built into|powers?)\b/, 'integration'],
   [/\b(research|recherche)\b/, 'research'],
 ];
+
+const ORIGINAL = /\b(originally|initially|at first|first planned|original plan|a l'origine|initialement|au depart|au debut prevu|d'abord)\b/;
 
 const PAST = /\b(was|were|did|has been|have been|happened|already|a ete|ont ete|est sortie?|sont sortie?s|a-t-(il|elle) ete|ont-(ils|elles) ete|a eu lieu|deja)\b/;
 
@@ -231,6 +235,7 @@ export function analyzeQuestion(question: string, previousQuestion?: string, voc
     subjects,
     event: kind === 'date' ? firstMatch(folded, EVENT_CUES) : null,
     past: PAST.test(folded),
+    original: ORIGINAL.test(folded),
     nature: kind === 'partnership' ? firstMatch(folded, NATURE_CUES) : null,
     target,
     followUp: false,

@@ -153,6 +153,11 @@ export interface PickedDateClaims {
   /** Dated events of another kind. */
   others: TimelineEvent[];
   /**
+   * When the question asks about the first plan or the postponement, the
+   * primary claim is that one and these are the current date's claims.
+   */
+  latest: TimelineEvent[];
+  /**
    * True when the best claim is only loosely what was asked (an unveiling
    * that already happened, for "when will it be available?"): a sentence that
    * dates the asked event, if any, answers better.
@@ -178,7 +183,12 @@ export function pickDateClaims(analysis: QuestionAnalysis, events: TimelineEvent
   const history = relevant.filter((e) => !agreeing.includes(e) && !differing.includes(e)).sort(byStart);
   const others = events.filter((e) => !relevant.includes(e)).slice(0, 2);
   const weak = relevance(primary.event, asked) < 3 && primary.status === 'done' && !analysis.past && analysis.event !== null;
-  return { primary, agreeing, differing, history, others, weak };
+  const moved = history.filter((e) => e.status === 'postponed' || e.event === 'postponement');
+  const focus = analysis.original ? history[0] : asked === 'postponement' ? moved[moved.length - 1] : undefined;
+  if (focus) {
+    return { primary: focus, agreeing: [focus], differing: [], history: history.filter((e) => e !== focus), others, weak, latest: agreeing };
+  }
+  return { primary, agreeing, differing, history, others, weak, latest: [] };
 }
 
 function lowerFirst(text: string, language: 'fr' | 'en'): string {
@@ -192,9 +202,13 @@ function lowerFirst(text: string, language: 'fr' | 'en'): string {
  */
 export function renderDateClaims(analysis: QuestionAnalysis, subject: string, picked: PickedDateClaims, citations: CitationList): string {
   const language = analysis.language;
-  const { primary, agreeing, differing, history, others } = picked;
+  const { primary, agreeing, differing, history, others, latest } = picked;
   const lines: string[] = [];
   lines.push(`${statement(primary, subject, language)}${language === 'fr' ? ' :' : ':'} ${claimsWithNotes(agreeing, citations, language)}.`);
+  if (latest.length > 0) {
+    const lead = language === 'fr' ? 'Dernière date : ' : 'Latest: ';
+    lines.push(`${lead}${lowerFirst(statement(latest[0], subject, language), language)} (${claimsWithNotes(latest, citations, language)}).`);
+  }
   for (const claim of differing.slice(0, 2)) {
     const lead = language === 'fr' ? 'Selon un autre passage, ' : 'Another passage says ';
     lines.push(`${lead}${lowerFirst(statement(claim, subject, language), language)} (${sourceNote(claim, language)}) ${citations.marker(claim.citation)}.`);
@@ -203,7 +217,8 @@ export function renderDateClaims(analysis: QuestionAnalysis, subject: string, pi
     const steps = history.map(
       (claim) => `${lowerFirst(statement(claim, subject, language), language)} (${sourceNote(claim, language)}) ${citations.marker(claim.citation)}`,
     );
-    lines.push(language === 'fr' ? `Le calendrier a bougé : ${steps.join(' ; puis ')}.` : `The date has moved: ${steps.join('; then ')}.`);
+    const moved = latest.length > 0 ? (language === 'fr' ? 'Autres étapes' : 'Other steps') : language === 'fr' ? 'Le calendrier a bougé' : 'The date has moved';
+    lines.push(`${moved}${language === 'fr' ? ' :' : ':'} ${steps.join(language === 'fr' ? ' ; puis ' : '; then ')}.`);
   }
   for (const claim of others) {
     const lead = language === 'fr' ? 'Par ailleurs, ' : 'Also: ';

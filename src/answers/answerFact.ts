@@ -32,7 +32,8 @@ export function trimToClauses(text: string, keepStart: number, keepEnd: number):
 
 /** A verbatim quote in the quotation marks of the answer's language. */
 export function quoteMarks(text: string, language: 'fr' | 'en'): string {
-  return language === 'fr' ? `« ${text} »` : `"${text}"`;
+  const flat = text.replace(/\s+/g, ' ');
+  return language === 'fr' ? `« ${flat} »` : `"${flat}"`;
 }
 
 interface Chosen {
