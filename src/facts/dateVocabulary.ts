@@ -1,4 +1,4 @@
-/** Month names (folded: lower case, no accents) to month numbers, per language. */
+/** French month names (folded: lower case, no accents) to month numbers. */
 export const MONTHS_FR: Record<string, number> = {
   janvier: 1,
   fevrier: 2,
@@ -14,6 +14,7 @@ export const MONTHS_FR: Record<string, number> = {
   decembre: 12,
 };
 
+/** English month names and abbreviations (folded) to month numbers. */
 export const MONTHS_EN: Record<string, number> = {
   january: 1,
   february: 2,

@@ -1,7 +1,7 @@
 import type { Article } from '../articles/article';
 import { citeSpan } from '../answers/citation';
 import type { Passage, TextSpan } from '../passages/passage';
-import { splitSentences } from './splitSentencesStopgap';
+import { splitSentences } from '../passages/splitSentences';
 import { findEntities, type EntityMention } from './entities';
 import { extractDateClaims } from './extractDateClaims';
 import { extractPartnerships } from './extractPartnerships';
