@@ -138,7 +138,7 @@ function byStart(a: DateClaim, b: DateClaim): number {
 }
 
 function claimsWithNotes(claims: TimelineEvent[], citations: CitationList, language: 'fr' | 'en'): string {
-  return claims.map((claim) => `${sourceNote(claim, language)} ${citations.marker(claim.citation)}`).join('; ');
+  return claims.map((claim) => `${sourceNote(claim, language)} ${citations.marker(claim.citation)}`).join(language === 'fr' ? ' ; ' : '; ');
 }
 
 /** The claims chosen to answer a date question. */

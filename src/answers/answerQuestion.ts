@@ -3,7 +3,7 @@ import { foldForMatching } from '../facts/foldForMatching';
 import { UserFacingError } from '../errors';
 import type { Logger } from '../logger';
 import type { SearchHit } from '../retrieval/searchHit';
-import { abstentionText, type AbstentionReason } from './abstentionText';
+import { abstentionText } from './abstentionText';
 import type { Answer, NumberedCitation } from './answer';
 import { pickDateClaims, renderDateClaims } from './answerDate';
 import { answerDateFromSentences } from './answerDateFromSentences';
@@ -71,13 +71,17 @@ function isKnown(subject: SubjectMention, facts: AnswerFacts, candidates: Candid
   return candidates.some((c) => c.subjects.has(subject.canonical));
 }
 
-function compose(analysis: QuestionAnalysis, facts: AnswerFacts, candidates: CandidateSentence[], terms: Set<string>): Draft | AbstentionReason {
+/** Why composing gave no answer: a subject the articles never name, or nothing that states the answer. */
+type NoAnswer = { absent: string } | 'not-stated';
+
+function compose(analysis: QuestionAnalysis, facts: AnswerFacts, candidates: CandidateSentence[], terms: Set<string>): Draft | NoAnswer {
   const citations = new CitationList();
   const subject = mainSubject(analysis);
-  if (subject && !analysis.subjects.some((s) => isKnown(s, facts, candidates))) return 'subject-absent';
+  const unknownProduct = analysis.subjects.find((s) => s.kind === 'product' && !isKnown(s, facts, candidates));
+  if (unknownProduct) return { absent: unknownProduct.canonical };
+  if (subject && !analysis.subjects.some((s) => isKnown(s, facts, candidates))) return { absent: subject.canonical };
   let text: string | null = null;
   if (analysis.kind === 'date') {
-    if (subject && !isKnown(subject, facts, candidates)) return 'subject-absent';
     const picked = subject ? pickDateClaims(analysis, facts.timeline(subject.canonical).events) : null;
     if (!picked || picked.weak) text = answerDateFromSentences(analysis, candidates, terms, citations);
     if (!text && picked) text = renderDateClaims(analysis, subject!.canonical, picked, citations);
@@ -166,10 +170,14 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
   const composed = compose(analysis, deps.facts, candidates, terms);
   lap('compose');
 
-  let draft: Draft =
-    typeof composed === 'string'
-      ? { text: abstentionText(analysis, mainSubject(analysis)?.canonical ?? null, composed), abstained: true, citations: [] }
-      : composed;
+  let draft: Draft;
+  if (composed === 'not-stated') {
+    draft = { text: abstentionText(analysis, mainSubject(analysis)?.canonical ?? null, 'not-stated'), abstained: true, citations: [] };
+  } else if ('absent' in composed) {
+    draft = { text: abstentionText(analysis, composed.absent, 'subject-absent'), abstained: true, citations: [] };
+  } else {
+    draft = composed;
+  }
   if (deps.chat && !draft.abstained) {
     draft = await rewriteWithChat(deps.chat, analysis, draft, deps.logger);
     lap('chat');

@@ -92,7 +92,7 @@ export function rangePhrase(start: string | null, end: string | null, language: 
     if (to) {
       const endOfMonth = to.day === lastDayOf(to.year, to.month);
       const target = endOfMonth ? (language === 'fr' ? `fin ${monthText(to.year, to.month, language)}` : `the end of ${monthText(to.year, to.month, language)}`) : dayText(to, language);
-      if (endOfMonth && to.month === 12 && (!start || start.endsWith('-01-01') || start < `${to.year}-10-01`)) {
+      if (endOfMonth && to.month === 12 && (!start || start.endsWith('-01-01') || start <= `${to.year}-10-01`)) {
         return language === 'fr' ? `d'ici fin ${to.year}` : `by the end of ${to.year}`;
       }
       if (endOfMonth && to.month === 8 && (!start || start <= `${to.year}-05-01`)) {

@@ -115,6 +115,12 @@ describe('answerQuestion on the news fixtures', () => {
     },
   );
 
+  it('GIVEN a known company with an unknown model ("Does Microsoft host GPT-6?") THEN abstains, naming the model', async () => {
+    const answer = await answerQuestion('Does Microsoft host GPT-6?', deps);
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).toContain("They don't mention GPT-6.");
+  });
+
   it('GIVEN a known subject but a question the articles do not answer THEN abstains', async () => {
     const answer = await answerQuestion('What is the price of a ChatGPT Pro subscription?', deps);
     expect(answer.abstained).toBe(true);
