@@ -40,8 +40,8 @@ function tie(claim: PartnershipClaim, language: 'fr' | 'en'): string {
         return `${a} works with ${b}`;
     }
   }
-  const nature = NATURE_WORDS[language][claim.nature];
-  return language === 'fr' ? `${a} et ${b} sont partenaires (${nature})` : `${a} and ${b} are partners (${nature})`;
+  const nature = claim.nature === 'other' ? '' : ` (${NATURE_WORDS[language][claim.nature]})`;
+  return language === 'fr' ? `${a} et ${b} sont partenaires${nature}` : `${a} and ${b} are partners${nature}`;
 }
 
 const NATURE_WORDS: Record<'fr' | 'en', Record<PartnershipNature, string>> = {
