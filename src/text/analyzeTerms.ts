@@ -15,7 +15,7 @@ export interface AnalyzedToken extends Token {
 }
 
 const FRENCH_LETTERS = /[àâçéèêëîïôûùüÿœ]/i;
-const KEPT_AS_WRITTEN = /[\p{N}\-.,']|.\p{Lu}/u;
+const KEPT_AS_WRITTEN = /[\p{N}\p{Lu}]/u;
 const STEM_CACHE_LIMIT = 200_000;
 
 function singleWordings(language: 'fr' | 'en'): Set<string> {
@@ -61,7 +61,19 @@ function isStopWord(token: Token, language: 'fr' | 'en'): boolean {
  * other language's stem of its words (`Nvidia` → `nvidia` and `nvidi`).
  */
 export function termOf(token: Token, language: 'fr' | 'en'): string {
-  return KEPT_AS_WRITTEN.test(token.text) ? token.norm : STEMMERS[language](token.text.toLowerCase());
+  return keptAsWritten(token.text) ? token.norm : STEMMERS[language](token.text.toLowerCase());
+}
+
+/** Digits, inner marks or a capital after the first letter: a name or version, not a word to stem. */
+function keptAsWritten(word: string): boolean {
+  for (let i = 0; i < word.length; i += 1) {
+    const code = word.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+    if (code === 45 || code === 46 || code === 44 || code === 39 || code === 0x2019 || code === 0x2bc) return true;
+    if (i > 0 && code >= 65 && code <= 90) return true;
+    if (i > 0 && code > 127 && KEPT_AS_WRITTEN.test(word[i])) return true;
+  }
+  return false;
 }
 
 /** The language a text of unknown language mostly reads as, by its stop words; `und` on a tie. */
@@ -89,15 +101,22 @@ function languageByStopWords(tokens: Token[]): Language {
  */
 export function analyzeTokens(text: string, language?: Language): AnalyzedToken[] {
   const tokens = tokenize(text);
-  let textLanguage = language === 'fr' || language === 'en' ? language : languageByStopWords(tokens);
+  const textLanguage = language === 'fr' || language === 'en' ? language : languageByStopWords(tokens);
   const analyzed: AnalyzedToken[] = [];
   for (const token of tokens) {
     const { norm } = token;
     if (norm.endsWith("'")) continue;
-    if (norm.length < 2 && !/\p{N}/u.test(norm)) continue;
+    if (norm.length < 2 && !(norm >= '0' && norm <= '9')) continue;
     const tokenLanguage = textLanguage !== 'und' ? textLanguage : FRENCH_LETTERS.test(token.text) ? 'fr' : 'en';
     if (isStopWord(token, tokenLanguage)) continue;
-    analyzed.push({ ...token, term: termOf(token, tokenLanguage), language: tokenLanguage });
+    analyzed.push({
+      text: token.text,
+      norm,
+      start: token.start,
+      end: token.end,
+      term: termOf(token, tokenLanguage),
+      language: tokenLanguage,
+    });
   }
   return analyzed;
 }

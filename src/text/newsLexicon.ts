@@ -18,10 +18,10 @@ export interface LexiconConcept {
  * both languages).
  */
 export const NEWS_LEXICON: readonly LexiconConcept[] = [
-  { id: 'release', en: ['launch', 'launched', 'release', 'released', 'unveil', 'ship', 'ships', 'shipped', 'roll out', 'rollout', 'debut', 'commercial launch'], fr: ['lancer', 'lancement', 'lancé', 'dévoiler', 'dévoilé', 'sortie', 'sortir', 'commercialiser', 'commercialisation', 'mise sur le marché'] },
+  { id: 'release', en: ['launch', 'launched', 'release', 'released', 'unveil', 'ship', 'ships', 'shipped', 'rollout', 'debut', 'commercial launch'], fr: ['lancer', 'lancement', 'lancé', 'dévoiler', 'dévoilé', 'sortie', 'sortir', 'commercialiser', 'commercialisation', 'mise sur le marché'] },
   { id: 'announce', en: ['announce', 'announced', 'announcement'], fr: ['annoncer', 'annoncé', 'annonce'] },
-  { id: 'partner', en: ['partner', 'partners', 'partnership', 'deal', 'collaboration', 'collaborate', 'alliance', 'agreement', 'team up', 'tie-up'], fr: ['partenaire', 'partenariat', 'accord', 'collaboration', 'collaborer', 'alliance', 'associer', 'association'] },
-  { id: 'delay', en: ['delay', 'delayed', 'postpone', 'postponed', 'push back', 'pushed back', 'setback'], fr: ['reporter', 'reporté', 'report', 'retard', 'retarder', 'repousser', 'repoussé', 'décaler', 'décalé'] },
+  { id: 'partner', en: ['partner', 'partners', 'partnership', 'deal', 'collaboration', 'collaborate', 'alliance', 'agreement'], fr: ['partenaire', 'partenariat', 'accord', 'collaboration', 'collaborer', 'alliance', 'associer', 'association'] },
+  { id: 'delay', en: ['delay', 'delayed', 'postpone', 'postponed', 'setback'], fr: ['reporter', 'reporté', 'report', 'retard', 'retarder', 'repousser', 'repoussé', 'décaler', 'décalé'] },
   { id: 'cloud', en: ['cloud', 'server', 'servers', 'hosting', 'host', 'hosted'], fr: ['cloud', 'serveur', 'serveurs', 'hébergement', 'héberger', 'hébergé', 'nuage'] },
   { id: 'datacenter', en: ['data center', 'data centre', 'datacenter'], fr: ['centre de données', 'centres de données', 'datacenter'] },
   { id: 'deploy', en: ['deploy', 'deployment', 'deployed'], fr: ['déployer', 'déploiement', 'déployé'] },

@@ -39,9 +39,14 @@ function joins(before: string, mark: string, after: string): boolean {
   return true;
 }
 
+const ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
+const JOINERS = /[-.,'’ʼ]/;
+
 function normalise(word: string): string {
-  const lower = foldAccents(word.toLowerCase()).replace(APOSTROPHES, "'");
-  return /^(?:\p{L}\.)+\p{L}$/u.test(lower) ? lower.replace(/\./g, '') : lower;
+  const lower = foldAccents(word.toLowerCase());
+  if (!JOINERS.test(lower)) return lower;
+  const plain = lower.replace(APOSTROPHES, "'");
+  return ACRONYM.test(plain) ? plain.replace(/\./g, '') : plain;
 }
 
 /**
@@ -57,6 +62,10 @@ export function tokenize(text: string): Token[] {
   for (const run of text.matchAll(WORD_RUN)) {
     const runText = run[0];
     const runStart = run.index;
+    if (!JOINERS.test(runText)) {
+      tokens.push({ text: runText, norm: normalise(runText), start: runStart, end: runStart + runText.length });
+      continue;
+    }
     const parts = [...runText.matchAll(SEGMENT)].map((m) => ({ value: m[0], start: runStart + m.index }));
     let tokenStart = parts[0].start;
     let tokenEnd = tokenStart + parts[0].value.length;

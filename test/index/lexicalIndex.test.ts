@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LexicalIndex } from '../../src/index/lexicalIndex';
+import { splitIntoPassages } from '../../src/passages/splitIntoPassages';
+
+const docs = [
+  { id: 'fr-launch', language: 'fr' as const, text: 'GPT-5 devrait être officiellement lancé fin mai, selon OpenAI.' },
+  { id: 'fr-delay', language: 'fr' as const, text: 'Le lancement de GPT-2024 a été reporté au début de 2025 en raison de goulots techniques.' },
+  { id: 'fr-cloud', language: 'fr' as const, text: "Microsoft est le principal partenaire de service cloud d'OpenAI et héberge ses modèles." },
+  { id: 'en-chips', language: 'en' as const, text: 'Oracle will buy Nvidia chips worth forty billion dollars for the Stargate data centre.' },
+  { id: 'en-siri', language: 'en' as const, text: 'Apple postponed the new Siri features until next year.' },
+  { id: 'fr-sport', language: 'fr' as const, text: 'Le match de football au Stade de France a fini sur un score nul.' },
+];
+
+function built(): LexicalIndex {
+  const index = new LexicalIndex();
+  index.add(docs);
+  return index;
+}
+
+const top = (index: LexicalIndex, query: string, k = 1, language?: 'fr' | 'en') => index.search(query, k, { language }).map((hit) => hit.id);
+
+describe('LexicalIndex', () => {
+  it('GIVEN a French question THEN ranks the French passage that shares its stems first', () => {
+    expect(top(built(), 'Quand le lancement de GPT-5 est-il prévu ?', 1, 'fr')).toEqual(['fr-launch']);
+  });
+
+  it('GIVEN an English question THEN finds French passages through the lexicon', () => {
+    const index = built();
+    expect(top(index, 'Which partner hosts OpenAI in the cloud?')).toEqual(['fr-cloud']);
+    expect(top(index, 'Was the launch of GPT-2024 delayed?')).toEqual(['fr-delay']);
+  });
+
+  it('GIVEN a French question THEN finds English passages through the lexicon', () => {
+    expect(top(built(), 'Quelles puces Nvidia pour le centre de données ?', 1, 'fr')).toEqual(['en-chips']);
+    expect(top(built(), 'Apple a-t-il repoussé Siri ?', 1, 'fr')).toEqual(['en-siri']);
+  });
+
+  it('GIVEN a name the two stemmers cut differently THEN matches it across languages', () => {
+    const index = new LexicalIndex();
+    index.add([
+      { id: 'fr', language: 'fr', text: 'Nvidia domine le marché.' },
+      { id: 'other', language: 'fr', text: 'Intel domine le marché.' },
+    ]);
+    expect(top(index, 'Nvidia', 1, 'en')).toEqual(['fr']);
+  });
+
+  it('returns at most k hits, best first, with positive scores, and nothing for unknown words', () => {
+    const hits = built().search('GPT-5 GPT-2024 OpenAI lancement', 2, { language: 'fr' });
+    expect(hits).toHaveLength(2);
+    expect(hits[0].score).toBeGreaterThanOrEqual(hits[1].score);
+    expect(hits[1].score).toBeGreaterThan(0);
+    expect(built().search('zzzyx', 5)).toEqual([]);
+    expect(built().search('GPT-5', 0)).toEqual([]);
+  });
+
+  it('GIVEN excluded ids THEN never returns them', () => {
+    const hits = built().search('GPT-5 lancement', 3, { language: 'fr', exclude: new Set(['fr-launch']) });
+    expect(hits.map((hit) => hit.id)).not.toContain('fr-launch');
+    expect(hits.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN removed documents THEN no longer finds them and the size shrinks', () => {
+    const index = built();
+    index.remove(['fr-cloud', 'unknown']);
+    expect(index.size).toBe(docs.length - 1);
+    expect(index.has('fr-cloud')).toBe(false);
+    expect(top(index, 'Microsoft cloud partenaire', 5, 'fr')).not.toContain('fr-cloud');
+  });
+
+  it('GIVEN a document added again under its id THEN replaces it', () => {
+    const index = built();
+    index.add([{ id: 'fr-sport', language: 'fr', text: 'Le rugby a remplacé le football.' }]);
+    expect(index.size).toBe(docs.length);
+    expect(top(index, 'rugby', 1, 'fr')).toEqual(['fr-sport']);
+    expect(top(index, 'score nul', 5, 'fr')).not.toContain('fr-sport');
+  });
+
+  it('GIVEN a save and load THEN searches give the same hits and scores, and it keeps working', () => {
+    const index = built();
+    index.remove(['en-siri']);
+    const loaded = LexicalIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+    expect(loaded.size).toBe(index.size);
+    for (const query of ['GPT-5 lancement', 'cloud partner', 'Nvidia chips', 'football']) {
+      expect(loaded.search(query, 5)).toEqual(index.search(query, 5));
+    }
+    loaded.remove(['fr-launch']);
+    loaded.add([{ id: 'en-siri', language: 'en', text: 'Siri was delayed.' }]);
+    expect(top(loaded, 'Siri')).toEqual(['en-siri']);
+    expect(top(loaded, 'GPT-5 officiellement', 5, 'fr')).not.toContain('fr-launch');
+  });
+
+  it('GIVEN many removals THEN compacts and still answers as a fresh index would', () => {
+    const seed = readFileSync('seeds/000_f20889ff108f9afa.txt', 'utf8');
+    const passages = splitIntoPassages({ id: 's', source: 's', title: 's', language: 'fr', published: null, url: null, text: seed });
+    const index = new LexicalIndex();
+    for (let copy = 0; copy < 300; copy += 1) index.add(passages.map((p) => ({ id: `${copy}:${p.id}`, text: p.text, language: 'fr' })));
+    index.remove(Array.from({ length: 299 }, (_, copy) => passages.map((p) => `${copy}:${p.id}`)).flat());
+    const fresh = new LexicalIndex();
+    fresh.add(passages.map((p) => ({ id: `299:${p.id}`, text: p.text, language: 'fr' })));
+    expect(index.size).toBe(passages.length);
+    expect(index.search('GPT-5 reporté nom de code', 3)).toEqual(fresh.search('GPT-5 reporté nom de code', 3));
+  });
+
+  it('GIVEN malformed saved data THEN throws an Error saying what is wrong', () => {
+    const good = built().toJSON();
+    expect(() => LexicalIndex.fromJSON(null)).toThrow(/expected an object/);
+    expect(() => LexicalIndex.fromJSON({ ...good, format: 'other' })).toThrow(/unknown format/);
+    expect(() => LexicalIndex.fromJSON({ ...good, version: 99 })).toThrow(/version/);
+    expect(() => LexicalIndex.fromJSON({ ...good, lengths: [] })).toThrow(/lengths/);
+    expect(() => LexicalIndex.fromJSON({ ...good, postings: good.postings.slice(1) })).toThrow(/posting lists/);
+    expect(() => LexicalIndex.fromJSON({ ...good, postings: good.postings.map(() => [999, 1]) })).toThrow(/outside/);
+    expect(() => LexicalIndex.fromJSON({ ...good, ids: good.ids.map(() => 'same') })).toThrow(/duplicate id/);
+  });
+});
