@@ -1,0 +1,124 @@
+import { formatNumber, renderTable } from '../src/evaluation/textTable';
+import type { BuildFigures, PeerFigures, RecallFigures, ServeFigures } from './benchWorker';
+
+/** Every figure measured at one size of one corpus. Null where a task failed (see `errors`). */
+export interface SizeResult {
+  corpus: string;
+  targetPassages: number;
+  build: BuildFigures | null;
+  serve: ServeFigures | null;
+  recall: RecallFigures | null;
+  peer: PeerFigures | null;
+  errors: string[];
+}
+
+/** The machine the figures come from. */
+export interface MachineInfo {
+  cpus: number;
+  cpuModel: string;
+  memoryGb: number;
+  node: string;
+  platform: string;
+}
+
+/** Everything `npm run bench` measured, as `--json` prints it. */
+export interface BenchReport {
+  command: string;
+  machine: MachineInfo;
+  sizes: SizeResult[];
+  /** What bench/discordLatency.ts reported, when it exists. */
+  discord: unknown;
+  notes: string[];
+  ms: number;
+}
+
+/** A target from the issues: a bound on one figure. */
+export interface Target {
+  label: string;
+  higherIsBetter: boolean;
+  bound: number;
+  /** True when reaching the bound exactly meets the target. */
+  inclusive?: boolean;
+}
+
+/** The targets of issues 2, 3 and 6. */
+export const TARGETS = {
+  buildRate: { label: '> 2,000/s', higherIsBetter: true, bound: 2000 },
+  searchP50: { label: '< 5 ms', higherIsBetter: false, bound: 5 },
+  searchP99: { label: '< 20 ms', higherIsBetter: false, bound: 20 },
+  askP50: { label: '< 20 ms', higherIsBetter: false, bound: 20 },
+  coldStart: { label: '< 1,000 ms', higherIsBetter: false, bound: 1000 },
+  memory: { label: '< 500 MB', higherIsBetter: false, bound: 500 },
+  hnswRecall: { label: '>= 0.98', higherIsBetter: true, bound: 0.98, inclusive: true },
+} as const satisfies Record<string, Target>;
+
+/** Whether a figure meets its target. */
+export function meets(target: Target, value: number): boolean {
+  if (value === target.bound) return target.inclusive === true;
+  return target.higherIsBetter ? value > target.bound : value < target.bound;
+}
+
+function verdict(target: Target | null, value: number | undefined): string {
+  if (!target) return '';
+  if (value === undefined || Number.isNaN(value)) return 'n/a';
+  return meets(target, value) ? 'pass' : 'MISS';
+}
+
+/** "3.2x better" or "0.5x (worse)": how Scoop compares with the peer on one figure. */
+function ratio(ours: number | undefined, theirs: number | undefined, higherIsBetter: boolean): string {
+  if (ours === undefined || theirs === undefined || !Number.isFinite(ours) || !Number.isFinite(theirs) || ours <= 0 || theirs <= 0) return '';
+  const factor = higherIsBetter ? ours / theirs : theirs / ours;
+  return factor >= 1 ? `${factor >= 10 ? factor.toFixed(0) : factor.toFixed(1)}x ahead` : `${factor.toFixed(2)}x (behind)`;
+}
+
+const ms = (value: number | undefined) => (value === undefined ? 'n/a' : value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0));
+const whole = (value: number | undefined) => (value === undefined ? 'n/a' : Math.round(value).toLocaleString('en-US'));
+
+function sizeRows(size: SizeResult): string[][] {
+  const { build, serve, recall, peer } = size;
+  const name = `${size.corpus} @ ${(build?.passages ?? serve?.passages ?? size.targetPassages).toLocaleString('en-US')}`;
+  const peerSearch = (pick: 'p50' | 'p99') =>
+    peer ? `${ms(peer.search.hybrid[pick])} (bm25 ${ms(peer.search.bm25[pick])}, vector ${ms(peer.search.vector[pick])})` : 'n/a';
+  const rows: [string, string, Target | null, number | undefined, string, string][] = [
+    ['build (passages/s)', whole(build?.passagesPerSecond), TARGETS.buildRate, build?.passagesPerSecond, whole(peer?.passagesPerSecond), ratio(build?.passagesPerSecond, peer?.passagesPerSecond, true)],
+    ['search p50 (ms)', ms(serve?.search.p50), TARGETS.searchP50, serve?.search.p50, peerSearch('p50'), ratio(serve?.search.p50, peer?.search.hybrid.p50, false)],
+    ['search p99 (ms)', ms(serve?.search.p99), TARGETS.searchP99, serve?.search.p99, peerSearch('p99'), ratio(serve?.search.p99, peer?.search.hybrid.p99, false)],
+    ['ask p50 (ms)', ms(serve?.ask.p50), TARGETS.askP50, serve?.ask.p50, ms(peer?.ask.p50), ratio(serve?.ask.p50, peer?.ask.p50, false)],
+    ['ask p99 (ms)', ms(serve?.ask.p99), null, serve?.ask.p99, ms(peer?.ask.p99), ratio(serve?.ask.p99, peer?.ask.p99, false)],
+    ['cold start (ms)', ms(serve?.coldStartMs), TARGETS.coldStart, serve?.coldStartMs, peer ? `${ms(peer.buildMs)} (rebuild)` : 'n/a', ratio(serve?.coldStartMs, peer?.buildMs, false)],
+    ['up-to-date check (ms)', ms(serve?.upToDateMs), null, serve?.upToDateMs, '', ''],
+    ['peak RSS, build (MB)', whole(build?.peakRssMb), TARGETS.memory, build?.peakRssMb, whole(peer?.peakRssMb), ratio(build?.peakRssMb, peer?.peakRssMb, false)],
+    ['peak RSS, serving (MB)', whole(serve?.peakRssMb), TARGETS.memory, serve?.peakRssMb, whole(peer?.peakRssMb), ratio(serve?.peakRssMb, peer?.peakRssMb, false)],
+    ['HNSW recall@10 vs exact', recall ? formatNumber(recall.recallAt10) : 'n/a', TARGETS.hnswRecall, recall?.recallAt10, peer ? '1.000 (exact scan)' : 'n/a', ''],
+  ];
+  return rows.map(([figure, value, target, raw, peerValue, comparison]) => [
+    name,
+    figure,
+    value,
+    target?.label ?? '',
+    verdict(target, raw),
+    peerValue,
+    comparison,
+  ]);
+}
+
+/** The table `npm run bench` prints: one row per figure and size, with target, verdict, the peer and the ratio. */
+export function formatBenchReport(report: BenchReport): string {
+  const header = ['corpus @ passages', 'figure', 'Scoop', 'target', 'verdict', 'peer (hybrid)', 'Scoop vs peer'];
+  const rows = report.sizes.flatMap(sizeRows);
+  const errors = report.sizes.flatMap((size) => size.errors.map((error) => `${size.corpus} @ ${size.targetPassages}: ${error}`));
+  const { machine } = report;
+  return [
+    `Machine: ${machine.cpuModel}, ${machine.cpus} cores, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform})`,
+    `Command: ${report.command}`,
+    '',
+    renderTable(header, rows),
+    '',
+    ...(report.discord === undefined ? [] : [`Discord layer: ${JSON.stringify(report.discord)}`, '']),
+    'Notes:',
+    ...report.notes.map((note) => `  - ${note}`),
+    ...(errors.length > 0 ? ['', 'Errors:', ...errors.map((error) => `  - ${error}`)] : []),
+    '',
+    `Done in ${(report.ms / 1000).toFixed(0)} s.`,
+  ].join('\n');
+}

@@ -1,0 +1,228 @@
+/**
+ * One measurement of `npm run bench`, run in its own process so that memory
+ * and warm caches do not bleed between sizes or between Scoop and the peer.
+ * Prints one JSON line on stdout; progress goes to stderr.
+ *
+ *   node --import tsx bench/benchWorker.ts TASK --source generated:SEED|PATH --passages N --work DIR [--quick]
+ *
+ * TASK: `build` (index from scratch, persisted under DIR/index), `serve` (open
+ * the persisted index, then time search and ask), `recall` (HNSW against exact
+ * search over the same vectors), `peer` (the LangChain peer over the same passages),
+ * `discord` (the Discord layer's latency, when bench/discordLatency.ts exists).
+ */
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createScoop } from '../src/createScoop';
+import { LangChainPeer, PEER_RETRIEVERS, type PeerRetrieverName } from '../src/evaluation/langChainPeer';
+import { extractFacts } from '../src/facts/extractFacts';
+import { FactBook } from '../src/facts/factBook';
+import { HashedFeatureEmbeddings } from '../src/index/hashedFeatureEmbeddings';
+import { PassageIndex } from '../src/index/passageIndex';
+import { createLogger } from '../src/logger';
+import { loadBenchCorpus, type BenchCorpus, type CorpusSource } from './benchCorpus';
+import { generateQueries } from './generateArticles';
+import { measureHnswRecall } from './hnswRecall';
+import { peakRssMb, timeEach, type LatencySummary } from './latency';
+import { progressReporter } from './progress';
+import { SeededRandom } from './seededRandom';
+
+/** What the `build` task measures. */
+export interface BuildFigures {
+  articles: number;
+  passages: number;
+  available: number;
+  buildMs: number;
+  passagesPerSecond: number;
+  peakRssMb: number;
+}
+
+/** What the `serve` task measures. */
+export interface ServeFigures {
+  passages: number;
+  coldStartMs: number;
+  /** Checking the opened index against an unchanged corpus (nothing re-embedded). */
+  upToDateMs: number;
+  search: LatencySummary;
+  ask: LatencySummary;
+  peakRssMb: number;
+}
+
+/** What the `recall` task measures. */
+export interface RecallFigures {
+  queries: number;
+  recallAt10: number;
+  vectors: number;
+}
+
+/** What the `peer` task measures. */
+export interface PeerFigures {
+  passages: number;
+  buildMs: number;
+  passagesPerSecond: number;
+  search: Record<PeerRetrieverName, LatencySummary>;
+  /** The peer's "answer" is its hybrid top passage: the time to get it. */
+  ask: LatencySummary;
+  peakRssMb: number;
+}
+
+const QUERY_COUNTS = { full: { search: 300, ask: 150, recall: 200 }, quick: { search: 60, ask: 30, recall: 50 } };
+
+function parseSource(value: string): CorpusSource {
+  const generated = /^generated:(\d+)$/.exec(value);
+  return generated ? { kind: 'generated', seed: Number(generated[1]) } : { kind: 'file', path: value };
+}
+
+/** Realistic queries for a corpus: the generator's questions, or the titles of sampled articles for a real corpus. */
+function queriesFor(source: CorpusSource, corpus: BenchCorpus, count: number, salt: number): string[] {
+  if (source.kind === 'generated') return generateQueries(source.seed + salt, count);
+  const random = new SeededRandom(salt + 17);
+  return Array.from({ length: count }, () => random.pick(corpus.articles).title);
+}
+
+function emit(figures: unknown): void {
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+async function openIndex(indexDir: string, onProgress?: (done: number, total: number) => void): Promise<PassageIndex> {
+  const embeddings = new HashedFeatureEmbeddings();
+  return PassageIndex.open({
+    indexDir,
+    embeddings,
+    embedderId: embeddings.id,
+    extractFacts,
+    logger: createLogger('warn', 'plain'),
+    onProgress,
+  });
+}
+
+async function build(source: CorpusSource, corpus: BenchCorpus, indexDir: string, label: string): Promise<BuildFigures> {
+  await rm(indexDir, { recursive: true, force: true });
+  const progress = progressReporter(label);
+  const began = performance.now();
+  const index = await openIndex(indexDir, (done, total) => progress.update(done, total, 'indexing passages'));
+  await index.sync({ articles: corpus.articles, skipped: [] });
+  const buildMs = performance.now() - began;
+  return {
+    articles: corpus.articles.length,
+    passages: corpus.passages.length,
+    available: corpus.available,
+    buildMs,
+    passagesPerSecond: corpus.passages.length / (buildMs / 1000),
+    peakRssMb: peakRssMb(),
+  };
+}
+
+async function serve(source: CorpusSource, corpus: BenchCorpus, indexDir: string, label: string, quick: boolean): Promise<ServeFigures> {
+  const counts = quick ? QUERY_COUNTS.quick : QUERY_COUNTS.full;
+  const progress = progressReporter(label);
+  const began = performance.now();
+  const index = await openIndex(indexDir);
+  const coldStartMs = performance.now() - began;
+  const checkBegan = performance.now();
+  await index.sync({ articles: corpus.articles, skipped: [] });
+  const upToDateMs = performance.now() - checkBegan;
+  const facts = new FactBook(index.facts(), index.articles());
+  const scoop = createScoop({ index, facts });
+  const search = await timeEach(queriesFor(source, corpus, counts.search, 1), (query) => scoop.search(query, 10), {
+    warmup: 20,
+    onProgress: (done, total) => progress.update(done, total, 'search'),
+  });
+  const ask = await timeEach(queriesFor(source, corpus, counts.ask, 2), (question) => scoop.ask(question), {
+    warmup: 10,
+    onProgress: (done, total) => progress.update(done, total, 'ask'),
+  });
+  const passages = index.articles().reduce((sum, article) => sum + index.passagesOf(article.id).length, 0);
+  return { passages, coldStartMs, upToDateMs, search, ask, peakRssMb: peakRssMb() };
+}
+
+async function recall(source: CorpusSource, corpus: BenchCorpus, indexDir: string, label: string, quick: boolean): Promise<RecallFigures> {
+  const counts = quick ? QUERY_COUNTS.quick : QUERY_COUNTS.full;
+  progressReporter(label).note('HNSW recall@10 against exact search');
+  const index = await openIndex(indexDir);
+  const embeddings = new HashedFeatureEmbeddings();
+  return measureHnswRecall(index, embeddings, queriesFor(source, corpus, counts.recall, 3), 10);
+}
+
+/** How many queries the peer is timed on: its BM25 scans every passage per query, so large sizes get fewer. */
+export function peerQueryCount(passages: number, wanted: number): number {
+  return Math.max(10, Math.min(wanted, Math.round(2_000_000 / Math.max(1, passages))));
+}
+
+async function peer(source: CorpusSource, corpus: BenchCorpus, label: string, quick: boolean): Promise<PeerFigures> {
+  const counts = quick ? QUERY_COUNTS.quick : QUERY_COUNTS.full;
+  const progress = progressReporter(label);
+  progress.note(`building the LangChain peer over ${corpus.passages.length} passages`);
+  const began = performance.now();
+  const peerPipeline = await LangChainPeer.build({ articles: corpus.articles, passages: corpus.passages, embeddings: new HashedFeatureEmbeddings() });
+  const buildMs = performance.now() - began;
+  const queries = queriesFor(source, corpus, peerQueryCount(corpus.passages.length, counts.search), 1);
+  const search = {} as Record<PeerRetrieverName, LatencySummary>;
+  for (const retriever of PEER_RETRIEVERS) {
+    search[retriever] = await timeEach(queries, (query) => peerPipeline.search(retriever, query, 10), {
+      warmup: 3,
+      onProgress: (done, total) => progress.update(done, total, `peer ${retriever} search`),
+    });
+  }
+  const questions = queriesFor(source, corpus, peerQueryCount(corpus.passages.length, counts.ask), 2);
+  const ask = await timeEach(questions, (question) => peerPipeline.answer('hybrid', question), {
+    warmup: 3,
+    onProgress: (done, total) => progress.update(done, total, 'peer answer'),
+  });
+  return {
+    passages: corpus.passages.length,
+    buildMs,
+    passagesPerSecond: corpus.passages.length / (buildMs / 1000),
+    search,
+    ask,
+    peakRssMb: peakRssMb(),
+  };
+}
+
+async function discord(indexDir: string, label: string): Promise<unknown> {
+  const modulePath = new URL('./discordLatency.ts', import.meta.url);
+  if (!existsSync(modulePath)) return { skipped: 'bench/discordLatency.ts is not there' };
+  progressReporter(label).note('Discord layer latency (40 concurrent)');
+  const { runDiscordLatencyBench } = (await import(modulePath.href)) as {
+    runDiscordLatencyBench: (options: { scoop: ReturnType<typeof createScoop>; concurrency: number }) => Promise<unknown>;
+  };
+  const index = await openIndex(indexDir);
+  const scoop = createScoop({ index, facts: new FactBook(index.facts(), index.articles()) });
+  return runDiscordLatencyBench({ scoop, concurrency: 40 });
+}
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      source: { type: 'string' },
+      passages: { type: 'string' },
+      work: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+    },
+  });
+  const [task] = positionals;
+  if (!task || !values.source || !values.passages || !values.work) {
+    throw new Error('usage: benchWorker.ts build|serve|recall|peer|discord --source generated:SEED|PATH --passages N --work DIR [--quick]');
+  }
+  const source = parseSource(values.source);
+  const target = Number(values.passages);
+  const indexDir = join(values.work, 'index');
+  const label = `[${values.source === `generated:${source.kind === 'generated' ? source.seed : ''}` ? 'generated' : 'corpus'} ${target}]`;
+  if (task === 'discord') return emit(await discord(indexDir, label));
+  progressReporter(label).note(`${task}: loading articles`);
+  const corpus = await loadBenchCorpus(source, target, join(values.work, 'articles'));
+  switch (task) {
+    case 'build': return emit(await build(source, corpus, indexDir, label));
+    case 'serve': return emit(await serve(source, corpus, indexDir, label, values.quick));
+    case 'recall': return emit(await recall(source, corpus, indexDir, label, values.quick));
+    case 'peer': return emit(await peer(source, corpus, label, values.quick));
+    default: throw new Error(`unknown task ${task}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
