@@ -1,0 +1,92 @@
+import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import { commandsByName, commands as allCommands } from '../commands';
+import type { Command, CommandContext } from '../commands/command';
+import type { Config } from '../src/config';
+import type { Logger } from '../src/logger';
+import type { Scoop } from '../src/scoop';
+import { NO_MENTIONS } from './allowedMentions';
+import { AnswerMemory } from './answerMemory';
+import { Cooldowns } from './cooldowns';
+import { FeedbackLog } from './feedbackLog';
+import { routeInteraction } from './interactionRouter';
+import { handleMessage } from './mentionHandler';
+
+/** What the bot is built from. */
+export interface BotDeps {
+  scoop: Scoop;
+  logger: Logger;
+  config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH' | 'FEEDBACK_LOG' | 'DISCORD_API_URL'>;
+  /** The slash commands to route; all of commands/ by default. */
+  commands?: readonly Command[];
+}
+
+/** A Discord client wired to Scoop, not yet logged in. */
+export interface Bot {
+  client: Client;
+  context: CommandContext;
+  /** Logs in and resolves once the client is ready (guilds received). */
+  login(token: string): Promise<void>;
+  /** Disconnects from the gateway; safe to call twice. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * The client options Scoop needs: the intents its features use and no more
+ * (no privileged MessageContent: mentions and DMs carry their content), DM
+ * channels as partials, the REST base from DISCORD_API_URL when set, and no
+ * mention ever parsed in what it sends.
+ */
+export function clientOptions(config: Pick<Config, 'DISCORD_API_URL'>): ClientOptions {
+  return {
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    ...(config.DISCORD_API_URL !== undefined && { rest: { api: config.DISCORD_API_URL } }),
+  };
+}
+
+/**
+ * Builds the bot: a discord.js client whose interactions go through the
+ * command router and whose mentions and DMs are answered, with the per-user
+ * cooldowns, answer memory and feedback log every handler receives.
+ */
+export function createBot({ scoop, logger, config, commands = allCommands }: BotDeps): Bot {
+  const client = new Client(clientOptions(config));
+  const context: CommandContext = {
+    scoop,
+    logger,
+    config,
+    cooldowns: new Cooldowns(config.COOLDOWN_SECONDS),
+    answers: new AnswerMemory(),
+    feedback: new FeedbackLog(config.FEEDBACK_LOG),
+  };
+  const routes = commandsByName(commands);
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    void routeInteraction(interaction, routes, context);
+  });
+  client.on(Events.MessageCreate, (message) => {
+    if (client.user) void handleMessage(message, context, client.user.id);
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.once(Events.ClientReady, (ready) =>
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, `logged in as ${ready.user.tag}`),
+  );
+
+  let destroyed = false;
+  return {
+    client,
+    context,
+    async login(token) {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(token);
+      await ready;
+    },
+    async destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      await client.destroy();
+    },
+  };
+}

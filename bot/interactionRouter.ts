@@ -1,0 +1,84 @@
+import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import type { Command, CommandContext } from '../commands/command';
+import { UserFacingError } from '../src/errors';
+import { NO_MENTIONS } from './allowedMentions';
+import { handleAnswerButton } from './answerButtons';
+import { replyWithError } from './replyWithError';
+
+function where(interaction: Interaction, command?: string): Record<string, unknown> {
+  return {
+    ...(command !== undefined && { command }),
+    user: interaction.user.id,
+    guild: interaction.guildId,
+    channel: interaction.channelId,
+    interaction: interaction.id,
+  };
+}
+
+/** The "slow down" message for a user still cooling down. */
+export function slowDownMessage(secondsLeft: number): string {
+  return `Slow down a little: you can ask again in ${secondsLeft} second${secondsLeft === 1 ? '' : 's'}.`;
+}
+
+async function runCommand(interaction: ChatInputCommandInteraction, commands: ReadonlyMap<string, Command>, context: CommandContext) {
+  const command = commands.get(interaction.commandName);
+  if (!command) {
+    await interaction.reply({
+      content: `I don't know the command /${interaction.commandName}; try /help.`,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
+    return;
+  }
+  if (command.cooldown) {
+    const secondsLeft = context.cooldowns.take(interaction.user.id);
+    if (secondsLeft > 0) {
+      await interaction.reply({ content: slowDownMessage(secondsLeft), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
+  }
+  try {
+    await command.execute(interaction, context);
+  } catch (error) {
+    const rejectedInput = error instanceof UserFacingError && !interaction.deferred && !interaction.replied;
+    if (command.cooldown && rejectedInput) context.cooldowns.refund(interaction.user.id);
+    await replyWithError(interaction, error, context.logger, where(interaction, interaction.commandName));
+  }
+}
+
+async function runAutocomplete(interaction: AutocompleteInteraction, commands: ReadonlyMap<string, Command>, context: CommandContext) {
+  const command = commands.get(interaction.commandName);
+  try {
+    if (command?.autocomplete) await command.autocomplete(interaction, context);
+    else await interaction.respond([]);
+  } catch (error) {
+    context.logger.warn({ err: error, ...where(interaction, interaction.commandName) }, 'autocomplete failed');
+  }
+}
+
+/**
+ * The one `interactionCreate` handler. A slash command pays its user's
+ * cooldown (answered with an ephemeral "slow down"), then runs; any error
+ * is shown (UserFacingError) or logged with context and apologised for.
+ * Autocomplete and answer buttons are routed too. It never throws.
+ */
+export async function routeInteraction(
+  interaction: Interaction,
+  commands: ReadonlyMap<string, Command>,
+  context: CommandContext,
+): Promise<void> {
+  try {
+    if (interaction.isChatInputCommand()) await runCommand(interaction, commands, context);
+    else if (interaction.isAutocomplete()) await runAutocomplete(interaction, commands, context);
+    else if (interaction.isButton()) {
+      try {
+        const handled = await handleAnswerButton(interaction, context);
+        if (!handled) context.logger.debug(where(interaction), `ignored button ${interaction.customId}`);
+      } catch (error) {
+        await replyWithError(interaction, error, context.logger, { ...where(interaction), button: interaction.customId });
+      }
+    }
+  } catch (error) {
+    context.logger.error({ err: error, ...where(interaction) }, 'interaction handling failed');
+  }
+}

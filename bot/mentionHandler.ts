@@ -1,0 +1,68 @@
+import type { Message } from 'discord.js';
+import type { CommandContext } from '../commands/command';
+import { UserFacingError } from '../src/errors';
+import { NO_MENTIONS } from './allowedMentions';
+import { answerMessage } from './answerMessage';
+import { DISCORD_LIMITS, fitText } from './discordLimits';
+import { slowDownMessage } from './interactionRouter';
+import { checkQuestion } from './questionInput';
+import { APOLOGY } from './replyWithError';
+
+/** The question in a message: its text without the mentions of the bot. */
+export function questionInMessage(content: string, botUserId: string): string {
+  return content
+    .replace(new RegExp(`<@!?${botUserId}>`, 'gu'), ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/**
+ * True when a message is a question for Scoop: a direct message, or a message
+ * that mentions the bot itself (an @everyone or a role mention is not enough;
+ * other bots and system messages are ignored).
+ */
+export function isQuestionForBot(message: Message, botUserId: string): boolean {
+  if (message.author.bot || message.system) return false;
+  return !message.inGuild() || message.mentions.users.has(botUserId);
+}
+
+async function say(message: Message, content: string): Promise<void> {
+  await message.reply({ content: fitText(content, DISCORD_LIMITS.content), allowedMentions: NO_MENTIONS });
+}
+
+/**
+ * Answers a message that mentions the bot, or a DM, by replying to it with the
+ * answer embed. A reply to one of Scoop's answers is a follow-up: the earlier
+ * question goes with it. Cooldown, blank and over-long questions are answered
+ * in the channel; unexpected failures are logged and apologised for. Never throws.
+ */
+export async function handleMessage(message: Message, context: CommandContext, botUserId: string): Promise<void> {
+  if (!isQuestionForBot(message, botUserId)) return;
+  const where = { user: message.author.id, guild: message.guildId, channel: message.channelId, message: message.id };
+  try {
+    const secondsLeft = context.cooldowns.take(message.author.id);
+    if (secondsLeft > 0) {
+      await say(message, slowDownMessage(secondsLeft));
+      return;
+    }
+    let question: string;
+    try {
+      question = checkQuestion(questionInMessage(message.content, botUserId), context.config.MAX_QUESTION_LENGTH);
+    } catch (error) {
+      context.cooldowns.refund(message.author.id);
+      throw error;
+    }
+    const repliedTo = message.reference?.messageId;
+    const previousQuestion = repliedTo ? context.answers.questionOf(repliedTo) : undefined;
+    if ('sendTyping' in message.channel) message.channel.sendTyping().catch(() => {});
+    const answer = await context.scoop.ask(question, previousQuestion === undefined ? undefined : { previousQuestion });
+    const sent = await message.reply({ ...answerMessage(answer, context, previousQuestion), allowedMentions: NO_MENTIONS });
+    context.answers.linkMessage(sent.id, question);
+  } catch (error) {
+    const userFacing = error instanceof UserFacingError;
+    if (!userFacing) context.logger.error({ err: error, ...where }, 'answering a message failed');
+    await say(message, userFacing ? error.message : APOLOGY).catch((replyError) =>
+      context.logger.warn({ err: replyError, ...where }, 'could not tell the user about a failure'),
+    );
+  }
+}

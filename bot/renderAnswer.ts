@@ -1,0 +1,61 @@
+import type { APIEmbed } from 'discord.js';
+import type { Answer } from '../src/answers/answer';
+import type { SearchHit } from '../src/retrieval/searchHit';
+import { escapeAll } from './discordLimits';
+import { buildEmbed, type FieldDraft } from './embedDraft';
+import { quotedSource, sourceTitle } from './renderSource';
+
+/** Embed colours: an answer, an abstention, a list of passages. */
+export const EMBED_COLORS = { answered: 0x3b82f6, abstained: 0x9ca3af, passages: 0x10b981 } as const;
+
+const RELATED_SNIPPET = 300;
+
+function articlesSearched(count: number): string {
+  return `Searched ${count} article${count === 1 ? '' : 's'}`;
+}
+
+function relatedField(hit: SearchHit): FieldDraft {
+  return {
+    name: `Related reading: ${sourceTitle(hit.article.title)}`,
+    value: quotedSource(hit.passage.text, hit.article, RELATED_SNIPPET),
+  };
+}
+
+/**
+ * The embed of one answer: the question as title, the answer with its [n]
+ * markers, a field per cited source (`[n] title`, the snippet quoted, the
+ * source linked and dated) and how many articles were searched. An abstention
+ * is grey and lists related reading instead of sources.
+ */
+export function renderAnswer(answer: Answer, articleCount: number): APIEmbed {
+  const fields: FieldDraft[] = answer.abstained
+    ? answer.related.map(relatedField)
+    : answer.citations.map((citation) => ({
+        name: sourceTitle(citation.title, citation.n),
+        value: quotedSource(citation.snippet, citation),
+      }));
+  return buildEmbed({
+    title: escapeAll(answer.question.replace(/\s+/gu, ' ').trim()),
+    color: answer.abstained ? EMBED_COLORS.abstained : EMBED_COLORS.answered,
+    description: escapeAll(answer.answer),
+    fields,
+    footer: answer.abstained ? `${articlesSearched(articleCount)} · no answer in them` : articlesSearched(articleCount),
+  });
+}
+
+/**
+ * The embed of a list of passages (`/search`, "More sources"): each passage
+ * quoted under its article's title, with its source. `empty` is said when there are none.
+ */
+export function renderPassages(title: string, hits: SearchHit[], empty: string, footer?: string): APIEmbed {
+  return buildEmbed({
+    title: escapeAll(title),
+    color: EMBED_COLORS.passages,
+    ...(hits.length === 0 && { description: empty }),
+    fields: hits.map((hit, i) => ({
+      name: sourceTitle(hit.article.title, i + 1),
+      value: quotedSource(hit.passage.text, hit.article),
+    })),
+    ...(footer !== undefined && { footer }),
+  });
+}

@@ -1,0 +1,119 @@
+import type { APIEmbed } from 'discord.js';
+import type { Citation } from '../src/answers/citation';
+import type { PartnershipNature } from '../src/facts/fact';
+import type { PartnerMap, Timeline, TimelineEvent } from '../src/scoop';
+import { escapeAll } from './discordLimits';
+import { buildEmbed, type FieldDraft } from './embedDraft';
+import { EMBED_COLORS } from './renderAnswer';
+import { quotedSource, sourceTitle } from './renderSource';
+
+/** Most facts listed in one embed: each needs a source field, and an embed holds 25 fields. */
+export const MAX_LISTED_FACTS = 20;
+
+const NATURE_LABELS: Record<PartnershipNature, string> = {
+  cloud: 'cloud and hosting',
+  investment: 'investment',
+  integration: 'integration',
+  distribution: 'distribution',
+  chips: 'chips',
+  research: 'research',
+  other: 'partnership',
+};
+
+/** Numbers citations in order of first use, one number per distinct quote. */
+class CitationNumbers {
+  private readonly numbers = new Map<string, number>();
+  readonly cited: Citation[] = [];
+
+  numberOf(citation: Citation): number {
+    const key = `${citation.articleId}:${citation.start}:${citation.end}`;
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      this.cited.push(citation);
+      n = this.cited.length;
+      this.numbers.set(key, n);
+    }
+    return n;
+  }
+
+  fields(): FieldDraft[] {
+    return this.cited.map((citation, i) => ({
+      name: sourceTitle(citation.title, i + 1),
+      value: quotedSource(citation.snippet, citation),
+    }));
+  }
+}
+
+function dateRange(event: TimelineEvent): string {
+  if (!event.start) return '';
+  const range = !event.end || event.end === event.start ? event.start : `${event.start} to ${event.end}`;
+  return ` → ${range}${event.relative ? ' (counted from the article date)' : ''}`;
+}
+
+function eventLine(event: TimelineEvent, n: number): string {
+  const when = event.superseded ? `~~“${escapeAll(event.when)}”~~` : `“${escapeAll(event.when)}”`;
+  const status = event.superseded ? `${event.status}, later moved` : event.status;
+  return `• **${escapeAll(event.subject)}** ${event.event}: ${when}${dateRange(event)} · ${status} [${n}]`;
+}
+
+function moreLine(total: number): string[] {
+  return total > MAX_LISTED_FACTS ? [`…and ${total - MAX_LISTED_FACTS} more`] : [];
+}
+
+/**
+ * The embed of a timeline: one line per dated claim, in order, struck through
+ * where a later article moved the date, each with its cited snippet. Says
+ * plainly when the articles date nothing about the subject.
+ */
+export function renderTimeline(timeline: Timeline, asked: string | null): APIEmbed {
+  const subject = timeline.subject ?? asked;
+  const title = subject ? `Timeline: ${subject}` : 'Recent and upcoming events';
+  if (timeline.events.length === 0) {
+    return buildEmbed({
+      title: escapeAll(title),
+      color: EMBED_COLORS.abstained,
+      description: subject
+        ? `Nothing is known about ${escapeAll(subject)}: the indexed articles give no date for it.`
+        : 'The indexed articles give no dated events.',
+    });
+  }
+  const numbers = new CitationNumbers();
+  const lines = timeline.events
+    .slice(0, MAX_LISTED_FACTS)
+    .map((event) => eventLine(event, numbers.numberOf(event.citation)));
+  return buildEmbed({
+    title: escapeAll(title),
+    color: EMBED_COLORS.answered,
+    description: [...lines, ...moreLine(timeline.events.length)].join('\n'),
+    fields: numbers.fields(),
+    footer: `${timeline.events.length} dated claim${timeline.events.length === 1 ? '' : 's'}`,
+  });
+}
+
+/**
+ * The embed of a company's partners: one line per tie with its nature and
+ * direction, each with its cited snippet. Says plainly when nothing is known.
+ */
+export function renderPartners(map: PartnerMap, asked: string): APIEmbed {
+  const company = map.company || asked;
+  if (map.partners.length === 0) {
+    return buildEmbed({
+      title: escapeAll(`Partners: ${company}`),
+      color: EMBED_COLORS.abstained,
+      description: `Nothing is known about ${escapeAll(company)}'s partners in the indexed articles.`,
+    });
+  }
+  const numbers = new CitationNumbers();
+  const lines = map.partners.slice(0, MAX_LISTED_FACTS).map((claim) => {
+    const arrow = claim.direction === 'a-to-b' ? '→' : '↔';
+    const n = numbers.numberOf(claim.citation);
+    return `• **${escapeAll(claim.a)}** ${arrow} **${escapeAll(claim.b)}**: ${NATURE_LABELS[claim.nature]} [${n}]`;
+  });
+  return buildEmbed({
+    title: escapeAll(`Partners: ${company}`),
+    color: EMBED_COLORS.answered,
+    description: [...lines, ...moreLine(map.partners.length)].join('\n'),
+    fields: numbers.fields(),
+    footer: `${map.partners.length} tie${map.partners.length === 1 ? '' : 's'}`,
+  });
+}

@@ -1,0 +1,36 @@
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { UserFacingError } from '../src/errors';
+import type { Logger } from '../src/logger';
+import { NO_MENTIONS } from './allowedMentions';
+import { fitText, DISCORD_LIMITS } from './discordLimits';
+
+/** What the user reads when something unexpected failed. */
+export const APOLOGY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+
+/**
+ * Tells the user what went wrong: a UserFacingError's own message, or (after
+ * logging the error with `context`) a short apology. It replies, edits the
+ * deferred reply or follows up depending on what was already sent, and never
+ * throws: a failure to tell the user is only logged.
+ */
+export async function replyWithError(
+  interaction: RepliableInteraction,
+  error: unknown,
+  logger: Logger,
+  context: Record<string, unknown>,
+): Promise<void> {
+  const userFacing = error instanceof UserFacingError;
+  if (!userFacing) logger.error({ err: error, ...context }, 'interaction failed');
+  const content = fitText(userFacing ? error.message : APOLOGY, DISCORD_LIMITS.content);
+  try {
+    if (interaction.deferred && !interaction.replied) {
+      await interaction.editReply({ content, embeds: [], components: [], allowedMentions: NO_MENTIONS });
+    } else if (interaction.replied) {
+      await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    } else {
+      await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    }
+  } catch (replyError) {
+    logger.warn({ err: replyError, ...context }, 'could not tell the user about a failure');
+  }
+}

@@ -1,0 +1,133 @@
+import type { EventEmitter } from 'node:events';
+import { DiscordjsErrorCodes, REST } from 'discord.js';
+import { config as loadDotenv } from 'dotenv';
+import { commands } from '../commands';
+import { openScoop } from '../src/app';
+import { parseConfig, type Config } from '../src/config';
+import { UserFacingError } from '../src/errors';
+import { createLogger, type Logger } from '../src/logger';
+import { createBot } from './createBot';
+import { deployCommands } from './deployCommands';
+
+const USAGE = `Usage: node bin/bot.js [start | deploy-commands]
+
+  start             bring the index up to date, log in to Discord and answer (default)
+  deploy-commands   register the slash commands (in DISCORD_GUILD_ID when set, else globally)
+
+Configuration comes from the environment and .env (see .env.example).
+`;
+
+/** The process a bot run talks to; tests pass their own. */
+export interface BotIo {
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  /** Where SIGINT, SIGTERM and unhandled rejections are heard: the process. */
+  events: Pick<EventEmitter, 'once' | 'on' | 'off'>;
+}
+
+function processIo(): BotIo {
+  loadDotenv({ quiet: true });
+  return { env: process.env, stdout: process.stdout, stderr: process.stderr, events: process };
+}
+
+function required(value: string | undefined, key: string, what: string): string {
+  if (value === undefined) throw new UserFacingError(`${key} is missing: set it in .env or the environment (${what}).`, 'missing_config');
+  return value;
+}
+
+function explainLoginError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === DiscordjsErrorCodes.TokenInvalid) {
+    return new UserFacingError('Discord refused DISCORD_TOKEN: copy the bot token again from the developer portal.', 'invalid_token');
+  }
+  if (code === DiscordjsErrorCodes.DisallowedIntents) {
+    return new UserFacingError('Discord refused the intents Scoop asks for (Guilds, Guild Messages, Direct Messages).', 'disallowed_intents');
+  }
+  return error;
+}
+
+async function deploy(config: Config, io: BotIo): Promise<void> {
+  const token = required(config.DISCORD_TOKEN, 'DISCORD_TOKEN', 'the bot token from the Discord developer portal');
+  const applicationId = required(config.DISCORD_CLIENT_ID, 'DISCORD_CLIENT_ID', 'the application id from the Discord developer portal');
+  const rest = new REST(config.DISCORD_API_URL === undefined ? {} : { api: config.DISCORD_API_URL }).setToken(token);
+  const registered = await deployCommands(rest, { applicationId, guildId: config.DISCORD_GUILD_ID }, commands);
+  const where = config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : 'globally (may take up to an hour to show)';
+  io.stdout.write(`Registered ${registered.length} commands ${where}: ${registered.map((c) => `/${c.name}`).join(', ')}\n`);
+}
+
+function waitForStopSignal(events: BotIo['events']): { stopped: Promise<string>; dispose(): void } {
+  let onSignal: (signal: string) => void = () => {};
+  const stopped = new Promise<string>((resolve) => {
+    onSignal = resolve;
+  });
+  const onInt = () => onSignal('SIGINT');
+  const onTerm = () => onSignal('SIGTERM');
+  events.once('SIGINT', onInt);
+  events.once('SIGTERM', onTerm);
+  return {
+    stopped,
+    dispose() {
+      events.off('SIGINT', onInt);
+      events.off('SIGTERM', onTerm);
+    },
+  };
+}
+
+async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
+  const token = required(config.DISCORD_TOKEN, 'DISCORD_TOKEN', 'the bot token from the Discord developer portal');
+  const signal = waitForStopSignal(io.events);
+  const onUnhandled = (reason: unknown) => logger.error({ err: reason }, 'unhandled rejection');
+  io.events.on('unhandledRejection', onUnhandled);
+  try {
+    const { scoop, report } = await openScoop(config, { logger });
+    logger.info(report, `index ready: ${scoop.articleCount()} articles`);
+    const bot = createBot({ scoop, logger, config });
+    try {
+      await Promise.race([bot.login(token).catch((error) => Promise.reject(explainLoginError(error))), signal.stopped]);
+      const how = await signal.stopped;
+      logger.info(`${how}: shutting down`);
+    } finally {
+      await bot.destroy();
+    }
+  } finally {
+    signal.dispose();
+    io.events.off('unhandledRejection', onUnhandled);
+  }
+}
+
+/**
+ * The bot's entry point: `start` (default) or `deploy-commands`. Loads .env
+ * (for the real process), validates the configuration, then runs until SIGINT
+ * or SIGTERM. Returns the exit code: 0 done, 2 with one clear line on stderr
+ * for a missing or malformed setting, 1 for a failure.
+ */
+export async function main(argv: string[], io: BotIo = processIo()): Promise<number> {
+  const [command = 'start', ...extra] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  let logger: Logger | undefined;
+  try {
+    if ((command !== 'start' && command !== 'deploy-commands') || extra.length > 0) {
+      throw new UserFacingError(`Unknown command "${argv.join(' ')}". Use "start" or "deploy-commands".`, 'usage');
+    }
+    const config = parseConfig(io.env);
+    if (command === 'deploy-commands') {
+      await deploy(config, io);
+      return 0;
+    }
+    logger = createLogger(config.LOG_LEVEL);
+    await run(config, io, logger);
+    return 0;
+  } catch (error) {
+    if (error instanceof UserFacingError) {
+      io.stderr.write(`scoop-bot: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`scoop-bot: failed: ${(error as Error)?.message ?? error}\n`);
+    logger?.debug({ err: error }, 'failure details');
+    return 1;
+  }
+}

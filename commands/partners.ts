@@ -1,0 +1,31 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { NO_MENTIONS } from '../bot/allowedMentions';
+import { autocompleteChoices } from '../bot/autocompleteChoices';
+import { checkQuestion } from '../bot/questionInput';
+import { renderPartners } from '../bot/renderFacts';
+import type { Command } from './command';
+
+/** `/partners company:<text>`: who a company works with, and on what, each tie cited. */
+export const partners = {
+  data: new SlashCommandBuilder()
+    .setName('partners')
+    .setDescription('Who a company works with according to the articles, and on what')
+    .setDescriptionLocalization('fr', 'Avec qui une entreprise travaille selon les articles, et sur quoi')
+    .addStringOption((option) =>
+      option
+        .setName('company')
+        .setDescription('A company, e.g. OpenAI')
+        .setDescriptionLocalization('fr', 'Une entreprise, par exemple OpenAI')
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(200),
+    ),
+  async execute(interaction, context) {
+    const company = checkQuestion(interaction.options.getString('company'), context.config.MAX_QUESTION_LENGTH, 'company name');
+    const map = context.scoop.partners(company);
+    await interaction.reply({ embeds: [renderPartners(map, company)], allowedMentions: NO_MENTIONS });
+  },
+  async autocomplete(interaction, context) {
+    await interaction.respond(autocompleteChoices(context.scoop.companies(), interaction.options.getFocused()));
+  },
+} satisfies Command;

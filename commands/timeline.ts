@@ -1,0 +1,31 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { NO_MENTIONS } from '../bot/allowedMentions';
+import { autocompleteChoices } from '../bot/autocompleteChoices';
+import { checkQuestion } from '../bot/questionInput';
+import { renderTimeline } from '../bot/renderFacts';
+import type { Command } from './command';
+
+/** `/timeline subject:<text>`: the dated claims about a subject, or the recent and upcoming events. */
+export const timeline = {
+  data: new SlashCommandBuilder()
+    .setName('timeline')
+    .setDescription('What the articles say about when things happen, and how the dates moved')
+    .setDescriptionLocalization('fr', 'Ce que disent les articles des dates, et comment elles ont bougé')
+    .addStringOption((option) =>
+      option
+        .setName('subject')
+        .setDescription('A product, model or company, e.g. GPT-5 (empty: recent and upcoming events)')
+        .setDescriptionLocalization('fr', 'Un produit, un modèle ou une entreprise (vide : événements récents et à venir)')
+        .setAutocomplete(true)
+        .setMaxLength(200),
+    ),
+  async execute(interaction, context) {
+    const typed = interaction.options.getString('subject');
+    const subject = typed === null || typed.trim() === '' ? null : checkQuestion(typed, context.config.MAX_QUESTION_LENGTH, 'subject');
+    const found = context.scoop.timeline(subject ?? undefined);
+    await interaction.reply({ embeds: [renderTimeline(found, subject)], allowedMentions: NO_MENTIONS });
+  },
+  async autocomplete(interaction, context) {
+    await interaction.respond(autocompleteChoices(context.scoop.subjects(), interaction.options.getFocused()));
+  },
+} satisfies Command;
