@@ -37,7 +37,7 @@ export function fitText(text: string, limit: number): string {
   if (limit === 1) return ELLIPSIS;
   const room = limit - 1;
   const hardCut = dropDanglingSurrogate(text.slice(0, room));
-  const lastSpace = hardCut.search(/\s\S*$/u);
+  const lastSpace = /\s/u.test(text[hardCut.length] ?? '') ? hardCut.length : hardCut.search(/\s\S*$/u);
   const atWord = lastSpace >= room * 0.6 ? hardCut.slice(0, lastSpace) : hardCut;
   const tidy = atWord.replace(TRAILING_JOINERS, '');
   return `${tidy === '' ? hardCut : tidy}${ELLIPSIS}`;

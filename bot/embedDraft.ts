@@ -54,7 +54,8 @@ function waterLevel(lengths: number[], budget: number): number {
 /**
  * Turns a draft into an embed Discord accepts: at most 25 fields (the last one
  * saying how many were left out), every piece within its own limit, and the
- * whole within 6,000 characters, shortening the longest pieces first. Never throws.
+ * whole within 6,000 characters. The description keeps at least half of the
+ * room; the fields share the rest, the longest shortened first. Never throws.
  */
 export function buildEmbed(draft: EmbedDraft): APIEmbed {
   const allFields = draft.fields ?? [];
@@ -68,25 +69,26 @@ export function buildEmbed(draft: EmbedDraft): APIEmbed {
   const title = draft.title === undefined ? undefined : render(draft.title, DISCORD_LIMITS.embedTitle);
   const footer = draft.footer === undefined ? undefined : render(draft.footer, DISCORD_LIMITS.footerText);
 
-  const pieces: { text: EmbedText; cap: number }[] = [
-    ...(draft.description === undefined ? [] : [{ text: draft.description, cap: DISCORD_LIMITS.embedDescription }]),
-    ...fields.flatMap((field) => [
-      { text: field.name, cap: DISCORD_LIMITS.fieldName },
-      { text: field.value, cap: DISCORD_LIMITS.fieldValue },
-    ]),
-  ];
+  const pieces = fields.flatMap((field) => [
+    { text: field.name, cap: DISCORD_LIMITS.fieldName },
+    { text: field.value, cap: DISCORD_LIMITS.fieldValue },
+  ]);
+  const naturals = pieces.map((piece) => naturalLength(piece.text, piece.cap));
   const budget = DISCORD_LIMITS.embedTotal - (title?.length ?? 0) - (footer?.length ?? 0);
-  const level = waterLevel(
-    pieces.map((piece) => naturalLength(piece.text, piece.cap)),
-    budget,
-  );
+  let description: string | undefined;
+  if (draft.description !== undefined) {
+    const fieldsNeed = naturals.reduce((sum, n) => sum + n, 0);
+    const share = Math.max(Math.floor(budget / 2), budget - fieldsNeed);
+    description = render(draft.description, Math.min(DISCORD_LIMITS.embedDescription, share));
+  }
+  const level = waterLevel(naturals, budget - (description?.length ?? 0));
   const rendered = pieces.map((piece) => render(piece.text, Math.min(piece.cap, level)));
 
   const embed: APIEmbed = {};
   if (title !== undefined) embed.title = title;
   if (draft.url !== undefined) embed.url = draft.url;
   if (draft.color !== undefined) embed.color = draft.color;
-  if (draft.description !== undefined) embed.description = rendered.shift();
+  if (description !== undefined) embed.description = description;
   if (fields.length > 0) {
     embed.fields = fields.map((field) => ({
       name: rendered.shift() ?? EMPTY,

@@ -228,6 +228,7 @@ export class FakeDiscord {
     const message: ApiMessage = {
       id: snowflake(),
       channel_id: channelId,
+      channel_type: options.dm ? 1 : 0,
       ...(options.dm ? {} : { guild_id: this.guildId, member: this.member() }),
       author,
       content: options.content,

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { embedLength } from '../../bot/embedDraft';
+import { renderPartners, renderTimeline } from '../../bot/renderFacts';
+import { renderSources } from '../../bot/renderSources';
+import type { Citation } from '../../src/answers/citation';
+import type { TimelineEvent } from '../../src/scoop';
+
+const citation = (i: number, snippet = 'GPT-5 était prévu pour fin 2024.'): Citation => ({
+  articleId: `a${i}`, source: `s${i}.txt`, title: `Article ${i}`, published: '2024-06-01', url: null, start: 0, end: snippet.length, snippet,
+});
+
+const event = (i: number, extra: Partial<TimelineEvent> = {}): TimelineEvent => ({
+  subject: 'GPT-5', event: 'release', when: 'fin 2024', start: '2024-10-01', end: '2024-12-31', status: 'planned', citation: citation(i), superseded: false, ...extra,
+});
+
+describe('renderTimeline', () => {
+  it('GIVEN a date moved by a later article THEN the old date is struck through and marked as moved', () => {
+    const embed = renderTimeline(
+      { subject: 'GPT-5', events: [event(1, { superseded: true }), event(2, { when: 'début 2025', start: '2025-01-01', end: '2025-03-31', status: 'postponed' })] },
+      'gpt-5',
+    );
+    expect(embed.description).toBe(
+      '• **GPT-5** release: ~~“fin 2024”~~ → 2024-10-01 to 2024-12-31 · planned, later moved [1]\n' +
+        '• **GPT-5** release: “début 2025” → 2025-01-01 to 2025-03-31 · postponed [2]',
+    );
+    expect(embed.fields?.map((f) => f.name)).toEqual(['[1] Article 1', '[2] Article 2']);
+  });
+
+  it('GIVEN two claims quoting the same snippet THEN they share one source number', () => {
+    const embed = renderTimeline({ subject: 'GPT-5', events: [event(1), event(1, { event: 'launch' })] }, null);
+    expect(embed.fields).toHaveLength(1);
+    expect(embed.description).toContain('launch: “fin 2024” → 2024-10-01 to 2024-12-31 · planned [1]');
+  });
+
+  it('GIVEN an unresolved relative date THEN no range is invented', () => {
+    const embed = renderTimeline({ subject: 'GPT-4.5', events: [event(1, { subject: 'GPT-4.5', when: 'dans quelques semaines', start: null, end: null, relative: true })] }, null);
+    expect(embed.description).toBe('• **GPT-4.5** release: “dans quelques semaines” · planned [1]');
+  });
+
+  it('GIVEN 60 long claims THEN 20 are listed, the rest counted, within every limit', () => {
+    const events = Array.from({ length: 60 }, (_, i) => event(i, { citation: citation(i, 'mot '.repeat(2000)) }));
+    const embed = renderTimeline({ subject: 'GPT-5', events }, null);
+    expect(embed.fields).toHaveLength(20);
+    expect(embed.description?.endsWith('…and 40 more')).toBe(true);
+    expect(embedLength(embed)).toBeLessThanOrEqual(6000);
+    for (const f of embed.fields!) expect(f.value.length).toBeLessThanOrEqual(1024);
+  });
+});
+
+describe('renderPartners', () => {
+  it('GIVEN a mutual tie THEN it is drawn both ways', () => {
+    const embed = renderPartners({ company: 'Mistral AI', partners: [{ a: 'Mistral AI', b: 'Microsoft', nature: 'distribution', direction: 'mutual', citation: citation(1) }] }, 'mistral');
+    expect(embed.description).toBe('• **Mistral AI** ↔ **Microsoft**: distribution [1]');
+  });
+});
+
+describe('renderSources', () => {
+  it('GIVEN 500 articles THEN as many as fit are listed and the rest counted', () => {
+    const sources = Array.from({ length: 500 }, (_, i) => ({ source: `s${i}.txt`, title: `Article numéro ${i} sur l'IA générative`, published: null, language: 'en' as const, url: null, passages: 3 }));
+    const embed = renderSources(sources);
+    expect(embed.title).toBe('500 indexed articles');
+    expect(embed.description!.length).toBeLessThanOrEqual(4096);
+    expect(embed.description).toMatch(/…and \d+ more$/);
+    expect(embed.description).toContain('• **Article numéro 0 sur l\'IA générative** · undated · English');
+    expect(embed.footer?.text).toBe('1500 passages searchable');
+  });
+
+  it('GIVEN no article THEN it says so', () => {
+    expect(renderSources([]).description).toBe('No article is indexed yet.');
+  });
+});
