@@ -2,7 +2,6 @@ import type { EventEmitter } from 'node:events';
 import { DiscordjsErrorCodes, REST } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands';
-import { openScoop } from '../src/app';
 import { parseConfig, type Config } from '../src/config';
 import { UserFacingError } from '../src/errors';
 import { createLogger, type Logger } from '../src/logger';
@@ -80,6 +79,7 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
   const onUnhandled = (reason: unknown) => logger.error({ err: reason }, 'unhandled rejection');
   io.events.on('unhandledRejection', onUnhandled);
   try {
+    const { openScoop } = await import('../src/app');
     const { scoop, report } = await openScoop(config, { logger });
     logger.info(report, `index ready: ${scoop.articleCount()} articles`);
     const bot = createBot({ scoop, logger, config });
@@ -97,7 +97,8 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
 }
 
 /**
- * The bot's entry point: `start` (default) or `deploy-commands`. Loads .env
+ * The bot's entry point (the core is loaded only for `start`, so registering
+ * commands needs no index): `start` (default) or `deploy-commands`. Loads .env
  * (for the real process), validates the configuration, then runs until SIGINT
  * or SIGTERM. Returns the exit code: 0 done, 2 with one clear line on stderr
  * for a missing or malformed setting, 1 for a failure.

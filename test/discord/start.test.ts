@@ -1,0 +1,77 @@
+import { EventEmitter } from 'node:events';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main, type BotIo } from '../../bot/start';
+import { commands } from '../../commands';
+import { FakeDiscord } from './fakeDiscord';
+
+function testIo(env: Record<string, string>): BotIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    env,
+    stdout: { write: (text: string) => out.push(text) },
+    stderr: { write: (text: string) => err.push(text) },
+    events: new EventEmitter(),
+    out,
+    err,
+  };
+}
+
+describe('the bot entry point', () => {
+  it('GIVEN no DISCORD_TOKEN THEN start ends with one clear line and exit code 2', async () => {
+    const io = testIo({});
+    expect(await main(['start'], io)).toBe(2);
+    expect(io.err).toEqual(['scoop-bot: DISCORD_TOKEN is missing: set it in .env or the environment (the bot token from the Discord developer portal).\n']);
+  });
+
+  it('GIVEN a malformed DISCORD_CLIENT_ID THEN deploy-commands names the key, exit code 2', async () => {
+    const io = testIo({ DISCORD_TOKEN: 't', DISCORD_CLIENT_ID: 'my-app' });
+    expect(await main(['deploy-commands'], io)).toBe(2);
+    expect(io.err).toHaveLength(1);
+    expect(io.err[0]).toMatch(/^scoop-bot: Invalid configuration: DISCORD_CLIENT_ID must be a Discord application id/);
+  });
+
+  it('GIVEN deploy-commands without DISCORD_CLIENT_ID THEN it says what is missing', async () => {
+    const io = testIo({ DISCORD_TOKEN: 't' });
+    expect(await main(['deploy-commands'], io)).toBe(2);
+    expect(io.err[0]).toMatch(/DISCORD_CLIENT_ID is missing/);
+  });
+
+  it('GIVEN an unknown command THEN usage, exit code 2', async () => {
+    const io = testIo({});
+    expect(await main(['deploy'], io)).toBe(2);
+    expect(io.err[0]).toMatch(/Use "start" or "deploy-commands"/);
+  });
+});
+
+describe('deploy-commands on a fake Discord', () => {
+  let fake: FakeDiscord;
+  beforeEach(async () => {
+    fake = await FakeDiscord.start();
+  });
+  afterEach(() => fake.close());
+
+  it('GIVEN DISCORD_GUILD_ID THEN every command is PUT to the guild’s commands with the bot token', async () => {
+    const guildId = fake.guildId;
+    const io = testIo({ DISCORD_TOKEN: 'bot-token', DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: guildId, DISCORD_API_URL: fake.apiUrl });
+    expect(await main(['deploy-commands'], io)).toBe(0);
+    const put = fake.requests.find((r) => r.method === 'PUT')!;
+    expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${guildId}/commands`);
+    expect(put.headers.authorization).toBe('Bot bot-token');
+    expect(put.body).toEqual(commands.map((c) => c.data.toJSON()));
+    expect(io.out).toEqual([`Registered 6 commands in guild ${guildId}: /ask, /search, /timeline, /partners, /sources, /help\n`]);
+  });
+
+  it('GIVEN no guild THEN the commands are registered globally', async () => {
+    const io = testIo({ DISCORD_TOKEN: 'bot-token', DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl });
+    expect(await main(['deploy-commands'], io)).toBe(0);
+    expect(fake.requests.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([`/applications/${fake.applicationId}/commands`]);
+  });
+
+  it('GIVEN Discord rejects the registration THEN it fails with exit code 1 and the reason', async () => {
+    fake.failNext({ match: (r) => r.method === 'PUT', status: 401, body: { message: '401: Unauthorized', code: 0 } });
+    const io = testIo({ DISCORD_TOKEN: 'bad', DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl });
+    expect(await main(['deploy-commands'], io)).toBe(1);
+    expect(io.err[0]).toMatch(/Unauthorized/);
+  });
+});
