@@ -1,5 +1,6 @@
 import type { Language } from '../articles/article';
 import { analyzeTerms, analyzeTokens, termOf } from '../text/analyzeTerms';
+import { compoundParts } from '../text/compoundParts';
 import { detectLanguage } from '../text/detectLanguage';
 import { expandWithLexicon } from '../text/expandWithLexicon';
 
@@ -36,6 +37,8 @@ const FORMAT = 'scoop-lexical-index';
 const VERSION = 1;
 /** Weight of the other language's stem of a query word (names such as `Nvidia` stem differently). */
 const CROSS_LANGUAGE_WEIGHT = 0.5;
+/** Weight of each part of a hyphenated query term (`gpt`, `4.5` of `gpt-4.5`); the whole term decides. */
+const PART_WEIGHT = 0.3;
 
 function fail(reason: string): never {
   throw new Error(`LexicalIndex.fromJSON: ${reason}; rebuild the lexical index from the corpus`);
@@ -43,7 +46,8 @@ function fail(reason: string): never {
 
 /**
  * BM25 over the analysed terms of passages (French and English stems, stop
- * words removed) and the news-lexicon concepts they express, so an English
+ * words removed, hyphenated names also by their parts so "GPT 4.5" meets
+ * "GPT-4.5") and the news-lexicon concepts they express, so an English
  * question reaches a French passage through `~release`, `~partner`, ...
  * Documents can be added, replaced (same id) and removed; the index saves to
  * a compact JSON form and loads back quickly.
@@ -84,7 +88,9 @@ export class LexicalIndex {
   add(docs: LexicalDocument[]): void {
     for (const doc of docs) {
       if (this.slotOf.has(doc.id)) this.remove([doc.id]);
-      const terms = expandWithLexicon(analyzeTerms(doc.text, doc.language), doc.language);
+      const analyzed = analyzeTerms(doc.text, doc.language);
+      const terms = expandWithLexicon(analyzed, doc.language);
+      for (const term of analyzed) terms.push(...compoundParts(term));
       const frequencies = new Map<string, number>();
       for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
       const slot = this.slotIds.length;
@@ -256,6 +262,7 @@ export class LexicalIndex {
     for (const token of tokens) {
       const other = termOf(token, token.language === 'fr' ? 'en' : 'fr');
       if (!weights.has(other)) weights.set(other, CROSS_LANGUAGE_WEIGHT);
+      for (const part of compoundParts(token.term)) if (!weights.has(part)) weights.set(part, PART_WEIGHT);
     }
     return weights;
   }

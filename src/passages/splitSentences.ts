@@ -17,6 +17,19 @@ const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const DIGIT = /\p{N}/u;
 
+/**
+ * Whether a capitalised word starts at `index` glued to a lowercase word of
+ * four letters or more: a heading run into its paragraph, as scraped news
+ * often has (`fusil à pompeSelon Franceinfo`, `européenNée le 16 janvier`).
+ */
+function startsGluedSentence(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (!(code >= 65 && code <= 90) && !(code > 127 && UPPER.test(text[index]))) return false;
+  if (index < 4 || !LOWER.test(text[index + 1] ?? '')) return false;
+  for (let k = index - 4; k < index; k += 1) if (!LOWER.test(text[k])) return false;
+  return true;
+}
+
 /** Index just past the closing quotes and brackets that belong to a sentence ending at `from`. */
 function skipClosers(text: string, from: number): number {
   let end = from;
@@ -80,7 +93,8 @@ function periodEnds(text: string, dot: number, nextIndex: number, spaced: boolea
  * (`GPT-4.5`, `18.2`), French and English abbreviations (`M.`, `Dr.`, `e.g.`,
  * `janv.`, `U.S.` before a capitalised name) and closing « guillemets » or
  * "quotes" (kept with their sentence) are handled for both languages; the
- * language is accepted for rules that may come to differ.
+ * language is accepted for rules that may come to differ. A heading glued to
+ * its paragraph (`à pompeSelon Franceinfo`) is cut off as its own sentence.
  */
 export function splitSentences(text: string, _language: Language): TextSpan[] {
   const spans: TextSpan[] = [];
@@ -108,6 +122,10 @@ export function splitSentences(text: string, _language: Language): TextSpan[] {
       continue;
     }
     if (!TERMINATORS.has(char)) {
+      if (startsGluedSentence(text, i)) {
+        push(sentenceStart, i);
+        sentenceStart = i;
+      }
       i += 1;
       continue;
     }

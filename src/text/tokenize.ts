@@ -50,12 +50,46 @@ function normalise(word: string): string {
 }
 
 /**
+ * Where a heading or sentence was glued to the next one without a space
+ * (`fusil à pompeSelon Franceinfo`, `européenNée le`): a lowercase run of
+ * four letters or more, then a capitalised word. Brand names with short
+ * parts (`iPhone`, `YouTube`, `McDonald`) are not matched.
+ */
+export const GLUED_WORDS = /(?<=\p{Ll}{4})(?=\p{Lu}\p{Ll})/gu;
+const MAYBE_GLUED = /\p{Ll}{4}\p{Lu}\p{Ll}/u;
+
+/** A capital letter after the fourth character: the only words worth the glued-words regex. */
+function hasInnerCapital(word: string): boolean {
+  for (let i = 4; i < word.length - 1; i += 1) {
+    const code = word.charCodeAt(i);
+    if (code >= 65 && code <= 90) return true;
+    if (code > 127 && word[i] !== word[i].toLowerCase()) return true;
+  }
+  return false;
+}
+
+function pushWord(tokens: Token[], text: string, start: number, end: number): void {
+  const word = text.slice(start, end);
+  if (!hasInnerCapital(word) || !MAYBE_GLUED.test(word)) {
+    tokens.push({ text: word, norm: normalise(word), start, end });
+    return;
+  }
+  let from = 0;
+  for (const cut of [...word.matchAll(GLUED_WORDS)].map((m) => m.index).concat(word.length)) {
+    const part = word.slice(from, cut);
+    tokens.push({ text: part, norm: normalise(part), start: start + from, end: start + cut });
+    from = cut;
+  }
+}
+
+/**
  * Cuts text into words with their offsets. Model and version names stay whole
  * (`GPT-4.5`, `o3`, `GPT-2024`, `Covid-19`), as do decimals (`18.2`, `3,5`) and
  * dotted acronyms (`U.S.` → norm `us`); hyphenated words are split
  * (`Jean-Pierre` → `Jean`, `Pierre`); French elisions become their own token
  * (`l'équipe` → `l'`, `équipe`; `qu'OpenAI` → `qu'`, `OpenAI`) and an English
- * possessive `'s` is dropped, so the noun matches its bare form.
+ * possessive `'s` is dropped, so the noun matches its bare form. Words glued
+ * by a missing space (`pompeSelon`) are separated (see {@link GLUED_WORDS}).
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -63,17 +97,14 @@ export function tokenize(text: string): Token[] {
     const runText = run[0];
     const runStart = run.index;
     if (!JOINERS.test(runText)) {
-      tokens.push({ text: runText, norm: normalise(runText), start: runStart, end: runStart + runText.length });
+      pushWord(tokens, text, runStart, runStart + runText.length);
       continue;
     }
     const parts = [...runText.matchAll(SEGMENT)].map((m) => ({ value: m[0], start: runStart + m.index }));
     let tokenStart = parts[0].start;
     let tokenEnd = tokenStart + parts[0].value.length;
     let firstSegment = parts[0].value;
-    const push = (start: number, end: number) => {
-      const word = text.slice(start, end);
-      tokens.push({ text: word, norm: normalise(word), start, end });
-    };
+    const push = (start: number, end: number) => pushWord(tokens, text, start, end);
     for (let i = 1; i < parts.length; i += 2) {
       const mark = parts[i].value;
       const before = parts[i - 1].value;

@@ -45,6 +45,10 @@ describe('LexicalIndex', () => {
     expect(top(index, 'Nvidia', 1, 'en')).toEqual(['fr']);
   });
 
+  it('GIVEN a model name typed as two words THEN finds the passage naming it', () => {
+    expect(top(built(), 'GPT 2024', 1, 'en')).toEqual(['fr-delay']);
+  });
+
   it('returns at most k hits, best first, with positive scores, and nothing for unknown words', () => {
     const hits = built().search('GPT-5 GPT-2024 OpenAI lancement', 2, { language: 'fr' });
     expect(hits).toHaveLength(2);

@@ -30,6 +30,13 @@ describe('splitSentences', () => {
     expect(sentences('pour l\'éducation".Ministre et présidente.')).toEqual(['pour l\'éducation".', 'Ministre et présidente.']);
   });
 
+  it('GIVEN a heading glued to its paragraph without a space THEN cuts it off, but leaves brand names whole', () => {
+    expect(sentences("Kalachnikov et fusil à pompeSelon Franceinfo, l'or volé pèse 20 kilos sur YouTube et iPhone.")).toEqual([
+      'Kalachnikov et fusil à pompe',
+      "Selon Franceinfo, l'or volé pèse 20 kilos sur YouTube et iPhone.",
+    ]);
+  });
+
   it('GIVEN decimals, versions and domains THEN does not split on their dots', () => {
     expect(sentences('Il a levé 3.5 milliards, soit 18.2 % de plus, pour GPT-4.5 et Booking.com. Fin.')).toEqual([
       'Il a levé 3.5 milliards, soit 18.2 % de plus, pour GPT-4.5 et Booking.com.',

@@ -47,6 +47,12 @@ describe('tokenize', () => {
     expect(words("d'un blanc.GPT-4.5 arrive")).toEqual(["d'", 'un', 'blanc', 'GPT-4.5', 'arrive']);
   });
 
+  it('GIVEN words glued by a missing space THEN separates them, but not brand names', () => {
+    expect(words('fusil à pompeSelon Franceinfo, OpenAI, iPhone, YouTube, McDonald')).toEqual([
+      'fusil', 'à', 'pompe', 'Selon', 'Franceinfo', 'OpenAI', 'iPhone', 'YouTube', 'McDonald',
+    ]);
+  });
+
   it('GIVEN a dotted acronym THEN its norm drops the dots', () => {
     expect(tokenize('the U.S. market')[1]).toMatchObject({ text: 'U.S', norm: 'us' });
   });

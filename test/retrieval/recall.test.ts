@@ -1,0 +1,159 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article, Language } from '../../src/articles/article';
+import { HashedFeatureEmbeddings } from '../../src/index/hashedFeatureEmbeddings';
+import { LexicalIndex } from '../../src/index/lexicalIndex';
+import type { Passage } from '../../src/passages/passage';
+import { splitIntoPassages } from '../../src/passages/splitIntoPassages';
+import { fuseRankings } from '../../src/retrieval/fuseRankings';
+
+/**
+ * Retrieval quality on questions with known answers (issue 2, "Quality and
+ * speed"): recall@1/5/10 of the lexical index, the embedder (exact cosine)
+ * and their fusion, over the seed and the first 2,000 OrangeSum articles as
+ * noise. Floors hold on the dev split; held-out figures are printed as the
+ * honest ones. Questions over OrangeSum are skipped when the corpus is absent.
+ */
+
+const SEED_PATH = 'seeds/000_f20889ff108f9afa.txt';
+const SEED_SOURCE = '000_f20889ff108f9afa.txt';
+const ORANGESUM_PATH = '../shared/corpora/orangesum-10k.jsonl.gz';
+const ORANGESUM_FILE = 'orangesum-10k.jsonl.gz';
+const ORANGESUM_SAMPLE = 2000;
+const QUESTIONS_PATH = 'test/fixtures/retrieval/questions.jsonl';
+const CANDIDATES = 50;
+/** Lexical ranking counts double: it is the stronger one (measured here and on OrangeSum headings). */
+const FUSION_WEIGHTS = [1, 0.5];
+const CUTOFFS = [1, 5, 10] as const;
+
+interface RetrievalQuestion {
+  id: string;
+  question: string;
+  language: Language;
+  source: string;
+  snippet: string;
+  split: 'dev' | 'heldout';
+}
+
+type Method = 'lexical' | 'embeddings' | 'fused';
+type Ranker = (question: RetrievalQuestion) => string[];
+
+/** Measured dev recall (see the report printed by this test) minus a small margin. */
+const DEV_FLOORS: Record<Method, Record<(typeof CUTOFFS)[number], number>> = {
+  lexical: { 1: 0.45, 5: 0.73, 10: 0.77 },
+  embeddings: { 1: 0.3, 5: 0.65, 10: 0.69 },
+  fused: { 1: 0.46, 5: 0.77, 10: 0.85 },
+};
+
+function article(id: string, source: string, text: string): Article {
+  return { id, source, title: source, language: 'fr', published: null, url: null, text };
+}
+
+function loadCorpus(withOrangeSum: boolean): Article[] {
+  const articles = [article('seed', SEED_SOURCE, readFileSync(SEED_PATH, 'utf8'))];
+  if (!withOrangeSum) return articles;
+  const lines = gunzipSync(readFileSync(ORANGESUM_PATH)).toString('utf8').split('\n');
+  for (let line = 1; line <= ORANGESUM_SAMPLE; line += 1) {
+    const { article: text } = JSON.parse(lines[line - 1]) as { article: string };
+    articles.push(article(`os${line}`, `${ORANGESUM_FILE}#${line}`, text));
+  }
+  return articles;
+}
+
+function loadQuestions(withOrangeSum: boolean): RetrievalQuestion[] {
+  return readFileSync(QUESTIONS_PATH, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as RetrievalQuestion)
+    .filter((question) => withOrangeSum || !question.source.startsWith(ORANGESUM_FILE));
+}
+
+function recallAt(ranks: (number | null)[], cutoff: number): number {
+  return ranks.filter((rank) => rank !== null && rank <= cutoff).length / ranks.length;
+}
+
+describe('retrieval recall on questions with known answer passages', () => {
+  const withOrangeSum = existsSync(ORANGESUM_PATH);
+  const questions = loadQuestions(withOrangeSum);
+  const passages = new Map<string, Passage>();
+  const sourceOf = new Map<string, string>();
+  const answers = new Map<string, string>();
+  const rankers = {} as Record<Method, Ranker>;
+
+  beforeAll(() => {
+    const articles = loadCorpus(withOrangeSum);
+    for (const source of articles) {
+      for (const passage of splitIntoPassages(source)) {
+        passages.set(passage.id, passage);
+        sourceOf.set(passage.id, source.source);
+      }
+    }
+    for (const question of questions) {
+      const source = articles.find((candidate) => candidate.source === question.source);
+      const at = source?.text.indexOf(question.snippet) ?? -1;
+      const holder = [...passages.values()].find(
+        (p) => p.articleId === source?.id && p.start <= at && at + question.snippet.length <= p.end,
+      );
+      if (holder) answers.set(question.id, holder.id);
+    }
+
+    const lexical = new LexicalIndex();
+    lexical.add([...passages.values()].map((p) => ({ id: p.id, text: p.text, language: 'fr' as const })));
+
+    const embeddings = new HashedFeatureEmbeddings();
+    const ids = [...passages.keys()];
+    const dimensions = embeddings.dimensions;
+    const matrix = new Float32Array(ids.length * dimensions);
+    ids.forEach((id, row) => matrix.set(embeddings.embedText(passages.get(id)!.text), row * dimensions));
+    const nearest = (text: string, k: number): string[] => {
+      const query = embeddings.embedText(text);
+      const scored = ids.map((id, row) => {
+        let dot = 0;
+        for (let i = 0; i < dimensions; i += 1) dot += matrix[row * dimensions + i] * query[i];
+        return { id, dot };
+      });
+      return scored.sort((a, b) => b.dot - a.dot).slice(0, k).map((hit) => hit.id);
+    };
+
+    rankers.lexical = (q) => lexical.search(q.question, CANDIDATES, { language: q.language }).map((hit) => hit.id);
+    rankers.embeddings = (q) => nearest(q.question, CANDIDATES);
+    rankers.fused = (q) =>
+      fuseRankings([rankers.lexical(q).map((id) => ({ id })), rankers.embeddings(q).map((id) => ({ id }))], {
+        weights: FUSION_WEIGHTS,
+      }).map((hit) => hit.id);
+  });
+
+  it('every question names an answer that lies inside one passage of the corpus', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(withOrangeSum ? 30 : 5);
+    const lost = questions.filter((question) => !answers.has(question.id)).map((question) => question.id);
+    expect(lost).toEqual([]);
+  });
+
+  it('finds the answer passages: recall@1/5/10 per method (report printed; floors on dev)', () => {
+    const report: string[] = [];
+    const results = {} as Record<Method, Record<string, number[]>>;
+    for (const method of Object.keys(rankers) as Method[]) {
+      const ranks = questions.map((question) => {
+        const rank = rankers[method](question).indexOf(answers.get(question.id)!);
+        return rank < 0 ? null : rank + 1;
+      });
+      results[method] = {};
+      for (const split of ['dev', 'heldout', 'all'] as const) {
+        const chosen = ranks.filter((_, i) => split === 'all' || questions[i].split === split);
+        results[method][split] = CUTOFFS.map((cutoff) => recallAt(chosen, cutoff));
+        const figures = results[method][split].map((value, i) => `R@${CUTOFFS[i]} ${value.toFixed(2)}`).join('  ');
+        report.push(`${method.padEnd(10)} ${split.padEnd(7)} (${String(chosen.length).padStart(2)} q)  ${figures}`);
+      }
+      const missed = questions.filter((_, i) => ranks[i] === null || ranks[i]! > 10).map((question) => question.id);
+      report.push(`${''.padEnd(10)} missed@10: ${missed.join(', ') || 'none'}`);
+    }
+    console.log(`Retrieval recall over ${passages.size} passages${withOrangeSum ? '' : ' (OrangeSum absent: seed only)'}\n${report.join('\n')}`);
+    if (!withOrangeSum) return;
+    for (const method of Object.keys(DEV_FLOORS) as Method[]) {
+      CUTOFFS.forEach((cutoff, i) => {
+        expect(results[method].dev[i], `${method} dev recall@${cutoff}`).toBeGreaterThanOrEqual(DEV_FLOORS[method][cutoff]);
+      });
+    }
+  });
+});
