@@ -16,18 +16,21 @@ const WORD_CHAR = /[\p{L}\p{N}.\-'’°]/u;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const DIGIT = /\p{N}/u;
+const LETTER = /\p{L}/u;
 
 /**
- * Whether a capitalised word starts at `index` glued to a lowercase word of
- * four letters or more: a heading run into its paragraph, as scraped news
- * often has (`fusil à pompeSelon Franceinfo`, `européenNée le 16 janvier`).
+ * Whether a capitalised word starts at `index` glued to an all-lowercase word
+ * of four letters or more: a heading run into its paragraph, as scraped news
+ * often has (`fusil à pompeSelon Franceinfo`, `européenNée le 16 janvier`);
+ * brand names such as `LlamaCon` or `WhatsApp` start with a capital and stay whole.
  */
 function startsGluedSentence(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   if (!(code >= 65 && code <= 90) && !(code > 127 && UPPER.test(text[index]))) return false;
   if (index < 4 || !LOWER.test(text[index + 1] ?? '')) return false;
-  for (let k = index - 4; k < index; k += 1) if (!LOWER.test(text[k])) return false;
-  return true;
+  let start = index;
+  while (start > 0 && LOWER.test(text[start - 1])) start -= 1;
+  return index - start >= 4 && !LETTER.test(text[start - 1] ?? '');
 }
 
 /** Index just past the closing quotes and brackets that belong to a sentence ending at `from`. */

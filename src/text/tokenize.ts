@@ -50,13 +50,12 @@ function normalise(word: string): string {
 }
 
 /**
- * Where a heading or sentence was glued to the next one without a space
- * (`fusil à pompeSelon Franceinfo`, `européenNée le`): a lowercase run of
- * four letters or more, then a capitalised word. Brand names with short
- * parts (`iPhone`, `YouTube`, `McDonald`) are not matched.
+ * A word glued to the next by a missing space, as when a heading runs into
+ * its paragraph (`pompeSelon`, `européenNée`): an all-lowercase word of four
+ * letters or more, then a capitalised word. Brand names (`LlamaCon`,
+ * `iPhone`, `YouTube`, `OpenAI`) do not match.
  */
-export const GLUED_WORDS = /(?<=\p{Ll}{4})(?=\p{Lu}\p{Ll})/gu;
-const MAYBE_GLUED = /\p{Ll}{4}\p{Lu}\p{Ll}/u;
+export const GLUED_WORDS = /^(\p{Ll}{4,})(\p{Lu}\p{Ll}.*)$/su;
 
 /** A capital letter after the fourth character: the only words worth the glued-words regex. */
 function hasInnerCapital(word: string): boolean {
@@ -70,16 +69,14 @@ function hasInnerCapital(word: string): boolean {
 
 function pushWord(tokens: Token[], text: string, start: number, end: number): void {
   const word = text.slice(start, end);
-  if (!hasInnerCapital(word) || !MAYBE_GLUED.test(word)) {
+  const glued = hasInnerCapital(word) ? GLUED_WORDS.exec(word) : null;
+  if (!glued) {
     tokens.push({ text: word, norm: normalise(word), start, end });
     return;
   }
-  let from = 0;
-  for (const cut of [...word.matchAll(GLUED_WORDS)].map((m) => m.index).concat(word.length)) {
-    const part = word.slice(from, cut);
-    tokens.push({ text: part, norm: normalise(part), start: start + from, end: start + cut });
-    from = cut;
-  }
+  const cut = start + glued[1].length;
+  tokens.push({ text: glued[1], norm: normalise(glued[1]), start, end: cut });
+  tokens.push({ text: glued[2], norm: normalise(glued[2]), start: cut, end });
 }
 
 /**

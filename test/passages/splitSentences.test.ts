@@ -35,6 +35,7 @@ describe('splitSentences', () => {
       'Kalachnikov et fusil à pompe',
       "Selon Franceinfo, l'or volé pèse 20 kilos sur YouTube et iPhone.",
     ]);
+    expect(sentences('It will be unveiled at the LlamaCon conference on WhatsApp.', 'en')).toHaveLength(1);
   });
 
   it('GIVEN decimals, versions and domains THEN does not split on their dots', () => {

@@ -48,8 +48,8 @@ describe('tokenize', () => {
   });
 
   it('GIVEN words glued by a missing space THEN separates them, but not brand names', () => {
-    expect(words('fusil à pompeSelon Franceinfo, OpenAI, iPhone, YouTube, McDonald')).toEqual([
-      'fusil', 'à', 'pompe', 'Selon', 'Franceinfo', 'OpenAI', 'iPhone', 'YouTube', 'McDonald',
+    expect(words('fusil à pompeSelon Franceinfo, OpenAI, iPhone, YouTube, McDonald, LlamaCon, WhatsApp')).toEqual([
+      'fusil', 'à', 'pompe', 'Selon', 'Franceinfo', 'OpenAI', 'iPhone', 'YouTube', 'McDonald', 'LlamaCon', 'WhatsApp',
     ]);
   });
 
