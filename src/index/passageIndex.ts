@@ -1,0 +1,634 @@
+import { join } from 'node:path';
+import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_memory';
+import { Document } from '@langchain/core/documents';
+import type { Embeddings } from '@langchain/core/embeddings';
+import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
+import type { Article, CorpusLoad } from '../articles/article';
+import type { ArticleFacts } from '../facts/fact';
+import type { Passage } from '../passages/passage';
+import { splitIntoPassages } from '../passages/splitIntoPassages';
+import { fuseRankings } from '../retrieval/fuseRankings';
+import type { SearchHit } from '../retrieval/searchHit';
+import {
+  IndexUnreadableError,
+  readCurrentGeneration,
+  readCurrentName,
+  writeGeneration,
+  type GenerationFile,
+  type IndexManifest,
+  type LoadedGeneration,
+  type WriteFaults,
+} from './indexStore';
+import { LexicalIndex } from './lexicalIndex';
+
+/** What one {@link PassageIndex.sync} did (the CLI prints it; `--json` as is). */
+export interface SyncReport {
+  /** Articles indexed after the sync. */
+  articles: number;
+  /** Passages indexed after the sync. */
+  passages: number;
+  /** Articles whose source is new. */
+  added: number;
+  /** Articles whose source was indexed with other content. */
+  updated: number;
+  /** Indexed sources no longer in the corpus. */
+  removed: number;
+  /** Inputs the corpus loader skipped. */
+  skipped: number;
+  ms: number;
+}
+
+/** Parameters of the HNSW graph; the defaults keep recall near exact search on real questions at 50k passages. */
+export interface HnswOptions {
+  /** Links per node. Default 16. */
+  m?: number;
+  /** Candidate list while building: higher builds slower and finds better links. Default 64. */
+  efConstruction?: number;
+  /** Candidate list while searching (at least the number of candidates asked for). Default 128. */
+  efSearch?: number;
+}
+
+/** How the vector and lexical rankings are combined. */
+export interface FusionOptions {
+  /** Reciprocal-rank-fusion constant. Default 60. */
+  k?: number;
+  /** Weights of the vector and the lexical ranking. Default `[1, 1]`. */
+  weights?: [number, number];
+  /** Candidates each ranking contributes, as a multiple of the k asked for (at least `minCandidates`). Default 4. */
+  candidateFactor?: number;
+  /** Fewest candidates each ranking contributes. Default 40. */
+  minCandidates?: number;
+}
+
+/** What a {@link PassageIndex} is built from. */
+export interface PassageIndexOptions {
+  /** Folder of the persisted index (INDEX_DIR). Created on first write. */
+  indexDir: string;
+  /** LangChain embeddings for passages and queries. */
+  embeddings: Embeddings;
+  /** Names the embedder (provider, model, size); an index built under another id is rebuilt (re-embedded). */
+  embedderId: string;
+  /** Run on each added or changed article; the result is stored with the index. */
+  extractFacts?: (article: Article, passages: Passage[]) => ArticleFacts;
+  logger?: { info(msg: string): void; warn(msg: string): void };
+  /** Called while passages are embedded: `done` of `total` passages. */
+  onProgress?: (done: number, total: number) => void;
+  hnsw?: HnswOptions;
+  fusion?: FusionOptions;
+  /** Passages per `embedDocuments` call. Default 256. */
+  embedBatchSize?: number;
+  /** Test hooks that make a write fail part way (see {@link WriteFaults}). */
+  writeFaults?: WriteFaults;
+}
+
+/** One indexed article with its passages, their labels in the HNSW graph and their vectors (row-major Float32). */
+interface IndexedArticle {
+  article: Article;
+  passages: Passage[];
+  labels: number[];
+  vectors: Float32Array;
+}
+
+const FILES = {
+  articles: 'articles.json',
+  passages: 'passages.bin',
+  vectors: 'vectors.bin',
+  graph: 'hnsw.index',
+  lexical: 'lexical.json',
+  facts: 'facts.json',
+} as const;
+
+/** Each passage is stored as four uint32: article index, start, end, graph label. */
+const PASSAGE_FIELDS = 4;
+const SPACE = 'cosine';
+const GRAPH_SEED = 100;
+
+interface PassageMetadata {
+  passageId: string;
+}
+
+function float32View(buffer: Buffer): Float32Array {
+  if (buffer.byteOffset % 4 !== 0) buffer = Buffer.from(buffer);
+  return new Float32Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 4);
+}
+
+function uint32View(buffer: Buffer): Uint32Array {
+  if (buffer.byteOffset % 4 !== 0) buffer = Buffer.from(buffer);
+  return new Uint32Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 4);
+}
+
+function bytesOf(view: Float32Array | Uint32Array): Uint8Array {
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
+
+function isArticle(value: unknown): value is Article {
+  const a = value as Article;
+  return typeof a === 'object' && a !== null && typeof a.id === 'string' && typeof a.source === 'string' && typeof a.text === 'string';
+}
+
+function passageOf(article: Article, ordinal: number, start: number, end: number): Passage {
+  return { id: `${article.id}:${ordinal}`, articleId: article.id, ordinal, start, end, text: article.text.slice(start, end) };
+}
+
+/**
+ * The persisted passage index Scoop searches: every article cut into
+ * passages, each passage's vector in an HNSW graph (hnswlib-node through
+ * LangChain's HNSWLib) and its terms in a BM25 {@link LexicalIndex}, the two
+ * rankings fused by reciprocal rank; plus the facts extracted at ingest.
+ *
+ * {@link sync} brings it up to date with a corpus, embedding only new and
+ * changed articles (vectors of the others are kept in `vectors.bin`), and
+ * persists a new generation atomically (see `indexStore`). {@link open}
+ * verifies what is on disk; anything unusable is reported in one warning
+ * and the index starts empty, so the next sync rebuilds it from the corpus.
+ */
+export class PassageIndex {
+  private readonly embeddings: Embeddings;
+  private readonly logger: { info(msg: string): void; warn(msg: string): void };
+  private readonly m: number;
+  private readonly efConstruction: number;
+  private readonly efSearch: number;
+  private readonly fusion: Required<FusionOptions>;
+
+  /** Indexed articles in corpus order. */
+  private entries: IndexedArticle[] = [];
+  private entryById = new Map<string, IndexedArticle>();
+  private passageById = new Map<string, { passage: Passage; entry: IndexedArticle }>();
+  private factsById = new Map<string, ArticleFacts>();
+  private lexical = new LexicalIndex();
+  private store: HNSWLib | null = null;
+  private dimensions = 0;
+  private nextLabel = 0;
+  /** Memory holds what disk does not (a reset after an unusable index, or a failed write): the next sync writes. */
+  private dirty = false;
+  /** The graph was built with other parameters: the next sync rebuilds it from the stored vectors. */
+  private graphStale = false;
+
+  private constructor(private readonly options: PassageIndexOptions) {
+    this.embeddings = options.embeddings;
+    this.logger = options.logger ?? { info: () => undefined, warn: () => undefined };
+    this.m = options.hnsw?.m ?? 16;
+    this.efConstruction = options.hnsw?.efConstruction ?? 64;
+    this.efSearch = options.hnsw?.efSearch ?? 128;
+    this.fusion = {
+      k: options.fusion?.k ?? 60,
+      weights: options.fusion?.weights ?? [1, 1],
+      candidateFactor: options.fusion?.candidateFactor ?? 4,
+      minCandidates: options.fusion?.minCandidates ?? 40,
+    };
+  }
+
+  /**
+   * Opens the index in `options.indexDir`: loads and verifies the live
+   * generation (sizes and checksums of every file, counts, offsets). No index
+   * yet gives an empty one; a corrupt, partial or incompatible one (other
+   * format, other embedder) gives one warning and an empty index, which the
+   * next {@link sync} rebuilds from the corpus.
+   */
+  static async open(options: PassageIndexOptions): Promise<PassageIndex> {
+    const index = new PassageIndex(options);
+    for (let attempt = 1; ; attempt += 1) {
+      const name = await readCurrentName(options.indexDir).catch(() => null);
+      try {
+        const loaded = await readCurrentGeneration(options.indexDir, [FILES.graph]);
+        if (loaded) await index.restore(loaded);
+        return index;
+      } catch (error) {
+        index.reset();
+        const now = await readCurrentName(options.indexDir).catch(() => null);
+        if (now !== name && attempt < 3) continue;
+        const reason = error instanceof Error ? error.message : String(error);
+        index.logger.warn(`Index in ${options.indexDir} is unusable (${reason}); starting empty, the next sync rebuilds it from the corpus.`);
+        index.dirty = true;
+        return index;
+      }
+    }
+  }
+
+  /**
+   * Brings the index up to date with `corpus`, article by source: a new
+   * source is added, a source with new content (new id) is updated, a source
+   * no longer there is removed; unchanged articles are not re-embedded (a
+   * renamed file keeps its vectors too). Writes a new generation atomically,
+   * and nothing at all when nothing changed. If embedding fails, nothing
+   * changes; if writing fails, the error is thrown, the last good index stays
+   * on disk and this index keeps the new state (the next sync writes it).
+   */
+  async sync(corpus: CorpusLoad): Promise<SyncReport> {
+    const started = performance.now();
+    const previous = new Map(this.entries.map((entry) => [entry.article.source, entry]));
+    const seen = new Set<string>();
+    const plan: { article: Article; kept?: IndexedArticle }[] = [];
+    const changed: Article[] = [];
+    let added = 0;
+    let updated = 0;
+    for (const article of corpus.articles) {
+      if (seen.has(article.source)) {
+        this.logger.warn(`skipped a second article from ${article.source}: sources must be unique`);
+        continue;
+      }
+      seen.add(article.source);
+      const old = previous.get(article.source);
+      if (old && old.article.id === article.id) {
+        plan.push({ article, kept: old });
+        continue;
+      }
+      if (old) updated += 1;
+      else added += 1;
+      plan.push({ article });
+      changed.push(article);
+    }
+    const gone = this.entries.filter((entry) => !seen.has(entry.article.source));
+    const keptEntries = new Set(plan.map((item) => item.kept));
+    const replaced = this.entries.filter((entry) => seen.has(entry.article.source) && !keptEntries.has(entry));
+    const report = (): SyncReport => ({
+      articles: this.entries.length,
+      passages: this.passageById.size,
+      added,
+      updated,
+      removed: gone.length,
+      skipped: corpus.skipped.length,
+      ms: Math.round(performance.now() - started),
+    });
+    if (changed.length === 0 && gone.length === 0 && !this.dirty && !this.graphStale) return report();
+
+    const reusable = new Map([...gone, ...replaced].map((entry) => [entry.article.id, entry]));
+    const fresh: { article: Article; passages: Passage[] }[] = [];
+    for (const item of plan) {
+      if (item.kept) continue;
+      const moved = reusable.get(item.article.id);
+      if (moved) {
+        reusable.delete(item.article.id);
+        item.kept = { ...moved, article: item.article };
+      } else {
+        fresh.push({ article: item.article, passages: splitIntoPassages(item.article) });
+      }
+    }
+    const vectors = await this.embedPassages(fresh.flatMap(({ passages }) => passages.map((passage) => passage.text)));
+    const facts = new Map(fresh.map(({ article, passages }) => [article.id, this.factsOf(article, passages)]));
+
+    const dropped = [...reusable.values()];
+    const freshEntries: IndexedArticle[] = [];
+    let row = 0;
+    for (const { article, passages } of fresh) {
+      const entryVectors = vectors.subarray(row * this.dimensions, (row + passages.length) * this.dimensions);
+      row += passages.length;
+      freshEntries.push({ article, passages, labels: [], vectors: entryVectors });
+    }
+    const freshByArticle = new Map(freshEntries.map((entry) => [entry.article.id, entry]));
+    const rebuildGraph = this.store === null || this.graphStale || this.deletedAfter(dropped, freshEntries) > Math.max(100, this.liveAfter(dropped, freshEntries) / 2);
+    this.entries = plan.map((item) => item.kept ?? (freshByArticle.get(item.article.id) as IndexedArticle));
+    this.reindexMaps(facts, dropped);
+    this.lexical.remove(dropped.flatMap((entry) => entry.passages.map((passage) => passage.id)));
+    this.lexical.add(freshEntries.flatMap(({ article, passages }) => passages.map(({ id, text }) => ({ id, text, language: article.language }))));
+    if (rebuildGraph) this.buildGraph();
+    else this.updateGraph(dropped, freshEntries);
+    this.graphStale = false;
+
+    this.dirty = true;
+    await this.persist();
+    this.dirty = false;
+    const result = report();
+    this.logger.info(
+      `index: ${result.articles} articles, ${result.passages} passages (${added} added, ${updated} updated, ${gone.length} removed) in ${result.ms} ms`,
+    );
+    return result;
+  }
+
+  /**
+   * The `k` passages that best answer `query`: the HNSW vector ranking and
+   * the BM25 ranking, each over a few times `k` candidates, fused by
+   * reciprocal rank. Passages in `excludePassageIds` are never returned.
+   */
+  async search(query: string, k: number, options: { excludePassageIds?: string[] } = {}): Promise<SearchHit[]> {
+    if (!(k > 0) || this.passageById.size === 0 || query.trim() === '') return [];
+    const exclude = new Set(options.excludePassageIds ?? []);
+    const candidates = Math.max(Math.ceil(k * this.fusion.candidateFactor), this.fusion.minCandidates);
+    const [byVector, byTerms] = await Promise.all([
+      this.vectorSearch(query, candidates, { exclude }),
+      Promise.resolve(this.lexical.search(query, candidates, { exclude })),
+    ]);
+    const fused = fuseRankings([byVector, byTerms], { k: this.fusion.k, weights: this.fusion.weights });
+    const hits: SearchHit[] = [];
+    for (const { id, score } of fused) {
+      const found = this.passageById.get(id);
+      if (!found || exclude.has(id)) continue;
+      hits.push({ passage: found.passage, article: found.entry.article, score });
+      if (hits.length === k) break;
+    }
+    return hits;
+  }
+
+  /**
+   * The vector ranking alone (cosine similarity, best first): through the
+   * HNSW graph, or with `exact` by scoring every stored vector (for
+   * measuring the graph's recall). A query without features ranks nothing.
+   */
+  async vectorSearch(query: string, k: number, options: { exact?: boolean; exclude?: Set<string> } = {}): Promise<{ id: string; score: number }[]> {
+    const store = this.store;
+    if (!store || !(k > 0) || this.passageById.size === 0) return [];
+    const vector = await this.embeddings.embedQuery(query);
+    if (vector.length !== this.dimensions) {
+      throw new Error(`The embedder returned a query vector of length ${vector.length}; the index holds vectors of length ${this.dimensions}`);
+    }
+    if (vector.every((value) => value === 0)) return [];
+    const exclude = options.exclude ?? new Set<string>();
+    if (options.exact) return this.exactSearch(vector, k, exclude);
+    const wanted = Math.min(k, this.passageById.size);
+    store.index.setEf(Math.max(this.efSearch, wanted));
+    const filter = exclude.size > 0 ? (doc: Document) => !exclude.has((doc.metadata as PassageMetadata).passageId) : undefined;
+    const results = await store.similaritySearchVectorWithScore(vector, wanted, filter);
+    return results.map(([doc, distance]) => ({ id: (doc.metadata as PassageMetadata).passageId, score: 1 - distance }));
+  }
+
+  /** Indexed articles, in corpus order. */
+  articles(): Article[] {
+    return this.entries.map((entry) => entry.article);
+  }
+
+  /** The indexed article with this id. */
+  article(id: string): Article | undefined {
+    return this.entryById.get(id)?.article;
+  }
+
+  /** The passages of an article, in order; empty for an unknown id. */
+  passagesOf(articleId: string): Passage[] {
+    return this.entryById.get(articleId)?.passages ?? [];
+  }
+
+  /** Facts extracted from every indexed article (empty without an `extractFacts` option). */
+  facts(): ArticleFacts[] {
+    return this.entries.flatMap((entry) => this.factsById.get(entry.article.id) ?? []);
+  }
+
+  /** Number of indexed passages. */
+  passageCount(): number {
+    return this.passageById.size;
+  }
+
+  private exactSearch(vector: number[], k: number, exclude: Set<string>): { id: string; score: number }[] {
+    let norm = 0;
+    for (const value of vector) norm += value * value;
+    const query = Float32Array.from(vector, (value) => value / Math.sqrt(norm));
+    const dims = this.dimensions;
+    const scored: { id: string; score: number }[] = [];
+    for (const entry of this.entries) {
+      entry.passages.forEach((passage, i) => {
+        if (exclude.has(passage.id)) return;
+        let dot = 0;
+        let length = 0;
+        const offset = i * dims;
+        for (let d = 0; d < dims; d += 1) {
+          const x = entry.vectors[offset + d];
+          dot += query[d] * x;
+          length += x * x;
+        }
+        scored.push({ id: passage.id, score: length === 0 ? 0 : dot / Math.sqrt(length) });
+      });
+    }
+    return scored.sort((a, b) => b.score - a.score).slice(0, k);
+  }
+
+  private async embedPassages(texts: string[]): Promise<Float32Array> {
+    const total = texts.length;
+    if (total === 0) return new Float32Array(0);
+    const batchSize = Math.max(1, this.options.embedBatchSize ?? 256);
+    let vectors: Float32Array | null = null;
+    for (let from = 0; from < total; from += batchSize) {
+      const batch = await this.embeddings.embedDocuments(texts.slice(from, from + batchSize));
+      if (batch.length !== Math.min(batchSize, total - from)) {
+        throw new Error(`The embedder returned ${batch.length} vectors for ${Math.min(batchSize, total - from)} passages`);
+      }
+      if (!vectors) {
+        if (this.dimensions === 0) this.dimensions = batch[0].length;
+        vectors = new Float32Array(total * this.dimensions);
+      }
+      batch.forEach((vector, i) => {
+        if (vector.length !== this.dimensions) {
+          throw new Error(`The embedder returned a vector of length ${vector.length}; the index holds vectors of length ${this.dimensions}`);
+        }
+        (vectors as Float32Array).set(vector, (from + i) * this.dimensions);
+      });
+      this.options.onProgress?.(Math.min(from + batchSize, total), total);
+    }
+    return vectors as Float32Array;
+  }
+
+  private factsOf(article: Article, passages: Passage[]): ArticleFacts | undefined {
+    if (!this.options.extractFacts) return undefined;
+    try {
+      return this.options.extractFacts(article, passages);
+    } catch (error) {
+      this.logger.warn(`facts of ${article.source} not extracted: ${error instanceof Error ? error.message : String(error)}`);
+      return { articleId: article.id, dates: [], partnerships: [], aliases: [] };
+    }
+  }
+
+  private liveAfter(dropped: IndexedArticle[], fresh: IndexedArticle[]): number {
+    const count = (list: IndexedArticle[]) => list.reduce((sum, entry) => sum + entry.passages.length, 0);
+    return this.passageById.size - count(dropped) + count(fresh);
+  }
+
+  /** Deleted elements the graph would hold after an in-place update (new points take deleted slots first). */
+  private deletedAfter(dropped: IndexedArticle[], fresh: IndexedArticle[]): number {
+    const elements = this.store ? this.store.index.getCurrentCount() : 0;
+    const deletedNow = elements - this.passageById.size;
+    const removed = dropped.reduce((sum, entry) => sum + entry.passages.length, 0);
+    const addedCount = fresh.reduce((sum, entry) => sum + entry.passages.length, 0);
+    return Math.max(0, deletedNow + removed - addedCount);
+  }
+
+  /** Rebuilds the id maps and facts from `entries`. */
+  private reindexMaps(newFacts: Map<string, ArticleFacts | undefined>, dropped: IndexedArticle[]): void {
+    for (const entry of dropped) this.factsById.delete(entry.article.id);
+    for (const [id, facts] of newFacts) if (facts) this.factsById.set(id, facts);
+    this.entryById = new Map(this.entries.map((entry) => [entry.article.id, entry]));
+    this.passageById = new Map();
+    for (const entry of this.entries) for (const passage of entry.passages) this.passageById.set(passage.id, { passage, entry });
+    for (const id of [...this.factsById.keys()]) if (!this.entryById.has(id)) this.factsById.delete(id);
+  }
+
+  private newGraph(capacity: number): HNSWLib {
+    const graph = new hnswlib.HierarchicalNSW(SPACE, this.dimensions);
+    graph.initIndex({ maxElements: Math.max(1, capacity), m: this.m, efConstruction: this.efConstruction, randomSeed: GRAPH_SEED, allowReplaceDeleted: true });
+    return this.wrapGraph(graph, new Map());
+  }
+
+  private wrapGraph(graph: HierarchicalNSW, docs: Map<string, Document>): HNSWLib {
+    return new HNSWLib(this.embeddings, { space: SPACE, numDimensions: this.dimensions, index: graph, docstore: new SynchronousInMemoryDocstore(docs) });
+  }
+
+  private addToGraph(store: HNSWLib, entry: IndexedArticle, replaceDeleted: boolean): void {
+    const dims = this.dimensions;
+    entry.labels = entry.passages.map((passage, i) => {
+      const label = this.nextLabel;
+      this.nextLabel += 1;
+      store.index.addPoint(Array.from(entry.vectors.subarray(i * dims, (i + 1) * dims)), label, replaceDeleted);
+      store.docstore._docs.set(String(label), passageDocument(passage));
+      return label;
+    });
+  }
+
+  /** A fresh graph from every stored vector (labels renumbered from 0); nothing is embedded. */
+  private buildGraph(): void {
+    this.nextLabel = 0;
+    if (this.passageById.size === 0) {
+      this.store = null;
+      return;
+    }
+    const store = this.newGraph(this.passageById.size);
+    for (const entry of this.entries) this.addToGraph(store, entry, false);
+    this.store = store;
+  }
+
+  /** Marks the dropped passages deleted and adds the fresh ones, reusing deleted slots. */
+  private updateGraph(dropped: IndexedArticle[], fresh: IndexedArticle[]): void {
+    const store = this.store as HNSWLib;
+    for (const entry of dropped) {
+      for (const label of entry.labels) {
+        store.index.markDelete(label);
+        store.docstore._docs.delete(String(label));
+      }
+    }
+    const adding = fresh.reduce((sum, entry) => sum + entry.passages.length, 0);
+    const needed = store.index.getCurrentCount() + adding;
+    if (needed > store.index.getMaxElements()) store.index.resizeIndex(Math.max(needed, Math.ceil(store.index.getMaxElements() * 1.25)));
+    for (const entry of fresh) this.addToGraph(store, entry, true);
+  }
+
+  private reset(): void {
+    this.entries = [];
+    this.entryById = new Map();
+    this.passageById = new Map();
+    this.factsById = new Map();
+    this.lexical = new LexicalIndex();
+    this.store = null;
+    this.dimensions = 0;
+    this.nextLabel = 0;
+    this.graphStale = false;
+  }
+
+  private async persist(): Promise<void> {
+    const passageCount = this.passageById.size;
+    const table = new Uint32Array(passageCount * PASSAGE_FIELDS);
+    const vectors = new Float32Array(passageCount * this.dimensions);
+    let row = 0;
+    this.entries.forEach((entry, articleIndex) => {
+      vectors.set(entry.vectors.subarray(0, entry.passages.length * this.dimensions), row * this.dimensions);
+      entry.passages.forEach((passage, i) => {
+        table.set([articleIndex, passage.start, passage.end, entry.labels[i]], (row + i) * PASSAGE_FIELDS);
+      });
+      row += entry.passages.length;
+    });
+    const facts = this.facts();
+    const files: GenerationFile[] = [
+      { name: FILES.articles, data: JSON.stringify(this.articles()) },
+      { name: FILES.passages, data: bytesOf(table) },
+      { name: FILES.vectors, data: bytesOf(vectors) },
+      { name: FILES.lexical, data: JSON.stringify(this.lexical.toJSON()) },
+      { name: FILES.facts, data: JSON.stringify(facts) },
+    ];
+    const store = this.store;
+    if (store) files.push({ name: FILES.graph, writeTo: (path) => store.index.writeIndex(path).then(() => undefined) });
+    await writeGeneration(
+      this.options.indexDir,
+      files,
+      {
+        embedderId: this.options.embedderId,
+        dimensions: this.dimensions,
+        counts: { articles: this.entries.length, passages: passageCount, facts: facts.length },
+        hnsw: { space: SPACE, m: this.m, efConstruction: this.efConstruction, elements: store ? store.index.getCurrentCount() : 0, nextLabel: this.nextLabel },
+      },
+      { faults: this.options.writeFaults },
+    );
+  }
+
+  /** Rebuilds memory from a verified generation; throws {@link IndexUnreadableError} when its content does not hold together. */
+  private async restore({ manifest, files, dir }: LoadedGeneration): Promise<void> {
+    if (manifest.embedderId !== this.options.embedderId) {
+      throw new IndexUnreadableError(`it was built with embedder ${manifest.embedderId}, not ${this.options.embedderId}`);
+    }
+    const file = (name: string): Buffer => {
+      const data = files.get(name);
+      if (!data) throw new IndexUnreadableError(`${name} is not in the manifest`);
+      return data;
+    };
+    const parse = (name: string): unknown => {
+      try {
+        return JSON.parse(file(name).toString('utf8'));
+      } catch (error) {
+        if (error instanceof IndexUnreadableError) throw error;
+        throw new IndexUnreadableError(`${name} is not valid JSON`);
+      }
+    };
+    const articles = parse(FILES.articles);
+    if (!Array.isArray(articles) || !articles.every(isArticle) || articles.length !== manifest.counts.articles) {
+      throw new IndexUnreadableError(`${FILES.articles} does not hold ${manifest.counts.articles} articles`);
+    }
+    const dims = manifest.dimensions;
+    const table = uint32View(file(FILES.passages));
+    const vectors = float32View(file(FILES.vectors));
+    const passageCount = manifest.counts.passages;
+    if (table.length !== passageCount * PASSAGE_FIELDS || vectors.length !== passageCount * dims) {
+      throw new IndexUnreadableError('passage table or vectors do not match the passage count');
+    }
+    const entries: IndexedArticle[] = articles.map((article) => ({ article, passages: [], labels: [], vectors: new Float32Array(0) }));
+    const firstRow = new Array<number>(entries.length).fill(-1);
+    for (let row = 0; row < passageCount; row += 1) {
+      const [articleIndex, start, end, label] = table.subarray(row * PASSAGE_FIELDS, (row + 1) * PASSAGE_FIELDS);
+      const entry = entries[articleIndex];
+      if (!entry || start > end || end > entry.article.text.length || label >= manifest.hnsw.nextLabel) {
+        throw new IndexUnreadableError(`passage ${row} points outside its article or graph`);
+      }
+      if (firstRow[articleIndex] === -1) firstRow[articleIndex] = row;
+      else if (firstRow[articleIndex] + entry.passages.length !== row) throw new IndexUnreadableError(`passages of article ${articleIndex} are not contiguous`);
+      entry.passages.push(passageOf(entry.article, entry.passages.length, start, end));
+      entry.labels.push(label);
+    }
+    entries.forEach((entry, i) => {
+      const from = Math.max(0, firstRow[i]) * dims;
+      entry.vectors = vectors.subarray(from, from + entry.passages.length * dims);
+    });
+    const facts = parse(FILES.facts);
+    if (!Array.isArray(facts)) throw new IndexUnreadableError(`${FILES.facts} is not a list`);
+    let lexical: LexicalIndex;
+    try {
+      lexical = LexicalIndex.fromJSON(parse(FILES.lexical));
+    } catch (error) {
+      throw new IndexUnreadableError(error instanceof Error ? error.message : String(error));
+    }
+    if (lexical.size !== passageCount) throw new IndexUnreadableError(`${FILES.lexical} holds ${lexical.size} passages, not ${passageCount}`);
+
+    this.dimensions = dims;
+    this.entries = entries;
+    this.nextLabel = manifest.hnsw.nextLabel;
+    this.lexical = lexical;
+    this.factsById = new Map((facts as ArticleFacts[]).map((f) => [f.articleId, f]));
+    this.reindexMaps(new Map(), []);
+    this.store = passageCount > 0 ? await this.readGraph(join(dir, FILES.graph), manifest) : null;
+    this.graphStale = manifest.hnsw.m !== this.m || manifest.hnsw.efConstruction !== this.efConstruction;
+  }
+
+  private async readGraph(path: string, manifest: IndexManifest): Promise<HNSWLib> {
+    if (!manifest.files[FILES.graph]) throw new IndexUnreadableError(`${FILES.graph} is not in the manifest`);
+    const graph = new hnswlib.HierarchicalNSW(SPACE, this.dimensions);
+    try {
+      await graph.readIndex(path, true);
+    } catch (error) {
+      throw new IndexUnreadableError(`${FILES.graph} cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (graph.getCurrentCount() !== manifest.hnsw.elements) {
+      throw new IndexUnreadableError(`${FILES.graph} holds ${graph.getCurrentCount()} elements, not ${manifest.hnsw.elements}`);
+    }
+    const docs = new Map<string, Document>();
+    for (const entry of this.entries) {
+      entry.passages.forEach((passage, i) => docs.set(String(entry.labels[i]), passageDocument(passage)));
+    }
+    return this.wrapGraph(graph, docs);
+  }
+}
+
+function passageDocument(passage: Passage): Document<PassageMetadata> {
+  return new Document<PassageMetadata>({ pageContent: passage.text, metadata: { passageId: passage.id }, id: passage.id });
+}
