@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answers/answer';
 import { answerQuestion } from '../../src/answers/answerQuestion';
 import { loadNewsFixture, type NewsFixture } from './newsFixture';
@@ -68,6 +68,7 @@ describe('answer accuracy on the question set', () => {
       verdicts.set(testCase.id, judge(testCase, answer, news));
     }
   });
+  afterAll(() => news?.close());
 
   it('the question set is well formed: 40+ questions, 10+ unanswerable, both languages, supports verbatim', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);

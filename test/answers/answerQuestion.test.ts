@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answers/answer';
 import { answerQuestion, type AnswerDeps } from '../../src/answers/answerQuestion';
 import { UserFacingError } from '../../src/errors';
@@ -11,6 +11,7 @@ beforeAll(async () => {
   news = await loadNewsFixture();
   deps = { search: news.search, facts: news.facts };
 });
+afterAll(() => news?.close());
 
 function expectVerbatimCitations(answer: Answer): void {
   for (const citation of answer.citations) {

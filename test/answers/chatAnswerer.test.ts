@@ -79,7 +79,10 @@ describe('the chat answerer and its fallback, against a local OpenAI-compatible 
     deps = { search: news.search, facts: news.facts, chat: createChatAnswerer(config), logger };
     extractive = await answerQuestion(QUESTION, { search: news.search, facts: news.facts });
   });
-  afterAll(() => stub.stop());
+  afterAll(async () => {
+    news?.close();
+    await stub.stop();
+  });
 
   it('GIVEN a reply that cites existing snippets and quotes them verbatim THEN it is the answer, renumbered, with only its citations', async () => {
     stub.reply = { content: 'GPT-4.5 porte le nom de code Orion : « GPT-4.5, code-named Orion » [2].' };

@@ -1,57 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Article } from '../../src/articles/article';
 import { loadCorpus } from '../../src/articles/loadCorpus';
 import type { AnswerDeps } from '../../src/answers/answerQuestion';
+import { parseConfig } from '../../src/config';
 import { extractFacts } from '../../src/facts/extractFacts';
 import { FactBook } from '../../src/facts/factBook';
-import type { Passage } from '../../src/passages/passage';
-import { splitIntoPassages } from '../../src/passages/splitIntoPassages';
-import { HashedFeatureEmbeddings } from '../../src/index/hashedFeatureEmbeddings';
-import { LexicalIndex } from '../../src/index/lexicalIndex';
-import { fuseRankings } from '../../src/retrieval/fuseRankings';
-import type { SearchHit } from '../../src/retrieval/searchHit';
+import { createEmbeddings } from '../../src/index/createEmbeddings';
+import { PassageIndex } from '../../src/index/passageIndex';
 
 /** The answer fixtures: the seed and six tech-news articles, French and English. */
 export const NEWS_DIR = 'test/fixtures/news';
 
-/** The fixture corpus with what answering needs. */
+/** The fixture corpus, indexed as `npm run ask` indexes a corpus. */
 export interface NewsFixture {
   articles: Article[];
   facts: FactBook;
   search: AnswerDeps['search'];
+  /** Deletes the temporary index. */
+  close(): void;
 }
 
-function cosine(a: number[], b: number[]): number {
-  let dot = 0;
-  for (let i = 0; i < a.length; i += 1) dot += a[i] * b[i];
-  return dot;
-}
+const quiet = { info: () => {}, warn: () => {} };
 
 /**
- * Loads the fixture corpus, extracts its facts and ranks its passages as
- * Scoop does, in memory: BM25 over the analysed terms and cosine over the
- * offline hashed-feature embeddings, fused by reciprocal rank.
+ * Builds the real pipeline over the fixture corpus, as the composition root
+ * does with the default (offline) config: loadCorpus, a PassageIndex in a
+ * temporary folder (hybrid retrieval, facts extracted at ingest) and the FactBook.
  */
 export async function loadNewsFixture(): Promise<NewsFixture> {
-  const { articles } = await loadCorpus(NEWS_DIR);
-  const facts = new FactBook(articles.map((article) => extractFacts(article)), articles);
-  const passages = new Map<string, { passage: Passage; article: Article }>();
-  for (const article of articles) for (const passage of splitIntoPassages(article)) passages.set(passage.id, { passage, article });
-  const lexical = new LexicalIndex();
-  lexical.add([...passages.values()].map(({ passage, article }) => ({ id: passage.id, text: passage.text, language: article.language })));
-  const embeddings = new HashedFeatureEmbeddings();
-  const vectors = [...passages.values()].map(({ passage }) => ({ id: passage.id, vector: embeddings.embedText(passage.text) }));
-  const search: AnswerDeps['search'] = async (query, k, options) => {
-    const exclude = new Set(options?.excludePassageIds ?? []);
-    const byTerms = lexical.search(query, k * 3, { exclude });
-    const queryVector = embeddings.embedText(query);
-    const bySimilarity = vectors
-      .filter(({ id }) => !exclude.has(id))
-      .map(({ id, vector }) => ({ id, score: cosine(queryVector, vector) }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, k * 3);
-    return fuseRankings([byTerms, bySimilarity])
-      .slice(0, k)
-      .map(({ id, score }): SearchHit => ({ ...passages.get(id)!, score }));
+  const indexDir = mkdtempSync(join(tmpdir(), 'scoop-answers-'));
+  const corpus = await loadCorpus(NEWS_DIR);
+  const { embeddings, embedderId } = createEmbeddings(parseConfig({}));
+  const index = await PassageIndex.open({ indexDir, embeddings, embedderId, extractFacts, logger: quiet });
+  await index.sync(corpus);
+  return {
+    articles: index.articles(),
+    facts: new FactBook(index.facts(), index.articles()),
+    search: (query, k, options) => index.search(query, k, options),
+    close: () => rmSync(indexDir, { recursive: true, force: true }),
   };
-  return { articles, facts, search };
 }
