@@ -20,6 +20,7 @@ import {
   type LoadedGeneration,
   type WriteFaults,
 } from './indexStore';
+import { addRows, createGraphBuilder, type GraphBuilder } from './hnswGraphBuilder';
 import { LexicalIndex } from './lexicalIndex';
 
 /** What one {@link PassageIndex.sync} did (the CLI prints it; `--json` as is). */
@@ -76,6 +77,8 @@ export interface PassageIndexOptions {
   onProgress?: (done: number, total: number) => void;
   hnsw?: HnswOptions;
   fusion?: FusionOptions;
+  /** Full graph builds of at least this many passages run on a worker thread, beside embedding. Default 5,000. */
+  graphWorkerFrom?: number;
   /** Passages per `embedDocuments` call. Default 256. */
   embedBatchSize?: number;
   /** Test hooks that make a write fail part way (see {@link WriteFaults}). */
@@ -149,6 +152,7 @@ export class PassageIndex {
   private readonly m: number;
   private readonly efConstruction: number;
   private readonly efSearch: number;
+  private readonly workerThreshold: number;
   private readonly fusion: Required<FusionOptions>;
 
   /** Indexed articles in corpus order. */
@@ -171,6 +175,7 @@ export class PassageIndex {
     this.m = options.hnsw?.m ?? 16;
     this.efConstruction = options.hnsw?.efConstruction ?? 64;
     this.efSearch = options.hnsw?.efSearch ?? 128;
+    this.workerThreshold = options.graphWorkerFrom ?? 5_000;
     this.fusion = {
       k: options.fusion?.k ?? 60,
       weights: options.fusion?.weights ?? [1, 1],
@@ -265,25 +270,69 @@ export class PassageIndex {
         fresh.push({ article: item.article, passages: splitIntoPassages(item.article) });
       }
     }
-    const vectors = await this.embedPassages(fresh.flatMap(({ passages }) => passages.map((passage) => passage.text)));
-    const facts = new Map(fresh.map(({ article, passages }) => [article.id, this.factsOf(article, passages)]));
-
     const dropped = [...reusable.values()];
+    const kept = plan.flatMap((item) => (item.kept ? [item.kept] : []));
+    const keptCount = passageTotal(kept);
+    const freshCount = passageTotal(fresh);
+    const live = keptCount + freshCount;
+    const deletedAfterUpdate = (this.store ? this.store.index.getCurrentCount() - this.passageById.size : 0) + passageTotal(dropped) - freshCount;
+    const rebuild = this.store === null || this.graphStale || deletedAfterUpdate > Math.max(100, live / 2);
+    const relabelled = new Map<IndexedArticle, number[]>();
+    let builder: GraphBuilder | null = null;
+    const startBuilder = (): GraphBuilder => {
+      const started = createGraphBuilder(
+        { dimensions: this.dimensions, m: this.m, efConstruction: this.efConstruction, seed: GRAPH_SEED, capacity: live },
+        { inWorker: live >= this.workerThreshold },
+      );
+      let label = 0;
+      for (const entry of kept) {
+        started.add(entry.vectors.subarray(0, entry.passages.length * this.dimensions), label);
+        relabelled.set(entry, labelRange(label, entry.passages.length));
+        label += entry.passages.length;
+      }
+      builder = started;
+      return started;
+    };
+
+    let vectors: Float32Array;
+    let facts: Map<string, ArticleFacts | undefined>;
+    try {
+      if (rebuild && live > 0 && this.dimensions > 0) startBuilder();
+      vectors = await this.embedPassages(
+        fresh.flatMap(({ passages }) => passages.map((passage) => passage.text)),
+        (batch, firstRow) => rebuild && (builder ?? startBuilder()).add(batch, keptCount + firstRow),
+      );
+      facts = new Map(fresh.map(({ article, passages }) => [article.id, this.factsOf(article, passages)]));
+    } catch (error) {
+      (builder as GraphBuilder | null)?.abort();
+      throw error;
+    }
+
     const freshEntries: IndexedArticle[] = [];
     let row = 0;
     for (const { article, passages } of fresh) {
       const entryVectors = vectors.subarray(row * this.dimensions, (row + passages.length) * this.dimensions);
+      freshEntries.push({ article, passages, labels: rebuild ? labelRange(keptCount + row, passages.length) : [], vectors: entryVectors });
       row += passages.length;
-      freshEntries.push({ article, passages, labels: [], vectors: entryVectors });
     }
     const freshByArticle = new Map(freshEntries.map((entry) => [entry.article.id, entry]));
-    const rebuildGraph = this.store === null || this.graphStale || this.deletedAfter(dropped, freshEntries) > Math.max(100, this.liveAfter(dropped, freshEntries) / 2);
     this.entries = plan.map((item) => item.kept ?? (freshByArticle.get(item.article.id) as IndexedArticle));
     this.reindexMaps(facts, dropped);
     this.lexical.remove(dropped.flatMap((entry) => entry.passages.map((passage) => passage.id)));
     this.lexical.add(freshEntries.flatMap(({ article, passages }) => passages.map(({ id, text }) => ({ id, text, language: article.language }))));
-    if (rebuildGraph) this.buildGraph();
-    else this.updateGraph(dropped, freshEntries);
+    this.dirty = true;
+    if (rebuild) {
+      try {
+        const graph = builder ? await (builder as GraphBuilder).finish() : null;
+        for (const [entry, labels] of relabelled) entry.labels = labels;
+        this.installGraph(graph, live);
+      } catch (error) {
+        this.graphStale = true;
+        throw error;
+      }
+    } else {
+      this.updateGraph(dropped, freshEntries);
+    }
     this.graphStale = false;
 
     this.dirty = true;
@@ -390,29 +439,27 @@ export class PassageIndex {
     return scored.sort((a, b) => b.score - a.score).slice(0, k);
   }
 
-  private async embedPassages(texts: string[]): Promise<Float32Array> {
+  /** Embeds `texts` in batches into one row-major Float32Array, reporting progress and handing each batch to `onBatch`. */
+  private async embedPassages(texts: string[], onBatch?: (vectors: Float32Array, firstRow: number) => void): Promise<Float32Array> {
     const total = texts.length;
-    if (total === 0) return new Float32Array(0);
     const batchSize = Math.max(1, this.options.embedBatchSize ?? 256);
-    let vectors: Float32Array | null = null;
+    let vectors = new Float32Array(0);
     for (let from = 0; from < total; from += batchSize) {
+      const expected = Math.min(batchSize, total - from);
       const batch = await this.embeddings.embedDocuments(texts.slice(from, from + batchSize));
-      if (batch.length !== Math.min(batchSize, total - from)) {
-        throw new Error(`The embedder returned ${batch.length} vectors for ${Math.min(batchSize, total - from)} passages`);
-      }
-      if (!vectors) {
-        if (this.dimensions === 0) this.dimensions = batch[0].length;
-        vectors = new Float32Array(total * this.dimensions);
-      }
+      if (batch.length !== expected) throw new Error(`The embedder returned ${batch.length} vectors for ${expected} passages`);
+      if (this.dimensions === 0) this.dimensions = batch[0].length;
+      if (vectors.length === 0) vectors = new Float32Array(total * this.dimensions);
       batch.forEach((vector, i) => {
         if (vector.length !== this.dimensions) {
           throw new Error(`The embedder returned a vector of length ${vector.length}; the index holds vectors of length ${this.dimensions}`);
         }
-        (vectors as Float32Array).set(vector, (from + i) * this.dimensions);
+        vectors.set(vector, (from + i) * this.dimensions);
       });
-      this.options.onProgress?.(Math.min(from + batchSize, total), total);
+      onBatch?.(vectors.subarray(from * this.dimensions, (from + expected) * this.dimensions), from);
+      this.options.onProgress?.(from + expected, total);
     }
-    return vectors as Float32Array;
+    return vectors;
   }
 
   private factsOf(article: Article, passages: Passage[]): ArticleFacts | undefined {
@@ -425,20 +472,6 @@ export class PassageIndex {
     }
   }
 
-  private liveAfter(dropped: IndexedArticle[], fresh: IndexedArticle[]): number {
-    const count = (list: IndexedArticle[]) => list.reduce((sum, entry) => sum + entry.passages.length, 0);
-    return this.passageById.size - count(dropped) + count(fresh);
-  }
-
-  /** Deleted elements the graph would hold after an in-place update (new points take deleted slots first). */
-  private deletedAfter(dropped: IndexedArticle[], fresh: IndexedArticle[]): number {
-    const elements = this.store ? this.store.index.getCurrentCount() : 0;
-    const deletedNow = elements - this.passageById.size;
-    const removed = dropped.reduce((sum, entry) => sum + entry.passages.length, 0);
-    const addedCount = fresh.reduce((sum, entry) => sum + entry.passages.length, 0);
-    return Math.max(0, deletedNow + removed - addedCount);
-  }
-
   /** Rebuilds the id maps and facts from `entries`. */
   private reindexMaps(newFacts: Map<string, ArticleFacts | undefined>, dropped: IndexedArticle[]): void {
     for (const entry of dropped) this.factsById.delete(entry.article.id);
@@ -449,37 +482,27 @@ export class PassageIndex {
     for (const id of [...this.factsById.keys()]) if (!this.entryById.has(id)) this.factsById.delete(id);
   }
 
-  private newGraph(capacity: number): HNSWLib {
-    const graph = new hnswlib.HierarchicalNSW(SPACE, this.dimensions);
-    graph.initIndex({ maxElements: Math.max(1, capacity), m: this.m, efConstruction: this.efConstruction, randomSeed: GRAPH_SEED, allowReplaceDeleted: true });
-    return this.wrapGraph(graph, new Map());
-  }
-
   private wrapGraph(graph: HierarchicalNSW, docs: Map<string, Document>): HNSWLib {
     return new HNSWLib(this.embeddings, { space: SPACE, numDimensions: this.dimensions, index: graph, docstore: new SynchronousInMemoryDocstore(docs) });
   }
 
-  private addToGraph(store: HNSWLib, entry: IndexedArticle, replaceDeleted: boolean): void {
-    const dims = this.dimensions;
-    entry.labels = entry.passages.map((passage, i) => {
-      const label = this.nextLabel;
-      this.nextLabel += 1;
-      store.index.addPoint(Array.from(entry.vectors.subarray(i * dims, (i + 1) * dims)), label, replaceDeleted);
-      store.docstore._docs.set(String(label), passageDocument(passage));
-      return label;
-    });
+  private addToGraph(store: HNSWLib, entry: IndexedArticle): void {
+    addRows(store.index, entry.vectors, this.nextLabel, this.dimensions, true);
+    entry.labels = labelRange(this.nextLabel, entry.passages.length);
+    this.nextLabel += entry.passages.length;
+    entry.passages.forEach((passage, i) => store.docstore._docs.set(String(entry.labels[i]), passageDocument(passage)));
   }
 
-  /** A fresh graph from every stored vector (labels renumbered from 0); nothing is embedded. */
-  private buildGraph(): void {
-    this.nextLabel = 0;
-    if (this.passageById.size === 0) {
+  /** Makes `graph` (labels 0 to `elements - 1`, as `entries` now hold them) the live one, with its docstore. */
+  private installGraph(graph: HierarchicalNSW | null, elements: number): void {
+    this.nextLabel = graph ? elements : 0;
+    if (!graph) {
       this.store = null;
       return;
     }
-    const store = this.newGraph(this.passageById.size);
-    for (const entry of this.entries) this.addToGraph(store, entry, false);
-    this.store = store;
+    const docs = new Map<string, Document>();
+    for (const entry of this.entries) entry.passages.forEach((passage, i) => docs.set(String(entry.labels[i]), passageDocument(passage)));
+    this.store = this.wrapGraph(graph, docs);
   }
 
   /** Marks the dropped passages deleted and adds the fresh ones, reusing deleted slots. */
@@ -494,7 +517,7 @@ export class PassageIndex {
     const adding = fresh.reduce((sum, entry) => sum + entry.passages.length, 0);
     const needed = store.index.getCurrentCount() + adding;
     if (needed > store.index.getMaxElements()) store.index.resizeIndex(Math.max(needed, Math.ceil(store.index.getMaxElements() * 1.25)));
-    for (const entry of fresh) this.addToGraph(store, entry, true);
+    for (const entry of fresh) this.addToGraph(store, entry);
   }
 
   private reset(): void {
@@ -627,6 +650,14 @@ export class PassageIndex {
     }
     return this.wrapGraph(graph, docs);
   }
+}
+
+function passageTotal(list: { passages: Passage[] }[]): number {
+  return list.reduce((sum, item) => sum + item.passages.length, 0);
+}
+
+function labelRange(first: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => first + i);
 }
 
 function passageDocument(passage: Passage): Document<PassageMetadata> {

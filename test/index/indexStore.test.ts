@@ -1,0 +1,119 @@
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UserFacingError } from '../../src/errors';
+import {
+  IndexUnreadableError,
+  readCurrentGeneration,
+  writeGeneration,
+  type GenerationFile,
+  type ManifestFields,
+} from '../../src/index/indexStore';
+
+const fields = (passages: number): ManifestFields => ({
+  embedderId: 'test-embedder',
+  dimensions: 4,
+  counts: { articles: 1, passages, facts: 0 },
+  hnsw: { space: 'cosine', m: 16, efConstruction: 64, elements: passages, nextLabel: passages },
+});
+
+const files = (text: string): GenerationFile[] => [
+  { name: 'a.json', data: JSON.stringify({ text }) },
+  { name: 'b.bin', data: new Uint8Array([1, 2, 3, text.length]) },
+  { name: 'c.txt', writeTo: (path) => writeFile(path, `written by a writer: ${text}`) },
+];
+
+const generations = async (dir: string) => (await readdir(dir)).filter((entry) => entry.startsWith('gen-') || entry.startsWith('.partial-'));
+
+describe('indexStore', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = join(await mkdtemp(join(tmpdir(), 'scoop-store-')), 'index');
+  });
+  afterEach(async () => {
+    await rm(join(dir, '..'), { recursive: true, force: true });
+  });
+
+  it('GIVEN no index THEN reading gives null', async () => {
+    expect(await readCurrentGeneration(dir)).toBeNull();
+  });
+
+  it('GIVEN a written generation THEN it reads back verified, with sizes and sha256 in its manifest', async () => {
+    const manifest = await writeGeneration(dir, files('first'), fields(3));
+    expect(manifest.files['a.json'].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.files['c.txt'].bytes).toBe('written by a writer: first'.length);
+    const loaded = await readCurrentGeneration(dir, ['c.txt']);
+    expect(loaded?.manifest.embedderId).toBe('test-embedder');
+    expect(JSON.parse(loaded!.files.get('a.json')!.toString())).toEqual({ text: 'first' });
+    expect(loaded!.files.has('c.txt')).toBe(false);
+    expect(await readFile(join(loaded!.dir, 'c.txt'), 'utf8')).toBe('written by a writer: first');
+  });
+
+  it('GIVEN a second write THEN the new generation is live and the old one is deleted', async () => {
+    await writeGeneration(dir, files('first'), fields(3));
+    await writeGeneration(dir, files('second'), fields(3));
+    const loaded = await readCurrentGeneration(dir);
+    expect(JSON.parse(loaded!.files.get('a.json')!.toString())).toEqual({ text: 'second' });
+    expect(await generations(dir)).toEqual([loaded!.name]);
+  });
+
+  it('GIVEN a file changed on disk THEN reading fails naming the file', async () => {
+    await writeGeneration(dir, files('first'), fields(3));
+    const loaded = await readCurrentGeneration(dir);
+    await writeFile(join(loaded!.dir, 'b.bin'), new Uint8Array([9, 9, 9, 9]));
+    await expect(readCurrentGeneration(dir)).rejects.toThrow(/b\.bin does not match its checksum/);
+    await writeFile(join(loaded!.dir, 'a.json'), '{');
+    await expect(readCurrentGeneration(dir)).rejects.toBeInstanceOf(IndexUnreadableError);
+  });
+
+  it('GIVEN a truncated manifest or a CURRENT naming nothing THEN reading fails as unreadable', async () => {
+    await writeGeneration(dir, files('first'), fields(3));
+    const loaded = await readCurrentGeneration(dir);
+    const manifestPath = join(loaded!.dir, 'manifest.json');
+    await writeFile(manifestPath, (await readFile(manifestPath, 'utf8')).slice(0, 40));
+    await expect(readCurrentGeneration(dir)).rejects.toThrow(/not valid JSON/);
+    await writeFile(join(dir, 'CURRENT'), 'gen-0-00\n');
+    await expect(readCurrentGeneration(dir)).rejects.toThrow(/no manifest/);
+  });
+
+  it.each([
+    ['after a data file', { afterFile: (name: string) => { if (name === 'b.bin') throw new Error('crash'); } }],
+    ['before the switch', { beforeSwitch: () => { throw new Error('crash'); } }],
+  ])('GIVEN a crash %s THEN the last good generation stays live and the next write cleans up', async (_when, faults) => {
+    await writeGeneration(dir, files('good'), fields(3));
+    await expect(writeGeneration(dir, files('lost'), fields(3), { faults })).rejects.toThrow('crash');
+    const loaded = await readCurrentGeneration(dir);
+    expect(JSON.parse(loaded!.files.get('a.json')!.toString())).toEqual({ text: 'good' });
+    expect((await generations(dir)).length).toBe(2);
+    await writeGeneration(dir, files('next'), fields(3));
+    const next = await readCurrentGeneration(dir);
+    expect(JSON.parse(next!.files.get('a.json')!.toString())).toEqual({ text: 'next' });
+    expect(await generations(dir)).toEqual([next!.name]);
+  });
+
+  it('GIVEN two writers at once THEN both finish and the index reads back whole', async () => {
+    await Promise.all([writeGeneration(dir, files('one'), fields(3)), writeGeneration(dir, files('two'), fields(3))]);
+    const loaded = await readCurrentGeneration(dir);
+    expect(['one', 'two']).toContain(JSON.parse(loaded!.files.get('a.json')!.toString()).text);
+    expect(await generations(dir)).toEqual([loaded!.name]);
+  });
+
+  it('GIVEN a lock held by a live process THEN a writer gives up with a message naming it', async () => {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'write.lock'), JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now(), token: 'other' }));
+    const error = await writeGeneration(dir, files('blocked'), fields(3), { lockTimeoutMs: 150 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as Error).message).toContain(`being written by process ${process.pid}`);
+    expect(await readCurrentGeneration(dir)).toBeNull();
+  });
+
+  it('GIVEN a lock left by a dead process THEN it is broken and the write goes through', async () => {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'write.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), at: Date.now(), token: 'dead' }));
+    await writeGeneration(dir, files('after'), fields(3), { lockTimeoutMs: 1000 });
+    const loaded = await readCurrentGeneration(dir);
+    expect(JSON.parse(loaded!.files.get('a.json')!.toString())).toEqual({ text: 'after' });
+    expect((await readdir(dir)).includes('write.lock')).toBe(false);
+  });
+});

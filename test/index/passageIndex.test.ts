@@ -1,0 +1,306 @@
+import { cp, mkdtemp, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Embeddings } from '@langchain/core/embeddings';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/articles/article';
+import { loadCorpus } from '../../src/articles/loadCorpus';
+import { extractFacts } from '../../src/facts/extractFacts';
+import { HashedFeatureEmbeddings } from '../../src/index/hashedFeatureEmbeddings';
+import { PassageIndex, type PassageIndexOptions } from '../../src/index/passageIndex';
+import type { Passage } from '../../src/passages/passage';
+
+/** The real offline embedder, counting how many texts it was asked to embed. */
+class CountingEmbeddings extends Embeddings {
+  readonly inner = new HashedFeatureEmbeddings({ dimensions: 128 });
+  documents = 0;
+  constructor() {
+    super({});
+  }
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    this.documents += texts.length;
+    return this.inner.embedDocuments(texts);
+  }
+  async embedQuery(text: string): Promise<number[]> {
+    return this.inner.embedQuery(text);
+  }
+}
+
+const ARTICLES: Record<string, string> = {
+  'gpt5.md': `---
+title: OpenAI repousse GPT-5
+lang: fr
+published: 2025-02-10
+---
+OpenAI a annoncé que le lancement de GPT-5 est reporté à l'été. Le modèle devait sortir au printemps.
+
+Sam Altman explique que l'entreprise veut d'abord finir GPT-4.5. Les serveurs de Microsoft Azure sont déjà prêts pour l'hébergement.
+`,
+  'mistral.md': `---
+title: Mistral signs with Microsoft
+lang: en
+published: 2024-02-26
+---
+French start-up Mistral AI has signed a partnership with Microsoft. Its Mistral Large model will be available on the Azure cloud.
+
+Microsoft will invest 15 million euros in the Paris company. Regulators in Brussels said they would look at the deal.
+`,
+  'rugby.md': `---
+title: Le XV de France gagne
+lang: fr
+published: 2025-03-15
+---
+Le XV de France a battu l'Écosse au Stade de France samedi soir. Antoine Dupont a marqué deux essais.
+
+Les Bleus remportent le Tournoi des Six Nations pour la deuxième fois en trois ans.
+`,
+};
+
+async function writeCorpus(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+}
+
+const exactSlice = (passage: Passage, article: Article) => article.text.slice(passage.start, passage.end) === passage.text;
+
+describe('PassageIndex', () => {
+  let root: string;
+  let corpusDir: string;
+  let indexDir: string;
+  let embeddings: CountingEmbeddings;
+  let warnings: string[];
+  const options = (extra: Partial<PassageIndexOptions> = {}): PassageIndexOptions => ({
+    indexDir,
+    embeddings,
+    embedderId: embeddings.inner.id,
+    extractFacts,
+    logger: { info: () => undefined, warn: (msg) => warnings.push(msg) },
+    ...extra,
+  });
+  const liveGeneration = async () => (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'scoop-index-'));
+    corpusDir = join(root, 'corpus');
+    indexDir = join(root, 'index');
+    await cp('test/fixtures/news', corpusDir, { recursive: true, filter: (src) => !src.endsWith('.md') });
+    await writeCorpus(corpusDir, ARTICLES);
+    embeddings = new CountingEmbeddings();
+    warnings = [];
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('GIVEN a new corpus THEN sync adds every article, embeds each passage once and persists', async () => {
+    const corpus = await loadCorpus(corpusDir);
+    const index = await PassageIndex.open(options());
+    const report = await index.sync(corpus);
+    expect(report).toMatchObject({ articles: 4, added: 4, updated: 0, removed: 0, skipped: 0 });
+    expect(report.passages).toBe(index.passageCount());
+    expect(embeddings.documents).toBe(index.passageCount());
+    for (const article of index.articles()) {
+      const passages = index.passagesOf(article.id);
+      expect(passages.length).toBeGreaterThan(0);
+      expect(passages.every((passage) => exactSlice(passage, article))).toBe(true);
+    }
+    expect(index.facts().map((facts) => facts.articleId).sort()).toEqual(index.articles().map((a) => a.id).sort());
+    expect(await readdir(indexDir)).toContain('CURRENT');
+  });
+
+  it('GIVEN a changed, a deleted and a new file THEN sync counts them and embeds only their passages', async () => {
+    const index = await PassageIndex.open(options());
+    await index.sync(await loadCorpus(corpusDir));
+    const rugbyId = index.articles().find((a) => a.source === 'rugby.md')!.id;
+    await writeFile(join(corpusDir, 'gpt5.md'), ARTICLES['gpt5.md'].replace("à l'été", "à l'automne"));
+    await unlink(join(corpusDir, 'mistral.md'));
+    await writeFile(join(corpusDir, 'gemini.md'), '---\ntitle: Gemini 2.0\nlang: en\n---\nGoogle released Gemini 2.0 in December, its new model for agents.\n');
+    embeddings.documents = 0;
+
+    const report = await index.sync(await loadCorpus(corpusDir));
+
+    expect(report).toMatchObject({ articles: 4, added: 1, updated: 1, removed: 1 });
+    const changed = index.articles().filter((a) => a.source === 'gpt5.md' || a.source === 'gemini.md');
+    expect(embeddings.documents).toBe(changed.reduce((sum, a) => sum + index.passagesOf(a.id).length, 0));
+    expect(index.articles().some((a) => a.source === 'mistral.md')).toBe(false);
+    expect(index.article(rugbyId)?.source).toBe('rugby.md');
+    expect((await index.search('GPT-5 reporté', 3)).some((hit) => hit.passage.text.includes("reporté à l'automne"))).toBe(true);
+    expect((await index.search("GPT-5 reporté à l'été", 10)).some((hit) => hit.passage.text.includes("à l'été"))).toBe(false);
+    expect((await index.search('Mistral Azure partnership', 10)).some((hit) => hit.article.source === 'mistral.md')).toBe(false);
+  });
+
+  it('GIVEN an unchanged corpus THEN sync embeds nothing and writes nothing', async () => {
+    const index = await PassageIndex.open(options());
+    await index.sync(await loadCorpus(corpusDir));
+    const generation = await liveGeneration();
+    embeddings.documents = 0;
+    const reopened = await PassageIndex.open(options());
+    const report = await reopened.sync(await loadCorpus(corpusDir));
+    expect(report).toMatchObject({ added: 0, updated: 0, removed: 0, articles: 4 });
+    expect(embeddings.documents).toBe(0);
+    expect(await liveGeneration()).toBe(generation);
+  });
+
+  it('GIVEN a renamed file THEN it counts as removed and added but is not re-embedded', async () => {
+    const index = await PassageIndex.open(options());
+    await index.sync(await loadCorpus(corpusDir));
+    await rename(join(corpusDir, 'rugby.md'), join(corpusDir, 'sport-rugby.md'));
+    embeddings.documents = 0;
+    const report = await index.sync(await loadCorpus(corpusDir));
+    expect(report).toMatchObject({ added: 1, removed: 1, updated: 0 });
+    expect(embeddings.documents).toBe(0);
+    const hits = await index.search('Antoine Dupont essais', 1);
+    expect(hits[0].article.source).toBe('sport-rugby.md');
+  });
+
+  it('GIVEN the seed THEN French and English questions find the passages that answer them, quoted exactly', async () => {
+    const index = await PassageIndex.open(options());
+    await index.sync(await loadCorpus('seeds'));
+    const cases: [string, string][] = [
+      ['Pourquoi GPT-5 a-t-il été reporté ?', 'reporté au début de 2025'],
+      ['Why was GPT-5 delayed?', 'reporté au début de 2025'],
+      ['Quel est le nom de code de GPT-4.5 ?', 'nommé Orion'],
+      ['What is the code name of GPT-4.5?', 'nommé Orion'],
+      ['When will GPT-5 be launched?', 'fin mai'],
+    ];
+    for (const [question, answer] of cases) {
+      const hits = await index.search(question, 3);
+      expect(hits, question).toHaveLength(3);
+      expect(hits.some((hit) => hit.passage.text.includes(answer)), question).toBe(true);
+      expect(hits.every((hit) => exactSlice(hit.passage, hit.article))).toBe(true);
+      expect(hits[0].score).toBeGreaterThanOrEqual(hits[2].score);
+    }
+  });
+
+  it('GIVEN excluded passages THEN search returns the next best ones instead', async () => {
+    const index = await PassageIndex.open(options());
+    await index.sync(await loadCorpus(corpusDir));
+    const first = await index.search('Microsoft Azure', 3);
+    const excluded = first.slice(0, 2).map((hit) => hit.passage.id);
+    const next = await index.search('Microsoft Azure', 3, { excludePassageIds: excluded });
+    expect(next).toHaveLength(3);
+    expect(next.some((hit) => excluded.includes(hit.passage.id))).toBe(false);
+    expect(next[0].passage.id).toBe(first[2].passage.id);
+  });
+
+  it('GIVEN a persisted index THEN reopening restores articles, passages, facts and the same results without embedding', async () => {
+    const index = await PassageIndex.open(options());
+    await index.sync(await loadCorpus(corpusDir));
+    const before = await index.search('Quand sortira GPT-5 ?', 5);
+    embeddings.documents = 0;
+    const reopened = await PassageIndex.open(options());
+    expect(warnings).toEqual([]);
+    expect(reopened.articles()).toEqual(index.articles());
+    expect(reopened.facts()).toEqual(index.facts());
+    for (const article of index.articles()) expect(reopened.passagesOf(article.id)).toEqual(index.passagesOf(article.id));
+    expect(await reopened.search('Quand sortira GPT-5 ?', 5)).toEqual(before);
+    expect(embeddings.documents).toBe(0);
+  });
+
+  it('GIVEN an incrementally updated index THEN its graph still finds what exact search finds', async () => {
+    const index = await PassageIndex.open(options());
+    await index.sync(await loadCorpus(corpusDir));
+    await writeFile(join(corpusDir, 'rugby.md'), ARTICLES['rugby.md'].replace('deux essais', 'trois essais'));
+    await index.sync(await loadCorpus(corpusDir));
+    const reopened = await PassageIndex.open(options());
+    for (const query of ['Antoine Dupont trois essais', 'Microsoft investit', 'GPT-5 summer delay']) {
+      const approximate = await reopened.vectorSearch(query, 5);
+      const exact = await reopened.vectorSearch(query, 5, { exact: true });
+      expect(approximate.map((hit) => hit.id)).toEqual(exact.map((hit) => hit.id));
+    }
+  });
+
+  it('GIVEN a graph built on a worker thread THEN search gives what the graph built inline gives', async () => {
+    const corpus = await loadCorpus(corpusDir);
+    const inline = await PassageIndex.open(options({ graphWorkerFrom: Infinity }));
+    await inline.sync(corpus);
+    const worker = await PassageIndex.open(options({ indexDir: join(root, 'worker-index'), graphWorkerFrom: 0 }));
+    await worker.sync(corpus);
+    for (const query of ['Antoine Dupont', 'Microsoft investit dans Mistral', 'When is GPT-5 coming?']) {
+      expect(await worker.search(query, 5)).toEqual(await inline.search(query, 5));
+    }
+  });
+
+  it('GIVEN a corrupt file THEN open warns once, starts empty, and the next sync rebuilds from the corpus', async () => {
+    const index = await PassageIndex.open(options());
+    await index.sync(await loadCorpus(corpusDir));
+    const vectorsPath = join(indexDir, await liveGeneration(), 'vectors.bin');
+    const bytes = await readFile(vectorsPath);
+    bytes[10] ^= 0xff;
+    await writeFile(vectorsPath, bytes);
+
+    const reopened = await PassageIndex.open(options());
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/unusable \(vectors\.bin does not match its checksum\).*rebuilds it from the corpus/);
+    expect(reopened.passageCount()).toBe(0);
+    expect(await reopened.search('GPT-5', 3)).toEqual([]);
+    const report = await reopened.sync(await loadCorpus(corpusDir));
+    expect(report).toMatchObject({ added: 4, articles: 4 });
+    warnings = [];
+    const healed = await PassageIndex.open(options());
+    expect(warnings).toEqual([]);
+    expect(healed.passageCount()).toBe(index.passageCount());
+  });
+
+  it('GIVEN a crash while the next generation is written THEN the last good index survives', async () => {
+    const index = await PassageIndex.open(options());
+    await index.sync(await loadCorpus(corpusDir));
+    const good = index.articles().map((a) => a.source);
+    await unlink(join(corpusDir, 'rugby.md'));
+    const crashing = await PassageIndex.open(
+      options({ writeFaults: { afterFile: (name) => { if (name === 'vectors.bin') throw new Error('simulated crash'); } } }),
+    );
+    await expect(crashing.sync(await loadCorpus(corpusDir))).rejects.toThrow('simulated crash');
+    expect(await readdir(indexDir)).toEqual(expect.arrayContaining([expect.stringMatching(/^\.partial-gen-/)]));
+
+    const reopened = await PassageIndex.open(options());
+    expect(warnings).toEqual([]);
+    expect(reopened.articles().map((a) => a.source)).toEqual(good);
+    expect((await reopened.search('Antoine Dupont', 1))[0].article.source).toBe('rugby.md');
+    expect(await reopened.sync(await loadCorpus(corpusDir))).toMatchObject({ removed: 1, articles: 3 });
+    expect((await readdir(indexDir)).filter((entry) => entry.startsWith('.partial-'))).toEqual([]);
+  });
+
+  it('GIVEN a failed write THEN the in-memory index keeps the new state and the next sync writes it', async () => {
+    let fail = true;
+    const index = await PassageIndex.open(
+      options({ writeFaults: { beforeSwitch: () => { if (fail) throw new Error('disk full'); } } }),
+    );
+    await expect(index.sync(await loadCorpus(corpusDir))).rejects.toThrow('disk full');
+    expect(index.articles()).toHaveLength(4);
+    fail = false;
+    await index.sync(await loadCorpus(corpusDir));
+    expect((await PassageIndex.open(options())).articles()).toHaveLength(4);
+  });
+
+  it('GIVEN another embedder id THEN open warns and the next sync re-embeds everything', async () => {
+    const index = await PassageIndex.open(options());
+    await index.sync(await loadCorpus(corpusDir));
+    embeddings.documents = 0;
+    const switched = await PassageIndex.open(options({ embedderId: 'other-embedder' }));
+    expect(warnings[0]).toMatch(/built with embedder hashed-v\d+-128, not other-embedder/);
+    const report = await switched.sync(await loadCorpus(corpusDir));
+    expect(report.added).toBe(4);
+    expect(embeddings.documents).toBe(index.passageCount());
+  });
+
+  it('GIVEN new HNSW parameters THEN the graph is rebuilt from stored vectors without embedding', async () => {
+    const index = await PassageIndex.open(options());
+    await index.sync(await loadCorpus(corpusDir));
+    const generation = await liveGeneration();
+    embeddings.documents = 0;
+    const retuned = await PassageIndex.open(options({ hnsw: { m: 8, efConstruction: 32 } }));
+    const report = await retuned.sync(await loadCorpus(corpusDir));
+    expect(report).toMatchObject({ added: 0, updated: 0, removed: 0 });
+    expect(embeddings.documents).toBe(0);
+    expect(await liveGeneration()).not.toBe(generation);
+    const manifest = JSON.parse(await readFile(join(indexDir, await liveGeneration(), 'manifest.json'), 'utf8'));
+    expect(manifest.hnsw).toMatchObject({ m: 8, efConstruction: 32 });
+  });
+
+  it('GIVEN an empty corpus THEN sync indexes nothing and search finds nothing', async () => {
+    const index = await PassageIndex.open(options());
+    const report = await index.sync({ articles: [], skipped: [{ source: 'bad.bin', reason: 'binary' }] });
+    expect(report).toMatchObject({ articles: 0, passages: 0, skipped: 1 });
+    expect(await index.search('GPT-5', 5)).toEqual([]);
+  });
+});
