@@ -81,6 +81,7 @@ function sizeRows(size: SizeResult): string[][] {
     peer ? `${ms(peer.search.hybrid[pick])} (bm25 ${ms(peer.search.bm25[pick])}, vector ${ms(peer.search.vector[pick])})` : 'n/a';
   const rows: [string, string, Target | null, number | undefined, string, string][] = [
     ['build (passages/s)', whole(build?.passagesPerSecond), TARGETS.buildRate, build?.passagesPerSecond, whole(peer?.passagesPerSecond), ratio(build?.passagesPerSecond, peer?.passagesPerSecond, true)],
+    ['  of which split+embed+facts (ms)', build ? `${ms(build.steps.split)}+${ms(build.steps.embed)}+${ms(build.steps.facts)} of ${ms(build.buildMs)}` : 'n/a', null, undefined, '', ''],
     ['search p50 (ms)', ms(serve?.search.p50), TARGETS.searchP50, serve?.search.p50, peerSearch('p50'), ratio(serve?.search.p50, peer?.search.hybrid.p50, false)],
     ['search p99 (ms)', ms(serve?.search.p99), TARGETS.searchP99, serve?.search.p99, peerSearch('p99'), ratio(serve?.search.p99, peer?.search.hybrid.p99, false)],
     ['ask p50 (ms)', ms(serve?.ask.p50), TARGETS.askP50, serve?.ask.p50, ms(peer?.ask.p50), ratio(serve?.ask.p50, peer?.ask.p50, false)],
@@ -102,6 +103,31 @@ function sizeRows(size: SizeResult): string[][] {
   ]);
 }
 
+interface DiscordFigures {
+  concurrency: number;
+  rounds: number;
+  acknowledgement: { p50: number; p99: number };
+  answer: { p50: number; p99: number };
+  targets: { acknowledgementP99Ms: number; answerP99Ms: number };
+  meetsTargets: boolean;
+}
+
+function isDiscordFigures(value: unknown): value is DiscordFigures {
+  const v = value as DiscordFigures;
+  return typeof v === 'object' && v !== null && typeof v.acknowledgement?.p99 === 'number' && typeof v.answer?.p99 === 'number';
+}
+
+/** One line on the Discord layer's latency (bench/discordLatency.ts), or its raw report when the shape is unknown. */
+function describeDiscord(discord: unknown): string {
+  if (!isDiscordFigures(discord)) return `Discord layer: ${JSON.stringify(discord)}`;
+  const { concurrency, rounds, acknowledgement: ack, answer, targets } = discord;
+  return [
+    `Discord layer (${rounds} bursts of ${concurrency} concurrent /ask through discord.js against the fake Discord of the tests):`,
+    `  acknowledgement p50 ${ms(ack.p50)} ms, p99 ${ms(ack.p99)} ms (target < ${targets.acknowledgementP99Ms} ms: ${ack.p99 < targets.acknowledgementP99Ms ? 'pass' : 'MISS'})`,
+    `  answer p50 ${ms(answer.p50)} ms, p99 ${ms(answer.p99)} ms (target < ${targets.answerP99Ms} ms: ${answer.p99 < targets.answerP99Ms ? 'pass' : 'MISS'})`,
+  ].join('\n');
+}
+
 /** The table `npm run bench` prints: one row per figure and size, with target, verdict, the peer and the ratio. */
 export function formatBenchReport(report: BenchReport): string {
   const header = ['corpus @ passages', 'figure', 'Scoop', 'target', 'verdict', 'peer (hybrid)', 'Scoop vs peer'];
@@ -114,7 +140,7 @@ export function formatBenchReport(report: BenchReport): string {
     '',
     renderTable(header, rows),
     '',
-    ...(report.discord === undefined ? [] : [`Discord layer: ${JSON.stringify(report.discord)}`, '']),
+    ...(report.discord === undefined ? [] : [describeDiscord(report.discord), '']),
     'Notes:',
     ...report.notes.map((note) => `  - ${note}`),
     ...(errors.length > 0 ? ['', 'Errors:', ...errors.map((error) => `  - ${error}`)] : []),

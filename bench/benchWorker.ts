@@ -20,10 +20,11 @@ import { extractFacts } from '../src/facts/extractFacts';
 import { FactBook } from '../src/facts/factBook';
 import { HashedFeatureEmbeddings } from '../src/index/hashedFeatureEmbeddings';
 import { PassageIndex } from '../src/index/passageIndex';
+import { splitIntoPassages } from '../src/passages/splitIntoPassages';
 import { createLogger } from '../src/logger';
 import { loadBenchCorpus, type BenchCorpus, type CorpusSource } from './benchCorpus';
 import { generateQueries } from './generateArticles';
-import { measureHnswRecall } from './hnswRecall';
+import { measureHnswRecall, type HnswRecall } from './hnswRecall';
 import { peakRssMb, timeEach, type LatencySummary } from './latency';
 import { progressReporter } from './progress';
 import { SeededRandom } from './seededRandom';
@@ -36,6 +37,8 @@ export interface BuildFigures {
   buildMs: number;
   passagesPerSecond: number;
   peakRssMb: number;
+  /** Where build time goes: each step timed again on its own after the build (warm), in ms. */
+  steps: { split: number; embed: number; facts: number };
 }
 
 /** What the `serve` task measures. */
@@ -50,11 +53,7 @@ export interface ServeFigures {
 }
 
 /** What the `recall` task measures. */
-export interface RecallFigures {
-  queries: number;
-  recallAt10: number;
-  vectors: number;
-}
+export type RecallFigures = HnswRecall;
 
 /** What the `peer` task measures. */
 export interface PeerFigures {
@@ -104,14 +103,31 @@ async function build(source: CorpusSource, corpus: BenchCorpus, indexDir: string
   const index = await openIndex(indexDir, (done, total) => progress.update(done, total, 'indexing passages'));
   await index.sync({ articles: corpus.articles, skipped: [] });
   const buildMs = performance.now() - began;
+  const rss = peakRssMb();
   return {
     articles: corpus.articles.length,
     passages: corpus.passages.length,
     available: corpus.available,
     buildMs,
     passagesPerSecond: corpus.passages.length / (buildMs / 1000),
-    peakRssMb: peakRssMb(),
+    peakRssMb: rss,
+    steps: await timeBuildSteps(corpus),
   };
+}
+
+/** Times splitting, embedding and fact extraction alone over the same articles, to show where build time goes. */
+async function timeBuildSteps(corpus: BenchCorpus): Promise<BuildFigures['steps']> {
+  let began = performance.now();
+  const split = corpus.articles.map((article) => ({ article, passages: splitIntoPassages(article) }));
+  const splitMs = performance.now() - began;
+  const embeddings = new HashedFeatureEmbeddings();
+  const texts = split.flatMap(({ passages }) => passages.map((passage) => passage.text));
+  began = performance.now();
+  for (let from = 0; from < texts.length; from += 256) await embeddings.embedDocuments(texts.slice(from, from + 256));
+  const embedMs = performance.now() - began;
+  began = performance.now();
+  for (const { article, passages } of split) extractFacts(article, passages);
+  return { split: splitMs, embed: embedMs, facts: performance.now() - began };
 }
 
 async function serve(source: CorpusSource, corpus: BenchCorpus, indexDir: string, label: string, quick: boolean): Promise<ServeFigures> {
@@ -133,16 +149,14 @@ async function serve(source: CorpusSource, corpus: BenchCorpus, indexDir: string
     warmup: 10,
     onProgress: (done, total) => progress.update(done, total, 'ask'),
   });
-  const passages = index.articles().reduce((sum, article) => sum + index.passagesOf(article.id).length, 0);
-  return { passages, coldStartMs, upToDateMs, search, ask, peakRssMb: peakRssMb() };
+  return { passages: index.passageCount(), coldStartMs, upToDateMs, search, ask, peakRssMb: peakRssMb() };
 }
 
 async function recall(source: CorpusSource, corpus: BenchCorpus, indexDir: string, label: string, quick: boolean): Promise<RecallFigures> {
   const counts = quick ? QUERY_COUNTS.quick : QUERY_COUNTS.full;
   progressReporter(label).note('HNSW recall@10 against exact search');
   const index = await openIndex(indexDir);
-  const embeddings = new HashedFeatureEmbeddings();
-  return measureHnswRecall(index, embeddings, queriesFor(source, corpus, counts.recall, 3), 10);
+  return measureHnswRecall(index, queriesFor(source, corpus, counts.recall, 3), 10);
 }
 
 /** How many queries the peer is timed on: its BM25 scans every passage per query, so large sizes get fewer. */

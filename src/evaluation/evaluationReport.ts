@@ -19,9 +19,19 @@ export interface QuestionSetReport {
   problems: string[];
 }
 
+/** An indexed corpus as the report describes it. */
+export interface CorpusReport {
+  path: string;
+  articles: number;
+  passages: number;
+}
+
 /** Everything `npm run eval` measured, as `--json` prints it. */
 export interface EvaluationReport {
-  corpus: { path: string; articles: number; passages: number };
+  /** The corpus the retrieval questions are searched in. */
+  retrievalCorpus: CorpusReport;
+  /** The corpus the answer questions are asked over. */
+  answerCorpus: CorpusReport;
   retrievalSet: QuestionSetReport;
   answerSet: QuestionSetReport;
   systems: SystemEvaluation[];
@@ -85,13 +95,12 @@ export function formatEvaluationReport(report: EvaluationReport): string {
     ], (s) => s.questions),
   );
   const problems = [...report.retrievalSet.problems, ...report.answerSet.problems];
+  const corpus = (c: CorpusReport) => `${c.path} (${c.articles} articles, ${c.passages} passages)`;
   return [
-    `Corpus: ${report.corpus.path} (${report.corpus.articles} articles, ${report.corpus.passages} passages)`,
-    '',
-    `Retrieval: ${report.retrievalSet.path} (${report.retrievalSet.questions} questions)`,
+    `Retrieval: ${report.retrievalSet.path} (${report.retrievalSet.questions} questions) over ${corpus(report.retrievalCorpus)}`,
     retrieval,
     '',
-    `Answers: ${report.answerSet.path} (${report.answerSet.questions} questions)`,
+    `Answers: ${report.answerSet.path} (${report.answerSet.questions} questions) over ${corpus(report.answerCorpus)}`,
     answers,
     '',
     'Systems:',

@@ -3,16 +3,16 @@ import type { Article } from '../articles/article';
 import type { Answer } from '../answers/answer';
 import type { Passage } from '../passages/passage';
 import { runAnswers, summariseAnswers, type AnswerFunction, type EvaluatedAnswer } from './evaluateAnswers';
-import { buildRetrievalCases, runRetrieval, summariseRetrieval, type SearchFunction } from './evaluateRetrieval';
+import { buildRetrievalCases, runRetrieval, summariseRetrieval, type RetrievalCase, type SearchFunction } from './evaluateRetrieval';
 import type { EvaluationReport, SystemEvaluation } from './evaluationReport';
 import { breakDown } from './groupBreakdown';
 import { LangChainPeer, PEER_DESCRIPTIONS, PEER_RETRIEVERS } from './langChainPeer';
 import type { AnswerQuestion, QuestionSet, RetrievalQuestion } from './questionSets';
 import { MIN_SNIPPET_COVERAGE } from './retrievalMetrics';
 
-/** What one evaluation run needs: Scoop's search and ask over an indexed corpus, and the question sets. */
-export interface EvaluationInputs {
-  corpusPath: string;
+/** One indexed corpus as the evaluation sees it: Scoop over it, and what the peer is built from. */
+export interface EvaluatedCorpus {
+  path: string;
   articles: readonly Article[];
   /** The passages Scoop indexed; the peer is built over exactly these. */
   passages: readonly Passage[];
@@ -20,7 +20,13 @@ export interface EvaluationInputs {
   ask: (question: string) => Promise<Answer>;
   /** Scoop's embedder, given to the peer's vector store too. */
   embeddings: EmbeddingsInterface;
-  /** Null when the retrieval set is missing: the answer set's supporting snippets are used instead. */
+}
+
+/** What one evaluation run needs: the corpus each question set is asked over, and the sets. */
+export interface EvaluationInputs {
+  retrievalCorpus: EvaluatedCorpus;
+  answerCorpus: EvaluatedCorpus;
+  /** Null when the retrieval set is missing: the answer set's supporting snippets are used instead (over the answer corpus). */
   retrievalSet: QuestionSet<RetrievalQuestion> | null;
   answerSet: QuestionSet<AnswerQuestion>;
   onProgress?: (message: string) => void;
@@ -36,24 +42,29 @@ export function fromScoopAnswer(answer: Answer): EvaluatedAnswer {
   };
 }
 
-async function evaluateSystem(
-  name: string,
-  description: string,
-  search: SearchFunction,
-  answer: AnswerFunction,
-  inputs: EvaluationInputs,
-  cases: ReturnType<typeof buildRetrievalCases>['cases'],
-): Promise<SystemEvaluation> {
-  inputs.onProgress?.(`${name}: retrieval (${cases.length} questions)`);
-  const retrieval = await runRetrieval(cases, search, 10);
-  inputs.onProgress?.(`${name}: answers (${inputs.answerSet.questions.length} questions)`);
-  const answers = await runAnswers(inputs.answerSet.questions, answer, inputs.articles, inputs.onAnswerError);
+interface SystemUnderTest {
+  name: string;
+  description: string;
+  retrievalSearch: SearchFunction;
+  answer: AnswerFunction;
+}
+
+async function evaluateSystem(system: SystemUnderTest, inputs: EvaluationInputs, cases: RetrievalCase[]): Promise<SystemEvaluation> {
+  inputs.onProgress?.(`${system.name}: retrieval (${cases.length} questions)`);
+  const retrieval = await runRetrieval(cases, system.retrievalSearch, 10);
+  inputs.onProgress?.(`${system.name}: answers (${inputs.answerSet.questions.length} questions)`);
+  const answers = await runAnswers(inputs.answerSet.questions, system.answer, inputs.answerCorpus.articles, inputs.onAnswerError);
   return {
-    name,
-    description,
+    name: system.name,
+    description: system.description,
     retrieval: breakDown(retrieval, summariseRetrieval),
     answers: breakDown(answers, summariseAnswers),
   };
+}
+
+function buildPeer(corpus: EvaluatedCorpus, inputs: EvaluationInputs): Promise<LangChainPeer> {
+  inputs.onProgress?.(`peer: building over the ${corpus.passages.length} passages of ${corpus.path}`);
+  return LangChainPeer.build({ articles: corpus.articles, passages: corpus.passages, embeddings: corpus.embeddings });
 }
 
 /**
@@ -62,41 +73,49 @@ async function evaluateSystem(
  */
 export async function runEvaluation(inputs: EvaluationInputs): Promise<EvaluationReport> {
   const began = performance.now();
+  const { retrievalCorpus, answerCorpus } = inputs;
   const retrievalSource = inputs.retrievalSet ?? {
     path: `${inputs.answerSet.path} (supporting snippets; retrieval set missing)`,
     questions: inputs.answerSet.questions,
     problems: [],
   };
-  const { cases, problems } = buildRetrievalCases(retrievalSource.questions, inputs.articles);
+  const searchCorpus = inputs.retrievalSet ? retrievalCorpus : answerCorpus;
+  const { cases, problems } = buildRetrievalCases(retrievalSource.questions, searchCorpus.articles);
 
   const systems: SystemEvaluation[] = [
     await evaluateSystem(
-      'Scoop',
-      'PassageIndex hybrid search (HNSW vectors + BM25, fused) and the extractive answerer',
-      inputs.search,
-      async (question) => fromScoopAnswer(await inputs.ask(question)),
+      {
+        name: 'Scoop',
+        description: 'PassageIndex hybrid search (HNSW vectors + BM25, fused) and the extractive answerer',
+        retrievalSearch: searchCorpus.search,
+        answer: async (question) => fromScoopAnswer(await answerCorpus.ask(question)),
+      },
       inputs,
       cases,
     ),
   ];
 
-  inputs.onProgress?.(`peer: building over ${inputs.passages.length} passages`);
-  const peer = await LangChainPeer.build({ articles: inputs.articles, passages: inputs.passages, embeddings: inputs.embeddings });
+  const answerPeer = await buildPeer(answerCorpus, inputs);
+  const searchPeer = searchCorpus === answerCorpus ? answerPeer : await buildPeer(searchCorpus, inputs);
   for (const retriever of PEER_RETRIEVERS) {
     systems.push(
       await evaluateSystem(
-        `peer ${retriever}`,
-        PEER_DESCRIPTIONS[retriever],
-        (query, k) => peer.search(retriever, query, k),
-        (question) => peer.answer(retriever, question),
+        {
+          name: `peer ${retriever}`,
+          description: PEER_DESCRIPTIONS[retriever],
+          retrievalSearch: (query, k) => searchPeer.search(retriever, query, k),
+          answer: (question) => answerPeer.answer(retriever, question),
+        },
         inputs,
         cases,
       ),
     );
   }
 
+  const describe = (corpus: EvaluatedCorpus) => ({ path: corpus.path, articles: corpus.articles.length, passages: corpus.passages.length });
   return {
-    corpus: { path: inputs.corpusPath, articles: inputs.articles.length, passages: inputs.passages.length },
+    retrievalCorpus: describe(searchCorpus),
+    answerCorpus: describe(answerCorpus),
     retrievalSet: { path: retrievalSource.path, questions: cases.length, problems: [...retrievalSource.problems, ...problems] },
     answerSet: { path: inputs.answerSet.path, questions: inputs.answerSet.questions.length, problems: inputs.answerSet.problems },
     systems,
@@ -105,7 +124,7 @@ export async function runEvaluation(inputs: EvaluationInputs): Promise<Evaluatio
       'An answer is right when it is not declined and its text contains one of the expected values (case, accents and spacing folded); a question the articles cannot answer is right only when declined.',
       "The peer's \"answer\" is its top passage quoted whole: it never declines, so its abstention precision is n/a and its recall 0.",
       'A citation is verbatim when its snippet equals the article text between its offsets. The target is 100%.',
-      'Scoop and the peer index the same passages (Scoop\'s splitter) with the same embedder.',
+      "Scoop and the peer index the same passages (Scoop's splitter) with the same embedder.",
     ],
     ms: performance.now() - began,
   };
