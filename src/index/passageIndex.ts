@@ -5,6 +5,7 @@ import { Document } from '@langchain/core/documents';
 import type { Embeddings } from '@langchain/core/embeddings';
 import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
 import type { Article, CorpusLoad } from '../articles/article';
+import { UserFacingError } from '../errors';
 import type { ArticleFacts } from '../facts/fact';
 import type { Passage } from '../passages/passage';
 import { splitIntoPassages } from '../passages/splitIntoPassages';
@@ -168,6 +169,8 @@ export class PassageIndex {
   private dirty = false;
   /** The graph was built with other parameters: the next sync rebuilds it from the stored vectors. */
   private graphStale = false;
+  /** Syncs of this instance run one after the other. */
+  private syncQueue: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly options: PassageIndexOptions) {
     this.embeddings = options.embeddings;
@@ -220,7 +223,13 @@ export class PassageIndex {
    * changes; if writing fails, the error is thrown, the last good index stays
    * on disk and this index keeps the new state (the next sync writes it).
    */
-  async sync(corpus: CorpusLoad): Promise<SyncReport> {
+  sync(corpus: CorpusLoad): Promise<SyncReport> {
+    const run = this.syncQueue.then(() => this.syncNow(corpus));
+    this.syncQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async syncNow(corpus: CorpusLoad): Promise<SyncReport> {
     const started = performance.now();
     const previous = new Map(this.entries.map((entry) => [entry.article.source, entry]));
     const seen = new Set<string>();
@@ -554,7 +563,7 @@ export class PassageIndex {
     ];
     const store = this.store;
     if (store) files.push({ name: FILES.graph, writeTo: (path) => store.index.writeIndex(path).then(() => undefined) });
-    await writeGeneration(
+    const written = writeGeneration(
       this.options.indexDir,
       files,
       {
@@ -565,6 +574,13 @@ export class PassageIndex {
       },
       { faults: this.options.writeFaults },
     );
+    await written.catch((error: unknown) => {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR') {
+        throw new UserFacingError(`Cannot write the index in ${this.options.indexDir} (${code}); choose another folder with --index or INDEX_DIR.`, 'index_unwritable');
+      }
+      throw error;
+    });
   }
 
   /** Rebuilds memory from a verified generation; throws {@link IndexUnreadableError} when its content does not hold together. */

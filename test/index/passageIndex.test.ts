@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/article';
+import { UserFacingError } from '../../src/errors';
 import { loadCorpus } from '../../src/articles/loadCorpus';
 import { extractFacts } from '../../src/facts/extractFacts';
 import { HashedFeatureEmbeddings } from '../../src/index/hashedFeatureEmbeddings';
@@ -295,6 +296,24 @@ describe('PassageIndex', () => {
     expect(await liveGeneration()).not.toBe(generation);
     const manifest = JSON.parse(await readFile(join(indexDir, await liveGeneration(), 'manifest.json'), 'utf8'));
     expect(manifest.hnsw).toMatchObject({ m: 8, efConstruction: 32 });
+  });
+
+  it('GIVEN an index folder that cannot be created THEN sync fails with a message naming it', async () => {
+    const blocked = join(root, 'a-file', 'index');
+    await writeFile(join(root, 'a-file'), 'not a folder');
+    const index = await PassageIndex.open(options({ indexDir: blocked }));
+    const error = await index.sync(await loadCorpus(corpusDir)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as Error).message).toContain(`Cannot write the index in ${blocked}`);
+  });
+
+  it('GIVEN two syncs at once on one index THEN they run one after the other', async () => {
+    const index = await PassageIndex.open(options());
+    const corpus = await loadCorpus(corpusDir);
+    const [first, second] = await Promise.all([index.sync(corpus), index.sync(corpus)]);
+    expect(first.added).toBe(4);
+    expect(second.added).toBe(0);
+    expect(embeddings.documents).toBe(index.passageCount());
   });
 
   it('GIVEN an empty corpus THEN sync indexes nothing and search finds nothing', async () => {
