@@ -132,12 +132,14 @@ export function readStatusCues(foldedClause: string, language: Language): Status
   };
 }
 
+/** Hearsay that covers a whole sentence. */
+const SENTENCE_HEARSAY: Record<'fr' | 'en', RegExp> = {
+  fr: cue("selon (?:des|les|plusieurs|nos|certaines) (?:sources|rumeurs|personnes)|d'apres (?:des|nos|plusieurs) sources|selon (?:the information|bloomberg|reuters)"),
+  en: cue('according to (?:sources|people|insiders|a report|reports|the information|bloomberg|reuters)|people familiar|reportedly|sources (?:say|said|told)'),
+};
+
 /** Sentence-wide hearsay ("Selon les sources, ...", "..., according to people familiar with the matter"). */
 export function sentenceIsHearsay(foldedSentence: string, language: Language): boolean {
   const langs = language === 'und' ? (['fr', 'en'] as const) : [lang(language)];
-  const hearsay: Record<'fr' | 'en', RegExp> = {
-    fr: cue("selon (?:des|les|plusieurs|nos|certaines) (?:sources|rumeurs|personnes)|d'apres (?:des|nos|plusieurs) sources|selon (?:the information|bloomberg|reuters)"),
-    en: cue('according to (?:sources|people|insiders|a report|reports|the information|bloomberg|reuters)|people familiar|reportedly|sources (?:say|said|told)'),
-  };
-  return langs.some((l) => has(hearsay[l], foldedSentence));
+  return langs.some((l) => has(SENTENCE_HEARSAY[l], foldedSentence));
 }

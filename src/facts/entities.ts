@@ -186,7 +186,74 @@ for (const entry of COMPANIES) for (const name of entry.names) COMPANY_BY_NAME.s
 const PRODUCT_BY_NAME = new Map(PRODUCTS.map(([name, canonical, company]) => [name, { canonical, company }]));
 const FIXED_NAMES = [...COMPANY_BY_NAME.keys(), ...PRODUCT_BY_NAME.keys()].sort((a, b) => b.length - a.length);
 const FIXED_PATTERN = new RegExp(`${B}(?:${FIXED_NAMES.map(escape).join('|')})(?![\\p{L}\\d+])`, 'gu');
-const VERSIONED_PATTERNS = VERSIONED.map((family) => ({ ...family, regex: new RegExp(`${B}${family.pattern}${E}`, 'gu') }));
+const VERSIONED_PATTERNS = VERSIONED.map((family) => ({
+  ...family,
+  regex: new RegExp(`${B}${family.pattern}${E}`, 'gu'),
+  whole: new RegExp(`^${family.pattern}$`, 'u'),
+}));
+const COMPANY_NAMES = new Set(COMPANY_BY_NAME.values());
+
+/** True for the fixed names that must be capitalised in the text to count (every product, and companies whose canonical name is). */
+function needsCapital(name: string): boolean {
+  const company = COMPANY_BY_NAME.get(name);
+  return company === undefined || company[0] !== company[0].toLowerCase();
+}
+
+/**
+ * Every way a product or organisation name can start, without word
+ * boundaries: the names that count in any case (product families, `xai`),
+ * and those that count only when capitalised.
+ */
+const CASE_FREE_TRIGGER = new RegExp(
+  [...VERSIONED.map((family) => family.pattern.replace(/\(\?<\w+>/g, '(?:')), ...FIXED_NAMES.filter((name) => !needsCapital(name)).map(escape)].join('|'),
+  'gu',
+);
+const CAPITALISED_TRIGGER = new RegExp(FIXED_NAMES.filter(needsCapital).map(escape).join('|'), 'uy');
+const CAPITALISED_FIRST_LETTERS = new Set(FIXED_NAMES.filter(needsCapital).map((name) => name.charCodeAt(0)));
+/**
+ * Upper and title case letters: every character a capitalised name can
+ * start with (one that lower-casing changes and that folds to a letter a-z),
+ * as a test over the Basic Multilingual Plane checks; beyond it, a name's
+ * first unit would be a surrogate, which is never a capital.
+ */
+const CAPITAL_LETTER = /[\p{Lu}\p{Lt}]/gu;
+
+/** True when a name that must be capitalised starts at `at`, with a capital in `text`. */
+function capitalisedNameAt(text: string, folded: string, at: number): boolean {
+  if (!CAPITALISED_FIRST_LETTERS.has(folded.charCodeAt(at))) return false;
+  const first = text[at];
+  if (first === first.toLowerCase()) return false;
+  CAPITALISED_TRIGGER.lastIndex = at;
+  return CAPITALISED_TRIGGER.test(folded);
+}
+
+/**
+ * Offsets, in order, where a known product or organisation name may start
+ * in `text`, found without word boundaries: every offset where `findEntities`
+ * finds one, in `text` or in any slice of it (a sentence), is among them.
+ * A cheap test that lets extraction pass over the many articles and
+ * sentences of general news that name none. `folded` is
+ * `foldForMatching(text)`; `limit` stops the search early. Code names
+ * learned from an article are not covered: look for those separately.
+ */
+export function findEntityHints(text: string, folded: string = foldForMatching(text), limit = Infinity): number[] {
+  const hints: number[] = [];
+  CASE_FREE_TRIGGER.lastIndex = 0;
+  for (let match = CASE_FREE_TRIGGER.exec(folded); match && hints.length < limit; match = CASE_FREE_TRIGGER.exec(folded)) {
+    hints.push(match.index);
+    CASE_FREE_TRIGGER.lastIndex = match.index + 1;
+  }
+  CAPITAL_LETTER.lastIndex = 0;
+  for (let match = CAPITAL_LETTER.exec(text); match && hints.length < limit; match = CAPITAL_LETTER.exec(text)) {
+    if (capitalisedNameAt(text, folded, match.index)) hints.push(match.index);
+  }
+  return hints.sort((a, b) => a - b);
+}
+
+/** False when `text` certainly names no known product or organisation (see `findEntityHints`). */
+function mayNameEntities(text: string, folded: string = foldForMatching(text)): boolean {
+  return findEntityHints(text, folded, 1).length > 0;
+}
 
 function normaliseName(text: string): string {
   return foldForMatching(text).trim().replace(/\s+/g, ' ');
@@ -196,9 +263,15 @@ function normaliseName(text: string): string {
  * Finds the products, models and organisations named in `text`, longest
  * first and without overlaps, in text order. Company names must be
  * capitalised as names are ("Orange", not "orange"), so common words stay words.
+ * `extraAliases` maps code names learned from the article (lower case) to
+ * their subject; `folded`, when the caller has it, is `foldForMatching(text)`.
  */
-export function findEntities(text: string, extraAliases: ReadonlyMap<string, string> = new Map()): EntityMention[] {
-  const folded = foldForMatching(text);
+export function findEntities(
+  text: string,
+  extraAliases: ReadonlyMap<string, string> = new Map(),
+  folded: string = foldForMatching(text),
+): EntityMention[] {
+  if (extraAliases.size === 0 && !mayNameEntities(text, folded)) return [];
   const found: EntityMention[] = [];
   for (const family of VERSIONED_PATTERNS) {
     family.regex.lastIndex = 0;
@@ -262,7 +335,7 @@ export function canonicalSubject(text: string): string | null {
   const product = PRODUCT_BY_NAME.get(name);
   if (product) return product.canonical;
   for (const family of VERSIONED_PATTERNS) {
-    const match = new RegExp(`^${family.pattern}$`, 'u').exec(name);
+    const match = family.whole.exec(name);
     if (match) return family.canonical({ ...match.groups });
   }
   const mention = wholeMatch(text);
@@ -285,16 +358,16 @@ export function canonicalCompany(text: string): string | null {
 
 /** The organisation behind a canonical subject (`GPT-5` → `OpenAI`, `Azure` → `Microsoft`), or null. */
 export function canonicalSubjectCompany(subject: string): string | null {
-  if ([...COMPANY_BY_NAME.values()].includes(subject)) return subject;
+  if (COMPANY_NAMES.has(subject)) return subject;
   for (const [, product] of PRODUCT_BY_NAME) if (product.canonical === subject) return product.company;
   const folded = normaliseName(subject);
   for (const family of VERSIONED_PATTERNS) {
-    if (new RegExp(`^${family.pattern}$`, 'u').test(folded)) return family.company;
+    if (family.whole.test(folded)) return family.company;
   }
   return null;
 }
 
 /** True when `name` is an organisation rather than a product. */
 export function isCompanyName(name: string): boolean {
-  return [...COMPANY_BY_NAME.values()].includes(name);
+  return COMPANY_NAMES.has(name);
 }

@@ -2,11 +2,12 @@ import type { Article } from '../articles/article';
 import { citeSpan } from '../answers/citation';
 import type { Passage, TextSpan } from '../passages/passage';
 import { splitSentences } from '../passages/splitSentences';
-import { findEntities, type EntityMention } from './entities';
+import { findEntities, findEntityHints, type EntityMention } from './entities';
 import { extractDateClaims } from './extractDateClaims';
 import { extractPartnerships } from './extractPartnerships';
 import type { AliasClaim, ArticleFacts, DateClaim, PartnershipClaim } from './fact';
 import { findAliases } from './findAliases';
+import { foldForMatching } from './foldForMatching';
 
 /** Sentences of the article, trimmed; from the passages' ranges when given, so facts and passages agree. */
 function sentencesOf(article: Article, passages?: Passage[]): TextSpan[] {
@@ -26,12 +27,34 @@ function sentencesOf(article: Article, passages?: Passage[]): TextSpan[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
-function productCounts(article: Article): Map<string, number> {
+function productCounts(article: Article, folded: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const mention of findEntities(article.text)) {
+  for (const mention of findEntities(article.text, new Map(), folded)) {
     if (mention.kind === 'product') counts.set(mention.canonical, (counts.get(mention.canonical) ?? 0) + 1);
   }
   return counts;
+}
+
+/** Whether a hint (sorted offsets) falls inside `span`. */
+function containsHint(hints: number[], span: TextSpan): boolean {
+  let low = 0;
+  let high = hints.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (hints[middle] < span.start) low = middle + 1;
+    else high = middle;
+  }
+  return low < hints.length && hints[low] < span.end;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** `foldForMatching` of a span, cut from the folded article unless the span splits a surrogate pair. */
+function foldedSlice(text: string, folded: string, span: TextSpan): string {
+  const splitsPair = isLowSurrogate(text.charCodeAt(span.start)) || isLowSurrogate(text.charCodeAt(span.end));
+  return splitsPair ? foldForMatching(text.slice(span.start, span.end)) : folded.slice(span.start, span.end);
 }
 
 function dedupeAliases(aliases: AliasClaim[]): AliasClaim[] {
@@ -53,31 +76,40 @@ function dedupeAliases(aliases: AliasClaim[]): AliasClaim[] {
  * the rest of it, so "Orion sortira..." is a claim about GPT-4.5.
  * Precise rather than greedy: a date without an event word or a subject
  * gives nothing. Never throws on odd text; an article with no text gives no facts.
+ * Every fact needs a named product or organisation, so an article or
+ * sentence that names none is passed over after one cheap test: most
+ * general news costs a few microseconds.
  */
 export function extractFacts(article: Article, passages?: Passage[]): ArticleFacts {
   const facts: ArticleFacts = { articleId: article.id, dates: [], partnerships: [], aliases: [] };
   if (!article.text.trim()) return facts;
+  const folded = foldForMatching(article.text);
+  const hints = findEntityHints(article.text, folded);
+  if (hints.length === 0) return facts;
   const sentences = sentencesOf(article, passages);
-  const counts = productCounts(article);
+  const naming = sentences.filter((span) => containsHint(hints, span));
+  let counts: Map<string, number> | undefined;
+  const countsOnce = () => (counts ??= productCounts(article, folded));
 
   const aliases: AliasClaim[] = [];
-  for (const span of sentences) {
-    for (const alias of findAliases(article.text.slice(span.start, span.end), counts)) {
+  for (const span of naming) {
+    for (const alias of findAliases(article.text.slice(span.start, span.end), countsOnce, foldedSlice(article.text, folded, span))) {
       aliases.push({ ...alias, citation: citeSpan(article, span) });
     }
   }
   facts.aliases = dedupeAliases(aliases);
   const aliasOf = new Map(facts.aliases.map((a) => [a.alias, a.subject]));
-  const unknownNames = new Map(facts.aliases.filter((a) => !counts.has(a.alias)).map((a) => [a.alias.toLowerCase(), a.subject]));
+  const unknownNames = new Map(facts.aliases.filter((a) => !countsOnce().has(a.alias)).map((a) => [a.alias.toLowerCase(), a.subject]));
 
   const dates: DateClaim[] = [];
   const partnerships: PartnershipClaim[] = [];
-  for (const span of sentences) {
+  for (const span of unknownNames.size > 0 ? sentences : naming) {
     const sentence = article.text.slice(span.start, span.end);
-    const entities: EntityMention[] = findEntities(sentence, unknownNames).map((e) => {
+    const entities: EntityMention[] = findEntities(sentence, unknownNames, foldedSlice(article.text, folded, span)).map((e) => {
       const subject = aliasOf.get(e.canonical);
       return subject ? { ...e, canonical: subject } : e;
     });
+    if (entities.length === 0) continue;
     dates.push(...extractDateClaims({ article, span, entities }));
     partnerships.push(...extractPartnerships({ article, span, entities }));
   }

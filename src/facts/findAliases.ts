@@ -2,6 +2,9 @@ import type { EntityMention } from './entities';
 import { findEntities } from './entities';
 import { foldForMatching } from './foldForMatching';
 
+/** How often the article names each product, or how to count it when needed. */
+export type ProductCounts = ReadonlyMap<string, number> | (() => ReadonlyMap<string, number>);
+
 /** A code name found in a sentence: `alias` names `subject`. */
 export interface AliasMention {
   alias: string;
@@ -10,6 +13,7 @@ export interface AliasMention {
 }
 
 const NAME = '(?<name>[\\p{Lu}][\\p{L}\\d.-]*(?:\\s[\\p{Lu}\\d][\\p{L}\\d.-]*)?)';
+const LEADING_NAME = new RegExp(`^${NAME}`, 'u');
 const NAMING_AFTER = [
   // "GPT-4.5, nommé Orion" / "GPT-4.5, code-named Orion" / "GPT-4.5 (nom de code : Orion)"
   /^\s*,?\s*\(?\s*(?:(?:nomme|nommee|baptise|baptisee|surnomme|surnommee|alias|aka|codenamed|code-named|code named|dubbed|nicknamed|known internally as|internally known as|connu en interne sous le nom de|connu sous le nom de code|(?:dont le |de |sous le |avec le )?nom de code(?:\s*:)?|code name(?:\s*:)?|codename(?:\s*:)?)\s+)["“«]?\s*$/u,
@@ -27,10 +31,17 @@ function isKnownProduct(mention: EntityMention | undefined): boolean {
  * (probablement le nom de code GPT-5)", "GPT-4.5, code-named Orion"). Of two
  * product names, the one the article uses more often (`counts`) is the
  * subject and the other its alias; an unknown name is always the alias.
+ * `counts` may be given as a function when counting is costly: it is only
+ * called when the sentence gives a code name. `folded`, when the caller has
+ * it, is `foldForMatching(sentence)`.
  */
-export function findAliases(sentence: string, counts: ReadonlyMap<string, number>): AliasMention[] {
-  const folded = foldForMatching(sentence);
-  const mentions = findEntities(sentence).filter((m) => m.kind === 'product');
+export function findAliases(
+  sentence: string,
+  counts: ProductCounts,
+  folded: string = foldForMatching(sentence),
+): AliasMention[] {
+  const mentions = findEntities(sentence, new Map(), folded).filter((m) => m.kind === 'product');
+  if (mentions.length === 0) return [];
   const found: AliasMention[] = [];
   for (const mention of mentions) {
     const after = folded.slice(mention.end, mention.end + 60);
@@ -39,7 +50,7 @@ export function findAliases(sentence: string, counts: ReadonlyMap<string, number
       for (let cut = 1; cut <= after.length; cut += 1) {
         if (!pattern.test(after.slice(0, cut))) continue;
         const rest = afterOriginal.slice(cut);
-        const name = new RegExp(`^${NAME}`, 'u').exec(rest)?.groups?.name?.replace(/[.,;:]+$/, '');
+        const name = LEADING_NAME.exec(rest)?.groups?.name?.replace(/[.,;:]+$/, '');
         if (!name) continue;
         const named = findEntities(name)[0];
         const other = isKnownProduct(named) && named.start === 0 ? named.canonical : name;
@@ -57,7 +68,8 @@ export function findAliases(sentence: string, counts: ReadonlyMap<string, number
   return found.filter((a) => a.alias !== a.subject);
 }
 
-function orient(first: string, second: string, counts: ReadonlyMap<string, number>, hedged: boolean): AliasMention {
+function orient(first: string, second: string, productCounts: ProductCounts, hedged: boolean): AliasMention {
+  const counts = typeof productCounts === 'function' ? productCounts() : productCounts;
   const firstKnown = counts.has(first);
   const secondKnown = counts.has(second);
   if (firstKnown && !secondKnown) return { subject: first, alias: second, hedged };

@@ -196,3 +196,35 @@ describe('extractFacts precision on tricky sentences', () => {
     expect(extractFacts(article('Microsoft and Google compete fiercely for enterprise AI customers.', 'en')).partnerships).toEqual([]);
   });
 });
+
+describe('extractFacts on general news', () => {
+  function article(text: string): Article {
+    return { id: 'general', source: 'general.txt', title: 'general', language: 'fr', published: '2025-02-20', url: null, text };
+  }
+
+  it('GIVEN dated events that name no company or model THEN no facts', () => {
+    const facts = extractFacts(article("Le nouveau pont sera inauguré fin mai. L'armée lancera l'exercice en mars 2025, a annoncé le ministère."));
+    expect(facts).toEqual({ articleId: 'general', dates: [], partnerships: [], aliases: [] });
+  });
+
+  it('GIVEN a claim whose name is glued to the passage before it THEN the claim is found as in its own article', () => {
+    const heading = 'Le marché attendait une annonce';
+    const claim = 'Microsoft lancera son assistant en mai 2025.';
+    const glued = article(heading + claim);
+    const passages = [
+      { id: 'p0', articleId: glued.id, ordinal: 0, start: 0, end: heading.length, text: heading },
+      { id: 'p1', articleId: glued.id, ordinal: 1, start: heading.length, end: glued.text.length, text: claim },
+    ];
+    const withoutCitation = (facts: ArticleFacts) => facts.dates.map(({ citation: _citation, ...date }) => date);
+    const found = extractFacts(glued, passages);
+    expect(withoutCitation(found)).toEqual(withoutCitation(extractFacts(article(claim))));
+    expect(found.dates.map((d) => d.citation.snippet)).toEqual([claim]);
+  });
+
+  it('GIVEN a code name used alone in a later sentence THEN the claim is about the product it names', () => {
+    const facts = extractFacts(article("OpenAI prépare GPT-4.5, nommé Orion. Le calendrier reste flou. Orion sortira fin mai, selon l'entreprise."));
+    expect(facts.dates.map(({ subject, when, start, end }) => ({ subject, when, start, end }))).toEqual([
+      { subject: 'GPT-4.5', when: 'fin mai', start: '2025-05-21', end: '2025-05-31' },
+    ]);
+  });
+});
