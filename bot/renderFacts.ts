@@ -1,14 +1,16 @@
 import type { APIEmbed } from 'discord.js';
 import type { Citation } from '../src/answers/citation';
-import type { PartnershipNature } from '../src/facts/fact';
+import type { PartnershipClaim, PartnershipNature } from '../src/facts/fact';
 import type { PartnerMap, Timeline, TimelineEvent } from '../src/scoop';
-import { escapeAll } from './discordLimits';
+import { DISCORD_LIMITS, escapeAll } from './discordLimits';
 import { buildEmbed, type FieldDraft } from './embedDraft';
 import { EMBED_COLORS } from './renderAnswer';
 import { quotedSource, sourceTitle } from './renderSource';
 
 /** Most facts listed in one embed: each needs a source field, and an embed holds 25 fields. */
 export const MAX_LISTED_FACTS = 20;
+
+const MAX_CITATIONS_PER_TIE = 3;
 
 const NATURE_LABELS: Record<PartnershipNature, string> = {
   cloud: 'cloud and hosting',
@@ -92,7 +94,7 @@ export function renderTimeline(timeline: Timeline, asked: string | null): APIEmb
 
 /**
  * The embed of a company's partners: one line per tie with its nature and
- * direction, each with its cited snippet. Says plainly when nothing is known.
+ * direction, cited by every snippet that states it. Says plainly when nothing is known.
  */
 export function renderPartners(map: PartnerMap, asked: string): APIEmbed {
   const company = map.company || asked;
@@ -104,15 +106,30 @@ export function renderPartners(map: PartnerMap, asked: string): APIEmbed {
     });
   }
   const numbers = new CitationNumbers();
-  const lines = map.partners.slice(0, MAX_LISTED_FACTS).map((claim) => {
+  const ties = new Map<string, { claim: PartnershipClaim; citations: Citation[]; markers: number[] }>();
+  for (const claim of map.partners) {
+    const key = `${claim.a}\u0000${claim.b}\u0000${claim.nature}\u0000${claim.direction}`;
+    const tie = ties.get(key) ?? { claim, citations: [], markers: [] };
+    ties.set(key, tie);
+    tie.citations.push(claim.citation);
+  }
+  const listed = [...ties.values()].slice(0, MAX_LISTED_FACTS);
+  for (const tie of listed) tie.markers.push(numbers.numberOf(tie.citations[0]));
+  for (const tie of listed) {
+    for (const citation of tie.citations.slice(1, MAX_CITATIONS_PER_TIE)) {
+      if (numbers.cited.length >= DISCORD_LIMITS.fields - 1) break;
+      tie.markers.push(numbers.numberOf(citation));
+    }
+  }
+  const lines = listed.map(({ claim, markers }) => {
     const arrow = claim.direction === 'a-to-b' ? '→' : '↔';
-    const n = numbers.numberOf(claim.citation);
-    return `• **${escapeAll(claim.a)}** ${arrow} **${escapeAll(claim.b)}**: ${NATURE_LABELS[claim.nature]} [${n}]`;
+    const cited = [...new Set(markers)].map((n) => `[${n}]`).join('');
+    return `• **${escapeAll(claim.a)}** ${arrow} **${escapeAll(claim.b)}**: ${NATURE_LABELS[claim.nature]} ${cited}`;
   });
   return buildEmbed({
     title: escapeAll(`Partners: ${company}`),
     color: EMBED_COLORS.answered,
-    description: [...lines, ...moreLine(map.partners.length)].join('\n'),
+    description: [...lines, ...moreLine(ties.size)].join('\n'),
     fields: numbers.fields(),
     footer: `${map.partners.length} tie${map.partners.length === 1 ? '' : 's'}`,
   });

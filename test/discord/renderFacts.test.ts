@@ -69,3 +69,21 @@ describe('renderSources', () => {
     expect(renderSources([]).description).toBe('No article is indexed yet.');
   });
 });
+
+describe('renderPartners with many sources', () => {
+  it('GIVEN one tie stated by five articles THEN one line cites up to three of them, each with its field', () => {
+    const partners = Array.from({ length: 5 }, (_, i) => ({ a: 'Microsoft', b: 'OpenAI', nature: 'cloud' as const, direction: 'a-to-b' as const, citation: citation(i) }));
+    const embed = renderPartners({ company: 'Microsoft', partners }, 'Microsoft');
+    expect(embed.description).toBe('• **Microsoft** → **OpenAI**: cloud and hosting [1][2][3]');
+    expect(embed.fields).toHaveLength(3);
+  });
+
+  it('GIVEN 30 ties THEN 20 are listed, every marker has its field, within 25 fields', () => {
+    const partners = Array.from({ length: 60 }, (_, i) => ({ a: 'Microsoft', b: `Partner ${i % 30}`, nature: 'investment' as const, direction: 'a-to-b' as const, citation: citation(i) }));
+    const embed = renderPartners({ company: 'Microsoft', partners }, 'Microsoft');
+    const markers = [...embed.description!.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    expect(embed.description).toMatch(/…and 10 more$/);
+    expect(Math.max(...markers)).toBe(embed.fields!.length);
+    expect(embed.fields!.length).toBeLessThanOrEqual(24);
+  });
+});

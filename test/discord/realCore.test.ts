@@ -1,0 +1,83 @@
+import { EventEmitter } from 'node:events';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../bot/start';
+import { openScoop } from '../../src/app';
+import { parseConfig } from '../../src/config';
+import type { Scoop } from '../../src/scoop';
+import { memoryLogger, startBot, type RunningBot } from './botHarness';
+import { FakeDiscord } from './fakeDiscord';
+
+const SEED_TEXT = readFile('seeds/000_f20889ff108f9afa.txt', 'utf8');
+const SEED_TITLE = "Microsoft prépare ses serveurs Azure pour GPT-4.5 et GPT-5 d'OpenAI";
+
+describe('the bot over the real core and the seed article', () => {
+  let indexDir: string;
+  let scoop: Scoop;
+  let running: RunningBot;
+
+  beforeAll(async () => {
+    indexDir = await mkdtemp(join(tmpdir(), 'scoop-bot-index-'));
+    const config = parseConfig({ CORPUS_DIR: 'seeds', INDEX_DIR: indexDir, LOG_LEVEL: 'silent' });
+    scoop = (await openScoop(config, { logger: memoryLogger().logger })).scoop;
+    running = await startBot(scoop);
+  });
+  afterAll(async () => {
+    await running?.stop();
+    await rm(indexDir, { recursive: true, force: true });
+  });
+
+  it('GIVEN /ask about GPT-4.5 THEN the answer cites verbatim snippets of the seed, with its title and date', async () => {
+    const question = 'Quand GPT-4.5 sera-t-il dévoilé ?';
+    const expected = await scoop.ask(question);
+    expect(expected.abstained).toBe(false);
+    const edit = await running.fake.editOf(running.fake.slashCommand('ask', { question }));
+    const [embed] = edit.body.embeds;
+    expect(embed.fields).toHaveLength(expected.citations.length);
+    const text = await SEED_TEXT;
+    expected.citations.forEach((citation, i) => {
+      expect(text.slice(citation.start, citation.end)).toBe(citation.snippet);
+      expect(embed.fields[i].name).toBe(`[${citation.n}] ${SEED_TITLE}`);
+      expect(embed.fields[i].value).toMatch(/^> /);
+      expect(embed.fields[i].value.endsWith('· 2025-02')).toBe(true);
+    });
+    expect(embed.description).toMatch(/\[1\]/);
+    expect(embed.footer.text).toBe('Searched 1 article');
+  });
+
+  it('GIVEN /ask about GPT-6 THEN the answer abstains, plainly and in grey', async () => {
+    const edit = await running.fake.editOf(running.fake.slashCommand('ask', { question: 'When will GPT-6 be released?' }));
+    const [embed] = edit.body.embeds;
+    expect(embed.color).toBe(0x9ca3af);
+    expect(embed.description).toMatch(/GPT-6/);
+    expect((embed.fields ?? []).some((f: { name: string }) => /^\[\d+\]/.test(f.name))).toBe(false);
+  });
+});
+
+describe('npm start against a fake Discord', () => {
+  it('GIVEN the seed THEN it indexes, logs in, answers, and shuts down cleanly on SIGTERM', async () => {
+    const fake = await FakeDiscord.start();
+    const indexDir = await mkdtemp(join(tmpdir(), 'scoop-bot-start-'));
+    const events = new EventEmitter();
+    const err: string[] = [];
+    const running = main(['start'], {
+      env: { DISCORD_TOKEN: 'bot-token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: 'seeds', INDEX_DIR: indexDir, LOG_LEVEL: 'silent' },
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => err.push(text) },
+      events,
+    });
+    try {
+      await fake.whenIdentified();
+      const answer = await fake.editOf(fake.slashCommand('ask', { question: 'Qui héberge GPT-4.5 ?' }));
+      expect(answer.body.embeds[0].title).toBe('Qui héberge GPT-4.5 ?');
+      events.emit('SIGTERM');
+      expect(await running).toBe(0);
+      expect(err).toEqual([]);
+    } finally {
+      await fake.close();
+      await rm(indexDir, { recursive: true, force: true });
+    }
+  });
+});
