@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
+import { PARTNERSHIP_NATURE_WORDS } from '../src/facts/partnershipNatureWords';
 import type { Citation } from '../src/answers/citation';
-import type { PartnershipClaim, PartnershipNature } from '../src/facts/fact';
+import type { PartnershipClaim } from '../src/facts/fact';
 import type { PartnerMap, Timeline, TimelineEvent } from '../src/scoop';
 import { DISCORD_LIMITS, escapeAll } from './discordLimits';
 import { buildEmbed, type FieldDraft } from './embedDraft';
@@ -12,15 +13,6 @@ export const MAX_LISTED_FACTS = 20;
 
 const MAX_CITATIONS_PER_TIE = 3;
 
-const NATURE_LABELS: Record<PartnershipNature, string> = {
-  cloud: 'cloud and hosting',
-  investment: 'investment',
-  integration: 'integration',
-  distribution: 'distribution',
-  chips: 'chips',
-  research: 'research',
-  other: 'partnership',
-};
 
 /** Numbers citations in order of first use, one number per distinct quote. */
 class CitationNumbers {
@@ -124,7 +116,7 @@ export function renderPartners(map: PartnerMap, asked: string): APIEmbed {
   const lines = listed.map(({ claim, markers }) => {
     const arrow = claim.direction === 'a-to-b' ? '→' : '↔';
     const cited = [...new Set(markers)].map((n) => `[${n}]`).join('');
-    return `• **${escapeAll(claim.a)}** ${arrow} **${escapeAll(claim.b)}**: ${NATURE_LABELS[claim.nature]} ${cited}`;
+    return `• **${escapeAll(claim.a)}** ${arrow} **${escapeAll(claim.b)}**: ${PARTNERSHIP_NATURE_WORDS.en[claim.nature]} ${cited}`;
   });
   return buildEmbed({
     title: escapeAll(`Partners: ${company}`),

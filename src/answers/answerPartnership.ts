@@ -1,5 +1,6 @@
 import { findEntities } from '../facts/entities';
-import type { PartnershipClaim, PartnershipNature } from '../facts/fact';
+import { PARTNERSHIP_NATURE_WORDS } from '../facts/partnershipNatureWords';
+import type { PartnershipClaim } from '../facts/fact';
 import type { QuestionAnalysis } from './analyzeQuestion';
 import { frenchOf } from './abstentionText';
 import type { CitationList } from './citationList';
@@ -40,30 +41,10 @@ function tie(claim: PartnershipClaim, language: 'fr' | 'en'): string {
         return `${a} works with ${b}`;
     }
   }
-  const nature = claim.nature === 'other' ? '' : ` (${NATURE_WORDS[language][claim.nature]})`;
+  const nature = claim.nature === 'other' ? '' : ` (${PARTNERSHIP_NATURE_WORDS[language][claim.nature]})`;
   return language === 'fr' ? `${a} et ${b} sont partenaires${nature}` : `${a} and ${b} are partners${nature}`;
 }
 
-const NATURE_WORDS: Record<'fr' | 'en', Record<PartnershipNature, string>> = {
-  en: {
-    cloud: 'cloud and hosting',
-    investment: 'investment',
-    integration: 'integration',
-    distribution: 'distribution',
-    chips: 'chips',
-    research: 'research',
-    other: 'partnership',
-  },
-  fr: {
-    cloud: 'cloud et hébergement',
-    investment: 'investissement',
-    integration: 'intégration',
-    distribution: 'distribution',
-    chips: 'puces',
-    research: 'recherche',
-    other: 'partenariat',
-  },
-};
 
 function platformOf(claims: PartnershipClaim[]): string | null {
   for (const claim of claims) {
@@ -114,7 +95,7 @@ export function answerPartnershipFromClaims(
   if (partners.length > 1) {
     const names = partners.map(([partner]) => partner);
     const list = `${names.slice(0, -1).join(', ')} ${language === 'fr' ? 'et' : 'and'} ${names[names.length - 1]}`;
-    const nature = matching.length > 0 && analysis.nature ? NATURE_WORDS[language][analysis.nature] : null;
+    const nature = matching.length > 0 && analysis.nature ? PARTNERSHIP_NATURE_WORDS[language][analysis.nature] : null;
     lines.push(
       language === 'fr'
         ? `Partenaires ${nature ? `(${nature}) ` : ''}${frenchOf(company)} cités : ${list}.`
