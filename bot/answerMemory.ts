@@ -31,7 +31,7 @@ export class AnswerMemory {
   remember(answer: Answer, previousQuestion?: string): string {
     const key = randomBytes(6).toString('base64url');
     this.byKey.set(key, {
-      question: answer.question,
+      question: answer.standaloneQuestion,
       ...(previousQuestion !== undefined && { previousQuestion }),
       answer: answer.answer,
       citations: answer.citations,

@@ -57,7 +57,7 @@ export async function handleMessage(message: Message, context: CommandContext, b
     if ('sendTyping' in message.channel) message.channel.sendTyping().catch(() => {});
     const answer = await context.scoop.ask(question, previousQuestion === undefined ? undefined : { previousQuestion });
     const sent = await message.reply({ ...answerMessage(answer, context, previousQuestion), allowedMentions: NO_MENTIONS });
-    context.answers.linkMessage(sent.id, question);
+    context.answers.linkMessage(sent.id, answer.standaloneQuestion);
   } catch (error) {
     const userFacing = error instanceof UserFacingError;
     if (!userFacing) context.logger.error({ err: error, ...where }, 'answering a message failed');

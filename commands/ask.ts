@@ -24,6 +24,6 @@ export const ask = {
     await interaction.deferReply();
     const answer = await context.scoop.ask(question);
     const reply = await interaction.editReply({ ...answerMessage(answer, context), allowedMentions: NO_MENTIONS });
-    context.answers.linkMessage(reply.id, question);
+    context.answers.linkMessage(reply.id, answer.standaloneQuestion);
   },
 } satisfies Command;

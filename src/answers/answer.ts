@@ -13,6 +13,12 @@ export interface NumberedCitation extends Citation {
 /** Scoop's reply to one question. */
 export interface Answer {
   question: string;
+  /**
+   * The question as Scoop read it: the question itself, or for a follow-up
+   * ("and GPT-4.5?") the earlier question with the new subject. A later
+   * follow-up is read against this.
+   */
+  standaloneQuestion: string;
   language: Exclude<Language, 'und'>;
   kind: QuestionKind;
   /** Short answer first, then its support, with `[n]` markers that all exist in `citations`. */

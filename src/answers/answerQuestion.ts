@@ -185,6 +185,7 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
   timings.total = Object.values(timings).reduce((sum, ms) => sum + ms, 0);
   return {
     question: asked,
+    standaloneQuestion: analysis.searchQuery,
     language: analysis.language,
     kind: analysis.kind,
     answer: draft.text,

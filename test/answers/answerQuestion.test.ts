@@ -134,6 +134,17 @@ describe('answerQuestion on the news fixtures', () => {
     for (const citation of answer.citations) expect(citation.snippet).toContain('GPT-4.5');
   });
 
+  it('GIVEN a chain of follow-ups THEN each is read against the question as understood, not the bare "and X?"', async () => {
+    const first = await answerQuestion('When is GPT-5 expected?', deps);
+    expect(first.standaloneQuestion).toBe('When is GPT-5 expected?');
+    const second = await answerQuestion('and GPT-4.5?', deps, { previousQuestion: first.standaloneQuestion });
+    expect(second.standaloneQuestion).toMatch(/GPT-4\.5/);
+    expect(second.standaloneQuestion).not.toMatch(/GPT-5\b/);
+    const third = await answerQuestion('and GPT-5?', deps, { previousQuestion: second.standaloneQuestion });
+    expect(third).toMatchObject({ kind: 'date', abstained: false });
+    expect(third.answer.split('\n')[0]).toMatch(/^GPT-5 /);
+  });
+
   it('GIVEN passages to exclude THEN retrieval does not return them', async () => {
     const seen: string[][] = [];
     const recording: AnswerDeps = { ...deps, search: (query, k, options) => (seen.push(options?.excludePassageIds ?? []), news.search(query, k, options)) };

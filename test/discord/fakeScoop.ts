@@ -72,6 +72,7 @@ export class FakeScoop implements Scoop {
     if (/gpt-?6/i.test(question)) {
       return {
         question,
+        standaloneQuestion: question,
         language,
         kind: 'date',
         answer: "The indexed articles don't say when GPT-6 will be released.",
@@ -83,6 +84,7 @@ export class FakeScoop implements Scoop {
     }
     return {
       question,
+      standaloneQuestion: question,
       language,
       kind: 'date',
       answer: 'GPT-5 is expected at the end of May 2025 [1]; Microsoft hosts OpenAI’s models on Azure [2].',

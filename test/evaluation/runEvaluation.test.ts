@@ -29,7 +29,7 @@ function fakeScoop(): EvaluatedCorpus {
   };
   const ask = async (question: string): Promise<Answer> => {
     const [top] = await search(question, 1);
-    const base = { question, language: 'en' as const, kind: 'fact' as const, related: [], timings: {} };
+    const base = { question, standaloneQuestion: question, language: 'en' as const, kind: 'fact' as const, related: [], timings: {} };
     if (!top) return { ...base, answer: "The articles don't say.", abstained: true, citations: [] };
     const { passage, article: a } = top;
     const citation = { n: 1, articleId: a.id, source: a.source, title: a.title, published: a.published, url: a.url, start: passage.start, end: passage.end, snippet: passage.text };
