@@ -135,7 +135,7 @@ const FRENCH_TOPICS: Record<Topic, { title: Sentence; body: Sentence[] }> = {
     body: [
       (r, c) => `${c.company} a reporté la sortie de ${c.product}, initialement prévue ${eventDate(r, c)}.`,
       (r, c) => `Le lancement est désormais attendu ${eventDate(r, c)}, selon une source proche du dossier citée par ${r.pick(c.words.publications)}.`,
-      (r, c) => `Ce retard s'expliquerait par des difficultés d'approvisionnement en puces et par des tests jugés insuffisants.`,
+      (r, c) => `Le retard de ${c.product} s'expliquerait par ${r.pick(["des difficultés d'approvisionnement en puces", 'des tests jugés insuffisants', 'un désaccord avec ' + c.partner, 'une refonte de ' + c.feature, 'le départ de plusieurs ingénieurs à ' + c.city])}.`,
       (r, c) => `« Nous préférons livrer un produit fiable plutôt que tenir une date », a expliqué ${c.person}, ${c.role} de ${c.company}.`,
       (r, c) => `Il s'agit du ${r.pick(['deuxième', 'troisième'])} report depuis l'annonce du projet en ${c.year - 1}.`,
     ],
@@ -163,7 +163,7 @@ const FRENCH_TOPICS: Record<Topic, { title: Sentence; body: Sentence[] }> = {
     title: (r, c) => r.pick([`La Commission européenne enquête sur ${c.company}`, `${c.company} face à la CNIL`, `AI Act : ${c.company} doit revoir ${c.product}`]),
     body: [
       (r, c) => `La Commission européenne a ouvert ${announced(r, c)} une enquête visant ${c.company} et son service ${c.product}.`,
-      (r, c) => `Bruxelles reproche à l'entreprise de ne pas respecter les règles du règlement sur l'intelligence artificielle.`,
+      (r, c) => `Bruxelles reproche à ${c.company} de ne pas respecter ${r.pick(['les obligations de transparence', 'les règles sur les données', "l'évaluation des risques", 'le droit d\'auteur'])} prévues par le règlement sur l'IA pour ${c.feature}.`,
       (r, c) => `${c.company} risque une amende pouvant atteindre ${percent(r, 'fr')} de son chiffre d'affaires mondial.`,
       (r, c) => `La CNIL avait déjà adressé une mise en demeure à la société en ${c.words.months[c.month]} ${c.year - 1}.`,
       (r, c) => `L'entreprise dit « coopérer pleinement » et promet des changements ${eventDate(r, c)}.`,
@@ -175,7 +175,7 @@ const FRENCH_TOPICS: Record<Topic, { title: Sentence; body: Sentence[] }> = {
       (r, c) => `Le service ${c.product} de ${c.company} a été inaccessible pendant ${r.int(2, 14)} heures ${announced(r, c)}.`,
       (r, c) => `Près de ${r.int(10, 900)} 000 utilisateurs ont signalé des erreurs, principalement en France et en Belgique.`,
       (r, c) => `${c.company} évoque une mise à jour défectueuse de ses serveurs situés à ${c.city}.`,
-      (r, c) => `L'Agence nationale de la sécurité des systèmes d'information a indiqué suivre la situation.`,
+      (r, c) => `L'Agence nationale de la sécurité des systèmes d'information a indiqué suivre l'incident de ${c.product} ${r.pick(['de près', 'avec attention', 'depuis ' + c.words.weekdays[r.int(0, 4)]])}.`,
       (r, c) => `Un rapport détaillé sur l'incident sera publié ${eventDate(r, c)}.`,
     ],
   },
@@ -237,7 +237,7 @@ const ENGLISH_TOPICS: Record<Topic, { title: Sentence; body: Sentence[] }> = {
     body: [
       (r, c) => `${c.company} has postponed the release of ${c.product}, which had been planned ${eventDate(r, c)}.`,
       (r, c) => `The launch is now expected ${eventDate(r, c)}, a person familiar with the matter told ${r.pick(c.words.publications)}.`,
-      (r, c) => `The delay is reportedly due to chip shortages and to testing that engineers judged insufficient.`,
+      (r, c) => `The delay of ${c.product} is reportedly due to ${r.pick(['chip shortages', 'testing that engineers judged insufficient', 'a dispute with ' + c.partner, 'a redesign of ' + c.feature, 'several engineers leaving the ' + c.city + ' office'])}.`,
       (r, c) => `"We would rather ship something reliable than hit a date," said ${c.person}, ${c.role} at ${c.company}.`,
       (r, c) => `It is the ${r.pick(['second', 'third'])} delay since the project was announced in ${c.year - 1}.`,
     ],
@@ -265,7 +265,7 @@ const ENGLISH_TOPICS: Record<Topic, { title: Sentence; body: Sentence[] }> = {
     title: (r, c) => r.pick([`EU opens probe into ${c.company}`, `${c.company} faces regulators over ${c.product}`, `AI Act: ${c.company} must change ${c.product}`]),
     body: [
       (r, c) => `The European Commission opened an investigation into ${c.company} and its ${c.product} service ${announced(r, c)}.`,
-      (r, c) => `Brussels says the company may have breached the rules of the Artificial Intelligence Act.`,
+      (r, c) => `Brussels says ${c.company} may have breached ${r.pick(['the transparency obligations', 'the data rules', 'the risk-assessment rules', 'copyright rules'])} of the AI Act for ${c.feature}.`,
       (r, c) => `${c.company} could face a fine of up to ${percent(r, 'en')} of its global turnover.`,
       (r, c) => `The Federal Trade Commission had already questioned the company in ${c.words.months[c.month]} ${c.year - 1}.`,
       (r, c) => `The company says it is "fully cooperating" and promised changes ${eventDate(r, c)}.`,
@@ -277,7 +277,7 @@ const ENGLISH_TOPICS: Record<Topic, { title: Sentence; body: Sentence[] }> = {
       (r, c) => `${c.company}'s ${c.product} service was unavailable for ${r.int(2, 14)} hours ${announced(r, c)}.`,
       (r, c) => `About ${r.int(10, 900)},000 users reported errors, mostly in the United States and Canada.`,
       (r, c) => `${c.company} blamed a faulty update to its servers in ${c.city}.`,
-      (r, c) => `The Cybersecurity and Infrastructure Security Agency said it was monitoring the situation.`,
+      (r, c) => `The Cybersecurity and Infrastructure Security Agency said it was monitoring the ${c.product} incident ${r.pick(['closely', 'with partners', 'since ' + c.words.weekdays[r.int(0, 4)]])}.`,
       (r, c) => `A full report on the incident will be published ${eventDate(r, c)}.`,
     ],
   },
