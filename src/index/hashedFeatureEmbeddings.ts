@@ -1,6 +1,6 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import type { Language } from '../articles/article';
-import { analyzeTokens } from '../text/analyzeTerms';
+import { type AnalyzedToken, analyzeTokens } from '../text/analyzeTerms';
 import { compoundParts } from '../text/compoundParts';
 import { expandWithLexicon } from '../text/expandWithLexicon';
 
@@ -97,8 +97,16 @@ export class HashedFeatureEmbeddings extends Embeddings {
 
   /** The vector of `text`, synchronously (the same one `embedDocuments` and `embedQuery` give). */
   embedText(text: string): number[] {
+    return this.embedTokens(analyzeTokens(text));
+  }
+
+  /**
+   * The vector of a text from its tokens, `analyzeTokens(text)` (no
+   * language: read as a query is), for callers that analyse the text once
+   * for several indexes (see `analyzePassage`). Same vector as {@link embedText}.
+   */
+  embedTokens(tokens: AnalyzedToken[]): number[] {
     for (const family of FAMILY_NAMES) this.counts[family].fill(0);
-    const tokens = analyzeTokens(text);
     const terms = tokens.map((token) => token.term);
     const language = commonLanguage(tokens);
     for (const token of tokens) {

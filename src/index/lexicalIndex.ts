@@ -9,6 +9,8 @@ export interface LexicalDocument {
   id: string;
   text: string;
   language: Language;
+  /** `analyzeTerms(text, language)` when the caller has them already (see `analyzePassage`); computed otherwise. */
+  terms?: string[];
 }
 
 /** Options of {@link LexicalIndex.search}. */
@@ -88,16 +90,20 @@ export class LexicalIndex {
   add(docs: LexicalDocument[]): void {
     for (const doc of docs) {
       if (this.slotOf.has(doc.id)) this.remove([doc.id]);
-      const analyzed = analyzeTerms(doc.text, doc.language);
-      const terms = expandWithLexicon(analyzed, doc.language);
-      for (const term of analyzed) terms.push(...compoundParts(term));
+      const analyzed = doc.terms ?? analyzeTerms(doc.text, doc.language);
       const frequencies = new Map<string, number>();
-      for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+      let length = 0;
+      const count = (term: string) => {
+        frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+        length += 1;
+      };
+      for (const term of expandWithLexicon(analyzed, doc.language)) count(term);
+      for (const term of analyzed) for (const part of compoundParts(term)) count(part);
       const slot = this.slotIds.length;
       this.slotIds.push(doc.id);
       this.slotOf.set(doc.id, slot);
-      this.lengths.push(terms.length);
-      this.totalLength += terms.length;
+      this.lengths.push(length);
+      this.totalLength += length;
       const ids = new Uint32Array(frequencies.size);
       let i = 0;
       for (const [term, frequency] of frequencies) {

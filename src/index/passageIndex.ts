@@ -9,6 +9,7 @@ import { UserFacingError } from '../errors';
 import type { ArticleFacts } from '../facts/fact';
 import type { Passage } from '../passages/passage';
 import { splitIntoPassages } from '../passages/splitIntoPassages';
+import { analyzePassage } from '../text/analyzeTerms';
 import { fuseRankings } from '../retrieval/fuseRankings';
 import type { SearchHit } from '../retrieval/searchHit';
 import {
@@ -22,7 +23,8 @@ import {
   type WriteFaults,
 } from './indexStore';
 import { addRows, createGraphBuilder, type GraphBuilder } from './hnswGraphBuilder';
-import { LexicalIndex } from './lexicalIndex';
+import { HashedFeatureEmbeddings } from './hashedFeatureEmbeddings';
+import { type LexicalDocument, LexicalIndex } from './lexicalIndex';
 
 /** What one {@link PassageIndex.sync} did (the CLI prints it; `--json` as is). */
 export interface SyncReport {
@@ -311,13 +313,14 @@ export class PassageIndex {
     };
 
     let vectors: Float32Array;
+    let lexicalDocuments: LexicalDocument[];
     let facts: Map<string, ArticleFacts | undefined>;
     try {
       if (rebuild && live > 0 && this.dimensions > 0) startBuilder();
-      vectors = await this.embedPassages(
-        fresh.flatMap(({ passages }) => passages.map((passage) => passage.text)),
+      ({ vectors, lexicalDocuments } = await this.embedPassages(
+        fresh.flatMap(({ article, passages }) => passages.map(({ id, text }) => ({ id, text, language: article.language }))),
         (batch, firstRow) => rebuild && (builder ?? startBuilder()).add(batch, keptCount + firstRow),
-      );
+      ));
       facts = new Map(fresh.map(({ article, passages }) => [article.id, this.factsOf(article, passages)]));
     } catch (error) {
       (builder as GraphBuilder | null)?.abort();
@@ -335,7 +338,7 @@ export class PassageIndex {
     this.entries = plan.map((item) => item.kept ?? (freshByArticle.get(item.article.id) as IndexedArticle));
     this.reindexMaps(facts, dropped);
     this.lexical.remove(dropped.flatMap((entry) => entry.passages.map((passage) => passage.id)));
-    this.lexical.add(freshEntries.flatMap(({ article, passages }) => passages.map(({ id, text }) => ({ id, text, language: article.language }))));
+    this.lexical.add(lexicalDocuments);
     this.dirty = true;
     if (rebuild) {
       try {
@@ -455,14 +458,30 @@ export class PassageIndex {
     return scored.sort((a, b) => b.score - a.score).slice(0, k);
   }
 
-  /** Embeds `texts` in batches into one row-major Float32Array, reporting progress and handing each batch to `onBatch`. */
-  private async embedPassages(texts: string[], onBatch?: (vectors: Float32Array, firstRow: number) => void): Promise<Float32Array> {
-    const total = texts.length;
+  /**
+   * Embeds passages in batches into one row-major Float32Array, reporting
+   * progress and handing each batch to `onBatch`; returns them with their
+   * lexical documents. With the hashed embedder each passage is analysed once
+   * for both (see `analyzePassage`).
+   */
+  private async embedPassages(
+    documents: LexicalDocument[],
+    onBatch?: (vectors: Float32Array, firstRow: number) => void,
+  ): Promise<{ vectors: Float32Array; lexicalDocuments: LexicalDocument[] }> {
+    const total = documents.length;
     const batchSize = Math.max(1, this.options.embedBatchSize ?? 256);
+    const hashed = this.embeddings instanceof HashedFeatureEmbeddings ? this.embeddings : null;
     let vectors = new Float32Array(0);
     for (let from = 0; from < total; from += batchSize) {
       const expected = Math.min(batchSize, total - from);
-      const batch = await this.embeddings.embedDocuments(texts.slice(from, from + batchSize));
+      const slice = documents.slice(from, from + batchSize);
+      const batch = hashed
+        ? slice.map((document) => {
+            const analysis = analyzePassage(document.text, document.language);
+            document.terms = analysis.inLanguage.map((token) => token.term);
+            return hashed.embedTokens(analysis.bySelf);
+          })
+        : await this.embeddings.embedDocuments(slice.map((document) => document.text));
       if (batch.length !== expected) throw new Error(`The embedder returned ${batch.length} vectors for ${expected} passages`);
       if (this.dimensions === 0) this.dimensions = batch[0].length;
       if (vectors.length === 0) vectors = new Float32Array(total * this.dimensions);
@@ -474,8 +493,9 @@ export class PassageIndex {
       });
       onBatch?.(vectors.subarray(from * this.dimensions, (from + expected) * this.dimensions), from);
       this.options.onProgress?.(from + expected, total);
+      if (hashed) await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    return vectors;
+    return { vectors, lexicalDocuments: documents };
   }
 
   private factsOf(article: Article, passages: Passage[]): ArticleFacts | undefined {

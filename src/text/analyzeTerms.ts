@@ -101,7 +101,11 @@ function languageByStopWords(tokens: Token[]): Language {
  */
 export function analyzeTokens(text: string, language?: Language): AnalyzedToken[] {
   const tokens = tokenize(text);
-  const textLanguage = language === 'fr' || language === 'en' ? language : languageByStopWords(tokens);
+  return readTokens(tokens, language === 'fr' || language === 'en' ? language : languageByStopWords(tokens));
+}
+
+/** {@link analyzeTokens} over tokens already cut, read in `textLanguage` (`und`: word by word). */
+function readTokens(tokens: Token[], textLanguage: Language): AnalyzedToken[] {
   const analyzed: AnalyzedToken[] = [];
   for (const token of tokens) {
     const { norm } = token;
@@ -119,6 +123,32 @@ export function analyzeTokens(text: string, language?: Language): AnalyzedToken[
     });
   }
   return analyzed;
+}
+
+/** A passage analysed once for every index that reads it (see {@link analyzePassage}). */
+export interface PassageAnalysis {
+  /** `analyzeTokens(text, language)`: the passage read in its article's language (the lexical index). */
+  inLanguage: AnalyzedToken[];
+  /**
+   * `analyzeTokens(text)`: the passage read by its own stop words, as a query
+   * is (the embedder). The same array as `inLanguage` when the two readings agree.
+   */
+  bySelf: AnalyzedToken[];
+}
+
+/**
+ * Both readings of a passage from one tokenisation, so that indexing a
+ * passage for BM25 and for the embedder analyses its text once (the two
+ * readings only differ when the passage's stop words point to another
+ * language than its article's).
+ */
+export function analyzePassage(text: string, language: Language): PassageAnalysis {
+  const tokens = tokenize(text);
+  const known = language === 'fr' || language === 'en';
+  const detected = languageByStopWords(tokens);
+  if (known && detected !== language) return { inLanguage: readTokens(tokens, language), bySelf: readTokens(tokens, detected) };
+  const analyzed = readTokens(tokens, detected);
+  return { inLanguage: analyzed, bySelf: analyzed };
 }
 
 /**

@@ -221,6 +221,19 @@ describe('PassageIndex', () => {
     }
   });
 
+  it('GIVEN the hashed embedder itself THEN passages analysed once for vectors and BM25 rank as through the Embeddings interface', async () => {
+    const corpus = await loadCorpus(corpusDir);
+    const generic = await PassageIndex.open(options());
+    await generic.sync(corpus);
+    const hashed = new HashedFeatureEmbeddings({ dimensions: 128 });
+    const shared = await PassageIndex.open(options({ indexDir: join(root, 'shared-index'), embeddings: hashed }));
+    await shared.sync(corpus);
+    for (const query of ['Antoine Dupont', 'Microsoft investit dans Mistral', 'When is GPT-5 coming?', 'report du lancement']) {
+      expect(await shared.search(query, 5)).toEqual(await generic.search(query, 5));
+      expect(await shared.vectorSearch(query, 5, { exact: true })).toEqual(await generic.vectorSearch(query, 5, { exact: true }));
+    }
+  });
+
   it('GIVEN a corrupt file THEN open warns once, starts empty, and the next sync rebuilds from the corpus', async () => {
     const index = await PassageIndex.open(options());
     await index.sync(await loadCorpus(corpusDir));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTerms, analyzeTokens } from '../../src/text/analyzeTerms';
+import { analyzePassage, analyzeTerms, analyzeTokens } from '../../src/text/analyzeTerms';
 
 describe('analyzeTerms', () => {
   it('GIVEN French text THEN drops stop words and stems inflections to one folded term', () => {
@@ -47,5 +47,27 @@ describe('analyzeTerms', () => {
 
   it('GIVEN elisions and single letters THEN leaves them out', () => {
     expect(analyzeTerms("l'équipe d'ingénieurs", 'fr')).toEqual(['equip', 'ingenieur']);
+  });
+});
+
+describe('analyzePassage', () => {
+  const french = 'Les partenaires ont lancé le modèle GPT-4.5 à Paris.';
+  const english = 'The partners have launched the models in the United States.';
+  const wordsOnly = 'Microsoft Nvidia déploiement cloud';
+
+  it('GIVEN a passage in its article language THEN both readings are the analyses BM25 and the embedder would make', () => {
+    for (const [text, language] of [[french, 'fr'], [english, 'en'], [wordsOnly, 'und']] as const) {
+      const analysis = analyzePassage(text, language);
+      expect(analysis.inLanguage).toEqual(analyzeTokens(text, language));
+      expect(analysis.bySelf).toEqual(analyzeTokens(text));
+    }
+  });
+
+  it('GIVEN an English passage in a French article THEN BM25 reads it as French and the embedder as English, like a query', () => {
+    const analysis = analyzePassage(english, 'fr');
+    expect(analysis.inLanguage).toEqual(analyzeTokens(english, 'fr'));
+    expect(analysis.bySelf).toEqual(analyzeTokens(english, 'en'));
+    expect(analysis.bySelf.map((token) => token.term)).toContain('launch');
+    expect(analysis.inLanguage.map((token) => token.term)).not.toContain('launch');
   });
 });
