@@ -8,10 +8,10 @@
  * memory and warm caches do not bleed from one measurement into the next.
  * Progress goes to stderr; the table (or, with --json, one JSON object) to stdout.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, platform, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -83,6 +83,17 @@ async function measureSize(source: string, label: string, passages: number, quic
   return { size, discord: discordFigures };
 }
 
+/** The commit being measured, marked when source files differ from it; undefined outside a git checkout. */
+function currentRevision(): string | undefined {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bench'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return changed ? `${commit}+changes` : commit;
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -105,6 +116,8 @@ async function main(): Promise<void> {
   if (values.corpus) sources.push([values.corpus, values.corpus.split('/').pop() ?? values.corpus]);
 
   const began = performance.now();
+  const loadAtStart = loadavg()[0];
+  const revision = currentRevision();
   const results: SizeResult[] = [];
   let discord: unknown;
   const discordSize = sizes.includes(10000) ? 10000 : sizes[sizes.length - 1];
@@ -119,6 +132,7 @@ async function main(): Promise<void> {
 
   const cpuList = cpus();
   const report: BenchReport = {
+    revision,
     command: `npm run bench --${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
     machine: {
       cpus: cpuList.length,
@@ -126,6 +140,7 @@ async function main(): Promise<void> {
       memoryGb: Math.round(totalmem() / 2 ** 30),
       node: process.version,
       platform: `${platform()} ${process.arch}`,
+      loadAverage: { start: loadAtStart, end: loadavg()[0] },
     },
     sizes: results,
     discord,

@@ -19,11 +19,15 @@ export interface MachineInfo {
   memoryGb: number;
   node: string;
   platform: string;
+  /** 1-minute load average when the run started and ended: other work on the machine skews timings. */
+  loadAverage?: { start: number; end: number };
 }
 
 /** Everything `npm run bench` measured, as `--json` prints it. */
 export interface BenchReport {
   command: string;
+  /** The commit measured, with `+changes` when the working tree differed from it. */
+  revision?: string;
   machine: MachineInfo;
   sizes: SizeResult[];
   /** What bench/discordLatency.ts reported, when it exists. */
@@ -135,8 +139,8 @@ export function formatBenchReport(report: BenchReport): string {
   const errors = report.sizes.flatMap((size) => size.errors.map((error) => `${size.corpus} @ ${size.targetPassages}: ${error}`));
   const { machine } = report;
   return [
-    `Machine: ${machine.cpuModel}, ${machine.cpus} cores, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform})`,
-    `Command: ${report.command}`,
+    `Machine: ${machine.cpuModel}, ${machine.cpus} cores, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform})${machine.loadAverage ? `; load average ${machine.loadAverage.start.toFixed(1)} at start, ${machine.loadAverage.end.toFixed(1)} at end` : ''}`,
+    `Command: ${report.command}${report.revision ? ` at ${report.revision}` : ''}`,
     '',
     renderTable(header, rows),
     '',

@@ -136,6 +136,9 @@ async function serve(source: CorpusSource, corpus: BenchCorpus, indexDir: string
   const began = performance.now();
   const index = await openIndex(indexDir);
   const coldStartMs = performance.now() - began;
+  if (index.passageCount() === 0 && corpus.passages.length > 0) {
+    throw new Error('the persisted index could not be opened (see the warning above), so there is no cold start to measure');
+  }
   const checkBegan = performance.now();
   await index.sync({ articles: corpus.articles, skipped: [] });
   const upToDateMs = performance.now() - checkBegan;

@@ -6,7 +6,7 @@ const latency = (p50: number, p99: number) => ({ count: 100, p50, p99, mean: p50
 
 const report: BenchReport = {
   command: 'npm run bench -- --sizes 50000',
-  machine: { cpus: 2, cpuModel: 'Test CPU', memoryGb: 8, node: 'v20.0.0', platform: 'linux x64' },
+  machine: { cpus: 2, cpuModel: 'Test CPU', memoryGb: 8, node: 'v20.0.0', platform: 'linux x64', loadAverage: { start: 0.5, end: 1.2 } },
   sizes: [
     {
       corpus: 'generated',
