@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import zlib from 'node:zlib';
 import { UserFacingError } from '../errors';
 
 /**
@@ -18,13 +19,13 @@ import { UserFacingError } from '../errors';
  * ```
  *
  * A generation is written into a `.partial-` folder, every file fsynced,
- * the manifest (sizes and sha256 of every file) written last, the folder
+ * the manifest (size and CRC-32 of every file) written last, the folder
  * renamed to `gen-...`, then `CURRENT` replaced by rename. Older generations
  * are deleted only after the switch.
  */
 export const INDEX_FORMAT = 'scoop-passage-index';
 /** Bump when the files' layout changes: an index of another version is rebuilt from the corpus. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 const CURRENT_FILE = 'CURRENT';
 const MANIFEST_FILE = 'manifest.json';
@@ -32,10 +33,15 @@ const LOCK_FILE = 'write.lock';
 const GENERATION_PREFIX = 'gen-';
 const PARTIAL_PREFIX = '.partial-';
 
-/** Size and checksum of one file of a generation. */
+/**
+ * Size and checksum of one file of a generation. The checksum guards against
+ * torn and corrupt writes, not tampering, so it is a CRC-32 (eight hex
+ * digits): about 3x faster than sha256 here, which matters when a 50k-passage
+ * index is verified on every start.
+ */
 export interface IndexFileEntry {
   bytes: number;
-  sha256: string;
+  crc32: string;
 }
 
 /** What a generation holds, written last and checked first. */
@@ -47,6 +53,8 @@ export interface IndexManifest {
   dimensions: number;
   createdAt: string;
   counts: { articles: number; passages: number; facts: number };
+  /** Version of the fact extractor the stored facts come from; null when none ran. */
+  factsVersion: string | null;
   /** Parameters of the HNSW graph and the next free label in it. */
   hnsw: { space: 'cosine'; m: number; efConstruction: number; elements: number; nextLabel: number };
   files: Record<string, IndexFileEntry>;
@@ -90,8 +98,25 @@ export class IndexUnreadableError extends Error {
   }
 }
 
-function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+
+/** CRC-32 (zlib's) of `data`; a table-driven fallback where Node lacks `zlib.crc32` (before 20.15). */
+function crc32Of(data: Uint8Array | string): number {
+  const native = (zlib as { crc32?: (data: Uint8Array | string) => number }).crc32;
+  if (native) return native(data);
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  let crc = -1;
+  for (let i = 0; i < bytes.length; i += 1) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}
+
+/** The checksum a manifest records: CRC-32 as eight hex digits. */
+export function checksum(data: Uint8Array | string): string {
+  return crc32Of(data).toString(16).padStart(8, '0');
 }
 
 async function fsyncPath(path: string, flags = fsConstants.O_RDONLY): Promise<void> {
@@ -209,12 +234,12 @@ export async function writeGeneration(
       const path = join(partialDir, file.name);
       if ('data' in file) {
         await writeSynced(path, file.data);
-        entries[file.name] = { bytes: Buffer.byteLength(file.data), sha256: sha256(file.data) };
+        entries[file.name] = { bytes: Buffer.byteLength(file.data), crc32: checksum(file.data) };
       } else {
         await file.writeTo(path);
         await fsyncPath(path);
         const written = await readFile(path);
-        entries[file.name] = { bytes: written.byteLength, sha256: sha256(written) };
+        entries[file.name] = { bytes: written.byteLength, crc32: checksum(written) };
       }
       options.faults?.afterFile?.(file.name);
     }
@@ -273,14 +298,15 @@ function checkManifest(value: unknown): IndexManifest {
   const filesOk =
     typeof m.files === 'object' &&
     m.files !== null &&
-    Object.values(m.files).every((f) => Number.isInteger(f?.bytes) && typeof f?.sha256 === 'string');
+    Object.values(m.files).every((f) => Number.isInteger(f?.bytes) && typeof f?.crc32 === 'string');
   const hnswOk =
     typeof m.hnsw === 'object' &&
     m.hnsw !== null &&
     [m.hnsw.m, m.hnsw.efConstruction, m.hnsw.elements, m.hnsw.nextLabel].every((n) => Number.isInteger(n) && n >= 0);
   const countsOk =
     typeof m.counts === 'object' && m.counts !== null && [m.counts.articles, m.counts.passages, m.counts.facts].every(Number.isInteger);
-  if (typeof m.embedderId !== 'string' || !Number.isInteger(m.dimensions) || !filesOk || !hnswOk || !countsOk) {
+  const factsVersionOk = m.factsVersion === null || typeof m.factsVersion === 'string';
+  if (typeof m.embedderId !== 'string' || !Number.isInteger(m.dimensions) || !filesOk || !hnswOk || !countsOk || !factsVersionOk) {
     throw new IndexUnreadableError('manifest is incomplete');
   }
   return m as IndexManifest;
@@ -288,7 +314,7 @@ function checkManifest(value: unknown): IndexManifest {
 
 /**
  * Reads and verifies the live generation: the manifest must parse and every
- * file listed must exist with its recorded size and sha256. Files named in
+ * file listed must exist with its recorded size and CRC-32. Files named in
  * `leaveOnDisk` are verified but not returned (the caller reads them by
  * path). Returns null when there is no index; throws
  * {@link IndexUnreadableError} naming the problem when it is unusable.
@@ -322,7 +348,7 @@ export async function readCurrentGeneration(indexDir: string, leaveOnDisk: strin
         throw error;
       }
       if (data.byteLength !== entry.bytes) throw new IndexUnreadableError(`${file} has ${data.byteLength} bytes, expected ${entry.bytes}`);
-      if (sha256(data) !== entry.sha256) throw new IndexUnreadableError(`${file} does not match its checksum`);
+      if (checksum(data) !== entry.crc32) throw new IndexUnreadableError(`${file} does not match its checksum`);
       if (!leaveOnDisk.includes(file)) files.set(file, data);
     }),
   );

@@ -22,7 +22,7 @@ import {
   type LoadedGeneration,
   type WriteFaults,
 } from './indexStore';
-import { addRows, createGraphBuilder, type GraphBuilder } from './hnswGraphBuilder';
+import { addRows, createGraphBuilder, readGraphVectors, type GraphBuilder } from './hnswGraphBuilder';
 import { HashedFeatureEmbeddings } from './hashedFeatureEmbeddings';
 import { type LexicalDocument, LexicalIndex } from './lexicalIndex';
 
@@ -82,6 +82,12 @@ export interface PassageIndexOptions {
   embedderId: string;
   /** Run on each added or changed article; the result is stored with the index. */
   extractFacts?: (article: Article, passages: Passage[]) => ArticleFacts;
+  /**
+   * Names the version of `extractFacts` (`FACTS_VERSION` from src/facts): when
+   * the stored facts were extracted under another one, the next sync
+   * re-extracts the facts of every article, without re-embedding.
+   */
+  factsVersion?: string;
   logger?: { info(msg: string): void; warn(msg: string): void };
   /** Called while passages are embedded: `done` of `total` passages. */
   onProgress?: (done: number, total: number) => void;
@@ -95,18 +101,21 @@ export interface PassageIndexOptions {
   writeFaults?: WriteFaults;
 }
 
-/** One indexed article with its passages, their labels in the HNSW graph and their vectors (row-major Float32). */
+/**
+ * One indexed article with its passages and their labels in the HNSW graph.
+ * The graph holds the passages' vectors; `vectors` (row-major Float32) holds
+ * them only while they are not in the live graph yet.
+ */
 interface IndexedArticle {
   article: Article;
   passages: Passage[];
   labels: number[];
-  vectors: Float32Array;
+  vectors?: Float32Array;
 }
 
 const FILES = {
   articles: 'articles.json',
   passages: 'passages.bin',
-  vectors: 'vectors.bin',
   graph: 'hnsw.index',
   lexical: 'lexical.json',
   facts: 'facts.json',
@@ -119,11 +128,6 @@ const GRAPH_SEED = 100;
 
 interface PassageMetadata {
   passageId: string;
-}
-
-function float32View(buffer: Buffer): Float32Array {
-  if (buffer.byteOffset % 4 !== 0) buffer = Buffer.from(buffer);
-  return new Float32Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 4);
 }
 
 function uint32View(buffer: Buffer): Uint32Array {
@@ -151,7 +155,7 @@ function passageOf(article: Article, ordinal: number, start: number, end: number
  * rankings fused by reciprocal rank; plus the facts extracted at ingest.
  *
  * {@link sync} brings it up to date with a corpus, embedding only new and
- * changed articles (vectors of the others are kept in `vectors.bin`), and
+ * changed articles (the vectors of the others are kept in the graph), and
  * persists a new generation atomically (see `indexStore`). {@link open}
  * verifies what is on disk; anything unusable is reported in one warning
  * and the index starts empty, so the next sync rebuilds it from the corpus.
@@ -172,12 +176,16 @@ export class PassageIndex {
   private factsById = new Map<string, ArticleFacts>();
   private lexical = new LexicalIndex();
   private store: HNSWLib | null = null;
+  /** The graph's vectors by label, read on first need (exact search); dropped when the graph changes. */
+  private graphVectors: Promise<Map<number, Float32Array>> | null = null;
   private dimensions = 0;
   private nextLabel = 0;
   /** Memory holds what disk does not (a reset after an unusable index, or a failed write): the next sync writes. */
   private dirty = false;
-  /** The graph was built with other parameters: the next sync rebuilds it from the stored vectors. */
+  /** The graph was built with other parameters: the next sync rebuilds it from the vectors it holds. */
   private graphStale = false;
+  /** The stored facts come from another fact extractor (version): the next sync extracts them all again. */
+  private factsStale = false;
   /** Syncs of this instance run one after the other. */
   private syncQueue: Promise<unknown> = Promise.resolve();
 
@@ -274,7 +282,7 @@ export class PassageIndex {
       skipped: corpus.skipped.length,
       ms: Math.round(performance.now() - started),
     });
-    if (changed.length === 0 && gone.length === 0 && !this.dirty && !this.graphStale) return report();
+    if (changed.length === 0 && gone.length === 0 && !this.dirty && !this.graphStale && !this.factsStale) return report();
 
     const reusable = new Map([...gone, ...replaced].map((entry) => [entry.article.id, entry]));
     const fresh: { article: Article; passages: Passage[] }[] = [];
@@ -296,6 +304,7 @@ export class PassageIndex {
     const deletedAfterUpdate = (this.store ? this.store.index.getCurrentCount() - this.passageById.size : 0) + passageTotal(dropped) - freshCount;
     const rebuild = this.store === null || this.graphStale || deletedAfterUpdate > Math.max(100, live / 2);
     const relabelled = new Map<IndexedArticle, number[]>();
+    const keptVectors = rebuild ? await this.vectorsOfEntries(kept) : new Map<IndexedArticle, Float32Array>();
     let builder: GraphBuilder | null = null;
     const startBuilder = (): GraphBuilder => {
       const started = createGraphBuilder(
@@ -304,7 +313,7 @@ export class PassageIndex {
       );
       let label = 0;
       for (const entry of kept) {
-        started.add(entry.vectors.subarray(0, entry.passages.length * this.dimensions), label);
+        started.add(keptVectors.get(entry) as Float32Array, label);
         relabelled.set(entry, labelRange(label, entry.passages.length));
         label += entry.passages.length;
       }
@@ -322,6 +331,10 @@ export class PassageIndex {
         (batch, firstRow) => rebuild && (builder ?? startBuilder()).add(batch, keptCount + firstRow),
       ));
       facts = new Map(fresh.map(({ article, passages }) => [article.id, this.factsOf(article, passages)]));
+      if (this.factsStale) {
+        for (const entry of kept) facts.set(entry.article.id, this.factsOf(entry.article, entry.passages));
+        this.logger.info(`index: facts extracted again for ${kept.length} unchanged articles (fact extractor ${this.factsVersion() ?? 'none'})`);
+      }
     } catch (error) {
       (builder as GraphBuilder | null)?.abort();
       throw error;
@@ -336,7 +349,9 @@ export class PassageIndex {
     }
     const freshByArticle = new Map(freshEntries.map((entry) => [entry.article.id, entry]));
     this.entries = plan.map((item) => item.kept ?? (freshByArticle.get(item.article.id) as IndexedArticle));
+    if (this.factsStale) this.factsById = new Map();
     this.reindexMaps(facts, dropped);
+    this.factsStale = false;
     this.lexical.remove(dropped.flatMap((entry) => entry.passages.map((passage) => passage.id)));
     this.lexical.add(lexicalDocuments);
     this.dirty = true;
@@ -345,12 +360,14 @@ export class PassageIndex {
         const graph = builder ? await (builder as GraphBuilder).finish() : null;
         for (const [entry, labels] of relabelled) entry.labels = labels;
         this.installGraph(graph, live);
+        for (const entry of this.entries) delete entry.vectors;
       } catch (error) {
         this.graphStale = true;
         throw error;
       }
     } else {
       this.updateGraph(dropped, freshEntries);
+      for (const entry of freshEntries) delete entry.vectors;
     }
     this.graphStale = false;
 
@@ -435,20 +452,21 @@ export class PassageIndex {
     return this.passageById.size;
   }
 
-  private exactSearch(vector: number[], k: number, exclude: Set<string>): { id: string; score: number }[] {
+  private async exactSearch(vector: number[], k: number, exclude: Set<string>): Promise<{ id: string; score: number }[]> {
     let norm = 0;
     for (const value of vector) norm += value * value;
     const query = Float32Array.from(vector, (value) => value / Math.sqrt(norm));
     const dims = this.dimensions;
+    const vectors = await this.vectorsByLabel();
     const scored: { id: string; score: number }[] = [];
     for (const entry of this.entries) {
       entry.passages.forEach((passage, i) => {
-        if (exclude.has(passage.id)) return;
+        const stored = vectors.get(entry.labels[i]);
+        if (exclude.has(passage.id) || !stored) return;
         let dot = 0;
         let length = 0;
-        const offset = i * dims;
         for (let d = 0; d < dims; d += 1) {
-          const x = entry.vectors[offset + d];
+          const x = stored[d];
           dot += query[d] * x;
           length += x * x;
         }
@@ -456,6 +474,35 @@ export class PassageIndex {
       });
     }
     return scored.sort((a, b) => b.score - a.score).slice(0, k);
+  }
+
+  /** Every live vector of the graph by label, read once and kept until the graph changes. */
+  private vectorsByLabel(): Promise<Map<number, Float32Array>> {
+    const store = this.store;
+    if (!store) return Promise.resolve(new Map());
+    this.graphVectors ??= readGraphVectors(store.index, this.dimensions, this.entries.flatMap((entry) => entry.labels));
+    return this.graphVectors;
+  }
+
+  /** The vectors of `entries` (rows in passage order): those not yet in the graph from memory, the others from the graph. */
+  private async vectorsOfEntries(entries: IndexedArticle[]): Promise<Map<IndexedArticle, Float32Array>> {
+    const result = new Map<IndexedArticle, Float32Array>();
+    const inGraph = entries.filter((entry) => !entry.vectors);
+    const byLabel = inGraph.length > 0 && this.store ? await readGraphVectors(this.store.index, this.dimensions, inGraph.flatMap((entry) => entry.labels)) : null;
+    for (const entry of entries) {
+      if (entry.vectors) {
+        result.set(entry, entry.vectors.subarray(0, entry.passages.length * this.dimensions));
+        continue;
+      }
+      const rows = new Float32Array(entry.passages.length * this.dimensions);
+      entry.labels.forEach((label, i) => {
+        const vector = byLabel?.get(label);
+        if (!vector) throw new Error(`The HNSW graph lost the vector of passage ${entry.passages[i].id}; delete the index folder to rebuild it`);
+        rows.set(vector, i * this.dimensions);
+      });
+      result.set(entry, rows);
+    }
+    return result;
   }
 
   /**
@@ -523,7 +570,7 @@ export class PassageIndex {
   }
 
   private addToGraph(store: HNSWLib, entry: IndexedArticle): void {
-    addRows(store.index, entry.vectors, this.nextLabel, this.dimensions, true);
+    addRows(store.index, entry.vectors as Float32Array, this.nextLabel, this.dimensions, true);
     entry.labels = labelRange(this.nextLabel, entry.passages.length);
     this.nextLabel += entry.passages.length;
     entry.passages.forEach((passage, i) => store.docstore._docs.set(String(entry.labels[i]), passageDocument(passage)));
@@ -531,6 +578,7 @@ export class PassageIndex {
 
   /** Makes `graph` (labels 0 to `elements - 1`, as `entries` now hold them) the live one, with its docstore. */
   private installGraph(graph: HierarchicalNSW | null, elements: number): void {
+    this.graphVectors = null;
     this.nextLabel = graph ? elements : 0;
     if (!graph) {
       this.store = null;
@@ -544,6 +592,7 @@ export class PassageIndex {
   /** Marks the dropped passages deleted and adds the fresh ones, reusing deleted slots. */
   private updateGraph(dropped: IndexedArticle[], fresh: IndexedArticle[]): void {
     const store = this.store as HNSWLib;
+    this.graphVectors = null;
     for (const entry of dropped) {
       for (const label of entry.labels) {
         store.index.markDelete(label);
@@ -563,18 +612,18 @@ export class PassageIndex {
     this.factsById = new Map();
     this.lexical = new LexicalIndex();
     this.store = null;
+    this.graphVectors = null;
     this.dimensions = 0;
     this.nextLabel = 0;
     this.graphStale = false;
+    this.factsStale = false;
   }
 
   private async persist(): Promise<void> {
     const passageCount = this.passageById.size;
     const table = new Uint32Array(passageCount * PASSAGE_FIELDS);
-    const vectors = new Float32Array(passageCount * this.dimensions);
     let row = 0;
     this.entries.forEach((entry, articleIndex) => {
-      vectors.set(entry.vectors.subarray(0, entry.passages.length * this.dimensions), row * this.dimensions);
       entry.passages.forEach((passage, i) => {
         table.set([articleIndex, passage.start, passage.end, entry.labels[i]], (row + i) * PASSAGE_FIELDS);
       });
@@ -584,7 +633,6 @@ export class PassageIndex {
     const files: GenerationFile[] = [
       { name: FILES.articles, data: JSON.stringify(this.articles()) },
       { name: FILES.passages, data: bytesOf(table) },
-      { name: FILES.vectors, data: bytesOf(vectors) },
       { name: FILES.lexical, data: JSON.stringify(this.lexical.toJSON()) },
       { name: FILES.facts, data: JSON.stringify(facts) },
     ];
@@ -596,6 +644,7 @@ export class PassageIndex {
       {
         embedderId: this.options.embedderId,
         dimensions: this.dimensions,
+        factsVersion: this.factsVersion(),
         counts: { articles: this.entries.length, passages: passageCount, facts: facts.length },
         hnsw: { space: SPACE, m: this.m, efConstruction: this.efConstruction, elements: store ? store.index.getCurrentCount() : 0, nextLabel: this.nextLabel },
       },
@@ -634,12 +683,9 @@ export class PassageIndex {
     }
     const dims = manifest.dimensions;
     const table = uint32View(file(FILES.passages));
-    const vectors = float32View(file(FILES.vectors));
     const passageCount = manifest.counts.passages;
-    if (table.length !== passageCount * PASSAGE_FIELDS || vectors.length !== passageCount * dims) {
-      throw new IndexUnreadableError('passage table or vectors do not match the passage count');
-    }
-    const entries: IndexedArticle[] = articles.map((article) => ({ article, passages: [], labels: [], vectors: new Float32Array(0) }));
+    if (table.length !== passageCount * PASSAGE_FIELDS) throw new IndexUnreadableError('passage table does not match the passage count');
+    const entries: IndexedArticle[] = articles.map((article) => ({ article, passages: [], labels: [] }));
     const firstRow = new Array<number>(entries.length).fill(-1);
     for (let row = 0; row < passageCount; row += 1) {
       const [articleIndex, start, end, label] = table.subarray(row * PASSAGE_FIELDS, (row + 1) * PASSAGE_FIELDS);
@@ -652,10 +698,6 @@ export class PassageIndex {
       entry.passages.push(passageOf(entry.article, entry.passages.length, start, end));
       entry.labels.push(label);
     }
-    entries.forEach((entry, i) => {
-      const from = Math.max(0, firstRow[i]) * dims;
-      entry.vectors = vectors.subarray(from, from + entry.passages.length * dims);
-    });
     const facts = parse(FILES.facts);
     if (!Array.isArray(facts)) throw new IndexUnreadableError(`${FILES.facts} is not a list`);
     let lexical: LexicalIndex;
@@ -674,6 +716,13 @@ export class PassageIndex {
     this.reindexMaps(new Map(), []);
     this.store = passageCount > 0 ? await this.readGraph(join(dir, FILES.graph), manifest) : null;
     this.graphStale = manifest.hnsw.m !== this.m || manifest.hnsw.efConstruction !== this.efConstruction;
+    this.factsStale = manifest.factsVersion !== this.factsVersion();
+  }
+
+  /** The version the facts of this index are extracted with: null without an extractor, `unversioned` without a version. */
+  private factsVersion(): string | null {
+    if (!this.options.extractFacts) return null;
+    return this.options.factsVersion ?? 'unversioned';
   }
 
   private async readGraph(path: string, manifest: IndexManifest): Promise<HNSWLib> {

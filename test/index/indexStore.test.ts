@@ -14,6 +14,7 @@ import {
 const fields = (passages: number): ManifestFields => ({
   embedderId: 'test-embedder',
   dimensions: 4,
+  factsVersion: null,
   counts: { articles: 1, passages, facts: 0 },
   hnsw: { space: 'cosine', m: 16, efConstruction: 64, elements: passages, nextLabel: passages },
 });
@@ -39,9 +40,9 @@ describe('indexStore', () => {
     expect(await readCurrentGeneration(dir)).toBeNull();
   });
 
-  it('GIVEN a written generation THEN it reads back verified, with sizes and sha256 in its manifest', async () => {
+  it('GIVEN a written generation THEN it reads back verified, with sizes and CRC-32 checksums in its manifest', async () => {
     const manifest = await writeGeneration(dir, files('first'), fields(3));
-    expect(manifest.files['a.json'].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.files['a.json'].crc32).toMatch(/^[0-9a-f]{8}$/);
     expect(manifest.files['c.txt'].bytes).toBe('written by a writer: first'.length);
     const loaded = await readCurrentGeneration(dir, ['c.txt']);
     expect(loaded?.manifest.embedderId).toBe('test-embedder');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/article';
+import type { ArticleFacts } from '../../src/facts/fact';
 import { UserFacingError } from '../../src/errors';
 import { loadCorpus } from '../../src/articles/loadCorpus';
 import { extractFacts } from '../../src/facts/extractFacts';
@@ -237,14 +238,14 @@ describe('PassageIndex', () => {
   it('GIVEN a corrupt file THEN open warns once, starts empty, and the next sync rebuilds from the corpus', async () => {
     const index = await PassageIndex.open(options());
     await index.sync(await loadCorpus(corpusDir));
-    const vectorsPath = join(indexDir, await liveGeneration(), 'vectors.bin');
-    const bytes = await readFile(vectorsPath);
-    bytes[10] ^= 0xff;
-    await writeFile(vectorsPath, bytes);
+    const graphPath = join(indexDir, await liveGeneration(), 'hnsw.index');
+    const bytes = await readFile(graphPath);
+    bytes[bytes.length >> 1] ^= 0xff;
+    await writeFile(graphPath, bytes);
 
     const reopened = await PassageIndex.open(options());
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/unusable \(vectors\.bin does not match its checksum\).*rebuilds it from the corpus/);
+    expect(warnings[0]).toMatch(/unusable \(hnsw\.index does not match its checksum\).*rebuilds it from the corpus/);
     expect(reopened.passageCount()).toBe(0);
     expect(await reopened.search('GPT-5', 3)).toEqual([]);
     const report = await reopened.sync(await loadCorpus(corpusDir));
@@ -261,7 +262,7 @@ describe('PassageIndex', () => {
     const good = index.articles().map((a) => a.source);
     await unlink(join(corpusDir, 'rugby.md'));
     const crashing = await PassageIndex.open(
-      options({ writeFaults: { afterFile: (name) => { if (name === 'vectors.bin') throw new Error('simulated crash'); } } }),
+      options({ writeFaults: { afterFile: (name) => { if (name === 'lexical.json') throw new Error('simulated crash'); } } }),
     );
     await expect(crashing.sync(await loadCorpus(corpusDir))).rejects.toThrow('simulated crash');
     expect(await readdir(indexDir)).toEqual(expect.arrayContaining([expect.stringMatching(/^\.partial-gen-/)]));
@@ -309,6 +310,39 @@ describe('PassageIndex', () => {
     expect(await liveGeneration()).not.toBe(generation);
     const manifest = JSON.parse(await readFile(join(indexDir, await liveGeneration(), 'manifest.json'), 'utf8'));
     expect(manifest.hnsw).toMatchObject({ m: 8, efConstruction: 32 });
+  });
+
+  it('GIVEN a new fact extractor version THEN sync extracts the facts of unchanged articles again, without embedding', async () => {
+    const index = await PassageIndex.open(options({ factsVersion: 'v1' }));
+    await index.sync(await loadCorpus(corpusDir));
+    const extracted = index.facts();
+    expect(extracted.some((facts) => facts.dates.length > 0)).toBe(true);
+    const calls: string[] = [];
+    const newExtractor = (article: Article): ArticleFacts => {
+      calls.push(article.source);
+      return { articleId: article.id, dates: [], partnerships: [], aliases: [] };
+    };
+    embeddings.documents = 0;
+
+    const sameVersion = await PassageIndex.open(options({ factsVersion: 'v1', extractFacts: newExtractor }));
+    expect(await sameVersion.sync(await loadCorpus(corpusDir))).toMatchObject({ added: 0, updated: 0, removed: 0 });
+    expect(calls).toEqual([]);
+    expect(sameVersion.facts()).toEqual(extracted);
+
+    const generation = await liveGeneration();
+    const bumped = await PassageIndex.open(options({ factsVersion: 'v2', extractFacts: newExtractor }));
+    expect(await bumped.sync(await loadCorpus(corpusDir))).toMatchObject({ added: 0, updated: 0, removed: 0 });
+    expect(calls.sort()).toEqual(index.articles().map((article) => article.source).sort());
+    expect(bumped.facts().every((facts) => facts.dates.length === 0)).toBe(true);
+    expect(embeddings.documents).toBe(0);
+    expect(await liveGeneration()).not.toBe(generation);
+
+    calls.length = 0;
+    const reopened = await PassageIndex.open(options({ factsVersion: 'v2', extractFacts: newExtractor }));
+    await reopened.sync(await loadCorpus(corpusDir));
+    expect(calls).toEqual([]);
+    expect(reopened.facts()).toEqual(bumped.facts());
+    expect(await reopened.search('Antoine Dupont', 1)).toEqual(await index.search('Antoine Dupont', 1));
   });
 
   it('GIVEN an index folder that cannot be created THEN sync fails with a message naming it', async () => {
