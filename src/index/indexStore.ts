@@ -25,7 +25,7 @@ import { UserFacingError } from '../errors';
  */
 export const INDEX_FORMAT = 'scoop-passage-index';
 /** Bump when the files' layout changes: an index of another version is rebuilt from the corpus. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 const CURRENT_FILE = 'CURRENT';
 const MANIFEST_FILE = 'manifest.json';

@@ -36,6 +36,7 @@ export interface LexicalIndexData {
 }
 
 const FORMAT = 'scoop-lexical-index';
+const BINARY_FORMAT = 'scoop-lexical-index-binary';
 const VERSION = 1;
 /** Weight of the other language's stem of a query word (names such as `Nvidia` stem differently). */
 const CROSS_LANGUAGE_WEIGHT = 0.5;
@@ -64,8 +65,8 @@ export class LexicalIndex {
   private removedSlots = 0;
   private termIds = new Map<string, number>();
   private terms: string[] = [];
-  /** Per term id, flat pairs `[slot, termFrequency, ...]` in slot order. */
-  private postings: number[][] = [];
+  /** Per term id, flat pairs `[slot, termFrequency, ...]` in slot order (typed views after {@link fromBinary}, arrays once added to). */
+  private postings: (number[] | Uint32Array)[] = [];
   /** Live documents holding each term. */
   private documentFrequency: number[] = [];
   /** Term ids per slot, built on first need (removal) after a load. */
@@ -108,7 +109,9 @@ export class LexicalIndex {
       let i = 0;
       for (const [term, frequency] of frequencies) {
         const termId = this.termId(term);
-        this.postings[termId].push(slot, frequency);
+        let list = this.postings[termId];
+        if (!Array.isArray(list)) list = this.postings[termId] = Array.from(list);
+        list.push(slot, frequency);
         this.documentFrequency[termId] += 1;
         ids[i++] = termId;
       }
@@ -192,6 +195,89 @@ export class LexicalIndex {
       postings.push(encoded);
     });
     return { format: FORMAT, version: VERSION, k1: this.k1, b: this.b, ids, lengths, terms, postings };
+  }
+
+  /**
+   * The saved form as bytes, quick to load (see {@link fromBinary}): a JSON
+   * header (format, k1, b, ids, terms), then uint32 sections: document
+   * lengths, pairs per term, and the gap-encoded `[slot, tf]` pairs.
+   */
+  toBinary(): Uint8Array {
+    const data = this.toJSON();
+    const header = Buffer.from(JSON.stringify({ format: BINARY_FORMAT, version: VERSION, k1: data.k1, b: data.b, ids: data.ids, terms: data.terms }));
+    const headerWords = Math.ceil(header.byteLength / 4);
+    const pairs = data.postings.reduce((sum, list) => sum + list.length, 0);
+    const words = new Uint32Array(1 + headerWords + data.lengths.length + data.terms.length + pairs);
+    words[0] = header.byteLength;
+    new Uint8Array(words.buffer).set(header, 4);
+    let at = 1 + headerWords;
+    words.set(data.lengths, at);
+    at += data.lengths.length;
+    words.set(data.postings.map((list) => list.length / 2), at);
+    at += data.terms.length;
+    for (const list of data.postings) {
+      words.set(list, at);
+      at += list.length;
+    }
+    return new Uint8Array(words.buffer);
+  }
+
+  /** Loads what {@link toBinary} produced; throws an Error naming the problem when `bytes` are not such an index. */
+  static fromBinary(bytes: Uint8Array): LexicalIndex {
+    if (bytes.byteLength < 4 || bytes.byteLength % 4 !== 0) fail('expected a whole number of 32-bit words');
+    const words = new Uint32Array(Uint8Array.prototype.slice.call(bytes).buffer);
+    const headerBytes = words[0];
+    const headerWords = Math.ceil(headerBytes / 4);
+    if (4 + headerBytes > bytes.byteLength) fail('header runs past the end');
+    let header: { format?: unknown; version?: unknown; k1?: unknown; b?: unknown; ids?: unknown; terms?: unknown };
+    try {
+      header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 4, headerBytes).toString('utf8'));
+    } catch {
+      fail('header is not JSON');
+    }
+    if (header.format !== BINARY_FORMAT) fail(`unknown format ${JSON.stringify(header.format)}`);
+    if (header.version !== VERSION) fail(`unsupported version ${JSON.stringify(header.version)}`);
+    const { k1, b, ids, terms } = header;
+    if (typeof k1 !== 'number' || typeof b !== 'number') fail('k1 and b must be numbers');
+    if (!Array.isArray(ids) || !Array.isArray(terms)) fail('ids and terms must be arrays');
+    let at = 1 + headerWords;
+    if (at + ids.length + terms.length > words.length) fail('sections run past the end');
+    const lengths = words.subarray(at, at + ids.length);
+    at += ids.length;
+    const pairCounts = words.subarray(at, at + terms.length);
+    at += terms.length;
+    const index = new LexicalIndex({ k1, b });
+    index.slotTerms = null;
+    let totalLength = 0;
+    ids.forEach((id, slot) => {
+      if (typeof id !== 'string') fail(`id ${slot} is not a string`);
+      if (index.slotOf.has(id)) fail(`duplicate id ${id}`);
+      index.slotOf.set(id, slot);
+      totalLength += lengths[slot];
+    });
+    index.slotIds = ids as string[];
+    index.lengths = Array.from(lengths);
+    index.totalLength = totalLength;
+    for (let termId = 0; termId < terms.length; termId += 1) {
+      const term = terms[termId];
+      if (typeof term !== 'string' || index.termIds.has(term)) fail(`term ${termId} is not a unique string`);
+      const end = at + pairCounts[termId] * 2;
+      if (end > words.length) fail(`postings of term ${JSON.stringify(term)} run past the end`);
+      const list = words.subarray(at, end);
+      let slot = 0;
+      for (let i = 0; i < list.length; i += 2) {
+        slot += list[i];
+        if (slot >= ids.length || list[i + 1] < 1) fail(`postings of term ${JSON.stringify(term)} point outside the documents`);
+        list[i] = slot;
+      }
+      index.termIds.set(term, termId);
+      index.terms.push(term);
+      index.postings.push(list);
+      index.documentFrequency.push(pairCounts[termId]);
+      at = end;
+    }
+    if (at !== words.length) fail('trailing bytes after the postings');
+    return index;
   }
 
   /** Loads what {@link toJSON} produced; throws an Error naming the problem when `data` is not such an index. */

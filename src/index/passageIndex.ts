@@ -117,7 +117,7 @@ const FILES = {
   articles: 'articles.json',
   passages: 'passages.bin',
   graph: 'hnsw.index',
-  lexical: 'lexical.json',
+  lexical: 'lexical.bin',
   facts: 'facts.json',
 } as const;
 
@@ -633,7 +633,7 @@ export class PassageIndex {
     const files: GenerationFile[] = [
       { name: FILES.articles, data: JSON.stringify(this.articles()) },
       { name: FILES.passages, data: bytesOf(table) },
-      { name: FILES.lexical, data: JSON.stringify(this.lexical.toJSON()) },
+      { name: FILES.lexical, data: this.lexical.toBinary() },
       { name: FILES.facts, data: JSON.stringify(facts) },
     ];
     const store = this.store;
@@ -702,7 +702,7 @@ export class PassageIndex {
     if (!Array.isArray(facts)) throw new IndexUnreadableError(`${FILES.facts} is not a list`);
     let lexical: LexicalIndex;
     try {
-      lexical = LexicalIndex.fromJSON(parse(FILES.lexical));
+      lexical = LexicalIndex.fromBinary(file(FILES.lexical));
     } catch (error) {
       throw new IndexUnreadableError(error instanceof Error ? error.message : String(error));
     }

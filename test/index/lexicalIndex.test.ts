@@ -94,6 +94,32 @@ describe('LexicalIndex', () => {
     expect(top(loaded, 'GPT-5 officiellement', 5, 'fr')).not.toContain('fr-launch');
   });
 
+  it('GIVEN a save and load in the binary form THEN searches give the same hits and scores, and it keeps working', () => {
+    const index = built();
+    index.remove(['en-siri']);
+    const loaded = LexicalIndex.fromBinary(index.toBinary());
+    expect(loaded.size).toBe(index.size);
+    expect(loaded.toJSON()).toEqual(index.toJSON());
+    for (const query of ['GPT-5 lancement', 'cloud partner', 'Nvidia chips', 'football']) {
+      expect(loaded.search(query, 5)).toEqual(index.search(query, 5));
+    }
+    loaded.remove(['fr-launch']);
+    loaded.add([{ id: 'en-siri', language: 'en', text: 'Siri was delayed.' }, { id: 'fr-cloud-2', language: 'fr', text: 'Le cloud de Microsoft accueille Mistral.' }]);
+    expect(top(loaded, 'Siri')).toEqual(['en-siri']);
+    expect(top(loaded, 'GPT-5 officiellement', 5, 'fr')).not.toContain('fr-launch');
+    expect(top(loaded, 'Mistral cloud', 5, 'fr')).toContain('fr-cloud-2');
+  });
+
+  it('GIVEN malformed binary data THEN throws an Error saying what is wrong', () => {
+    const good = built().toBinary();
+    expect(() => LexicalIndex.fromBinary(good.subarray(0, 6))).toThrow(/32-bit words/);
+    expect(() => LexicalIndex.fromBinary(good.subarray(0, good.byteLength - 8))).toThrow(/past the end/);
+    const outside = good.slice();
+    new Uint32Array(outside.buffer)[outside.byteLength / 4 - 2] = 999;
+    expect(() => LexicalIndex.fromBinary(outside)).toThrow(/outside/);
+    expect(() => LexicalIndex.fromBinary(new Uint8Array(8))).toThrow(/header is not JSON/);
+  });
+
   it('GIVEN many removals THEN compacts and still answers as a fresh index would', () => {
     const seed = readFileSync('seeds/000_f20889ff108f9afa.txt', 'utf8');
     const passages = splitIntoPassages({ id: 's', source: 's', title: 's', language: 'fr', published: null, url: null, text: seed });

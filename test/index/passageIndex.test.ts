@@ -262,7 +262,7 @@ describe('PassageIndex', () => {
     const good = index.articles().map((a) => a.source);
     await unlink(join(corpusDir, 'rugby.md'));
     const crashing = await PassageIndex.open(
-      options({ writeFaults: { afterFile: (name) => { if (name === 'lexical.json') throw new Error('simulated crash'); } } }),
+      options({ writeFaults: { afterFile: (name) => { if (name === 'lexical.bin') throw new Error('simulated crash'); } } }),
     );
     await expect(crashing.sync(await loadCorpus(corpusDir))).rejects.toThrow('simulated crash');
     expect(await readdir(indexDir)).toEqual(expect.arrayContaining([expect.stringMatching(/^\.partial-gen-/)]));
