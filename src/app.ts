@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { createScoop } from './createScoop';
 import { extractFacts } from './facts/extractFacts';
 import { FactBook } from './facts/factBook';
+import { FACTS_VERSION } from './facts/factsVersion';
 import { createEmbeddings } from './index/createEmbeddings';
 import { PassageIndex, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
@@ -47,6 +48,7 @@ export async function openScoop(config: Config, { logger, onProgress }: OpenScoo
     embeddings,
     embedderId,
     extractFacts,
+    factsVersion: FACTS_VERSION,
     logger,
     onProgress,
   });
