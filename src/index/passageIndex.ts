@@ -45,24 +45,21 @@ export interface SyncReport {
 
 /**
  * Parameters of the HNSW graph. Hashed-feature vectors are hard for HNSW
- * (many near-equal neighbours), so the defaults spend effort at search time,
- * where it is cheap, rather than at build time: measured on 54k OrangeSum
- * passages with 384-d hashed vectors and news questions, efSearch 128 / 256 /
- * 512 gives recall@10 against exact search of 0.94 / 0.975 / 0.985, at about
- * 1.3 / 2 / 3.5 ms per vector search on a loaded two-core machine. With
- * article titles as queries (what `npm run bench` uses) recall@10 at
- * efSearch 512 is lower, 0.96–0.97. Measured alternatives (build CPU for 54k
- * passages, recall@10 on titles): M 16 / efConstruction 64 (default) 32 s,
- * 0.961; M 24 / 48: 28 s, 0.966 at ef 512 and 0.980 at ef 768 (about 1.5x
- * the search time); M 32 / 64: 44 s, 0.981 at ef 512. 256-d vectors build
- * ~30% faster but cost retrieval quality (fused dev recall@10 0.92 → 0.81).
+ * (many near-equal neighbours). Measured on 54k OrangeSum passages (384-d
+ * hashed vectors, article titles as queries, hnswlib-node built for the local
+ * CPU by bin/build-native.js), build CPU and recall@10 against exact search:
+ * M 16 / efConstruction 64: 22.7 s, 0.961 at efSearch 512, 0.973 at 768;
+ * M 24 / 48 (default): 19.4 s, 0.966 at 512, 0.980 at 768 (vector search p50
+ * about 3.6 ms for 40 candidates); M 32 / 64: 0.981 at 512 but a third slower
+ * to build. 256-d vectors build ~30% faster but cost retrieval quality (fused
+ * dev recall@10 0.92 → 0.81).
  */
 export interface HnswOptions {
-  /** Links per node. Default 16. */
+  /** Links per node. Default 24. */
   m?: number;
-  /** Candidate list while building: higher builds slower and finds better links. Default 64. */
+  /** Candidate list while building: higher builds slower and finds better links. Default 48. */
   efConstruction?: number;
-  /** Candidate list while searching (at least the number of candidates asked for). Default 512. */
+  /** Candidate list while searching (at least the number of candidates asked for). Default 768. */
   efSearch?: number;
 }
 
@@ -198,9 +195,9 @@ export class PassageIndex {
   private constructor(private readonly options: PassageIndexOptions) {
     this.embeddings = options.embeddings;
     this.logger = options.logger ?? { info: () => undefined, warn: () => undefined };
-    this.m = options.hnsw?.m ?? 16;
-    this.efConstruction = options.hnsw?.efConstruction ?? 64;
-    this.efSearch = options.hnsw?.efSearch ?? 512;
+    this.m = options.hnsw?.m ?? 24;
+    this.efConstruction = options.hnsw?.efConstruction ?? 48;
+    this.efSearch = options.hnsw?.efSearch ?? 768;
     this.workerThreshold = options.graphWorkerFrom ?? 5_000;
     this.fusion = {
       k: options.fusion?.k ?? 60,
