@@ -1,19 +1,10 @@
 import type { DateEventKind } from '../facts/fact';
 import type { QuestionAnalysis } from './analyzeQuestion';
+import { EN_PARTICIPLE } from './eventWords';
 
 /** Why the articles do not answer. */
 export type AbstentionReason = 'subject-absent' | 'not-stated';
 
-const EN_PARTICIPLE: Record<DateEventKind, string> = {
-  release: 'released',
-  launch: 'launched',
-  unveiling: 'unveiled',
-  deployment: 'deployed',
-  postponement: 'released',
-  announcement: 'announced',
-  training: 'trained',
-  other: 'released',
-};
 
 const FR_FUTURE: Record<DateEventKind, string> = {
   release: 'sortira',

@@ -3,21 +3,12 @@ import { resolveDateExpression } from '../facts/resolveDateExpression';
 import type { TimelineEvent } from '../scoop';
 import type { QuestionAnalysis } from './analyzeQuestion';
 import { frenchOf } from './abstentionText';
+import { EN_PARTICIPLE } from './eventWords';
 import type { CitationList } from './citationList';
 import { describePublished, isDeadline, rangePhrase } from './describeDate';
 
 const RELEASE_FAMILY = new Set<DateEventKind>(['release', 'launch', 'unveiling']);
 
-const EN_PARTICIPLE: Record<DateEventKind, string> = {
-  release: 'released',
-  launch: 'launched',
-  unveiling: 'unveiled',
-  deployment: 'deployed',
-  postponement: 'released',
-  announcement: 'announced',
-  training: 'trained',
-  other: 'due',
-};
 
 const EN_NOUN: Record<DateEventKind, string> = {
   release: 'release',
