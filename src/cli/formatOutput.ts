@@ -1,4 +1,5 @@
 import type { Answer } from '../answers/answer';
+import { PARTNERSHIP_NATURE_WORDS } from '../facts/partnershipNatureWords';
 import type { SyncReport } from '../index/passageIndex';
 import type { SearchHit } from '../retrieval/searchHit';
 import type { PartnerMap, Timeline } from '../scoop';
@@ -129,7 +130,7 @@ export function partnersText(map: PartnerMap): string {
   if (map.partners.length === 0) return `The indexed articles name no partner of ${map.company}.\n`;
   const lines = [`Partners of ${map.company}:`];
   for (const p of map.partners) {
-    lines.push(`- ${p.a} ↔ ${p.b}: ${p.nature}`);
+    lines.push(`- ${p.a} ${p.direction === 'a-to-b' ? '→' : '↔'} ${p.b}: ${PARTNERSHIP_NATURE_WORDS.en[p.nature]}`);
     lines.push(`    "${quote(p.citation.snippet)}" (${p.citation.source}${dated(p.citation.published)})`);
   }
   return lines.join('\n') + '\n';
