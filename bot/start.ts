@@ -50,9 +50,14 @@ async function deploy(config: Config, io: BotIo): Promise<void> {
   const token = required(config.DISCORD_TOKEN, 'DISCORD_TOKEN', 'the bot token from the Discord developer portal');
   const applicationId = required(config.DISCORD_CLIENT_ID, 'DISCORD_CLIENT_ID', 'the application id from the Discord developer portal');
   const rest = new REST(config.DISCORD_API_URL === undefined ? {} : { api: config.DISCORD_API_URL }).setToken(token);
-  const registered = await deployCommands(rest, { applicationId, guildId: config.DISCORD_GUILD_ID }, commands);
+  const { commands: registered, changed } = await deployCommands(rest, { applicationId, guildId: config.DISCORD_GUILD_ID }, commands);
+  const names = registered.map((c) => `/${c.name}`).join(', ');
+  if (!changed) {
+    io.stdout.write(`Commands already up to date ${config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : 'globally'}: ${names}\n`);
+    return;
+  }
   const where = config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : 'globally (may take up to an hour to show)';
-  io.stdout.write(`Registered ${registered.length} commands ${where}: ${registered.map((c) => `/${c.name}`).join(', ')}\n`);
+  io.stdout.write(`Registered ${registered.length} commands ${where}: ${names}\n`);
 }
 
 function waitForStopSignal(events: BotIo['events']): { stopped: Promise<string>; dispose(): void } {

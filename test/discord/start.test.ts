@@ -68,6 +68,38 @@ describe('deploy-commands on a fake Discord', () => {
     expect(fake.requests.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([`/applications/${fake.applicationId}/commands`]);
   });
 
+  it('GIVEN Discord already holds these definitions THEN a second deploy writes nothing and says so', async () => {
+    const env = { DISCORD_TOKEN: 'bot-token', DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl };
+    expect(await main(['deploy-commands'], testIo(env))).toBe(0);
+    const again = testIo(env);
+    expect(await main(['deploy-commands'], again)).toBe(0);
+    expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+    expect(again.out[0]).toMatch(/^Commands already up to date globally: \/ask, /);
+  });
+
+  it('GIVEN a registered definition that differs THEN the deploy overwrites it, and only then', async () => {
+    const env = { DISCORD_TOKEN: 'bot-token', DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl };
+    const puts = () => fake.requests.filter((r) => r.method === 'PUT').length;
+    const listing = (r: { method: string; path: string }) => r.method === 'GET' && r.path.endsWith('/commands');
+    expect(await main(['deploy-commands'], testIo(env))).toBe(0);
+    expect(puts()).toBe(1);
+
+    const staleDescription = commands.map((c) => ({ id: '1', application_id: fake.applicationId, version: '1', type: 1, dm_permission: true, ...c.data.toJSON() }));
+    staleDescription[0] = { ...staleDescription[0], description: 'an older description' };
+    fake.failNext({ match: listing, status: 200, body: staleDescription });
+    expect(await main(['deploy-commands'], testIo(env))).toBe(0);
+    expect(puts()).toBe(2);
+
+    const extraOption = commands.map((c) => ({ type: 1, ...c.data.toJSON() }));
+    extraOption[0] = { ...extraOption[0], options: [...(extraOption[0].options ?? []), { type: 3, name: 'extra', description: 'gone now', required: true }] } as never;
+    fake.failNext({ match: listing, status: 200, body: extraOption });
+    expect(await main(['deploy-commands'], testIo(env))).toBe(0);
+    expect(puts()).toBe(3);
+
+    expect(await main(['deploy-commands'], testIo(env))).toBe(0);
+    expect(puts()).toBe(3);
+  });
+
   it('GIVEN Discord rejects the registration THEN it fails with exit code 1 and the reason', async () => {
     fake.failNext({ match: (r) => r.method === 'PUT', status: 401, body: { message: '401: Unauthorized', code: 0 } });
     const io = testIo({ DISCORD_TOKEN: 'bad', DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl });
