@@ -14,14 +14,14 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createScoop } from '../src/createScoop';
+import { openPassageIndex, scoopOverIndex } from '../src/app';
 import { LangChainPeer, PEER_RETRIEVERS, type PeerRetrieverName } from '../src/evaluation/langChainPeer';
 import { extractFacts } from '../src/facts/extractFacts';
-import { FactBook } from '../src/facts/factBook';
 import { HashedFeatureEmbeddings } from '../src/index/hashedFeatureEmbeddings';
-import { PassageIndex } from '../src/index/passageIndex';
+import type { PassageIndex } from '../src/index/passageIndex';
 import { splitIntoPassages } from '../src/passages/splitIntoPassages';
 import { createLogger } from '../src/logger';
+import type { Scoop } from '../src/scoop';
 import { loadBenchCorpus, type BenchCorpus, type CorpusSource } from './benchCorpus';
 import { generateQueries } from './generateArticles';
 import { measureHnswRecall, type HnswRecall } from './hnswRecall';
@@ -86,14 +86,7 @@ function emit(figures: unknown): void {
 
 async function openIndex(indexDir: string, onProgress?: (done: number, total: number) => void): Promise<PassageIndex> {
   const embeddings = new HashedFeatureEmbeddings();
-  return PassageIndex.open({
-    indexDir,
-    embeddings,
-    embedderId: embeddings.id,
-    extractFacts,
-    logger: createLogger('warn', 'plain'),
-    onProgress,
-  });
+  return openPassageIndex({ indexDir, embeddings, embedderId: embeddings.id, logger: createLogger('warn', 'plain'), onProgress });
 }
 
 async function build(source: CorpusSource, corpus: BenchCorpus, indexDir: string, label: string): Promise<BuildFigures> {
@@ -142,8 +135,7 @@ async function serve(source: CorpusSource, corpus: BenchCorpus, indexDir: string
   const checkBegan = performance.now();
   await index.sync({ articles: corpus.articles, skipped: [] });
   const upToDateMs = performance.now() - checkBegan;
-  const facts = new FactBook(index.facts(), index.articles());
-  const scoop = createScoop({ index, facts });
+  const scoop = scoopOverIndex(index);
   const search = await timeEach(queriesFor(source, corpus, counts.search, 1), (query) => scoop.search(query, 10), {
     warmup: 20,
     onProgress: (done, total) => progress.update(done, total, 'search'),
@@ -202,10 +194,10 @@ async function discord(indexDir: string, label: string): Promise<unknown> {
   if (!existsSync(modulePath)) return { skipped: 'bench/discordLatency.ts is not there' };
   progressReporter(label).note('Discord layer latency (40 concurrent)');
   const { runDiscordLatencyBench } = (await import(modulePath.href)) as {
-    runDiscordLatencyBench: (options: { scoop: ReturnType<typeof createScoop>; concurrency: number }) => Promise<unknown>;
+    runDiscordLatencyBench: (options: { scoop: Scoop; concurrency: number }) => Promise<unknown>;
   };
   const index = await openIndex(indexDir);
-  const scoop = createScoop({ index, facts: new FactBook(index.facts(), index.articles()) });
+  const scoop = scoopOverIndex(index);
   return runDiscordLatencyBench({ scoop, concurrency: 40 });
 }
 

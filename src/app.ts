@@ -2,12 +2,12 @@ import type { CorpusLoad } from './articles/article';
 import { loadCorpus } from './articles/loadCorpus';
 import { createChatAnswerer } from './answers/chatAnswerer';
 import type { Config } from './config';
-import { createScoop } from './createScoop';
+import { createScoop, type ScoopParts } from './createScoop';
 import { extractFacts } from './facts/extractFacts';
 import { FactBook } from './facts/factBook';
 import { FACTS_VERSION } from './facts/factsVersion';
 import { createEmbeddings } from './index/createEmbeddings';
-import { PassageIndex, type SyncReport } from './index/passageIndex';
+import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
 import type { Scoop } from './scoop';
 
@@ -43,17 +43,24 @@ export async function openScoop(config: Config, { logger, onProgress }: OpenScoo
   const corpus = await loadCorpus(config.CORPUS_DIR);
   reportSkipped(corpus, logger);
   const { embeddings, embedderId } = createEmbeddings(config);
-  const index = await PassageIndex.open({
-    indexDir: config.INDEX_DIR,
-    embeddings,
-    embedderId,
-    extractFacts,
-    factsVersion: FACTS_VERSION,
-    logger,
-    onProgress,
-  });
+  const index = await openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress });
   const report = await index.sync(corpus);
-  const facts = new FactBook(index.facts(), index.articles());
   const chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
-  return { scoop: createScoop({ index, facts, chat, logger }), index, report, corpus };
+  return { scoop: scoopOverIndex(index, { chat, logger }), index, report, corpus };
+}
+
+/**
+ * Opens the passage index with Scoop's fact extraction wired in (and its
+ * version recorded, so stale facts are re-extracted). The CLI, the bot and the
+ * benchmarks open the index through this one function.
+ */
+export function openPassageIndex(
+  options: Omit<PassageIndexOptions, 'extractFacts' | 'factsVersion'>,
+): Promise<PassageIndex> {
+  return PassageIndex.open({ ...options, extractFacts, factsVersion: FACTS_VERSION });
+}
+
+/** The Scoop service over an opened index: its fact book, and the answerer the caller chose. */
+export function scoopOverIndex(index: PassageIndex, parts: Pick<ScoopParts, 'chat' | 'logger'> = {}): Scoop {
+  return createScoop({ index, facts: new FactBook(index.facts(), index.articles()), ...parts });
 }
