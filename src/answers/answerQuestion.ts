@@ -17,7 +17,7 @@ import { meaningfulTerms } from './questionTerms';
 import { supportingSentences, type CandidateSentence } from './supportingSentences';
 
 /** The facts the answerer reads: what `/timeline` and `/partners` show, and the code names. */
-export type AnswerFacts = Pick<FactBook, 'timeline' | 'partners' | 'subjects' | 'companies' | 'aliases' | 'aliasesOf'>;
+export type AnswerFacts = Pick<FactBook, 'timeline' | 'partners' | 'knows' | 'aliases' | 'aliasesOf'>;
 
 /** What `answerQuestion` needs: retrieval, the extracted facts and, optionally, a chat model. */
 export interface AnswerDeps {
@@ -59,15 +59,22 @@ function questionTerms(analysis: QuestionAnalysis): Set<string> {
   return terms;
 }
 
+const foldedAliasesByFacts = new WeakMap<AnswerFacts, Map<string, string>>();
+
+/** Code names folded for matching, computed once per fact book (fact books do not change once built). */
 function foldedAliases(facts: AnswerFacts): Map<string, string> {
-  const aliases = new Map<string, string>();
-  for (const { alias, subject } of facts.aliases()) aliases.set(foldForMatching(alias), subject);
+  let aliases = foldedAliasesByFacts.get(facts);
+  if (!aliases) {
+    aliases = new Map();
+    for (const { alias, subject } of facts.aliases()) aliases.set(foldForMatching(alias), subject);
+    foldedAliasesByFacts.set(facts, aliases);
+  }
   return aliases;
 }
 
 /** True when the subject appears in the fact book or in a retrieved sentence. */
 function isKnown(subject: SubjectMention, facts: AnswerFacts, candidates: CandidateSentence[]): boolean {
-  if (facts.subjects().includes(subject.canonical) || facts.companies().includes(subject.canonical)) return true;
+  if (facts.knows(subject.canonical)) return true;
   return candidates.some((c) => c.subjects.has(subject.canonical));
 }
 

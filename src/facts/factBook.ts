@@ -59,6 +59,9 @@ export class FactBook {
   private readonly aliasKeys = new Map<string, string>();
   private readonly newest: string | null;
   private readonly recentDays: number;
+  private readonly sortedSubjects: readonly string[];
+  private readonly sortedCompanies: readonly string[];
+  private readonly knownNames: ReadonlySet<string>;
 
   constructor(facts: ArticleFacts[], articles: Article[], options: FactBookOptions = {}) {
     this.recentDays = options.recentDays ?? 90;
@@ -92,6 +95,9 @@ export class FactBook {
     }
     const dates = this.placed.map((p) => p.published).filter((d): d is string => d !== null);
     this.newest = dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+    this.sortedSubjects = [...new Set(this.subjectKeys.values())].sort((a, b) => a.localeCompare(b));
+    this.sortedCompanies = [...new Set(this.companyKeys.values())].sort((a, b) => a.localeCompare(b));
+    this.knownNames = new Set([...this.sortedSubjects, ...this.sortedCompanies]);
   }
 
   /**
@@ -172,12 +178,17 @@ export class FactBook {
 
   /** Subjects with dated claims or code names, for autocompletion. */
   subjects(): string[] {
-    return [...new Set(this.subjectKeys.values())].sort((a, b) => a.localeCompare(b));
+    return [...this.sortedSubjects];
   }
 
   /** Organisations with known partnerships, for autocompletion. */
   companies(): string[] {
-    return [...new Set(this.companyKeys.values())].sort((a, b) => a.localeCompare(b));
+    return [...this.sortedCompanies];
+  }
+
+  /** True when `canonical` is a subject or an organisation the articles give facts about. */
+  knows(canonical: string): boolean {
+    return this.knownNames.has(canonical);
   }
 
   /** Every code name the articles give, each cited ("Orion" for `GPT-4.5`). */

@@ -121,3 +121,21 @@ describe('FactBook autocompletion and code names', () => {
     expect(book.resolveSubject('GPT-2024')).toBe('GPT-5');
   });
 });
+
+describe('FactBook.knows', () => {
+  it('GIVEN the seed THEN it knows the subjects and companies it lists, and nothing the articles never name', () => {
+    const book = bookOf([]);
+    for (const name of [...book.subjects(), ...book.companies()]) expect(book.knows(name)).toBe(true);
+    expect(book.knows('GPT-5')).toBe(true);
+    expect(book.knows('Microsoft')).toBe(true);
+    expect(book.knows('GPT-6')).toBe(false);
+    expect(book.knows('gpt-5')).toBe(false);
+  });
+
+  it('GIVEN a caller that changes the listed subjects THEN the fact book is unchanged', () => {
+    const book = bookOf([]);
+    book.subjects().push('GPT-6');
+    expect(book.subjects()).not.toContain('GPT-6');
+    expect(book.knows('GPT-6')).toBe(false);
+  });
+});
