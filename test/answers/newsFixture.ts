@@ -5,10 +5,9 @@ import type { Article } from '../../src/articles/article';
 import { loadCorpus } from '../../src/articles/loadCorpus';
 import type { AnswerDeps } from '../../src/answers/answerQuestion';
 import { parseConfig } from '../../src/config';
-import { extractFacts } from '../../src/facts/extractFacts';
 import { FactBook } from '../../src/facts/factBook';
 import { createEmbeddings } from '../../src/index/createEmbeddings';
-import { PassageIndex } from '../../src/index/passageIndex';
+import { openPassageIndex } from '../../src/app';
 
 /** The answer fixtures: the seed and six tech-news articles, French and English. */
 export const NEWS_DIR = 'test/fixtures/news';
@@ -33,7 +32,7 @@ export async function loadNewsFixture(): Promise<NewsFixture> {
   const indexDir = mkdtempSync(join(tmpdir(), 'scoop-answers-'));
   const corpus = await loadCorpus(NEWS_DIR);
   const { embeddings, embedderId } = createEmbeddings(parseConfig({}));
-  const index = await PassageIndex.open({ indexDir, embeddings, embedderId, extractFacts, logger: quiet });
+  const index = await openPassageIndex({ indexDir, embeddings, embedderId, logger: quiet });
   await index.sync(corpus);
   return {
     articles: index.articles(),
