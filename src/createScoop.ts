@@ -36,6 +36,6 @@ export function createScoop({ index, facts, chat, logger }: ScoopParts): Scoop {
     partners: (company) => facts.partners(company),
     subjects: () => facts.subjects(),
     companies: () => facts.companies(),
-    articleCount: () => index.articles().length,
+    articleCount: () => index.articleCount(),
   };
 }

@@ -435,6 +435,11 @@ export class PassageIndex {
     return this.entries.map((entry) => entry.article);
   }
 
+  /** How many articles are indexed (without building the list). */
+  articleCount(): number {
+    return this.entries.length;
+  }
+
   /** The indexed article with this id. */
   article(id: string): Article | undefined {
     return this.entryById.get(id)?.article;

@@ -121,6 +121,7 @@ describe('PassageIndex', () => {
     const report = await index.sync(await loadCorpus(corpusDir));
 
     expect(report).toMatchObject({ articles: 4, added: 1, updated: 1, removed: 1 });
+    expect(index.articleCount()).toBe(4);
     const changed = index.articles().filter((a) => a.source === 'gpt5.md' || a.source === 'gemini.md');
     expect(embeddings.documents).toBe(changed.reduce((sum, a) => sum + index.passagesOf(a.id).length, 0));
     expect(index.articles().some((a) => a.source === 'mistral.md')).toBe(false);
@@ -367,6 +368,7 @@ describe('PassageIndex', () => {
     const index = await PassageIndex.open(options());
     const report = await index.sync({ articles: [], skipped: [{ source: 'bad.bin', reason: 'binary' }] });
     expect(report).toMatchObject({ articles: 0, passages: 0, skipped: 1 });
+    expect(index.articleCount()).toBe(0);
     expect(await index.search('GPT-5', 5)).toEqual([]);
   });
 });
