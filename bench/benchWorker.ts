@@ -89,7 +89,7 @@ async function openIndex(indexDir: string, onProgress?: (done: number, total: nu
   return openPassageIndex({ indexDir, embeddings, embedderId: embeddings.id, logger: createLogger('warn', 'plain'), onProgress });
 }
 
-async function build(source: CorpusSource, corpus: BenchCorpus, indexDir: string, label: string): Promise<BuildFigures> {
+async function build(corpus: BenchCorpus, indexDir: string, label: string): Promise<BuildFigures> {
   await rm(indexDir, { recursive: true, force: true });
   const progress = progressReporter(label);
   const began = performance.now();
@@ -223,7 +223,7 @@ async function main(): Promise<void> {
   progressReporter(label).note(`${task}: loading articles`);
   const corpus = await loadBenchCorpus(source, target, join(values.work, 'articles'));
   switch (task) {
-    case 'build': return emit(await build(source, corpus, indexDir, label));
+    case 'build': return emit(await build(corpus, indexDir, label));
     case 'serve': return emit(await serve(source, corpus, indexDir, label, values.quick));
     case 'recall': return emit(await recall(source, corpus, indexDir, label, values.quick));
     case 'peer': return emit(await peer(source, corpus, label, values.quick));
