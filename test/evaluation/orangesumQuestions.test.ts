@@ -15,7 +15,7 @@ import {
 } from '../../src/evaluation/orangesumQuestions';
 
 const SET_DIR = 'test/fixtures/orangesum-questions';
-const HALVES = ['dev'] as const;
+const HALVES = ['dev', 'heldout'] as const;
 const ORANGESUM = path.resolve(process.cwd(), '../shared/corpora/orangesum-10k.jsonl.gz');
 const CORPUS_FILE = 'orangesum-10k.jsonl.gz';
 
@@ -61,6 +61,49 @@ describe('the OrangeSum question files', () => {
     for (const question of all.filter((q) => q.answerable && q.type === 'date')) {
       expect(question.expectedIso, question.id).toBeDefined();
       expect(matchesExpected(question.expectedIso ?? '', acceptedForms(question)), question.id).toBe(true);
+    }
+  });
+});
+
+function countsBy(questions: readonly OrangesumQuestion[], key: (question: OrangesumQuestion) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const question of questions) counts.set(key(question), (counts.get(key(question)) ?? 0) + 1);
+  return counts;
+}
+
+describe('the dev / held-out split', () => {
+  const [dev, heldout] = [halves.dev.questions, halves.heldout.questions];
+
+  it('GIVEN the whole set THEN it has at least 100 questions, 25 unanswerable, a third cross-language, every type', () => {
+    expect(all.length).toBeGreaterThanOrEqual(100);
+    expect(all.filter((q) => !q.answerable).length).toBeGreaterThanOrEqual(25);
+    expect(all.filter((q) => q.crossLanguage).length).toBeGreaterThanOrEqual(all.length / 3);
+    expect(new Set(all.map((q) => q.type)).size).toBe(7);
+    expect(all.filter((q) => q.type === 'date' && q.role !== undefined).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('GIVEN the two halves THEN no question and no article is in both (questions about one article stay together)', () => {
+    const ids = new Set(dev.map((q) => q.id));
+    expect(heldout.filter((q) => ids.has(q.id))).toEqual([]);
+    const linesOf = (q: OrangesumQuestion) => [q.article.line, ...q.alsoIn.map((a) => a.line)];
+    const devLines = new Set(dev.flatMap(linesOf));
+    expect(heldout.filter((q) => linesOf(q).some((line) => devLines.has(line))).map((q) => q.id)).toEqual([]);
+  });
+
+  it('GIVEN the two halves THEN they are balanced by type, language and answerability (within 2 questions)', () => {
+    const dimensions: [string, (q: OrangesumQuestion) => string][] = [
+      ['size', () => 'all'],
+      ['type', (q) => q.type],
+      ['language', (q) => q.language],
+      ['answerable', (q) => String(q.answerable)],
+    ];
+    for (const [name, key] of dimensions) {
+      const inDev = countsBy(dev, key);
+      const inHeldout = countsBy(heldout, key);
+      for (const group of new Set([...inDev.keys(), ...inHeldout.keys()])) {
+        const difference = Math.abs((inDev.get(group) ?? 0) - (inHeldout.get(group) ?? 0));
+        expect(difference, `${name}=${group}`).toBeLessThanOrEqual(2);
+      }
     }
   });
 });
