@@ -1,5 +1,5 @@
 import { REST, Routes, type APIApplicationCommand, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
-import type { Command } from '../commands/command';
+import type { AppCommand } from '../commands/command';
 
 /** Where to register the commands. */
 export interface DeployTarget {
@@ -60,7 +60,7 @@ function sameDefinition(wanted: unknown, registered: unknown): boolean {
 export async function deployCommands(
   rest: REST,
   { applicationId, guildId }: DeployTarget,
-  commands: readonly Command[],
+  commands: readonly AppCommand[],
 ): Promise<DeployResult> {
   const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
   const body = commands.map((command) => command.data.toJSON());

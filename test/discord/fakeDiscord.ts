@@ -190,6 +190,44 @@ export class FakeDiscord {
     });
   }
 
+  /**
+   * Dispatches a message command ("Apps › Ask Scoop") on `target`, a message
+   * someone wrote: Discord sends the message itself in `resolved.messages`.
+   */
+  messageCommand(name: string, target: ApiMessage, user: FakeUser = this.defaultUser): SentInteraction {
+    return this.dispatchInteraction(user, {
+      type: 2,
+      data: { id: snowflake(), name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } },
+    });
+  }
+
+  /**
+   * A message someone wrote in the guild channel, as a message command
+   * resolves it; not dispatched (without the MessageContent intent the bot
+   * would not read it from the gateway).
+   */
+  writtenMessage(content: string, author: FakeUser = fakeUser('carol')): ApiMessage {
+    return {
+      id: snowflake(),
+      channel_id: this.channelId,
+      guild_id: this.guildId,
+      author,
+      content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+      components: [],
+    };
+  }
+
   /** Dispatches an autocomplete request for `option` of `name`, with what the user typed so far. */
   autocomplete(name: string, option: string, typed: string, user: FakeUser = this.defaultUser): SentInteraction {
     return this.dispatchInteraction(user, {

@@ -59,7 +59,7 @@ describe('deploy-commands on a fake Discord', () => {
     expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${guildId}/commands`);
     expect(put.headers.authorization).toBe('Bot bot-token');
     expect(put.body).toEqual(commands.map((c) => c.data.toJSON()));
-    expect(io.out).toEqual([`Registered 6 commands in guild ${guildId}: /ask, /search, /timeline, /partners, /sources, /help\n`]);
+    expect(io.out).toEqual([`Registered 7 commands in guild ${guildId}: /ask, /search, /timeline, /partners, /sources, /help, Ask Scoop\n`]);
   });
 
   it('GIVEN no guild THEN the commands are registered globally', async () => {
@@ -90,8 +90,8 @@ describe('deploy-commands on a fake Discord', () => {
     expect(await main(['deploy-commands'], testIo(env))).toBe(0);
     expect(puts()).toBe(2);
 
-    const extraOption = commands.map((c) => ({ type: 1, ...c.data.toJSON() }));
-    extraOption[0] = { ...extraOption[0], options: [...(extraOption[0].options ?? []), { type: 3, name: 'extra', description: 'gone now', required: true }] } as never;
+    const extraOption: Record<string, unknown>[] = commands.map((c) => ({ type: 1, ...c.data.toJSON() }));
+    extraOption[0] = { ...extraOption[0], options: [...((extraOption[0].options as unknown[]) ?? []), { type: 3, name: 'extra', description: 'gone now', required: true }] };
     fake.failNext({ match: listing, status: 200, body: extraOption });
     expect(await main(['deploy-commands'], testIo(env))).toBe(0);
     expect(puts()).toBe(3);
