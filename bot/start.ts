@@ -56,7 +56,9 @@ async function deploy(config: Config, io: BotIo): Promise<void> {
     io.stdout.write(`Commands already up to date ${config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : 'globally'}: ${names}\n`);
     return;
   }
-  const where = config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : 'globally (may take up to an hour to show)';
+  const where = config.DISCORD_GUILD_ID
+    ? `in guild ${config.DISCORD_GUILD_ID} (for development: user installs, DMs and private channels need a global deploy)`
+    : 'globally (may take up to an hour to show)';
   io.stdout.write(`Registered ${registered.length} commands ${where}: ${names}\n`);
 }
 

@@ -1,4 +1,5 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
+import { everywhere } from '../bot/commandReach';
 import { NO_MENTIONS } from '../bot/allowedMentions';
 import { answerMessage } from '../bot/answerMessage';
 import { checkQuestion } from '../bot/questionInput';
@@ -14,7 +15,7 @@ import type { MessageCommand } from './command';
  */
 export const askScoop = {
   kind: 'message',
-  data: new ContextMenuCommandBuilder().setName('Ask Scoop').setType(ApplicationCommandType.Message),
+  data: everywhere(new ContextMenuCommandBuilder().setName('Ask Scoop').setType(ApplicationCommandType.Message)),
   cooldown: true,
   async execute(interaction, context) {
     const content = interaction.targetMessage.content;

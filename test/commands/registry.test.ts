@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { commands, commandsByName } from '../../commands';
 
@@ -63,5 +63,41 @@ describe('the commands registry', () => {
       const hasHandler = command.kind !== 'message' && typeof command.autocomplete === 'function';
       expect(hasHandler, command.data.name).toBe(wantsAutocomplete);
     }
+  });
+
+  /** Reader commands: installable by servers and users, usable in servers, bot DMs and private channels. */
+  const READER_COMMANDS = ['ask', 'search', 'timeline', 'partners', 'sources', 'help', 'Ask Scoop'];
+  /** Server-management commands: guild install and guild context only, Manage Server by default. */
+  const MANAGEMENT_COMMANDS = ['settings', 'feeds', 'ingest'];
+
+  it('GIVEN every command THEN it says where it may be installed and where it may be used', () => {
+    for (const definition of definitions) {
+      expect(definition.integration_types?.length, definition.name).toBeGreaterThan(0);
+      expect(definition.contexts?.length, definition.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('GIVEN a reader command THEN guild and user install, in servers, bot DMs and private channels, open to everyone', () => {
+    for (const name of READER_COMMANDS) {
+      const definition = definitions.find((d) => d.name === name);
+      expect(definition, name).toBeDefined();
+      expect(definition!.integration_types, name).toEqual([0, 1]);
+      expect(definition!.contexts, name).toEqual([0, 1, 2]);
+      expect(definition!.default_member_permissions ?? null, name).toBeNull();
+    }
+  });
+
+  it('GIVEN a server-management command THEN guild-only, never user-installable, for members who can manage the server', () => {
+    const present = definitions.filter((d) => MANAGEMENT_COMMANDS.includes(d.name));
+    for (const definition of present) {
+      expect(definition.integration_types, definition.name).toEqual([0]);
+      expect(definition.contexts, definition.name).toEqual([0]);
+      expect(definition.default_member_permissions, definition.name).toBe(PermissionFlagsBits.ManageGuild.toString());
+    }
+  });
+
+  it('GIVEN a command that is neither a reader nor a management command THEN it is never user-installable without saying so here', () => {
+    const unlisted = definitions.filter((d) => !READER_COMMANDS.includes(d.name) && !MANAGEMENT_COMMANDS.includes(d.name));
+    for (const definition of unlisted) expect(definition.integration_types, definition.name).toEqual([0]);
   });
 });

@@ -47,3 +47,25 @@ describe('"Ask Scoop" on a message, on a fake Discord', () => {
     expect([scoop.asked, scoop.checked]).toEqual([[], []]);
   });
 });
+
+describe('user installs: where the bot is not a member', () => {
+  let running: RunningBot;
+  afterEach(() => running.stop());
+
+  const channelCalls = (running: RunningBot) => running.fake.requests.filter((r) => r.path.startsWith('/channels/') || r.path.startsWith('/guilds/'));
+
+  for (const place of ['userInstallGuild', 'privateChannel', 'botDm'] as const) {
+    it(`GIVEN /ask from a user install (${place}) THEN the answer comes through the interaction reply alone`, async () => {
+      const scoop = new FakeScoop();
+      running = await startBot(scoop);
+      const { fake } = running;
+      const sent = fake.slashCommand('ask', { question: 'When is GPT-5 coming out?' }, fake.defaultUser, { place });
+      expect((await fake.callbackOf(sent)).body.type).toBe(5);
+      expect((await fake.editOf(sent)).body.embeds[0].fields).toHaveLength(2);
+      const statement = fake.messageCommand('Ask Scoop', fake.writtenMessage('GPT-5 sort en mars'), fake.defaultUser, { place });
+      expect((await fake.editOf(statement)).body.embeds[0].color).toBe(0xef4444);
+      expect(channelCalls(running)).toEqual([]);
+      expect(running.logs.filter((l) => (l.level as number) >= 40)).toEqual([]);
+    });
+  }
+});
