@@ -10,8 +10,6 @@ import type { ArticleFacts } from '../facts/fact';
 import type { Passage } from '../passages/passage';
 import { splitIntoPassages } from '../passages/splitIntoPassages';
 import { analyzePassage } from '../text/analyzeTerms';
-import { fuseRankings } from '../retrieval/fuseRankings';
-import type { SearchHit } from '../retrieval/searchHit';
 import {
   IndexUnreadableError,
   readCurrentGeneration,
@@ -24,7 +22,7 @@ import {
 } from './indexStore';
 import { addRows, createGraphBuilder, readGraphVectors, type GraphBuilder } from './hnswGraphBuilder';
 import { HashedFeatureEmbeddings } from './hashedFeatureEmbeddings';
-import { type LexicalDocument, LexicalIndex } from './lexicalIndex';
+import { type LexicalDocument, LexicalIndex, type LexicalSearchOptions } from './lexicalIndex';
 
 /** What one {@link PassageIndex.sync} did (the CLI prints it; `--json` as is). */
 export interface SyncReport {
@@ -63,18 +61,6 @@ export interface HnswOptions {
   efSearch?: number;
 }
 
-/** How the vector and lexical rankings are combined. */
-export interface FusionOptions {
-  /** Reciprocal-rank-fusion constant. Default 60. */
-  k?: number;
-  /** Weights of the vector and the lexical ranking. Default `[1, 1]`. */
-  weights?: [number, number];
-  /** Candidates each ranking contributes, as a multiple of the k asked for (at least `minCandidates`). Default 4. */
-  candidateFactor?: number;
-  /** Fewest candidates each ranking contributes. Default 40. */
-  minCandidates?: number;
-}
-
 /** What a {@link PassageIndex} is built from. */
 export interface PassageIndexOptions {
   /** Folder of the persisted index (INDEX_DIR). Created on first write. */
@@ -95,7 +81,6 @@ export interface PassageIndexOptions {
   /** Called while passages are embedded: `done` of `total` passages. */
   onProgress?: (done: number, total: number) => void;
   hnsw?: HnswOptions;
-  fusion?: FusionOptions;
   /** Full graph builds of at least this many passages run on a worker thread, beside embedding. Default 5,000. */
   graphWorkerFrom?: number;
   /** Passages per `embedDocuments` call. Default 256. */
@@ -154,8 +139,9 @@ function passageOf(article: Article, ordinal: number, start: number, end: number
 /**
  * The persisted passage index Scoop searches: every article cut into
  * passages, each passage's vector in an HNSW graph (hnswlib-node through
- * LangChain's HNSWLib) and its terms in a BM25 {@link LexicalIndex}, the two
- * rankings fused by reciprocal rank; plus the facts extracted at ingest.
+ * LangChain's HNSWLib) and its terms in a BM25 {@link LexicalIndex}; plus the
+ * facts extracted at ingest. The retriever in src/retrieval fuses its two
+ * rankings ({@link vectorSearch}, {@link lexicalSearch}).
  *
  * {@link sync} brings it up to date with a corpus, embedding only new and
  * changed articles (the vectors of the others are kept in the graph), and
@@ -170,7 +156,6 @@ export class PassageIndex {
   private readonly efConstruction: number;
   private readonly efSearch: number;
   private readonly workerThreshold: number;
-  private readonly fusion: Required<FusionOptions>;
 
   /** Indexed articles in corpus order. */
   private entries: IndexedArticle[] = [];
@@ -199,12 +184,6 @@ export class PassageIndex {
     this.efConstruction = options.hnsw?.efConstruction ?? 48;
     this.efSearch = options.hnsw?.efSearch ?? 768;
     this.workerThreshold = options.graphWorkerFrom ?? 5_000;
-    this.fusion = {
-      k: options.fusion?.k ?? 60,
-      weights: options.fusion?.weights ?? [1, 1],
-      candidateFactor: options.fusion?.candidateFactor ?? 4,
-      minCandidates: options.fusion?.minCandidates ?? 40,
-    };
   }
 
   /**
@@ -385,30 +364,6 @@ export class PassageIndex {
   }
 
   /**
-   * The `k` passages that best answer `query`: the HNSW vector ranking and
-   * the BM25 ranking, each over a few times `k` candidates, fused by
-   * reciprocal rank. Passages in `excludePassageIds` are never returned.
-   */
-  async search(query: string, k: number, options: { excludePassageIds?: string[] } = {}): Promise<SearchHit[]> {
-    if (!(k > 0) || this.passageById.size === 0 || query.trim() === '') return [];
-    const exclude = new Set(options.excludePassageIds ?? []);
-    const candidates = Math.max(Math.ceil(k * this.fusion.candidateFactor), this.fusion.minCandidates);
-    const [byVector, byTerms] = await Promise.all([
-      this.vectorSearch(query, candidates, { exclude }),
-      Promise.resolve(this.lexical.search(query, candidates, { exclude })),
-    ]);
-    const fused = fuseRankings([byVector, byTerms], { k: this.fusion.k, weights: this.fusion.weights });
-    const hits: SearchHit[] = [];
-    for (const { id, score } of fused) {
-      const found = this.passageById.get(id);
-      if (!found || exclude.has(id)) continue;
-      hits.push({ passage: found.passage, article: found.entry.article, score });
-      if (hits.length === k) break;
-    }
-    return hits;
-  }
-
-  /**
    * The vector ranking alone (cosine similarity, best first): through the
    * HNSW graph, or with `exact` by scoring every stored vector (for
    * measuring the graph's recall). A query without features ranks nothing.
@@ -428,6 +383,17 @@ export class PassageIndex {
     const filter = exclude.size > 0 ? (doc: Document) => !exclude.has((doc.metadata as PassageMetadata).passageId) : undefined;
     const results = await store.similaritySearchVectorWithScore(vector, wanted, filter);
     return results.map(([doc, distance]) => ({ id: (doc.metadata as PassageMetadata).passageId, score: 1 - distance }));
+  }
+
+  /** The BM25 ranking alone (see {@link LexicalIndex.search}). */
+  lexicalSearch(query: string, k: number, options: LexicalSearchOptions = {}): { id: string; score: number }[] {
+    return this.lexical.search(query, k, options);
+  }
+
+  /** The indexed passage with this id, with its article. */
+  passage(id: string): { passage: Passage; article: Article } | undefined {
+    const found = this.passageById.get(id);
+    return found && { passage: found.passage, article: found.entry.article };
   }
 
   /** Indexed articles, in corpus order. */
