@@ -1,5 +1,6 @@
 import type { Article } from './articles/article';
 import { answerQuestion, type AnswerDeps } from './answers/answerQuestion';
+import { checkStatement } from './answers/checkStatement';
 import type { FactBook } from './facts/factBook';
 import type { PassageIndex } from './index/passageIndex';
 import type { HybridRetriever } from './retrieval/hybridRetriever';
@@ -29,6 +30,7 @@ export function createScoop({ index, retriever, facts, chat, logger }: ScoopPart
   const search: AnswerDeps['search'] = (query, k, options) => retriever.search(query, k, options);
   return {
     ask: (question, options) => answerQuestion(question, { search, facts, chat, logger }, options),
+    check: (statement, options) => checkStatement(statement, { search, facts, logger }, options),
     search: (query, k = 5, options) => retriever.search(query, k, options),
     sources: () =>
       index
