@@ -8,7 +8,8 @@ import { buildArticle } from './buildArticle';
 import { corpusFileKind, listCorpusFiles, sidecarCandidates, type CorpusFile } from './corpusFiles';
 import { decodeArticleText, formatBytes, hasWords } from './decodeArticleText';
 import { splitFrontMatter } from './frontMatter';
-import { extractHtmlArticle } from './htmlArticle';
+import { DEFAULT_MAX_HTML_DEPTH } from './htmlArticle';
+import { HtmlExtractor } from './htmlExtractor';
 import { readJsonlArticles } from './jsonlArticles';
 
 /** Limits that keep one bad input from exhausting memory. */
@@ -17,12 +18,18 @@ export interface LoadCorpusOptions {
   maxFileBytes?: number;
   /** Largest JSONL line loaded, in bytes (default 2 MiB, and never more than `maxFileBytes`). */
   maxLineBytes?: number;
+  /** Longest an HTML page may take to parse, in milliseconds (default 10 s); a slower page is skipped. */
+  parseTimeoutMs?: number;
+  /** Deepest HTML element nesting kept (default 64); deeper elements are unwrapped, their text kept. */
+  maxHtmlDepth?: number;
 }
 
 /** Default limit per file: far above any news article, far below trouble. */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Default limit per JSONL line. */
 export const DEFAULT_MAX_LINE_BYTES = 2 * 1024 * 1024;
+/** Default deadline per HTML page: a large real page parses in well under a second. */
+export const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
 
 const SUPPORTED = '.txt, .md, .html, .jsonl or .jsonl.gz';
 
@@ -32,6 +39,7 @@ interface LoadContext {
   maxLineBytes: number;
   /** The sidecar that applies to each article file that has one. */
   sidecarOf: Map<string, string>;
+  html: HtmlExtractor;
   articles: Article[];
   skipped: SkippedInput[];
 }
@@ -104,7 +112,12 @@ async function loadTextFile(context: LoadContext, source: string): Promise<void>
 async function loadHtmlFile(context: LoadContext, source: string): Promise<void> {
   const html = await readDecodedText(context, source);
   if (html === undefined) return;
-  const { text, metadata } = extractHtmlArticle(html);
+  const extraction = await context.html.extract(html);
+  if ('reason' in extraction) {
+    context.skipped.push({ source, reason: extraction.reason });
+    return;
+  }
+  const { text, metadata } = extraction.article;
   if (!hasWords(text)) {
     context.skipped.push({ source, reason: 'no readable text found in the HTML' });
     return;
@@ -191,8 +204,10 @@ async function findCorpusFiles(corpusPath: string): Promise<{ root: string; file
  * come from content (see `computeArticleId`) and are unique within the load.
  *
  * Bad input never stops the load: an empty, binary, non-UTF-8, oversize or
- * unparsable file or line, and a sidecar that matches no article, each become
- * a `SkippedInput` with its reason, and the rest loads.
+ * unparsable file or line, an HTML page that takes longer than
+ * `parseTimeoutMs` to read (it is parsed in a worker thread and stopped), and
+ * a sidecar that matches no article, each become a `SkippedInput` with its
+ * reason, and the rest loads.
  *
  * @throws UserFacingError when the corpus path does not exist or cannot be opened.
  */
@@ -202,13 +217,21 @@ export async function loadCorpus(path: string, options: LoadCorpusOptions = {}):
   const maxLineBytes = options.maxLineBytes ?? Math.min(DEFAULT_MAX_LINE_BYTES, maxFileBytes);
   const { root, files, skipped } = await findCorpusFiles(corpusPath);
   const sidecarOf = matchSidecars(files);
-  const context: LoadContext = { root, maxFileBytes, maxLineBytes, sidecarOf, articles: [], skipped };
+  const html = new HtmlExtractor({
+    timeoutMs: options.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
+    maxDepth: options.maxHtmlDepth ?? DEFAULT_MAX_HTML_DEPTH,
+  });
+  const context: LoadContext = { root, maxFileBytes, maxLineBytes, sidecarOf, html, articles: [], skipped };
   const claimed = new Set(sidecarOf.values());
   for (const file of files) {
     if (file.kind === 'sidecar' && !claimed.has(file.source)) {
       skipped.push({ source: file.source, reason: 'sidecar metadata matches no .txt, .md or .html article beside it, so it was not used' });
     }
   }
-  for (const file of files) await loadFile(context, file);
+  try {
+    for (const file of files) await loadFile(context, file);
+  } finally {
+    await html.close();
+  }
   return { articles: disambiguateIds(context.articles), skipped: context.skipped.sort(compareSkipped) };
 }
