@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserFacingError } from '../errors';
 import type { Article, CorpusLoad, SkippedInput } from './article';
@@ -11,6 +11,7 @@ import { splitFrontMatter } from './frontMatter';
 import { DEFAULT_MAX_HTML_DEPTH } from './htmlArticle';
 import { HtmlExtractor } from './htmlExtractor';
 import { readJsonlArticles } from './jsonlArticles';
+import { openCorpusFile } from './openCorpusFile';
 
 /** Limits that keep one bad input from exhausting memory. */
 export interface LoadCorpusOptions {
@@ -22,6 +23,8 @@ export interface LoadCorpusOptions {
   parseTimeoutMs?: number;
   /** Deepest HTML element nesting kept (default 64); deeper elements are unwrapped, their text kept. */
   maxHtmlDepth?: number;
+  /** Follow symbolic links that lead out of the corpus folder (default false: they are skipped). */
+  allowLinksOutside?: boolean;
 }
 
 /** Default limit per file: far above any news article, far below trouble. */
@@ -34,7 +37,9 @@ export const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
 const SUPPORTED = '.txt, .md, .html, .jsonl or .jsonl.gz';
 
 interface LoadContext {
+  /** The corpus folder's real path. */
   root: string;
+  allowLinksOutside: boolean;
   maxFileBytes: number;
   maxLineBytes: number;
   /** The sidecar that applies to each article file that has one. */
@@ -49,17 +54,37 @@ function errorCode(error: unknown): string {
 }
 
 async function readBytesWithinLimit(context: LoadContext, source: string): Promise<Buffer | undefined> {
-  const path = join(context.root, source);
+  const opened = await openCorpusFile(context.root, source, context);
+  if ('reason' in opened) {
+    context.skipped.push({ source, reason: opened.reason });
+    return undefined;
+  }
+  const { handle, size } = opened;
   try {
-    const { size } = await stat(path);
     if (size > context.maxFileBytes) {
       context.skipped.push({ source, reason: `file is ${formatBytes(size)}, over the ${formatBytes(context.maxFileBytes)} limit per file` });
       return undefined;
     }
-    return await readFile(path);
+    const bytes = Buffer.alloc(context.maxFileBytes + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(bytes, length, bytes.length - length, length);
+      if (bytesRead === 0 || length + bytesRead === bytes.length) {
+        length += bytesRead;
+        break;
+      }
+      length += bytesRead;
+    }
+    if (length > context.maxFileBytes) {
+      context.skipped.push({ source, reason: `file grew past the ${formatBytes(context.maxFileBytes)} limit per file while it was read` });
+      return undefined;
+    }
+    return bytes.subarray(0, length);
   } catch (error) {
     context.skipped.push({ source, reason: `could not read the file (${errorCode(error)})` });
     return undefined;
+  } finally {
+    await handle.close();
   }
 }
 
@@ -127,7 +152,12 @@ async function loadHtmlFile(context: LoadContext, source: string): Promise<void>
 }
 
 async function loadJsonlFile(context: LoadContext, source: string, gzipped: boolean): Promise<void> {
-  const articles = readJsonlArticles(join(context.root, source), source, {
+  const opened = await openCorpusFile(context.root, source, context);
+  if ('reason' in opened) {
+    context.skipped.push({ source, reason: opened.reason });
+    return;
+  }
+  const articles = readJsonlArticles(opened.handle, source, {
     gzipped,
     maxLineBytes: context.maxLineBytes,
     onSkip: (skipped) => context.skipped.push(skipped),
@@ -168,23 +198,30 @@ function compareSkipped(a: SkippedInput, b: SkippedInput): number {
   return (a.line ?? 0) - (b.line ?? 0);
 }
 
-async function findCorpusFiles(corpusPath: string): Promise<{ root: string; files: CorpusFile[]; skipped: SkippedInput[] }> {
-  const found = await stat(corpusPath).catch((error: unknown) => {
-    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') {
-      throw new UserFacingError(
-        `Corpus not found: ${corpusPath}. Create that folder and put articles in it (${SUPPORTED}), ` +
-          'or point to an existing folder or file with --corpus (or CORPUS_DIR in .env).',
-        'corpus_not_found',
-      );
-    }
+function corpusNotFound(corpusPath: string): UserFacingError {
+  return new UserFacingError(
+    `Corpus not found: ${corpusPath}. Create that folder and put articles in it (${SUPPORTED}), ` +
+      'or point to an existing folder or file with --corpus (or CORPUS_DIR in .env).',
+    'corpus_not_found',
+  );
+}
+
+async function findCorpusFiles(
+  corpusPath: string,
+  options: LoadCorpusOptions,
+): Promise<{ root: string; files: CorpusFile[]; skipped: SkippedInput[] }> {
+  const unreadable = (error: unknown): never => {
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') throw corpusNotFound(corpusPath);
     throw new UserFacingError(`Cannot open the corpus ${corpusPath} (${errorCode(error)}): check its permissions.`, 'corpus_unreadable');
-  });
-  if (found.isDirectory()) return { root: corpusPath, ...(await listCorpusFiles(corpusPath)) };
+  };
+  const real = await realpath(corpusPath).catch(unreadable);
+  const found = await stat(real).catch(unreadable);
+  if (found.isDirectory()) return { root: real, ...(await listCorpusFiles(real, options)) };
   if (!found.isFile()) {
     throw new UserFacingError(`The corpus ${corpusPath} is neither a folder nor a file: give a folder of articles or one ${SUPPORTED} file.`, 'corpus_not_found');
   }
-  const root = dirname(corpusPath);
-  const name = basename(corpusPath);
+  const root = dirname(real);
+  const name = basename(real);
   const files: CorpusFile[] = [{ source: name, kind: corpusFileKind(name) }];
   for (const candidate of sidecarCandidates(name)) {
     if (await stat(join(root, candidate)).then((s) => s.isFile(), () => false)) files.push({ source: candidate, kind: 'sidecar' });
@@ -200,8 +237,15 @@ async function findCorpusFiles(corpusPath: string): Promise<{ root: string; file
  * `NAME.meta.json` metadata to the file beside it without touching its text.
  *
  * Sources are paths relative to the folder (forward slashes), `NAME.jsonl#LINE`
- * for JSONL lines, and the file's base name for a single-file corpus. Ids
- * come from content (see `computeArticleId`) and are unique within the load.
+ * for JSONL lines, and the file's base name for a single-file corpus (the
+ * name of the file a link points at). Ids come from content (see
+ * `computeArticleId`) and are unique within the load.
+ *
+ * Nothing outside the corpus folder's real path is read unless
+ * `allowLinksOutside` says so: a symbolic link that leads out of it is
+ * skipped with its target named, and every file is checked again once open
+ * (see `openCorpusFile`), so a file swapped for such a link meanwhile is
+ * refused too.
  *
  * Bad input never stops the load: an empty, binary, non-UTF-8, oversize or
  * unparsable file or line, an HTML page that takes longer than
@@ -215,13 +259,14 @@ export async function loadCorpus(path: string, options: LoadCorpusOptions = {}):
   const corpusPath = resolve(path);
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const maxLineBytes = options.maxLineBytes ?? Math.min(DEFAULT_MAX_LINE_BYTES, maxFileBytes);
-  const { root, files, skipped } = await findCorpusFiles(corpusPath);
+  const { root, files, skipped } = await findCorpusFiles(corpusPath, options);
   const sidecarOf = matchSidecars(files);
   const html = new HtmlExtractor({
     timeoutMs: options.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
     maxDepth: options.maxHtmlDepth ?? DEFAULT_MAX_HTML_DEPTH,
   });
-  const context: LoadContext = { root, maxFileBytes, maxLineBytes, sidecarOf, html, articles: [], skipped };
+  const allowLinksOutside = options.allowLinksOutside ?? false;
+  const context: LoadContext = { root, allowLinksOutside, maxFileBytes, maxLineBytes, sidecarOf, html, articles: [], skipped };
   const claimed = new Set(sidecarOf.values());
   for (const file of files) {
     if (file.kind === 'sidecar' && !claimed.has(file.source)) {

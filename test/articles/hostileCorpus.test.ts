@@ -1,9 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CorpusLoad } from '../../src/articles/article';
 import { loadCorpus } from '../../src/articles/loadCorpus';
+import { openCorpusFile } from '../../src/articles/openCorpusFile';
 
 const work = mkdtempSync(join(tmpdir(), 'scoop-hostile-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -48,5 +50,51 @@ describe('loadCorpus over hostile HTML', () => {
     expect(skipReason(load, 'a-slow.html')).toBe('parsing took longer than 500 ms (PARSE_TIMEOUT_MS), so it was stopped');
     expect(load.articles.map((a) => a.source)).toEqual(['b-page.html', 'good.txt']);
     expect(load.articles[0].title).toBe('Le Louvre fermé');
+  });
+});
+
+describe('loadCorpus and symbolic links', () => {
+  const outside = corpus('outside', { 'secret.txt': 'Le code du coffre est 4321, dit la note interne.\n' });
+  const dir = corpus('links', { 'good.txt': GOOD_ARTICLE, 'sub/inner.txt': 'Stellantis choisit CATL pour ses batteries, annonce le groupe.\n' });
+  symlinkSync('/etc/passwd', join(dir, 'passwd.txt'));
+  symlinkSync('/etc', join(dir, 'etc'));
+  symlinkSync(join(outside, 'secret.txt'), join(dir, 'secret.txt'));
+  symlinkSync(join(dir, 'good.txt'), join(dir, 'alias.txt'));
+  symlinkSync('sub', join(dir, 'sub-link'));
+  symlinkSync('..', join(dir, 'sub', 'up'));
+
+  it('GIVEN links to /etc/passwd, /etc and a file beside the corpus THEN none is read, each skipped with one line naming it and why', async () => {
+    const load = await loadCorpus(dir);
+    expect(skipReason(load, 'passwd.txt')).toBe('symbolic link to /etc/passwd, outside the corpus folder: not read');
+    expect(skipReason(load, 'etc')).toBe('symbolic link to /etc, outside the corpus folder: not read');
+    expect(skipReason(load, 'secret.txt')).toMatch(/^symbolic link to .*outside\/secret\.txt, outside the corpus folder: not read$/);
+    expect(load.skipped.filter((s) => s.source.startsWith('etc/'))).toEqual([]);
+    expect(load.articles.map((a) => a.text).join('\n')).not.toMatch(/root:|coffre/);
+  });
+
+  it('GIVEN links that stay inside the corpus THEN they are followed, each folder walked once', async () => {
+    const load = await loadCorpus(dir);
+    expect(load.articles.map((a) => a.source)).toEqual(['alias.txt', 'good.txt', 'sub/inner.txt']);
+    expect(load.skipped.map((s) => s.source)).toEqual(['etc', 'passwd.txt', 'secret.txt']);
+  });
+
+  it('GIVEN allowLinksOutside THEN links out of the corpus are followed', async () => {
+    const load = await loadCorpus(dir, { allowLinksOutside: true });
+    expect(load.articles.map((a) => a.source)).toContain('secret.txt');
+  });
+
+  it('GIVEN a corpus path that is itself a link, to a folder or to one file THEN what it points at is read', async () => {
+    symlinkSync(dir, join(work, 'corpus-link'));
+    expect((await loadCorpus(join(work, 'corpus-link'))).articles.map((a) => a.source)).toContain('good.txt');
+    symlinkSync(join(outside, 'secret.txt'), join(work, 'one-file.txt'));
+    expect((await loadCorpus(join(work, 'one-file.txt'))).articles.map((a) => a.source)).toEqual(['secret.txt']);
+  });
+
+  it('GIVEN a file swapped for a link out of the corpus after the listing THEN opening it checks its real path and refuses it', async () => {
+    const swapped = corpus('swapped', { 'news.txt': GOOD_ARTICLE });
+    rmSync(join(swapped, 'news.txt'));
+    symlinkSync('/etc/passwd', join(swapped, 'news.txt'));
+    const opened = await openCorpusFile(await realpath(swapped), 'news.txt');
+    expect(opened).toEqual({ reason: 'symbolic link to /etc/passwd, outside the corpus folder: not read' });
   });
 });
