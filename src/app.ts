@@ -1,5 +1,5 @@
-import type { CorpusLoad } from './articles/article';
-import { loadCorpus } from './articles/loadCorpus';
+import type { SkippedInput } from './articles/article';
+import { loadCorpusFiles, scanCorpus } from './articles/loadCorpus';
 import { createChatAnswerer } from './answers/chatAnswerer';
 import type { Config } from './config';
 import { createScoop, type ScoopParts } from './createScoop';
@@ -24,30 +24,32 @@ export interface OpenedScoop {
   scoop: Scoop;
   index: PassageIndex;
   report: SyncReport;
-  corpus: CorpusLoad;
+  /** Inputs of the corpus that were not loaded, with the reason. */
+  skipped: SkippedInput[];
 }
 
 /** Logs one line per input that was not loaded, naming the file (and line) and the reason. */
-export function reportSkipped(corpus: CorpusLoad, logger: Logger): void {
-  for (const skipped of corpus.skipped) {
+export function reportSkipped(inputs: readonly SkippedInput[], logger: Logger): void {
+  for (const skipped of inputs) {
     const where = skipped.line === undefined ? skipped.source : `${skipped.source}:${skipped.line}`;
     logger.warn(`skipped ${where}: ${skipped.reason}`);
   }
 }
 
 /**
- * The composition root: loads the corpus, opens the index under INDEX_DIR,
- * brings it up to date (only new and changed articles are embedded), and
- * builds the Scoop service with the answerer the config chose.
+ * The composition root: scans the corpus (a `stat` per file), opens the
+ * index under INDEX_DIR, brings it up to date (only files whose content
+ * changed are read, only new and changed articles are embedded), and builds
+ * the Scoop service with the answerer the config chose.
  */
 export async function openScoop(config: Config, { logger, onProgress }: OpenScoopDeps): Promise<OpenedScoop> {
-  const corpus = await loadCorpus(config.CORPUS_DIR);
-  reportSkipped(corpus, logger);
+  const scan = await scanCorpus(config.CORPUS_DIR);
   const { embeddings, embedderId } = createEmbeddings(config);
   const index = await openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress });
-  const report = await index.sync(corpus);
+  const { report, skipped } = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files));
+  reportSkipped(skipped, logger);
   const chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
-  return { scoop: scoopOverIndex(index, { chat, logger }), index, report, corpus };
+  return { scoop: scoopOverIndex(index, { chat, logger }), index, report, skipped };
 }
 
 /**
