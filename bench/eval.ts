@@ -4,11 +4,15 @@
  * the same run.
  *
  *   npm run eval -- [--json] [--corpus DIR] [--answers FILE] [--retrieval FILE] [--seeds DIR] [--orangesum FILE] [--noise N]
+ *                   [--piaf FILE] [--piaf-noise N] [--piaf-index DIR] [--piaf-langchain-every N] [--no-piaf]
  *
  * The answer set is asked over --corpus (test/fixtures/news); the retrieval set
  * is searched in the seeds plus the first N OrangeSum articles as noise, the
- * corpus its questions were written against. Indexes are built in a temporary
- * folder, so the run never touches data/index.
+ * corpus its questions were written against. PIAF dev questions are searched
+ * amid the first --piaf-noise OrangeSum articles (see src/evaluation/piafRetrieval.ts),
+ * by Scoop and by the search peers. Indexes are built in a temporary folder
+ * (the PIAF one in --piaf-index when given, kept for the next run), so the run
+ * never touches data/index.
  * Progress goes to stderr; the tables (or, with --json, one JSON object) to stdout.
  */
 import { existsSync } from 'node:fs';
@@ -21,6 +25,7 @@ import { openScoop } from '../src/app';
 import { parseConfig } from '../src/config';
 import { UserFacingError } from '../src/errors';
 import { formatEvaluationReport } from '../src/evaluation/evaluationReport';
+import { evaluatePiaf, formatPiafReport, loadPiafQuestions, writePiafCorpus, type PiafReport } from '../src/evaluation/piafRetrieval';
 import { loadAnswerQuestions, loadRetrievalQuestions } from '../src/evaluation/questionSets';
 import { runEvaluation, type EvaluatedCorpus } from '../src/evaluation/runEvaluation';
 import { createEmbeddings } from '../src/index/createEmbeddings';
@@ -33,6 +38,9 @@ const DEFAULTS = {
   noise: '2000',
   retrieval: 'test/fixtures/retrieval/questions.jsonl',
   answers: 'test/fixtures/questions/answers.jsonl',
+  piaf: '../shared/corpora/piaf-dev.json.gz',
+  piafNoise: '10000',
+  piafLangChainEvery: '20',
 };
 
 class UsageError extends Error {}
@@ -68,6 +76,24 @@ async function openCorpus(corpusDir: string, indexDir: string, label: string): P
   };
 }
 
+/** The PIAF section: PIAF dev amid OrangeSum, indexed by Scoop (in `indexDir`), searched by Scoop and the peers. */
+async function runPiafSection(options: { piaf: string; orangesum: string; noise: number; work: string; indexDir: string; langChainEvery: number }): Promise<PiafReport> {
+  const dir = join(options.work, 'piaf-corpus');
+  const news = await writePiafCorpus(dir, options.piaf, options.orangesum, options.noise);
+  const label = `${options.piaf} + the first ${news} articles of ${options.orangesum}`;
+  const corpus = await openCorpus(dir, options.indexDir, label);
+  return evaluatePiaf({
+    corpusPath: label,
+    articles: corpus.articles,
+    passages: corpus.passages,
+    questions: await loadPiafQuestions(options.piaf),
+    search: corpus.search,
+    embeddings: corpus.embeddings,
+    langChainEvery: options.langChainEvery,
+    onProgress: (message) => process.stderr.write(`eval: ${message}\n`),
+  });
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -78,6 +104,11 @@ async function main(): Promise<void> {
       noise: { type: 'string', default: DEFAULTS.noise },
       retrieval: { type: 'string', default: DEFAULTS.retrieval },
       answers: { type: 'string', default: DEFAULTS.answers },
+      piaf: { type: 'string', default: DEFAULTS.piaf },
+      'piaf-noise': { type: 'string', default: DEFAULTS.piafNoise },
+      'piaf-index': { type: 'string' },
+      'piaf-langchain-every': { type: 'string', default: DEFAULTS.piafLangChainEvery },
+      'no-piaf': { type: 'boolean', default: false },
     },
   });
   if (!existsSync(values.corpus)) throw new UsageError(`--corpus ${values.corpus}: no such folder`);
@@ -85,6 +116,13 @@ async function main(): Promise<void> {
   if (!existsSync(values.seeds)) throw new UsageError(`--seeds ${values.seeds}: no such folder`);
   const noise = Number(values.noise);
   if (!Number.isInteger(noise) || noise < 0) throw new UsageError(`--noise takes a number of articles (got "${values.noise}")`);
+  const piafNoise = Number(values['piaf-noise']);
+  if (!Number.isInteger(piafNoise) || piafNoise < 0) throw new UsageError(`--piaf-noise takes a number of articles (got "${values['piaf-noise']}")`);
+  const langChainEvery = Number(values['piaf-langchain-every']);
+  if (!Number.isInteger(langChainEvery) || langChainEvery < 0) {
+    throw new UsageError(`--piaf-langchain-every takes a whole number, 0 to leave the LangChain peer out (got "${values['piaf-langchain-every']}")`);
+  }
+  const withPiaf = !values['no-piaf'] && existsSync(values.piaf) && existsSync(values.orangesum);
 
   const work = await mkdtemp(join(tmpdir(), 'scoop-eval-'));
   try {
@@ -111,7 +149,19 @@ async function main(): Promise<void> {
       onAnswerError: (question, error) => process.stderr.write(`eval: ${question.id} failed: ${(error as Error).message}\n`),
     });
     report.notes.push(...notes);
-    process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${formatEvaluationReport(report)}\n`);
+    if (!withPiaf && !values['no-piaf']) report.notes.push(`${values.piaf} or ${values.orangesum} is absent: the PIAF section is left out.`);
+    const piaf = withPiaf
+      ? await runPiafSection({
+          piaf: values.piaf,
+          orangesum: values.orangesum,
+          noise: piafNoise,
+          work,
+          indexDir: values['piaf-index'] ?? join(work, 'piaf-index'),
+          langChainEvery,
+        })
+      : null;
+    const text = [formatEvaluationReport(report), ...(piaf ? ['', formatPiafReport(piaf)] : [])].join('\n');
+    process.stdout.write(values.json ? `${JSON.stringify({ ...report, piaf })}\n` : `${text}\n`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
