@@ -46,7 +46,6 @@ const DEFAULTS = {
   retrieval: 'test/fixtures/retrieval/questions.jsonl',
   answers: 'test/fixtures/questions/answers.jsonl',
 };
-const SECTION_IDS = ['piaf', 'orangesum', 'regression'] as const;
 
 class UsageError extends Error {}
 
@@ -128,11 +127,78 @@ function formatHeader(report: EvalRunReport): string {
   ].join('\n');
 }
 
+/** The options every section builder reads: the command line, parsed, and what is on disk. */
+interface EvalOptions {
+  values: {
+    piaf: string;
+    orangesum: string;
+    questions: string;
+    'no-peer': boolean;
+    corpus: string;
+    seeds: string;
+    retrieval: string;
+    answers: string;
+  };
+  noise: number;
+  seed: number;
+  peerSample: number;
+  scoopSample: number | null;
+  haveNews: boolean;
+  havePiaf: boolean;
+  questionFiles: string[];
+}
+
+/** The fixture sets of test/fixtures over their own small corpora (built in a temporary folder). */
+async function runRegressionGuards({ values, noise }: EvalOptions, progress: (message: string) => void) {
+  const work = await mkdtemp(join(tmpdir(), 'scoop-eval-regression-'));
+  try {
+    const answerSet = await loadAnswerQuestions(values.answers);
+    const retrievalSet = existsSync(values.retrieval) ? await loadRetrievalQuestions(values.retrieval) : null;
+    const answerCorpus = await openSmallCorpus(values.corpus, join(work, 'answers-index'), values.corpus, progress);
+    let retrievalCorpus = answerCorpus;
+    const left: string[] = [];
+    if (retrievalSet) {
+      const dir = join(work, 'retrieval-corpus');
+      const described = await writeRetrievalCorpus(dir, values.seeds, values.orangesum, noise);
+      if (!described) left.push(`${values.orangesum} is absent: retrieval questions over OrangeSum are left out.`);
+      retrievalCorpus = await openSmallCorpus(dir, join(work, 'retrieval-index'), described ?? values.seeds, progress);
+    }
+    const evaluation = await runEvaluation({
+      retrievalCorpus,
+      answerCorpus,
+      retrievalSet,
+      answerSet,
+      onProgress: progress,
+      onAnswerError: (question, error) => progress(`${question.id} failed: ${(error as Error).message}`),
+    });
+    evaluation.notes.push(...left);
+    return evaluation;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The sections, in the order they run: each builds its section from the
+ * options, or says why it is left out (the sentence goes to the report's notes).
+ */
+const SECTIONS: Record<string, (options: EvalOptions) => EvalSection | string> = {
+  piaf: ({ values, haveNews, havePiaf, scoopSample, peerSample, seed }) =>
+    haveNews && havePiaf
+      ? piafSection({ piafFile: values.piaf, scoopSample, peerSample, seed })
+      : `PIAF section left out: ${haveNews ? values.piaf : values.orangesum} is absent.`,
+  orangesum: ({ values, haveNews, questionFiles }) =>
+    haveNews && questionFiles.length > 0
+      ? orangesumSection({ files: questionFiles, corpusFileName: basename(values.orangesum), withPeer: !values['no-peer'] })
+      : `OrangeSum set left out: ${haveNews ? `no question file in ${values.questions}` : `${values.orangesum} is absent`}.`,
+  regression: (options) => regressionSection((progress) => runRegressionGuards(options, progress)),
+};
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       json: { type: 'boolean', default: false },
-      sections: { type: 'string', default: SECTION_IDS.join(',') },
+      sections: { type: 'string', default: Object.keys(SECTIONS).join(',') },
       piaf: { type: 'string', default: DEFAULTS.piaf },
       orangesum: { type: 'string', default: DEFAULTS.orangesum },
       questions: { type: 'string', default: DEFAULTS.questions },
@@ -150,8 +216,8 @@ async function main(): Promise<void> {
     },
   });
   const wanted = values.sections.split(',').map((id) => id.trim()).filter(Boolean);
-  const unknown = wanted.filter((id) => !(SECTION_IDS as readonly string[]).includes(id));
-  if (unknown.length > 0) throw new UsageError(`--sections: unknown ${unknown.join(', ')} (known: ${SECTION_IDS.join(', ')})`);
+  const unknown = wanted.filter((id) => !Object.hasOwn(SECTIONS, id));
+  if (unknown.length > 0) throw new UsageError(`--sections: unknown ${unknown.join(', ')} (known: ${Object.keys(SECTIONS).join(', ')})`);
   const noise = positiveInteger('noise', values.noise);
   const seed = positiveInteger('seed', values.seed);
   const peerSample = values['no-peer'] ? 0 : positiveInteger('peer-sample', values['peer-sample']);
@@ -172,47 +238,12 @@ async function main(): Promise<void> {
   const havePiaf = existsSync(values.piaf);
   const questionFiles = ['dev.jsonl', 'heldout.jsonl'].map((name) => join(values.questions, name)).filter((file) => existsSync(file));
 
+  const options: EvalOptions = { values, noise, seed, peerSample, scoopSample, haveNews, havePiaf, questionFiles };
   const sections: EvalSection[] = [];
   for (const id of wanted) {
-    if (id === 'piaf') {
-      if (haveNews && havePiaf) sections.push(piafSection({ piafFile: values.piaf, scoopSample, peerSample, seed }));
-      else notes.push(`PIAF section left out: ${haveNews ? values.piaf : values.orangesum} is absent.`);
-    } else if (id === 'orangesum') {
-      if (haveNews && questionFiles.length > 0) {
-        sections.push(orangesumSection({ files: questionFiles, corpusFileName: basename(values.orangesum), withPeer: !values['no-peer'] }));
-      } else notes.push(`OrangeSum set left out: ${haveNews ? `no question file in ${values.questions}` : `${values.orangesum} is absent`}.`);
-    } else {
-      sections.push(
-        regressionSection(async (report) => {
-          const work = await mkdtemp(join(tmpdir(), 'scoop-eval-regression-'));
-          try {
-            const answerSet = await loadAnswerQuestions(values.answers);
-            const retrievalSet = existsSync(values.retrieval) ? await loadRetrievalQuestions(values.retrieval) : null;
-            const answerCorpus = await openSmallCorpus(values.corpus, join(work, 'answers-index'), values.corpus, report);
-            let retrievalCorpus = answerCorpus;
-            const left: string[] = [];
-            if (retrievalSet) {
-              const dir = join(work, 'retrieval-corpus');
-              const described = await writeRetrievalCorpus(dir, values.seeds, values.orangesum, noise);
-              if (!described) left.push(`${values.orangesum} is absent: retrieval questions over OrangeSum are left out.`);
-              retrievalCorpus = await openSmallCorpus(dir, join(work, 'retrieval-index'), described ?? values.seeds, report);
-            }
-            const evaluation = await runEvaluation({
-              retrievalCorpus,
-              answerCorpus,
-              retrievalSet,
-              answerSet,
-              onProgress: report,
-              onAnswerError: (question, error) => report(`${question.id} failed: ${(error as Error).message}`),
-            });
-            evaluation.notes.push(...left);
-            return evaluation;
-          } finally {
-            await rm(work, { recursive: true, force: true });
-          }
-        }),
-      );
-    }
+    const built = SECTIONS[id](options);
+    if (typeof built === 'string') notes.push(built);
+    else sections.push(built);
   }
 
   const opening: { shared?: Promise<SharedCorpus>; peer?: Promise<LangChainPeer> } = {};
@@ -246,7 +277,7 @@ async function main(): Promise<void> {
   const figures: Record<string, unknown> = {};
   const texts: string[] = [];
   try {
-    if (sections.some((section) => section.id === 'piaf' || section.id === 'orangesum')) await context.sharedCorpus();
+    if (sections.some((section) => section.usesSharedCorpus)) await context.sharedCorpus();
     for (const section of sections) {
       const start = performance.now();
       const result = await section.run(context);

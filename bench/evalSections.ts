@@ -43,6 +43,8 @@ export interface SectionResult {
 export interface EvalSection {
   /** Key of the section's figures in the JSON report. */
   id: string;
+  /** True when the section asks over the shared corpus (it is then opened before the first section runs, and timed apart). */
+  usesSharedCorpus: boolean;
   run: (context: EvalContext) => Promise<SectionResult>;
 }
 
@@ -74,6 +76,19 @@ export function fromPeerAnswer(answer: PeerAnswer): CitedShortAnswer {
   };
 }
 
+/** Wraps an answer function to report every `every` questions answered, so a long run shows it is moving. */
+function counted<Q, A>(label: string, total: number, progress: (message: string) => void, answer: (question: Q) => Promise<A>, every = 100) {
+  let done = 0;
+  return async (question: Q): Promise<A> => {
+    try {
+      return await answer(question);
+    } finally {
+      done += 1;
+      if (done % every === 0 && done < total) progress(`${label}: ${done} of ${total}`);
+    }
+  };
+}
+
 function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   const began = performance.now();
   return run().then((value) => [value, performance.now() - began]);
@@ -98,6 +113,7 @@ export interface PiafSectionOptions {
 export function piafSection(options: PiafSectionOptions): EvalSection {
   return {
     id: 'piaf',
+    usesSharedCorpus: true,
     run: async (context) => {
       const began = performance.now();
       const piaf = await loadPiaf(options.piafFile);
@@ -107,7 +123,8 @@ export function piafSection(options: PiafSectionOptions): EvalSection {
       const onError = (question: { id: string }, error: unknown) => context.progress(`${question.id} failed: ${(error as Error).message}`);
 
       context.progress(`PIAF: Scoop answers ${asked.length} questions`);
-      const [scoopOutcomes, scoopMs] = await timed(() => runPiafAnswers(asked, async (q) => fromScoopAnswer(await corpus.ask(q)), onError));
+      const askScoop = counted('PIAF, Scoop', asked.length, context.progress, async (q: string) => fromScoopAnswer(await corpus.ask(q)), 500);
+      const [scoopOutcomes, scoopMs] = await timed(() => runPiafAnswers(asked, askScoop, onError));
       const systems: PiafSystemFigures[] = [
         { name: 'Scoop', description: `${SCOOP_DESCRIPTION}; ${(scoopMs / asked.length).toFixed(1)} ms a question`, summary: summarisePiaf(scoopOutcomes) },
       ];
@@ -120,7 +137,7 @@ export function piafSection(options: PiafSectionOptions): EvalSection {
         const peer = await context.sharedPeer();
         context.progress(`PIAF: the peer answers ${peerQuestions.length} questions`);
         const [peerOutcomes, peerMs] = await timed(() =>
-          runPiafAnswers(peerQuestions, async (q) => fromPeerAnswer(await peer.answer(ANSWER_PEER, q)), onError),
+          runPiafAnswers(peerQuestions, counted('PIAF, peer', peerQuestions.length, context.progress, async (q: string) => fromPeerAnswer(await peer.answer(ANSWER_PEER, q)), 25), onError),
         );
         systems.push(
           { name: 'Scoop, peer sample', description: 'the same answers, on the questions the peer is asked', summary: summarisePiaf(scoopSampleOutcomes) },
@@ -163,6 +180,7 @@ export interface OrangesumSectionOptions {
 export function orangesumSection(options: OrangesumSectionOptions): EvalSection {
   return {
     id: 'orangesum',
+    usesSharedCorpus: true,
     run: async (context) => {
       const began = performance.now();
       const loaded = await Promise.all(options.files.map((file) => loadOrangesumQuestions(file)));
@@ -183,7 +201,8 @@ export function orangesumSection(options: OrangesumSectionOptions): EvalSection 
       if (options.withPeer) {
         const peer = await context.sharedPeer();
         context.progress(`OrangeSum set: the peer answers ${questions.length} questions`);
-        const peerOutcomes = await runOrangesumSet(questions, async (q) => fromPeerAnswer(await peer.answer(ANSWER_PEER, q)), corpus.articles, onError);
+        const askPeer = counted('OrangeSum set, peer', questions.length, context.progress, async (q: string) => fromPeerAnswer(await peer.answer(ANSWER_PEER, q)), 25);
+        const peerOutcomes = await runOrangesumSet(questions, askPeer, corpus.articles, onError);
         systems.push({ name: `peer ${ANSWER_PEER}`, description: PEER_DESCRIPTION, bySplit: summariseBySplit(peerOutcomes) });
       }
       const devAnswers: DevAnswer[] = scoopOutcomes
@@ -213,6 +232,7 @@ export function orangesumSection(options: OrangesumSectionOptions): EvalSection 
 export function regressionSection(run: (progress: (message: string) => void) => Promise<Parameters<typeof formatEvaluationReport>[0]>): EvalSection {
   return {
     id: 'regression',
+    usesSharedCorpus: false,
     run: async (context) => {
       const report = await run(context.progress);
       return {
