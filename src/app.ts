@@ -6,6 +6,8 @@ import { createScoop, type ScoopParts } from './createScoop';
 import { extractFacts } from './facts/extractFacts';
 import { FactBook } from './facts/factBook';
 import { FACTS_VERSION } from './facts/factsVersion';
+import { Newsroom } from './feeds/newsroom';
+import { fetchPolicyOf } from './feeds/safeFetch';
 import { createEmbeddings } from './index/createEmbeddings';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
@@ -63,4 +65,9 @@ export function openPassageIndex(
 /** The Scoop service over an opened index: its fact book, and the answerer the caller chose. */
 export function scoopOverIndex(index: PassageIndex, parts: Pick<ScoopParts, 'chat' | 'logger'> = {}): Scoop {
   return createScoop({ index, facts: new FactBook(index.facts(), index.articles()), ...parts });
+}
+
+/** The news desk over CORPUS_DIR: feed subscriptions, fetched articles, and the safe fetcher the config sets. */
+export function openNewsroom(config: Config): Newsroom {
+  return new Newsroom(config.CORPUS_DIR, fetchPolicyOf(config));
 }

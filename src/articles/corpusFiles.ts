@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { SkippedInput } from './article';
 
 /** How a corpus file is read. */
-export type CorpusFileKind = 'text' | 'html' | 'jsonl' | 'jsonl.gz' | 'sidecar' | 'unsupported';
+export type CorpusFileKind = 'text' | 'html' | 'jsonl' | 'jsonl.gz' | 'sidecar' | 'scoop' | 'unsupported';
 
 /** A file found in a corpus folder, by its path relative to the folder (forward slashes). */
 export interface CorpusFile {
@@ -13,6 +13,12 @@ export interface CorpusFile {
 
 /** File name suffix of sidecar metadata: `000_x.meta.json` beside `000_x.txt`. */
 export const SIDECAR_SUFFIX = '.meta.json';
+
+/**
+ * Scoop's own file at the top of a corpus folder: the feed subscriptions
+ * (`scoop feeds add`). It is read by the feeds commands, never as an article.
+ */
+export const SCOOP_FEEDS_FILE = 'feeds.json';
 
 /** Which reader a file name calls for. */
 export function corpusFileKind(name: string): CorpusFileKind {
@@ -76,7 +82,7 @@ export async function listCorpusFiles(root: string): Promise<{ files: CorpusFile
         isFile = target.isFile();
       }
       if (isDirectory) await walk(path, `${source}/`);
-      else if (isFile) files.push({ source, kind: corpusFileKind(entry.name) });
+      else if (isFile) files.push({ source, kind: source === SCOOP_FEEDS_FILE ? 'scoop' : corpusFileKind(entry.name) });
     }
   }
 

@@ -133,6 +133,7 @@ async function loadFile(context: LoadContext, file: CorpusFile): Promise<void> {
     case 'jsonl.gz':
       return loadJsonlFile(context, file.source, true);
     case 'sidecar':
+    case 'scoop':
       return;
     case 'unsupported':
       context.skipped.push({ source: file.source, reason: `unsupported file type (Scoop reads ${SUPPORTED})` });
