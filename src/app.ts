@@ -11,6 +11,7 @@ import { fetchPolicyOf } from './feeds/safeFetch';
 import { createEmbeddings } from './index/createEmbeddings';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
+import { HybridRetriever } from './retrieval/hybridRetriever';
 import type { Scoop } from './scoop';
 
 /** What the composition root needs besides the config. */
@@ -62,9 +63,9 @@ export function openPassageIndex(
   return PassageIndex.open({ ...options, extractFacts, factsVersion: FACTS_VERSION });
 }
 
-/** The Scoop service over an opened index: its fact book, and the answerer the caller chose. */
+/** The Scoop service over an opened index: the hybrid retriever with the fusion that ships, its fact book, and the answerer the caller chose. */
 export function scoopOverIndex(index: PassageIndex, parts: Pick<ScoopParts, 'chat' | 'logger'> = {}): Scoop {
-  return createScoop({ index, facts: new FactBook(index.facts(), index.articles()), ...parts });
+  return createScoop({ index, retriever: new HybridRetriever({ index }), facts: new FactBook(index.facts(), index.articles()), ...parts });
 }
 
 /** The news desk over CORPUS_DIR: feed subscriptions, fetched articles, and the safe fetcher the config sets. */

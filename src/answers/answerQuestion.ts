@@ -1,5 +1,5 @@
 import type { FactBook } from '../facts/factBook';
-import { foldForMatching } from '../facts/foldForMatching';
+import { foldForMatching } from '../text/foldForMatching';
 import { UserFacingError } from '../errors';
 import type { Logger } from '../logger';
 import type { SearchHit } from '../retrieval/searchHit';
