@@ -6,11 +6,14 @@ import { createScoop, type ScoopParts } from './createScoop';
 import { extractFacts } from './facts/extractFacts';
 import { FactBook } from './facts/factBook';
 import { FACTS_VERSION } from './facts/factsVersion';
+import { Newsroom } from './feeds/newsroom';
+import { fetchPolicyOf } from './feeds/safeFetch';
 import { createEmbeddings } from './index/createEmbeddings';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
 import { HybridRetriever } from './retrieval/hybridRetriever';
 import type { Scoop } from './scoop';
+import type { StoryGroups } from './storyGroups';
 
 /** What the composition root needs besides the config. */
 export interface OpenScoopDeps {
@@ -65,5 +68,11 @@ export function openPassageIndex(
 
 /** The Scoop service over an opened index: the hybrid retriever with the fusion that ships, its fact book, and the answerer the caller chose. */
 export function scoopOverIndex(index: PassageIndex, parts: Pick<ScoopParts, 'chat' | 'logger'> = {}): Scoop {
-  return createScoop({ index, retriever: new HybridRetriever({ index }), facts: new FactBook(index.facts(), index.articles()), ...parts });
+  const facts = (stories: StoryGroups) => new FactBook(index.facts().filter((entry) => !stories.isFolded(entry.articleId)), index.articles());
+  return createScoop({ index, retriever: new HybridRetriever({ index }), facts, ...parts });
+}
+
+/** The news desk over CORPUS_DIR: feed subscriptions, fetched articles, and the safe fetcher the config sets. */
+export function openNewsroom(config: Config): Newsroom {
+  return new Newsroom(config.CORPUS_DIR, fetchPolicyOf(config));
 }

@@ -5,7 +5,7 @@ import type { SkippedInput } from './article';
 import { isInsideFolder, outsideLinkReason, type CorpusBoundary } from './openCorpusFile';
 
 /** How a corpus file is read. */
-export type CorpusFileKind = 'text' | 'html' | 'jsonl' | 'jsonl.gz' | 'sidecar' | 'unsupported';
+export type CorpusFileKind = 'text' | 'html' | 'jsonl' | 'jsonl.gz' | 'sidecar' | 'scoop' | 'unsupported';
 
 /** A file found in a corpus folder, by its path relative to the folder (forward slashes). */
 export interface CorpusFile {
@@ -27,6 +27,12 @@ export interface CorpusFileStat extends CorpusFile, FileStamp {
 
 /** File name suffix of sidecar metadata: `000_x.meta.json` beside `000_x.txt`. */
 export const SIDECAR_SUFFIX = '.meta.json';
+
+/**
+ * Scoop's own file at the top of a corpus folder: the feed subscriptions
+ * (`scoop feeds add`). It is read by the feeds commands, never as an article.
+ */
+export const SCOOP_FEEDS_FILE = 'feeds.json';
 
 /** Which reader a file name calls for. */
 export function corpusFileKind(name: string): CorpusFileKind {
@@ -97,7 +103,7 @@ export async function listCorpusFiles(root: string, boundary: CorpusBoundary = {
         kind = info;
       }
       if (kind.isDirectory()) await walk(real, `${source}/`);
-      else if (kind.isFile()) files.push({ source, kind: corpusFileKind(entry.name) });
+      else if (kind.isFile()) files.push({ source, kind: source === SCOOP_FEEDS_FILE ? 'scoop' : corpusFileKind(entry.name) });
       else skipped.push({ source, reason: 'not a regular file (a pipe, socket or device)' });
     }
   }

@@ -176,6 +176,7 @@ async function loadFile(context: LoadContext, file: CorpusFile): Promise<void> {
     case 'jsonl.gz':
       return loadJsonlFile(context, file.source, true);
     case 'sidecar':
+    case 'scoop':
     case 'unsupported':
       return;
   }
@@ -251,6 +252,7 @@ export async function scanCorpus(path: string, options: Pick<LoadCorpusOptions, 
   const claimed = new Set(sidecarOf.values());
   const loadable: CorpusFile[] = [];
   for (const file of files) {
+    if (file.kind === 'scoop') continue;
     if (file.kind === 'unsupported') skipped.push({ source: file.source, reason: `unsupported file type (Scoop reads ${SUPPORTED})` });
     else if (file.kind !== 'sidecar') loadable.push(file);
     else if (!claimed.has(file.source)) {
