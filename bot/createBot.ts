@@ -8,6 +8,8 @@ import { NO_MENTIONS } from './allowedMentions';
 import { AnswerMemory } from './answerMemory';
 import { Cooldowns } from './cooldowns';
 import { FeedbackLog } from './feedbackLog';
+import { ServerRate } from './serverRate';
+import type { SettingsStore } from './serverSettings';
 import { routeInteraction } from './interactionRouter';
 import { handleMessage } from './mentionHandler';
 
@@ -15,7 +17,9 @@ import { handleMessage } from './mentionHandler';
 export interface BotDeps {
   scoop: Scoop;
   logger: Logger;
-  config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH' | 'FEEDBACK_LOG' | 'DISCORD_API_URL'>;
+  config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH' | 'FEEDBACK_LOG' | 'DISCORD_API_URL' | 'SERVER_QUESTIONS_PER_MINUTE'>;
+  /** The servers' settings, opened from SETTINGS_FILE (`SettingsStore.open`). */
+  settings: SettingsStore;
   /** The slash commands to route; all of commands/ by default. */
   commands?: readonly AppCommand[];
 }
@@ -50,13 +54,15 @@ export function clientOptions(config: Pick<Config, 'DISCORD_API_URL'>): ClientOp
  * command router and whose mentions and DMs are answered, with the per-user
  * cooldowns, answer memory and feedback log every handler receives.
  */
-export function createBot({ scoop, logger, config, commands = allCommands }: BotDeps): Bot {
+export function createBot({ scoop, logger, config, settings, commands = allCommands }: BotDeps): Bot {
   const client = new Client(clientOptions(config));
   const context: CommandContext = {
     scoop,
     logger,
     config,
     cooldowns: new Cooldowns(config.COOLDOWN_SECONDS),
+    serverRate: new ServerRate(config.SERVER_QUESTIONS_PER_MINUTE),
+    settings,
     answers: new AnswerMemory(),
     feedback: new FeedbackLog(config.FEEDBACK_LOG),
   };

@@ -4,7 +4,8 @@ import { UserFacingError } from '../src/errors';
 import { NO_MENTIONS } from './allowedMentions';
 import { answerMessage } from './answerMessage';
 import { DISCORD_LIMITS, fitText } from './discordLimits';
-import { slowDownMessage } from './interactionRouter';
+import { refusalMessage } from './interactionRouter';
+import { admitQuestion } from './questionGate';
 import { checkQuestion } from './questionInput';
 import { APOLOGY } from './replyWithError';
 
@@ -38,24 +39,30 @@ async function say(message: Message, content: string): Promise<void> {
  */
 export async function handleMessage(message: Message, context: CommandContext, botUserId: string): Promise<void> {
   if (!isQuestionForBot(message, botUserId)) return;
+  if (message.inGuild()) {
+    const parentId = message.channel.isThread() ? message.channel.parentId : null;
+    if (!context.settings.answersMentionsIn(message.guildId, message.channelId, parentId)) return;
+  }
   const where = { user: message.author.id, guild: message.guildId, channel: message.channelId, message: message.id };
   try {
-    const secondsLeft = context.cooldowns.take(message.author.id);
-    if (secondsLeft > 0) {
-      await say(message, slowDownMessage(secondsLeft));
+    const admission = admitQuestion(context, message.author.id, message.guildId);
+    if (!admission.ok) {
+      await say(message, refusalMessage(admission));
       return;
     }
     let question: string;
     try {
       question = checkQuestion(questionInMessage(message.content, botUserId), context.config.MAX_QUESTION_LENGTH);
     } catch (error) {
-      context.cooldowns.refund(message.author.id);
+      admission.refund();
       throw error;
     }
     const repliedTo = message.reference?.messageId;
     const previousQuestion = repliedTo ? context.answers.questionOf(repliedTo) : undefined;
     if ('sendTyping' in message.channel) message.channel.sendTyping().catch(() => {});
-    const answer = await context.scoop.ask(question, previousQuestion === undefined ? undefined : { previousQuestion });
+    const language = context.settings.answerLanguage(message.guildId);
+    const options = { ...(previousQuestion !== undefined && { previousQuestion }), ...(language && { language }) };
+    const answer = await context.scoop.ask(question, Object.keys(options).length > 0 ? options : undefined);
     const sent = await message.reply({ ...answerMessage(answer, context, previousQuestion), allowedMentions: NO_MENTIONS });
     context.answers.linkMessage(sent.id, answer.standaloneQuestion);
   } catch (error) {

@@ -7,6 +7,7 @@ import { UserFacingError } from '../src/errors';
 import { createLogger, type Logger } from '../src/logger';
 import { createBot } from './createBot';
 import { deployCommands } from './deployCommands';
+import { SettingsStore } from './serverSettings';
 
 const USAGE = `Usage: node bin/bot.js [start | deploy-commands]
 
@@ -89,7 +90,8 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
     const { openScoop } = await import('../src/app');
     const { scoop, report } = await openScoop(config, { logger });
     logger.info(report, `index ready: ${scoop.articleCount()} articles`);
-    const bot = createBot({ scoop, logger, config });
+    const settings = await SettingsStore.open(config.SETTINGS_FILE);
+    const bot = createBot({ scoop, logger, config, settings });
     try {
       await Promise.race([bot.login(token).catch((error) => Promise.reject(explainLoginError(error))), signal.stopped]);
       const how = await signal.stopped;

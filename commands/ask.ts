@@ -25,7 +25,8 @@ export const ask = {
   async execute(interaction, context) {
     const question = checkQuestion(interaction.options.getString('question'), context.config.MAX_QUESTION_LENGTH);
     await interaction.deferReply();
-    const answer = await context.scoop.ask(question);
+    const language = context.settings.answerLanguage(interaction.guildId);
+    const answer = await context.scoop.ask(question, language && { language });
     const reply = await interaction.editReply({ ...answerMessage(answer, context), allowedMentions: NO_MENTIONS });
     context.answers.linkMessage(reply.id, answer.standaloneQuestion);
   },

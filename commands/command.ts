@@ -8,19 +8,25 @@ import type {
 import type { AnswerMemory } from '../bot/answerMemory';
 import type { Cooldowns } from '../bot/cooldowns';
 import type { FeedbackLog } from '../bot/feedbackLog';
+import type { ServerRate } from '../bot/serverRate';
+import type { SettingsStore } from '../bot/serverSettings';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
 import type { Scoop } from '../src/scoop';
 
 /**
  * What every handler receives, passed in by the bot (no globals): the core,
- * the logger, the bot's short memory and the validated configuration.
+ * the logger, the bot's short memory, the servers' settings and the validated configuration.
  */
 export interface CommandContext {
   scoop: Scoop;
   logger: Logger;
   config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH'>;
   cooldowns: Cooldowns;
+  /** Questions per minute per server, besides the cooldowns. */
+  serverRate: ServerRate;
+  /** Each server's /settings, read live. */
+  settings: SettingsStore;
   answers: AnswerMemory;
   feedback: FeedbackLog;
 }

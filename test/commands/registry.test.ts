@@ -89,6 +89,7 @@ describe('the commands registry', () => {
 
   it('GIVEN a server-management command THEN guild-only, never user-installable, for members who can manage the server', () => {
     const present = definitions.filter((d) => MANAGEMENT_COMMANDS.includes(d.name));
+    expect(present.map((d) => d.name)).toContain('settings');
     for (const definition of present) {
       expect(definition.integration_types, definition.name).toEqual([0]);
       expect(definition.contexts, definition.name).toEqual([0]);
