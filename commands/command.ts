@@ -6,6 +6,7 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { AnswerMemory } from '../bot/answerMemory';
+import type { ThreadMemory } from '../bot/answerThreads';
 import type { Cooldowns } from '../bot/cooldowns';
 import type { FeedbackLog } from '../bot/feedbackLog';
 import type { ServerRate } from '../bot/serverRate';
@@ -21,13 +22,15 @@ import type { Scoop } from '../src/scoop';
 export interface CommandContext {
   scoop: Scoop;
   logger: Logger;
-  config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH'>;
+  config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH' | 'MESSAGE_CONTENT_INTENT'>;
   cooldowns: Cooldowns;
   /** Questions per minute per server, besides the cooldowns. */
   serverRate: ServerRate;
   /** Each server's /settings, read live. */
   settings: SettingsStore;
   answers: AnswerMemory;
+  /** Threads opened on answers, with their questions. */
+  threads: ThreadMemory;
   feedback: FeedbackLog;
 }
 

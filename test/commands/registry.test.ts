@@ -47,7 +47,10 @@ describe('the commands registry', () => {
     );
     const text = ApplicationCommandOptionType.String;
     expect(shape).toMatchObject({
-      ask: [{ name: 'question', type: text, required: true, autocomplete: false }],
+      ask: [
+        { name: 'question', type: text, required: true, autocomplete: false },
+        { name: 'thread', type: ApplicationCommandOptionType.Boolean, required: false, autocomplete: false },
+      ],
       search: [{ name: 'query', type: text, required: true, autocomplete: false }],
       timeline: [{ name: 'subject', type: text, required: false, autocomplete: true }],
       partners: [{ name: 'company', type: text, required: true, autocomplete: true }],

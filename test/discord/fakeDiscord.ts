@@ -62,6 +62,8 @@ export interface InteractionOptions {
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
 const OPTION_TYPES = { string: 3, boolean: 5, number: 4 } as const;
+/** The privileged intent without which Discord blanks the content of messages that do not mention the bot. */
+const MESSAGE_CONTENT_INTENT = 1 << 15;
 
 /** A slash-command option's value: text, a boolean, an integer, or a channel. */
 export type OptionValue = string | boolean | number | { channel: string };
@@ -122,6 +124,8 @@ export class FakeDiscord {
   private readonly failures: InjectedFailure[] = [];
   private readonly interactions = new Map<string, { channelId: string; guildId: string | null }>();
   private seq = 0;
+  /** The intents the last client identified with. */
+  intents = 0;
 
   private constructor(
     private readonly server: Server,
@@ -278,7 +282,8 @@ export class FakeDiscord {
 
   /**
    * Dispatches a message from `author`: in the guild channel (mentioning the
-   * bot when `mentionBot`), or as a DM. `replyTo` makes it a reply to one of the
+   * bot when `mentionBot`), or as a DM. As Discord does, the content is blank
+   * unless the bot is mentioned, it is a DM, or the client asked for MessageContent. `replyTo` makes it a reply to one of the
    * bot's messages (a reply pings the bot, so it is mentioned).
    */
   userMessage(options: {
@@ -296,13 +301,14 @@ export class FakeDiscord {
     const channelId = options.dm ? snowflake() : (options.channelId ?? this.channelId);
     const replied = options.replyTo ? this.messages.get(options.replyTo) : undefined;
     const mentionsBot = options.mentionBot || replied !== undefined;
+    const readsContent = options.dm || mentionsBot || (this.intents & MESSAGE_CONTENT_INTENT) !== 0;
     const message: ApiMessage = {
       id: snowflake(),
       channel_id: channelId,
-      channel_type: options.dm ? 1 : 0,
+      channel_type: options.dm ? 1 : this.threads.has(channelId) ? 11 : 0,
       ...(options.dm ? {} : { guild_id: this.guildId, member: this.member() }),
       author,
-      content: options.content,
+      content: readsContent ? options.content : '',
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       tts: false,
@@ -432,7 +438,8 @@ export class FakeDiscord {
       if (at >= 0) this.identified.splice(at, 1);
     });
     socket.on('message', (raw) => {
-      const payload = JSON.parse(raw.toString()) as { op: number; d: unknown };
+      const payload = JSON.parse(raw.toString()) as { op: number; d: { intents?: number } | null };
+      if (payload.op === 2) this.intents = payload.d?.intents ?? 0;
       if (payload.op === 1) socket.send(JSON.stringify({ op: 11, d: null }));
       if (payload.op === 2) this.onIdentify(socket);
       if (payload.op === 6) socket.send(JSON.stringify({ op: 9, d: false }));
@@ -585,6 +592,26 @@ export class FakeDiscord {
       return [200, this.botMessage(channelId, guildId, body, extra)];
     }
     if (method === 'POST' && /^\/channels\/\d+\/typing$/u.test(path)) return [204, undefined];
+    match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/u.exec(path);
+    if (method === 'POST' && match) {
+      const [, parentId, messageId] = match;
+      const thread = {
+        id: messageId,
+        type: 11,
+        guild_id: this.guildId,
+        parent_id: parentId,
+        owner_id: this.bot.id,
+        name: body.name,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        message_count: 0,
+        member_count: 1,
+        thread_metadata: { archived: false, auto_archive_duration: body.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false },
+        flags: 0,
+      };
+      this.threads.set(messageId, { parentId, name: String(body.name), messageId });
+      return [201, thread];
+    }
 
     match = /^\/applications\/(\d+)(\/guilds\/\d+)?\/commands$/u.exec(path);
     if (match) {
