@@ -33,6 +33,16 @@ const hostList = z
     return entries;
   });
 
+/** "true"/"false" (also 1/0, yes/no, on/off, any case); anything else is refused rather than read as false. */
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default(String(fallback))
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', ''], { message: 'must be true or false' }))
+    .transform((value) => (value === '' ? fallback : ['true', '1', 'yes', 'on'].includes(value)));
+
 /** The environment keys Scoop reads, each documented in .env.example. */
 export const configSchema = z.object({
   CORPUS_DIR: z.string().trim().min(1).default('seeds'),
@@ -55,6 +65,11 @@ export const configSchema = z.object({
   COOLDOWN_SECONDS: z.coerce.number().min(0).default(5),
   MAX_QUESTION_LENGTH: positiveInt(500),
   FEEDBACK_LOG: z.string().trim().min(1).default('data/feedback.jsonl'),
+  SETTINGS_FILE: z.string().trim().min(1).default('data/settings.json'),
+  SERVER_QUESTIONS_PER_MINUTE: nonNegativeInt(60),
+  MESSAGE_CONTENT_INTENT: flag(false),
+  METRICS_PORT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(1).max(65_535).optional()),
+  METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
 
   FETCH_ALLOW_HOSTS: hostList,
   FETCH_MAX_BYTES: positiveInt(5 * 1024 * 1024),
