@@ -1,5 +1,5 @@
 import type { CorpusLoad } from './articles/article';
-import { loadCorpus } from './articles/loadCorpus';
+import { loadCorpus, type LoadCorpusOptions } from './articles/loadCorpus';
 import { createChatAnswerer } from './answers/chatAnswerer';
 import type { Config } from './config';
 import { createScoop, type ScoopParts } from './createScoop';
@@ -34,13 +34,26 @@ export function reportSkipped(corpus: CorpusLoad, logger: Logger): void {
   }
 }
 
+/** The loader's limits, from the settings. */
+export function corpusLimits(config: Config): LoadCorpusOptions {
+  return {
+    maxFileBytes: config.MAX_FILE_BYTES,
+    maxLineBytes: config.MAX_LINE_BYTES,
+    maxJsonlBytes: config.MAX_JSONL_BYTES,
+    maxArticleChars: config.MAX_ARTICLE_CHARS,
+    parseTimeoutMs: config.PARSE_TIMEOUT_MS,
+    maxHtmlDepth: config.MAX_HTML_DEPTH,
+    allowLinksOutside: config.ALLOW_LINKS_OUTSIDE_CORPUS,
+  };
+}
+
 /**
- * The composition root: loads the corpus, opens the index under INDEX_DIR,
+ * The composition root: loads the corpus (within the limits the settings give), opens the index under INDEX_DIR,
  * brings it up to date (only new and changed articles are embedded), and
  * builds the Scoop service with the answerer the config chose.
  */
 export async function openScoop(config: Config, { logger, onProgress }: OpenScoopDeps): Promise<OpenedScoop> {
-  const corpus = await loadCorpus(config.CORPUS_DIR);
+  const corpus = await loadCorpus(config.CORPUS_DIR, corpusLimits(config));
   reportSkipped(corpus, logger);
   const { embeddings, embedderId } = createEmbeddings(config);
   const index = await openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress });

@@ -8,12 +8,17 @@ export type LogFormat = 'json' | 'plain';
 
 const LEVEL_NAMES: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
 
-function plainStderr(): pino.DestinationStream {
+/** Where plain log lines go: the CLI's stderr. */
+export interface LogOutput {
+  write(text: string): unknown;
+}
+
+function plainLines(out: LogOutput): pino.DestinationStream {
   return {
     write(line: string) {
       const { level, msg, time: _time, pid: _pid, hostname: _hostname, ...context } = JSON.parse(line);
       const extra = Object.keys(context).length > 0 ? ` ${JSON.stringify(context)}` : '';
-      process.stderr.write(`${LEVEL_NAMES[level] ?? level}: ${msg}${extra}\n`);
+      out.write(`${LEVEL_NAMES[level] ?? level}: ${msg}${extra}\n`);
     },
   };
 }
@@ -21,9 +26,10 @@ function plainStderr(): pino.DestinationStream {
 /**
  * Creates the process logger, writing to stderr so that stdout stays free for
  * answers and `--json` output. `plain` gives one readable line per event (the CLI);
- * `json` gives pino's structured lines (the bot).
+ * `json` gives pino's structured lines (the bot). Plain lines go to `out`
+ * (the process's stderr unless the CLI is given other streams).
  */
-export function createLogger(level: string, format: LogFormat = 'json'): Logger {
-  const destination = format === 'plain' ? plainStderr() : pino.destination({ fd: 2, sync: true });
+export function createLogger(level: string, format: LogFormat = 'json', out: LogOutput = process.stderr): Logger {
+  const destination = format === 'plain' ? plainLines(out) : pino.destination({ fd: 2, sync: true });
   return pino({ level, base: format === 'json' ? undefined : null }, destination);
 }

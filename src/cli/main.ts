@@ -147,7 +147,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stdout.write(USAGE);
       return 0;
     }
-    logger = createLogger(options.config.LOG_LEVEL, 'plain');
+    logger = createLogger(options.config.LOG_LEVEL, 'plain', io.stderr);
     const progress = progressBar(io, options.command === 'ingest' && !options.json);
     const opened = await openScoop(options.config, { logger, onProgress: progress.onProgress }).finally(progress.stop);
     await runCommand(options, opened, io);
