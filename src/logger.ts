@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { escapeControlCharacters, terminalSafeJson } from './text/controlCharacters';
 
 /** The logger every part of Scoop receives: pino's, so context objects stay structured. */
 export type Logger = pino.Logger;
@@ -17,8 +18,8 @@ function plainLines(out: LogOutput): pino.DestinationStream {
   return {
     write(line: string) {
       const { level, msg, time: _time, pid: _pid, hostname: _hostname, ...context } = JSON.parse(line);
-      const extra = Object.keys(context).length > 0 ? ` ${JSON.stringify(context)}` : '';
-      out.write(`${LEVEL_NAMES[level] ?? level}: ${msg}${extra}\n`);
+      const extra = Object.keys(context).length > 0 ? ` ${terminalSafeJson(context)}` : '';
+      out.write(`${LEVEL_NAMES[level] ?? level}: ${escapeControlCharacters(String(msg))}${extra}\n`);
     },
   };
 }
@@ -26,7 +27,10 @@ function plainLines(out: LogOutput): pino.DestinationStream {
 /**
  * Creates the process logger, writing to stderr so that stdout stays free for
  * answers and `--json` output. `plain` gives one readable line per event (the CLI);
- * `json` gives pino's structured lines (the bot). Plain lines go to `out`
+ * `json` gives pino's structured lines (the bot). A plain line stays one line
+ * whatever its message holds (control characters written as escapes, so a
+ * file name with a newline or an escape sequence cannot forge or erase
+ * lines). Plain lines go to `out`
  * (the process's stderr unless the CLI is given other streams).
  */
 export function createLogger(level: string, format: LogFormat = 'json', out: LogOutput = process.stderr): Logger {
