@@ -1,5 +1,5 @@
 import type { SkippedInput } from './articles/article';
-import { loadCorpusFiles, scanCorpus } from './articles/loadCorpus';
+import { loadCorpusFiles, scanCorpus, type LoadCorpusOptions } from './articles/loadCorpus';
 import { createChatAnswerer } from './answers/chatAnswerer';
 import type { Config } from './config';
 import { createScoop, type ScoopParts } from './createScoop';
@@ -39,17 +39,32 @@ export function reportSkipped(inputs: readonly SkippedInput[], logger: Logger): 
   }
 }
 
+/** The loader's limits, from the settings. */
+export function corpusLimits(config: Config): LoadCorpusOptions {
+  return {
+    maxFileBytes: config.MAX_FILE_BYTES,
+    maxLineBytes: config.MAX_LINE_BYTES,
+    maxJsonlBytes: config.MAX_JSONL_BYTES,
+    maxArticleChars: config.MAX_ARTICLE_CHARS,
+    parseTimeoutMs: config.PARSE_TIMEOUT_MS,
+    maxHtmlDepth: config.MAX_HTML_DEPTH,
+    allowLinksOutside: config.ALLOW_LINKS_OUTSIDE_CORPUS,
+  };
+}
+
 /**
  * The composition root: scans the corpus (a `stat` per file), opens the
  * index under INDEX_DIR, brings it up to date (only files whose content
  * changed are read, only new and changed articles are embedded), and builds
- * the Scoop service with the answerer the config chose.
+ * the Scoop service with the answerer the config chose. The loader keeps
+ * within the limits the settings give (see {@link corpusLimits}).
  */
 export async function openScoop(config: Config, { logger, onProgress }: OpenScoopDeps): Promise<OpenedScoop> {
-  const scan = await scanCorpus(config.CORPUS_DIR);
+  const limits = corpusLimits(config);
+  const scan = await scanCorpus(config.CORPUS_DIR, limits);
   const { embeddings, embedderId } = createEmbeddings(config);
   const index = await openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress });
-  const { report, skipped } = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files));
+  const { report, skipped } = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
   reportSkipped(skipped, logger);
   const chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
   return { scoop: scoopOverIndex(index, { chat, logger }), index, report, skipped };

@@ -1,10 +1,13 @@
-import { Parser } from 'htmlparser2';
+import { Parser, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 
 /** A page with its element nesting bounded, and how deep the original went. */
 export interface BoundedHtml {
   /** The page, unchanged when it was within the bound. */
   html: string;
-  /** Deepest element nesting of the original page (html = 1). */
+  /**
+   * Deepest element nesting of the original page (html = 1), counting an
+   * element that is never closed as open: an upper bound on the DOM's depth.
+   */
   deepest: number;
   /** True when elements were unwrapped to respect the bound. */
   flattened: boolean;
@@ -19,6 +22,20 @@ const BLOCK_ELEMENTS = new Set([
   'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul',
 ]);
 
+/** HTML's void elements: never open, so never nesting anything. */
+const VOID_ELEMENTS = new Set([
+  'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link',
+  'meta', 'param', 'source', 'track', 'wbr',
+]);
+
+/**
+ * Past this naive depth, a first linear pass unwraps elements before the
+ * tree-building pass: htmlparser2's Parser keeps its open elements in an
+ * array it shifts at the front, quadratic in the depth (20,000 levels: 0.7 s;
+ * 100,000: 44 s).
+ */
+const PARSER_DEPTH_BUDGET = 2_000;
+
 interface Cut {
   start: number;
   end: number;
@@ -31,38 +48,128 @@ interface OpenElement {
   deep: boolean;
 }
 
-function scanNesting(html: string, maxDepth: number): { deepest: number; cuts: Cut[] } {
-  const stack: OpenElement[] = [];
-  const cuts: Cut[] = [];
-  let deepest = 0;
-  let removedUntilDepth = Infinity;
+/**
+ * Follows the open elements of a page as a parser reports them and records
+ * the source ranges to cut so that none is nested deeper than `maxDepth`.
+ */
+class NestingCutter {
+  readonly cuts: Cut[] = [];
+  deepest = 0;
+  private readonly stack: OpenElement[] = [];
+  private readonly openNames = new Map<string, number>();
+  private removedAtDepth = Infinity;
+
+  constructor(private readonly maxDepth: number) {}
+
+  get top(): string | undefined {
+    return this.stack.at(-1)?.name;
+  }
+
+  isOpen(name: string): boolean {
+    return (this.openNames.get(name) ?? 0) > 0;
+  }
+
+  /** An element opened by the tag at [start, end). */
+  open(name: string, start: number, end: number): void {
+    const depth = this.stack.length + 1;
+    this.deepest = Math.max(this.deepest, depth);
+    const deep = depth > this.maxDepth;
+    this.stack.push({ name, start, deep });
+    this.openNames.set(name, (this.openNames.get(name) ?? 0) + 1);
+    if (!deep || depth > this.removedAtDepth) return;
+    if (CONTENTLESS_ELEMENTS.has(name)) this.removedAtDepth = depth;
+    else this.cuts.push({ start, end, replacement: BLOCK_ELEMENTS.has(name) ? '<br>' : '' });
+  }
+
+  /** The innermost element closed: by the tag at [start, end), or implied by what comes at `start`. */
+  close(implied: boolean, start: number, end: number): void {
+    const depth = this.stack.length;
+    const element = this.stack.pop();
+    if (element === undefined) return;
+    this.openNames.set(element.name, this.openNames.get(element.name)! - 1);
+    if (!element.deep || depth > this.removedAtDepth) return;
+    if (depth === this.removedAtDepth) {
+      this.cuts.push({ start: element.start, end: implied ? start : end, replacement: '' });
+      this.removedAtDepth = Infinity;
+    } else if (!implied) {
+      this.cuts.push({ start, end, replacement: BLOCK_ELEMENTS.has(element.name) ? '<br>' : '' });
+    }
+  }
+
+  /** Closes what is still open at the end of the page. */
+  finish(length: number): void {
+    while (this.stack.length > 0) this.close(true, length, length);
+  }
+}
+
+/**
+ * The nesting as htmlparser2's Parser builds it, the parser linkedom builds
+ * its DOM with (implied closes of <p>, <li>, <td> and the like included).
+ */
+function followParser(html: string, cutter: NestingCutter): void {
   const parser = new Parser(
     {
       onopentag(name) {
-        const depth = stack.length + 1;
-        deepest = Math.max(deepest, depth);
-        const deep = depth > maxDepth;
-        stack.push({ name, start: parser.startIndex, deep });
-        if (!deep || depth > removedUntilDepth) return;
-        if (CONTENTLESS_ELEMENTS.has(name)) removedUntilDepth = depth;
-        else cuts.push({ start: parser.startIndex, end: parser.endIndex + 1, replacement: BLOCK_ELEMENTS.has(name) ? '<br>' : '' });
+        cutter.open(name, parser.startIndex, parser.endIndex + 1);
       },
       onclosetag(_name, isImplied) {
-        const depth = stack.length;
-        const element = stack.pop();
-        if (!element?.deep || depth > removedUntilDepth) return;
-        if (depth === removedUntilDepth) {
-          cuts.push({ start: element.start, end: isImplied ? parser.startIndex : parser.endIndex + 1, replacement: '' });
-          removedUntilDepth = Infinity;
-        } else if (!isImplied) {
-          cuts.push({ start: parser.startIndex, end: parser.endIndex + 1, replacement: BLOCK_ELEMENTS.has(element.name) ? '<br>' : '' });
-        }
+        cutter.close(isImplied, parser.startIndex, parser.endIndex + 1);
       },
     },
     { lowerCaseAttributeNames: false, decodeEntities: true },
   );
   parser.end(html);
-  return { deepest, cuts };
+}
+
+/**
+ * A linear upper bound of the nesting, from htmlparser2's Tokenizer alone:
+ * an element stays open until its own closing tag (or that of an element
+ * around it), so the depth is never less than the DOM's.
+ */
+function followTags(html: string, cutter: NestingCutter): void {
+  let tag = { name: '', start: 0 };
+  const ignore = () => {};
+  const openTag = (endIndex: number) => {
+    cutter.open(tag.name, tag.start, endIndex + 1);
+    if (VOID_ELEMENTS.has(tag.name)) cutter.close(true, endIndex + 1, endIndex + 1);
+  };
+  const callbacks: TokenizerCallbacks = {
+    onopentagname(start, end) {
+      tag = { name: html.slice(start, end).toLowerCase(), start: start - 1 };
+    },
+    onopentagend: openTag,
+    onselfclosingtag: openTag,
+    onclosetag(start, end) {
+      const name = html.slice(start, end).toLowerCase();
+      if (VOID_ELEMENTS.has(name) || !cutter.isOpen(name)) return;
+      const tagStart = html.lastIndexOf('</', start);
+      const closing = html.indexOf('>', end);
+      const tagEnd = closing < 0 ? html.length : closing + 1;
+      while (cutter.top !== name) cutter.close(true, tagStart, tagStart);
+      cutter.close(false, tagStart, tagEnd);
+    },
+    onattribdata: ignore,
+    onattribentity: ignore,
+    onattribend: ignore,
+    onattribname: ignore,
+    oncdata: ignore,
+    oncomment: ignore,
+    ondeclaration: ignore,
+    onend: ignore,
+    onprocessinginstruction: ignore,
+    ontext: ignore,
+    ontextentity: ignore,
+  };
+  const tokenizer = new Tokenizer({ decodeEntities: false }, callbacks);
+  tokenizer.write(html);
+  tokenizer.end();
+  cutter.finish(html.length);
+}
+
+function cutNesting(html: string, maxDepth: number, follow: (html: string, cutter: NestingCutter) => void): NestingCutter {
+  const cutter = new NestingCutter(maxDepth);
+  follow(html, cutter);
+  return cutter;
 }
 
 function applyCuts(html: string, cuts: Cut[]): string {
@@ -91,14 +198,21 @@ function applyCuts(html: string, cuts: Cut[]): string {
  * built: a page of thousands of nested elements would exhaust the stack of a
  * recursive DOM walk and makes Readability's scoring cubic in the depth.
  * Elements nested deeper than `maxDepth` are unwrapped (their tags removed,
- * their text kept where it was, a block element leaving a `<br>` so its
- * paragraph stays apart); scripts, styles, forms and other elements with no
- * readable text are removed whole. The page is tokenised with htmlparser2,
- * the parser linkedom builds its DOM with, so depths are counted as the DOM
- * will have them; text and tags within the bound are kept byte for byte.
+ * their text kept where it was, a run of unwrapped blocks leaving one `<br>`
+ * so their paragraphs stay apart); scripts, styles, forms and other elements
+ * with no readable text are removed whole. Text and tags within the bound
+ * are kept byte for byte, and a page within it is returned as it came.
+ *
+ * Depths are counted as linkedom will build the DOM, with the parser it uses
+ * (htmlparser2), after a linear first pass over its tokens that settles the
+ * common case (no element that deep even counting unclosed ones) and
+ * unwraps what lies beyond a few thousand levels, so the whole stays linear.
  */
 export function boundHtmlNesting(html: string, maxDepth: number): BoundedHtml {
-  const { deepest, cuts } = scanNesting(html, maxDepth);
-  if (deepest <= maxDepth) return { html, deepest, flattened: false };
-  return { html: applyCuts(html, cuts), deepest, flattened: true };
+  const tags = cutNesting(html, Math.max(maxDepth, PARSER_DEPTH_BUDGET), followTags);
+  if (tags.deepest <= maxDepth) return { html, deepest: tags.deepest, flattened: false };
+  const shallower = tags.deepest > PARSER_DEPTH_BUDGET ? applyCuts(html, tags.cuts) : html;
+  const parsed = cutNesting(shallower, maxDepth, followParser);
+  if (parsed.cuts.length === 0 && shallower === html) return { html, deepest: tags.deepest, flattened: false };
+  return { html: applyCuts(shallower, parsed.cuts), deepest: tags.deepest, flattened: true };
 }

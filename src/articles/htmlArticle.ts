@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ArticleMetadata } from './articleMetadata';
 import { boundHtmlNesting } from './boundHtmlNesting';
+import { DEFAULT_MAX_HTML_DEPTH } from './corpusLimits';
 
 /** The readable text of an HTML page and the metadata its head declares. */
 export interface HtmlArticle {
@@ -9,13 +10,6 @@ export interface HtmlArticle {
   text: string;
   metadata: ArticleMetadata;
 }
-
-/**
- * Default bound on element nesting: news pages nest a few dozen levels; past
- * that, Readability's cost grows with the cube of the depth (0.2 s for one
- * paragraph under 100 levels, 2 s under 400, minutes under 3,000).
- */
-export const DEFAULT_MAX_HTML_DEPTH = 64;
 
 /** How an HTML page is read. */
 export interface HtmlArticleOptions {

@@ -6,33 +6,40 @@ import { disambiguateIds } from './articleId';
 import { isRecord, mergeMetadata, readMetadataFields, type ArticleMetadata } from './articleMetadata';
 import { buildArticle } from './buildArticle';
 import { corpusFileKind, listCorpusFiles, sidecarCandidates, stampCorpusFiles, type CorpusFile, type CorpusFileStat } from './corpusFiles';
-import { decodeArticleText, formatBytes, hasWords } from './decodeArticleText';
+import { articleLengthReason, decodeArticleText, formatBytes, hasWords } from './decodeArticleText';
 import { splitFrontMatter } from './frontMatter';
-import { DEFAULT_MAX_HTML_DEPTH } from './htmlArticle';
+import {
+  DEFAULT_MAX_ARTICLE_CHARS,
+  DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_MAX_HTML_DEPTH,
+  DEFAULT_MAX_JSONL_BYTES,
+  DEFAULT_MAX_LINE_BYTES,
+  DEFAULT_PARSE_TIMEOUT_MS,
+} from './corpusLimits';
 import { HtmlExtractor } from './htmlExtractor';
 import { readJsonlArticles } from './jsonlArticles';
 import { openCorpusFile } from './openCorpusFile';
 
-/** Limits that keep one bad input from exhausting memory. */
+/**
+ * Limits that keep one bad input from exhausting memory or time; each is a
+ * setting (named in brackets) in src/config.ts.
+ */
 export interface LoadCorpusOptions {
-  /** Largest .txt, .md, .html or sidecar file loaded, in bytes (default 5 MiB). JSONL files are limited per line instead. */
+  /** Largest .txt, .md, .html or sidecar file loaded, in bytes (MAX_FILE_BYTES, default 5 MiB). JSONL files have their own limits. */
   maxFileBytes?: number;
-  /** Largest JSONL line loaded, in bytes (default 2 MiB, and never more than `maxFileBytes`). */
+  /** Largest JSONL line loaded, in bytes (MAX_LINE_BYTES, default 2 MiB, and never more than `maxFileBytes`). */
   maxLineBytes?: number;
-  /** Longest an HTML page may take to parse, in milliseconds (default 10 s); a slower page is skipped. */
+  /** Most bytes read from one .jsonl or .jsonl.gz file, counted after decompression (MAX_JSONL_BYTES, default 1 GiB). */
+  maxJsonlBytes?: number;
+  /** Longest article text loaded, in characters (MAX_ARTICLE_CHARS, default 200,000); a longer one is skipped. */
+  maxArticleChars?: number;
+  /** Longest an HTML page may take to parse, in milliseconds (PARSE_TIMEOUT_MS, default 10 s); a slower page is skipped. */
   parseTimeoutMs?: number;
-  /** Deepest HTML element nesting kept (default 64); deeper elements are unwrapped, their text kept. */
+  /** Deepest HTML element nesting kept (MAX_HTML_DEPTH, default 64); deeper elements are unwrapped, their text kept. */
   maxHtmlDepth?: number;
-  /** Follow symbolic links that lead out of the corpus folder (default false: they are skipped). */
+  /** Follow symbolic links that lead out of the corpus folder (ALLOW_LINKS_OUTSIDE_CORPUS, default false: they are skipped). */
   allowLinksOutside?: boolean;
 }
-
-/** Default limit per file: far above any news article, far below trouble. */
-export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
-/** Default limit per JSONL line. */
-export const DEFAULT_MAX_LINE_BYTES = 2 * 1024 * 1024;
-/** Default deadline per HTML page: a large real page parses in well under a second. */
-export const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
 
 const SUPPORTED = '.txt, .md, .html, .jsonl or .jsonl.gz';
 
@@ -42,6 +49,8 @@ interface LoadContext {
   allowLinksOutside: boolean;
   maxFileBytes: number;
   maxLineBytes: number;
+  maxJsonlBytes: number;
+  maxArticleChars: number;
   /** The sidecar that applies to each article file that has one. */
   sidecarOf: Map<string, string>;
   html: HtmlExtractor;
@@ -62,21 +71,16 @@ async function readBytesWithinLimit(context: LoadContext, source: string): Promi
   const { handle, size } = opened;
   try {
     if (size > context.maxFileBytes) {
-      context.skipped.push({ source, reason: `file is ${formatBytes(size)}, over the ${formatBytes(context.maxFileBytes)} limit per file` });
+      context.skipped.push({ source, reason: `file is ${formatBytes(size)}, over the ${formatBytes(context.maxFileBytes)} limit per file (MAX_FILE_BYTES)` });
       return undefined;
     }
-    const bytes = Buffer.alloc(context.maxFileBytes + 1);
+    const bytes = Buffer.allocUnsafe(size + 1);
     let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(bytes, length, bytes.length - length, length);
-      if (bytesRead === 0 || length + bytesRead === bytes.length) {
-        length += bytesRead;
-        break;
-      }
-      length += bytesRead;
+    for (let read = -1; read !== 0 && length < bytes.length; length += read) {
+      ({ bytesRead: read } = await handle.read(bytes, length, bytes.length - length, length));
     }
-    if (length > context.maxFileBytes) {
-      context.skipped.push({ source, reason: `file grew past the ${formatBytes(context.maxFileBytes)} limit per file while it was read` });
+    if (length > size) {
+      context.skipped.push({ source, reason: 'the file grew while it was read: not loaded' });
       return undefined;
     }
     return bytes.subarray(0, length);
@@ -97,6 +101,13 @@ async function readDecodedText(context: LoadContext, source: string): Promise<st
     return undefined;
   }
   return decoded.text;
+}
+
+/** Adds an article, or skips it when its text is over the length limit. */
+function addArticle(context: LoadContext, source: string, text: string, metadata: ArticleMetadata): void {
+  const tooLong = articleLengthReason(text, context.maxArticleChars);
+  if (tooLong) context.skipped.push({ source, reason: tooLong });
+  else context.articles.push(buildArticle(source, text, metadata));
 }
 
 async function readSidecar(context: LoadContext, articleSource: string): Promise<ArticleMetadata> {
@@ -131,7 +142,7 @@ async function loadTextFile(context: LoadContext, source: string): Promise<void>
     return;
   }
   const sidecar = await readSidecar(context, source);
-  context.articles.push(buildArticle(source, split.body, mergeMetadata(split.metadata, sidecar)));
+  addArticle(context, source, split.body, mergeMetadata(split.metadata, sidecar));
 }
 
 async function loadHtmlFile(context: LoadContext, source: string): Promise<void> {
@@ -148,7 +159,7 @@ async function loadHtmlFile(context: LoadContext, source: string): Promise<void>
     return;
   }
   const sidecar = await readSidecar(context, source);
-  context.articles.push(buildArticle(source, text, mergeMetadata(metadata, sidecar)));
+  addArticle(context, source, text, mergeMetadata(metadata, sidecar));
 }
 
 async function loadJsonlFile(context: LoadContext, source: string, gzipped: boolean): Promise<void> {
@@ -157,9 +168,17 @@ async function loadJsonlFile(context: LoadContext, source: string, gzipped: bool
     context.skipped.push({ source, reason: opened.reason });
     return;
   }
+  if (opened.size > context.maxJsonlBytes) {
+    await opened.handle.close();
+    const limit = formatBytes(context.maxJsonlBytes);
+    context.skipped.push({ source, reason: `file is ${formatBytes(opened.size)}, over the ${limit} limit per JSONL file (MAX_JSONL_BYTES)` });
+    return;
+  }
   const articles = readJsonlArticles(opened.handle, source, {
     gzipped,
     maxLineBytes: context.maxLineBytes,
+    maxBytes: context.maxJsonlBytes,
+    maxArticleChars: context.maxArticleChars,
     onSkip: (skipped) => context.skipped.push(skipped),
   });
   for await (const article of articles) context.articles.push(article);
@@ -286,7 +305,20 @@ export async function loadCorpusFiles(root: string, files: readonly CorpusFileSt
     maxDepth: options.maxHtmlDepth ?? DEFAULT_MAX_HTML_DEPTH,
   });
   const allowLinksOutside = options.allowLinksOutside ?? false;
-  const context: LoadContext = { root, allowLinksOutside, maxFileBytes, maxLineBytes, sidecarOf, html, articles: [], skipped: [] };
+  const maxJsonlBytes = options.maxJsonlBytes ?? DEFAULT_MAX_JSONL_BYTES;
+  const maxArticleChars = options.maxArticleChars ?? DEFAULT_MAX_ARTICLE_CHARS;
+  const context: LoadContext = {
+    root,
+    allowLinksOutside,
+    maxFileBytes,
+    maxLineBytes,
+    maxJsonlBytes,
+    maxArticleChars,
+    sidecarOf,
+    html,
+    articles: [],
+    skipped: [],
+  };
   try {
     for (const file of files) await loadFile(context, file);
   } finally {
@@ -314,7 +346,8 @@ export async function loadCorpusFiles(root: string, files: readonly CorpusFileSt
  * refused too.
  *
  * Bad input never stops the load: an empty, binary, non-UTF-8, oversize or
- * unparsable file or line, an HTML page that takes longer than
+ * unparsable file or line, an article over `maxArticleChars`, a JSONL file
+ * that inflates past `maxJsonlBytes` (the lines before the limit load), an HTML page that takes longer than
  * `parseTimeoutMs` to read (it is parsed in a worker thread and stopped), and
  * a sidecar that matches no article, each become a `SkippedInput` with its
  * reason, and the rest loads.

@@ -22,6 +22,19 @@ describe('boundHtmlNesting', () => {
     expect(bounded.html.length).toBeLessThan(2_000);
   });
 
+  it('GIVEN 100,000 nested <div>s THEN they are bounded as well (a tree-building pass alone was quadratic: 44 s)', () => {
+    const bounded = boundHtmlNesting(nestedPage(100_000), 64);
+    expect(bounded.html).toContain('OpenAI 2025.');
+    expect(boundHtmlNesting(bounded.html, 64).deepest).toBeLessThanOrEqual(65);
+  });
+
+  it('GIVEN hundreds of unclosed <p> and <li> THEN the page is left as it is: the parser closes each before the next', () => {
+    const page = `<html><body>${'<p>Un paragraphe.'.repeat(300)}<ul>${'<li>Un point.'.repeat(300)}</ul></body></html>`;
+    const bounded = boundHtmlNesting(page, 64);
+    expect(bounded.flattened).toBe(false);
+    expect(bounded.html === page).toBe(true);
+  });
+
   it('GIVEN a script nested too deep THEN it is removed whole and its code never becomes text', () => {
     const bounded = boundHtmlNesting(nestedPage(100, '<p>Visible.</p><script>var secret = "TRACKER";</script><p>Also visible.</p>'), 10);
     expect(bounded.html).not.toContain('TRACKER');

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CorpusLoad } from '../../src/articles/article';
@@ -96,5 +97,50 @@ describe('loadCorpus and symbolic links', () => {
     symlinkSync('/etc/passwd', join(swapped, 'news.txt'));
     const opened = await openCorpusFile(await realpath(swapped), 'news.txt');
     expect(opened).toEqual({ reason: 'symbolic link to /etc/passwd, outside the corpus folder: not read' });
+  });
+});
+
+describe('loadCorpus and size bombs', () => {
+  const jsonl = (records: object[]) => records.map((record) => JSON.stringify(record)).join('\n') + '\n';
+  const huge = 'OpenAI annonce un partenariat avec Microsoft. '.repeat(40_000);
+
+  it('GIVEN a small .jsonl.gz of articles just under the line limit THEN each over-long article is skipped with its length and the limit', async () => {
+    const lines = [{ title: 'Bombe', text: huge }, { title: 'Normal', text: GOOD_ARTICLE }, { title: 'Bombe 2', text: huge }];
+    const dir = corpus('gz-bomb', { 'bomb.jsonl.gz': gzipSync(jsonl(lines)) });
+    const load = await loadCorpus(dir);
+    expect(load.articles.map((a) => a.source)).toEqual(['bomb.jsonl.gz#2']);
+    expect(skipReason(load, 'bomb.jsonl.gz', 1)).toBe(`article is ${huge.length} characters long, over the 200000 limit per article (MAX_ARTICLE_CHARS)`);
+    expect(skipReason(load, 'bomb.jsonl.gz', 3)).toMatch(/over the 200000 limit per article/);
+  });
+
+  it('GIVEN an over-long text or HTML article THEN it is skipped the same way', async () => {
+    const long = huge.slice(0, 2_000);
+    const dir = corpus('long-files', { 'long.txt': long, 'long.html': `<html><body><p>${long}</p></body></html>`, 'good.txt': GOOD_ARTICLE });
+    const load = await loadCorpus(dir, { maxArticleChars: 1_000 });
+    expect(load.articles.map((a) => a.source)).toEqual(['good.txt']);
+    expect(skipReason(load, 'long.txt')).toBe('article is 2000 characters long, over the 1000 limit per article (MAX_ARTICLE_CHARS)');
+    expect(skipReason(load, 'long.html')).toMatch(/^article is \d+ characters long, over the 1000 limit per article \(MAX_ARTICLE_CHARS\)$/);
+  });
+
+  it('GIVEN a .jsonl.gz that inflates past maxJsonlBytes THEN reading stops there, the lines before it load and one line says why', async () => {
+    const lines = Array.from({ length: 50 }, (_, i) => ({ title: `Dépêche ${i + 1}`, text: `${GOOD_ARTICLE} Numéro ${i + 1}.` }));
+    const content = jsonl(lines);
+    const lineBytes = Buffer.byteLength(content) / 50;
+    const dir = corpus('gz-inflate', { 'feed.jsonl.gz': gzipSync(content) });
+    const load = await loadCorpus(dir, { maxJsonlBytes: Math.floor(lineBytes * 10.5) });
+    expect(load.articles).toHaveLength(10);
+    expect(load.skipped).toEqual([
+      {
+        source: 'feed.jsonl.gz',
+        reason: expect.stringMatching(/^stopped reading after 1\.\d KiB, the limit per JSONL file once decompressed \(MAX_JSONL_BYTES\); the 10 lines before it were loaded$/),
+      },
+    ]);
+  });
+
+  it('GIVEN a plain .jsonl larger than maxJsonlBytes THEN it is skipped whole with its size', async () => {
+    const dir = corpus('big-jsonl', { 'feed.jsonl': jsonl([{ text: GOOD_ARTICLE }, { text: GOOD_ARTICLE }]) });
+    const load = await loadCorpus(dir, { maxJsonlBytes: 100 });
+    expect(load.articles).toEqual([]);
+    expect(skipReason(load, 'feed.jsonl')).toMatch(/^file is \d+ bytes, over the 100 bytes limit per JSONL file \(MAX_JSONL_BYTES\)$/);
   });
 });

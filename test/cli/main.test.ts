@@ -1,29 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, mkdirSync, copyFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runCli, type CliRun } from './runCli';
 
 const SEED = 'seeds/000_f20889ff108f9afa.txt';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  lines: () => any[];
-}
-
-async function run(argv: string[], stdin = ''): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-    stdin: Readable.from([stdin]),
-    env: { LOG_LEVEL: 'warn' },
-  });
-  return { code, stdout, stderr, lines: () => stdout.trim().split('\n').map((line) => JSON.parse(line)) };
+function run(argv: string[], stdin = ''): Promise<CliRun> {
+  return runCli(argv, { stdin });
 }
 
 describe('scoop CLI', () => {
