@@ -91,8 +91,8 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
   io.events.on('unhandledRejection', onUnhandled);
   try {
     const { openScoop } = await import('../src/app');
-    const { scoop, report } = await openScoop(config, { logger });
-    logger.info(report, `index ready: ${scoop.articleCount()} articles`);
+    const { scoop, report, stale } = await openScoop(config, { logger, serveStale: true });
+    logger.info({ ...report, stale }, `index ready: ${scoop.articleCount()} articles${stale === null ? '' : ' (stale: the last good index)'}`);
     const settings = await SettingsStore.open(config.SETTINGS_FILE);
     const bot = createBot({ scoop, logger, config, settings });
     try {

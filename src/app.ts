@@ -9,6 +9,7 @@ import { FACTS_VERSION } from './facts/factsVersion';
 import { Newsroom } from './feeds/newsroom';
 import { fetchPolicyOf } from './feeds/safeFetch';
 import { createEmbeddings } from './index/createEmbeddings';
+import { IndexWriteError, type WriteFaults } from './index/indexStore';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
 import { HybridRetriever } from './retrieval/hybridRetriever';
@@ -20,6 +21,14 @@ export interface OpenScoopDeps {
   logger: Logger;
   /** Called while passages are embedded (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * When the index cannot be written (a full or read-only disk), serve the
+   * last good index, marked stale, instead of failing: what `search`, `ask`
+   * and the bot want; `ingest` does not.
+   */
+  serveStale?: boolean;
+  /** Test hooks that make index writes fail (see `WriteFaults`). */
+  writeFaults?: WriteFaults;
 }
 
 /** A ready Scoop, with what bringing its index up to date did. */
@@ -29,6 +38,8 @@ export interface OpenedScoop {
   report: SyncReport;
   /** Inputs of the corpus that were not loaded, with the reason. */
   skipped: SkippedInput[];
+  /** Why the index served does not hold the latest corpus (its update could not be written); null when it does. */
+  stale: string | null;
 }
 
 /** Logs one line per input that was not loaded, naming the file (and line) and the reason. */
@@ -59,15 +70,29 @@ export function corpusLimits(config: Config): LoadCorpusOptions {
  * the Scoop service with the answerer the config chose. The loader keeps
  * within the limits the settings give (see {@link corpusLimits}).
  */
-export async function openScoop(config: Config, { logger, onProgress }: OpenScoopDeps): Promise<OpenedScoop> {
+export async function openScoop(config: Config, { logger, onProgress, serveStale = false, writeFaults }: OpenScoopDeps): Promise<OpenedScoop> {
   const limits = corpusLimits(config);
   const scan = await scanCorpus(config.CORPUS_DIR, limits);
   const { embeddings, embedderId } = createEmbeddings(config);
-  const index = await openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress });
-  const { report, skipped } = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
-  reportSkipped(skipped, logger);
+  const open = () => openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress, writeFaults });
+  let index = await open();
+  let synced: { report: SyncReport; skipped: SkippedInput[] };
+  let stale: string | null = null;
+  try {
+    synced = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
+  } catch (error) {
+    if (!(error instanceof IndexWriteError) || !serveStale) throw error;
+    const lastGood = await open();
+    if (lastGood.articleCount() === 0) throw error;
+    index = lastGood;
+    stale = error.message;
+    logger.warn(`index update failed, so the last good index (${index.articleCount()} articles) is served and it is stale: ${error.message}`);
+    const report: SyncReport = { articles: index.articleCount(), passages: index.passageCount(), added: 0, updated: 0, removed: 0, skipped: scan.skipped.length, ms: 0 };
+    synced = { report, skipped: scan.skipped };
+  }
+  reportSkipped(synced.skipped, logger);
   const chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
-  return { scoop: scoopOverIndex(index, { chat, logger }), index, report, skipped };
+  return { scoop: scoopOverIndex(index, { chat, logger }), index, ...synced, stale };
 }
 
 /**
