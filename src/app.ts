@@ -9,7 +9,7 @@ import { FACTS_VERSION } from './facts/factsVersion';
 import { createEmbeddings } from './index/createEmbeddings';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
-import { HybridRetriever } from './retrieval/hybridRetriever';
+import { DEFAULT_FUSION, type FusionOptions, HybridRetriever, MODEL_EMBEDDINGS_FUSION } from './retrieval/hybridRetriever';
 import type { Scoop } from './scoop';
 
 /** What the composition root needs besides the config. */
@@ -47,7 +47,7 @@ export async function openScoop(config: Config, { logger, onProgress }: OpenScoo
   const index = await openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress });
   const report = await index.sync(corpus);
   const chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
-  return { scoop: scoopOverIndex(index, { chat, logger }), index, report, corpus };
+  return { scoop: scoopOverIndex(index, { chat, logger, fusion: fusionFor(config) }), index, report, corpus };
 }
 
 /**
@@ -61,7 +61,20 @@ export function openPassageIndex(
   return PassageIndex.open({ ...options, extractFacts, factsVersion: FACTS_VERSION });
 }
 
-/** The Scoop service over an opened index: the hybrid retriever with the fusion that ships, its fact book, and the answerer the caller chose. */
-export function scoopOverIndex(index: PassageIndex, parts: Pick<ScoopParts, 'chat' | 'logger'> = {}): Scoop {
-  return createScoop({ index, retriever: new HybridRetriever({ index }), facts: new FactBook(index.facts(), index.articles()), ...parts });
+/**
+ * The fusion that ships for the configured embedder: BM25 alone with the
+ * offline hashed vectors (they cost recall, see `DEFAULT_FUSION`), both
+ * rankings with a model embedder.
+ */
+export function fusionFor(config: Pick<Config, 'EMBEDDINGS_PROVIDER'>): Required<FusionOptions> {
+  return config.EMBEDDINGS_PROVIDER === 'hashed' ? DEFAULT_FUSION : MODEL_EMBEDDINGS_FUSION;
+}
+
+/**
+ * The Scoop service over an opened index: the hybrid retriever with the
+ * fusion that ships (the offline default unless `fusion` is given), its fact
+ * book, and the answerer the caller chose.
+ */
+export function scoopOverIndex(index: PassageIndex, { fusion, ...parts }: Pick<ScoopParts, 'chat' | 'logger'> & { fusion?: FusionOptions } = {}): Scoop {
+  return createScoop({ index, retriever: new HybridRetriever({ index, fusion }), facts: new FactBook(index.facts(), index.articles()), ...parts });
 }
