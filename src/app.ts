@@ -12,7 +12,7 @@ import { createEmbeddings } from './index/createEmbeddings';
 import { IndexWriteError, type WriteFaults } from './index/indexStore';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
-import { HybridRetriever } from './retrieval/hybridRetriever';
+import { DEFAULT_FUSION, type FusionOptions, HybridRetriever, MODEL_EMBEDDINGS_FUSION } from './retrieval/hybridRetriever';
 import type { Scoop } from './scoop';
 import type { StoryGroups } from './storyGroups';
 
@@ -92,7 +92,7 @@ export async function openScoop(config: Config, { logger, onProgress, serveStale
   }
   reportSkipped(synced.skipped, logger);
   const chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
-  return { scoop: scoopOverIndex(index, { chat, logger }), index, ...synced, stale };
+  return { scoop: scoopOverIndex(index, { chat, logger, fusion: fusionFor(config) }), index, ...synced, stale };
 }
 
 /**
@@ -106,10 +106,23 @@ export function openPassageIndex(
   return PassageIndex.open({ ...options, extractFacts, factsVersion: FACTS_VERSION });
 }
 
-/** The Scoop service over an opened index: the hybrid retriever with the fusion that ships, its fact book, and the answerer the caller chose. */
-export function scoopOverIndex(index: PassageIndex, parts: Pick<ScoopParts, 'chat' | 'logger'> = {}): Scoop {
+/**
+ * The fusion that ships for the configured embedder: BM25 alone with the
+ * offline hashed vectors (they cost recall, see `DEFAULT_FUSION`), both
+ * rankings with a model embedder.
+ */
+export function fusionFor(config: Pick<Config, 'EMBEDDINGS_PROVIDER'>): Required<FusionOptions> {
+  return config.EMBEDDINGS_PROVIDER === 'hashed' ? DEFAULT_FUSION : MODEL_EMBEDDINGS_FUSION;
+}
+
+/**
+ * The Scoop service over an opened index: the hybrid retriever with the
+ * fusion that ships (the offline default unless `fusion` is given), its fact
+ * book (folded story duplicates left out), and the answerer the caller chose.
+ */
+export function scoopOverIndex(index: PassageIndex, { fusion, ...parts }: Pick<ScoopParts, 'chat' | 'logger'> & { fusion?: FusionOptions } = {}): Scoop {
   const facts = (stories: StoryGroups) => new FactBook(index.facts().filter((entry) => !stories.isFolded(entry.articleId)), index.articles());
-  return createScoop({ index, retriever: new HybridRetriever({ index }), facts, ...parts });
+  return createScoop({ index, retriever: new HybridRetriever({ index, fusion }), facts, ...parts });
 }
 
 /** The news desk over CORPUS_DIR: feed subscriptions, fetched articles, and the safe fetcher the config sets. */
