@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import { commandsByName, commands as allCommands } from '../commands';
-import type { Command, CommandContext } from '../commands/command';
+import type { AppCommand, CommandContext } from '../commands/command';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
 import type { Scoop } from '../src/scoop';
@@ -17,7 +17,7 @@ export interface BotDeps {
   logger: Logger;
   config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH' | 'FEEDBACK_LOG' | 'DISCORD_API_URL'>;
   /** The slash commands to route; all of commands/ by default. */
-  commands?: readonly Command[];
+  commands?: readonly AppCommand[];
 }
 
 /** A Discord client wired to Scoop, not yet logged in. */

@@ -1,5 +1,11 @@
-import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
-import type { Command, CommandContext } from '../commands/command';
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+} from 'discord.js';
+import type { AppCommand, CommandContext } from '../commands/command';
 import { UserFacingError } from '../src/errors';
 import { NO_MENTIONS } from './allowedMentions';
 import { handleAnswerButton } from './answerButtons';
@@ -20,9 +26,14 @@ export function slowDownMessage(secondsLeft: number): string {
   return `Slow down a little: you can ask again in ${secondsLeft} second${secondsLeft === 1 ? '' : 's'}.`;
 }
 
-async function runCommand(interaction: ChatInputCommandInteraction, commands: ReadonlyMap<string, Command>, context: CommandContext) {
+async function runCommand(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+  commands: ReadonlyMap<string, AppCommand>,
+  context: CommandContext,
+) {
   const command = commands.get(interaction.commandName);
-  if (!command) {
+  const fits = command !== undefined && (command.kind === 'message') === interaction.isMessageContextMenuCommand();
+  if (!command || !fits) {
     await interaction.reply({
       content: `I don't know the command /${interaction.commandName}; try /help.`,
       flags: MessageFlags.Ephemeral,
@@ -38,7 +49,8 @@ async function runCommand(interaction: ChatInputCommandInteraction, commands: Re
     }
   }
   try {
-    await command.execute(interaction, context);
+    if (command.kind === 'message') await command.execute(interaction as MessageContextMenuCommandInteraction, context);
+    else await command.execute(interaction as ChatInputCommandInteraction, context);
   } catch (error) {
     const rejectedInput = error instanceof UserFacingError && !interaction.deferred && !interaction.replied;
     if (command.cooldown && rejectedInput) context.cooldowns.refund(interaction.user.id);
@@ -46,10 +58,10 @@ async function runCommand(interaction: ChatInputCommandInteraction, commands: Re
   }
 }
 
-async function runAutocomplete(interaction: AutocompleteInteraction, commands: ReadonlyMap<string, Command>, context: CommandContext) {
+async function runAutocomplete(interaction: AutocompleteInteraction, commands: ReadonlyMap<string, AppCommand>, context: CommandContext) {
   const command = commands.get(interaction.commandName);
   try {
-    if (command?.autocomplete) await command.autocomplete(interaction, context);
+    if (command?.kind !== 'message' && command?.autocomplete) await command.autocomplete(interaction, context);
     else await interaction.respond([]);
   } catch (error) {
     context.logger.warn({ err: error, ...where(interaction, interaction.commandName) }, 'autocomplete failed');
@@ -57,18 +69,18 @@ async function runAutocomplete(interaction: AutocompleteInteraction, commands: R
 }
 
 /**
- * The one `interactionCreate` handler. A slash command pays its user's
+ * The one `interactionCreate` handler. A slash or message command pays its user's
  * cooldown (answered with an ephemeral "slow down"), then runs; any error
  * is shown (UserFacingError) or logged with context and apologised for.
  * Autocomplete and answer buttons are routed too. It never throws.
  */
 export async function routeInteraction(
   interaction: Interaction,
-  commands: ReadonlyMap<string, Command>,
+  commands: ReadonlyMap<string, AppCommand>,
   context: CommandContext,
 ): Promise<void> {
   try {
-    if (interaction.isChatInputCommand()) await runCommand(interaction, commands, context);
+    if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) await runCommand(interaction, commands, context);
     else if (interaction.isAutocomplete()) await runAutocomplete(interaction, commands, context);
     else if (interaction.isButton()) {
       try {

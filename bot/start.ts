@@ -51,12 +51,14 @@ async function deploy(config: Config, io: BotIo): Promise<void> {
   const applicationId = required(config.DISCORD_CLIENT_ID, 'DISCORD_CLIENT_ID', 'the application id from the Discord developer portal');
   const rest = new REST(config.DISCORD_API_URL === undefined ? {} : { api: config.DISCORD_API_URL }).setToken(token);
   const { commands: registered, changed } = await deployCommands(rest, { applicationId, guildId: config.DISCORD_GUILD_ID }, commands);
-  const names = registered.map((c) => `/${c.name}`).join(', ');
+  const names = registered.map((c) => (c.type === undefined || c.type === 1 ? `/${c.name}` : c.name)).join(', ');
   if (!changed) {
     io.stdout.write(`Commands already up to date ${config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : 'globally'}: ${names}\n`);
     return;
   }
-  const where = config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : 'globally (may take up to an hour to show)';
+  const where = config.DISCORD_GUILD_ID
+    ? `in guild ${config.DISCORD_GUILD_ID} (for development: user installs, DMs and private channels need a global deploy)`
+    : 'globally (may take up to an hour to show)';
   io.stdout.write(`Registered ${registered.length} commands ${where}: ${names}\n`);
 }
 

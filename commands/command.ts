@@ -1,7 +1,9 @@
 import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { AnswerMemory } from '../bot/answerMemory';
 import type { Cooldowns } from '../bot/cooldowns';
@@ -28,9 +30,21 @@ export interface CommandContext {
  * handler, in one file under commands/.
  */
 export interface Command {
+  kind?: 'slash';
   data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   /** True when each use starts the user's cooldown (commands that search the articles). */
   cooldown?: boolean;
   execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
 }
+
+/** A message context-menu command ("Apps › Ask Scoop" on a message): definition and handler. */
+export interface MessageCommand {
+  kind: 'message';
+  data: { readonly name: string; toJSON(): RESTPostAPIContextMenuApplicationCommandsJSONBody };
+  cooldown?: boolean;
+  execute(interaction: MessageContextMenuCommandInteraction, context: CommandContext): Promise<void>;
+}
+
+/** Any command Scoop registers: a slash command or a message command. */
+export type AppCommand = Command | MessageCommand;

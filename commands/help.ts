@@ -1,4 +1,5 @@
 import { MessageFlags, SlashCommandBuilder, type APIEmbed } from 'discord.js';
+import { everywhere } from '../bot/commandReach';
 import { NO_MENTIONS } from '../bot/allowedMentions';
 import { EMBED_COLORS } from '../bot/renderAnswer';
 import type { Command } from './command';
@@ -27,10 +28,12 @@ export function helpEmbed(articleCount: number): APIEmbed {
 
 /** `/help`: what Scoop does, shown only to the one who asked. */
 export const help = {
-  data: new SlashCommandBuilder()
-    .setName('help')
-    .setDescription('What Scoop does and how to ask it')
-    .setDescriptionLocalization('fr', 'Ce que fait Scoop et comment lui poser une question'),
+  data: everywhere(
+    new SlashCommandBuilder()
+      .setName('help')
+      .setDescription('What Scoop does and how to ask it')
+      .setDescriptionLocalization('fr', 'Ce que fait Scoop et comment lui poser une question'),
+  ),
   async execute(interaction, context) {
     await interaction.reply({
       embeds: [helpEmbed(context.scoop.articleCount())],

@@ -9,6 +9,7 @@ import { FACTS_VERSION } from './facts/factsVersion';
 import { createEmbeddings } from './index/createEmbeddings';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
+import { HybridRetriever } from './retrieval/hybridRetriever';
 import type { Scoop } from './scoop';
 
 /** What the composition root needs besides the config. */
@@ -60,7 +61,7 @@ export function openPassageIndex(
   return PassageIndex.open({ ...options, extractFacts, factsVersion: FACTS_VERSION });
 }
 
-/** The Scoop service over an opened index: its fact book, and the answerer the caller chose. */
+/** The Scoop service over an opened index: the hybrid retriever with the fusion that ships, its fact book, and the answerer the caller chose. */
 export function scoopOverIndex(index: PassageIndex, parts: Pick<ScoopParts, 'chat' | 'logger'> = {}): Scoop {
-  return createScoop({ index, facts: new FactBook(index.facts(), index.articles()), ...parts });
+  return createScoop({ index, retriever: new HybridRetriever({ index }), facts: new FactBook(index.facts(), index.articles()), ...parts });
 }

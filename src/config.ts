@@ -10,6 +10,28 @@ const optionalText = z
 const optionalUrl = optionalText.pipe(z.url({ message: 'must be a URL such as http://127.0.0.1:8080' }).optional());
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
+/** `host:port` entries, comma-separated, lower-cased; each must read as the host part of a URL. */
+const hostList = z
+  .string()
+  .default('')
+  .transform((value, context) => {
+    const entries = value.split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+    for (const entry of entries) {
+      let host: string | undefined;
+      try {
+        host = new URL(`http://${entry}`).host;
+      } catch {
+        host = undefined;
+      }
+      if (host === undefined || entry.includes('/') || entry.includes('@')) {
+        context.addIssue({ code: 'custom', message: `has "${entry}", which is not a host:port such as 127.0.0.1:8080` });
+        return z.NEVER;
+      }
+    }
+    return entries;
+  });
 
 /** The environment keys Scoop reads, each documented in .env.example. */
 export const configSchema = z.object({
@@ -33,6 +55,14 @@ export const configSchema = z.object({
   COOLDOWN_SECONDS: z.coerce.number().min(0).default(5),
   MAX_QUESTION_LENGTH: positiveInt(500),
   FEEDBACK_LOG: z.string().trim().min(1).default('data/feedback.jsonl'),
+
+  FETCH_ALLOW_HOSTS: hostList,
+  FETCH_MAX_BYTES: positiveInt(5 * 1024 * 1024),
+  FETCH_TIMEOUT_MS: positiveInt(10_000),
+  FETCH_HOST_DELAY_MS: nonNegativeInt(1_000),
+  FEEDS_POLL_MINUTES: z.coerce.number().min(0).default(15),
+  CORPUS_WATCH_SECONDS: nonNegativeInt(20),
+  ANNOUNCE_CHANNEL_ID: optionalText.pipe(z.string().regex(/^\d{15,22}$/, 'must be a Discord channel id (digits)').optional()),
 });
 
 /** Scoop's validated configuration. */

@@ -1,12 +1,16 @@
 import type { Article } from './articles/article';
 import { answerQuestion, type AnswerDeps } from './answers/answerQuestion';
+import { checkStatement } from './answers/checkStatement';
 import type { FactBook } from './facts/factBook';
 import type { PassageIndex } from './index/passageIndex';
+import type { HybridRetriever } from './retrieval/hybridRetriever';
 import type { Scoop, SourceSummary } from './scoop';
 
 /** What the Scoop service is made of; built by the composition root or by tests. */
 export interface ScoopParts {
   index: PassageIndex;
+  /** The search over `index` that answers and `search` use. */
+  retriever: Pick<HybridRetriever, 'search'>;
   facts: FactBook;
   chat?: AnswerDeps['chat'];
   logger?: AnswerDeps['logger'];
@@ -22,11 +26,12 @@ function summarise(article: Article, passages: number): SourceSummary {
 }
 
 /** Puts the index, the facts and the answerer behind the `Scoop` interface the CLI and the bot use. */
-export function createScoop({ index, facts, chat, logger }: ScoopParts): Scoop {
-  const search: AnswerDeps['search'] = (query, k, options) => index.search(query, k, options);
+export function createScoop({ index, retriever, facts, chat, logger }: ScoopParts): Scoop {
+  const search: AnswerDeps['search'] = (query, k, options) => retriever.search(query, k, options);
   return {
     ask: (question, options) => answerQuestion(question, { search, facts, chat, logger }, options),
-    search: (query, k = 5, options) => index.search(query, k, options),
+    check: (statement, options) => checkStatement(statement, { search, facts, logger }, options),
+    search: (query, k = 5, options) => retriever.search(query, k, options),
     sources: () =>
       index
         .articles()

@@ -1,5 +1,6 @@
 import type { Article } from './articles/article';
 import type { Answer } from './answers/answer';
+import type { StatementCheck, StatementOptions } from './answers/checkStatement';
 import type { DateClaim, PartnershipClaim } from './facts/fact';
 import type { SearchHit } from './retrieval/searchHit';
 
@@ -46,6 +47,8 @@ export interface AskOptions {
  */
 export interface Scoop {
   ask(question: string, options?: AskOptions): Promise<Answer>;
+  /** What the articles say about a statement ("GPT-5 sort en mars"): supported, contradicted or not said, cited. */
+  check(statement: string, options?: StatementOptions): Promise<StatementCheck>;
   search(query: string, k?: number, options?: { excludePassageIds?: string[] }): Promise<SearchHit[]>;
   sources(): SourceSummary[];
   timeline(subject?: string): Timeline;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createBot, type Bot } from '../../bot/createBot';
-import type { Command } from '../../commands/command';
+import type { AppCommand } from '../../commands/command';
 import { parseConfig } from '../../src/config';
 import type { Logger } from '../../src/logger';
 import type { Scoop } from '../../src/scoop';
@@ -32,7 +32,7 @@ export function memoryLogger(): { logger: Logger; logs: Record<string, unknown>[
  */
 export async function startBot(
   scoop: Scoop,
-  options: { env?: Record<string, string>; commands?: readonly Command[]; fake?: FakeDiscord } = {},
+  options: { env?: Record<string, string>; commands?: readonly AppCommand[]; fake?: FakeDiscord } = {},
 ): Promise<RunningBot> {
   const fake = options.fake ?? (await FakeDiscord.start());
   const tempDir = await mkdtemp(join(tmpdir(), 'scoop-bot-'));

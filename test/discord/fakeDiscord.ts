@@ -44,7 +44,24 @@ export interface InjectedFailure {
 
 type ApiMessage = Record<string, unknown> & { id: string; channel_id: string };
 
+/**
+ * Where an interaction happens: the bot's guild channel (`guild`, default), a
+ * server the bot is not in where the user installed Scoop (`userInstallGuild`),
+ * the bot's DMs (`botDm`), or a group DM (`privateChannel`).
+ */
+export type InteractionPlace = 'guild' | 'userInstallGuild' | 'botDm' | 'privateChannel';
+
+/** How an interaction is sent: where, and in which client language. */
+export interface InteractionOptions {
+  place?: InteractionPlace;
+  /** The user's client locale, e.g. `fr` or `en-US` (default). */
+  locale?: string;
+  /** The channel it happens in (a thread, say); the guild channel by default. */
+  channelId?: string;
+}
+
 const DISCORD_EPOCH = 1_420_070_400_000n;
+const OPTION_TYPES = { string: 3, boolean: 5, number: 4 } as const;
 let sequence = 0;
 
 /** A fresh snowflake, ordered like Discord's. */
@@ -178,29 +195,72 @@ export class FakeDiscord {
   }
 
   /** Dispatches a slash command as `user` typed it in the guild channel. */
-  slashCommand(name: string, options: Record<string, string> = {}, user: FakeUser = this.defaultUser): SentInteraction {
-    return this.dispatchInteraction(user, {
+  slashCommand(
+    name: string,
+    options: Record<string, string | boolean | number> = {},
+    user: FakeUser = this.defaultUser,
+    how: InteractionOptions = {},
+  ): SentInteraction {
+    return this.dispatchInteraction(user, how, {
       type: 2,
       data: {
         id: snowflake(),
         name,
         type: 1,
-        options: Object.entries(options).map(([option, value]) => ({ name: option, type: 3, value })),
+        options: Object.entries(options).map(([option, value]) => ({ name: option, type: OPTION_TYPES[typeof value as 'string'], value })),
       },
     });
   }
 
+  /**
+   * Dispatches a message command ("Apps › Ask Scoop") on `target`, a message
+   * someone wrote: Discord sends the message itself in `resolved.messages`.
+   */
+  messageCommand(name: string, target: ApiMessage, user: FakeUser = this.defaultUser, how: InteractionOptions = {}): SentInteraction {
+    return this.dispatchInteraction(user, how, {
+      type: 2,
+      data: { id: snowflake(), name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } },
+    });
+  }
+
+  /**
+   * A message someone wrote in the guild channel, as a message command
+   * resolves it; not dispatched (without the MessageContent intent the bot
+   * would not read it from the gateway).
+   */
+  writtenMessage(content: string, author: FakeUser = fakeUser('carol')): ApiMessage {
+    return {
+      id: snowflake(),
+      channel_id: this.channelId,
+      guild_id: this.guildId,
+      author,
+      content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+      components: [],
+    };
+  }
+
   /** Dispatches an autocomplete request for `option` of `name`, with what the user typed so far. */
   autocomplete(name: string, option: string, typed: string, user: FakeUser = this.defaultUser): SentInteraction {
-    return this.dispatchInteraction(user, {
+    return this.dispatchInteraction(user, {}, {
       type: 4,
       data: { id: snowflake(), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] },
     });
   }
 
   /** Dispatches a click on the button `customId` of `message` (a message the bot sent). */
-  clickButton(message: ApiMessage, customId: string, user: FakeUser = this.defaultUser): SentInteraction {
-    return this.dispatchInteraction(user, {
+  clickButton(message: ApiMessage, customId: string, user: FakeUser = this.defaultUser, how: InteractionOptions = {}): SentInteraction {
+    return this.dispatchInteraction(user, how, {
       type: 3,
       message,
       data: { custom_id: customId, component_type: 2 },
@@ -270,26 +330,61 @@ export class FakeDiscord {
     return { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, nick: null, avatar: null, pending: false };
   }
 
-  private dispatchInteraction(user: FakeUser, fields: Record<string, unknown>): SentInteraction {
+  private placeOf(user: FakeUser, how: InteractionOptions): Record<string, unknown> & { channel_id: string; guild_id?: string } {
+    const place = how.place ?? 'guild';
+    if (place === 'guild') {
+      const channelId = how.channelId ?? this.channelId;
+      return {
+        guild_id: this.guildId,
+        channel_id: channelId,
+        channel: { id: channelId, type: channelId === this.channelId ? 0 : 11, guild_id: this.guildId, name: 'general' },
+        member: { ...this.member(), user, permissions: '2248473465835073' },
+        app_permissions: '2248473465835073',
+        guild_locale: 'en-US',
+        authorizing_integration_owners: { '0': this.guildId },
+        context: 0,
+      };
+    }
+    if (place === 'userInstallGuild') {
+      const guildId = snowflake();
+      const channelId = snowflake();
+      return {
+        guild_id: guildId,
+        channel_id: channelId,
+        channel: { id: channelId, type: 0, guild_id: guildId, name: 'elsewhere' },
+        member: { ...this.member(), user, permissions: '2248473465835073' },
+        app_permissions: '0',
+        guild_locale: 'en-US',
+        authorizing_integration_owners: { '1': user.id },
+        context: 0,
+      };
+    }
+    const channelId = snowflake();
+    const dm = place === 'botDm';
+    return {
+      channel_id: channelId,
+      channel: dm ? { id: channelId, type: 1, recipients: [user] } : { id: channelId, type: 3, recipients: [user], name: null, owner_id: user.id },
+      user,
+      app_permissions: '0',
+      authorizing_integration_owners: { '1': user.id },
+      context: dm ? 1 : 2,
+    };
+  }
+
+  private dispatchInteraction(user: FakeUser, how: InteractionOptions, fields: Record<string, unknown>): SentInteraction {
     const id = snowflake();
     const token = interactionToken();
-    this.interactions.set(token, { channelId: this.channelId, guildId: this.guildId });
+    const place = this.placeOf(user, how);
+    this.interactions.set(token, { channelId: place.channel_id, guildId: place.guild_id ?? null });
     const sentAt = performance.now();
     this.dispatch('INTERACTION_CREATE', {
       id,
       application_id: this.applicationId,
       token,
       version: 1,
-      guild_id: this.guildId,
-      channel_id: this.channelId,
-      channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general' },
-      member: { ...this.member(), user, permissions: '2248473465835073' },
-      app_permissions: '2248473465835073',
-      locale: 'en-US',
-      guild_locale: 'en-US',
+      ...place,
+      locale: how.locale ?? 'en-US',
       entitlements: [],
-      authorizing_integration_owners: { '0': this.guildId },
-      context: 0,
       ...fields,
     });
     return { id, token, sentAt };
