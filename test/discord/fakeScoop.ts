@@ -107,7 +107,7 @@ export class FakeScoop implements Scoop {
    */
   async check(statement: string, options?: StatementOptions): Promise<StatementCheck> {
     this.checked.push({ statement, ...(options && { options }) });
-    const base = { question: statement, standaloneQuestion: statement, language: options?.language ?? 'fr', kind: 'date' as const, related: [] as SearchHit[], timings: { total: 1 } };
+    const base = { question: statement, standaloneQuestion: statement, language: options?.language ?? 'fr', kind: 'date' as const, value: null, confidence: 0, related: [] as SearchHit[], timings: { total: 1 } };
     const fin = cite(1, 'OpenAI prévoit de lancer GPT-5 fin mai.');
     if (/mars|march/i.test(statement)) {
       return { ...base, verdict: 'contradicted', abstained: false, citations: [fin], answer: 'Les articles disent autre chose.\nDate : les articles disent fin mai 2025 (« fin mai ») [1], pas mars 2025.' };
