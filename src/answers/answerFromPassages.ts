@@ -43,17 +43,28 @@ export interface PassageAnswer {
 /** Why reading the passages gave no answer. */
 export type PassageMiss = { reason: 'focus-absent' } | { reason: 'not-stated'; best: ReadSentence | null };
 
-const SENTENCE_LIMIT = 256;
-const sentenceCache = new Map<string, TextSpan[]>();
+const SENTENCE_LIMIT = 4096;
+const sentenceCache = new Map<string, { previous: TextSpan | null; sentences: TextSpan[] }>();
 
-function sentencesOf(article: Article): TextSpan[] {
-  let spans = sentenceCache.get(article.id);
-  if (!spans) {
-    spans = splitSentences(article.text, article.language);
+/** How far before a passage to look for the sentence it follows. */
+const LOOK_BACK = 400;
+
+/**
+ * The sentences of one passage, in article offsets, and the sentence just
+ * before it (which may name the subject the passage's first sentence leans on).
+ */
+function sentencesOf(article: Article, passage: TextSpan, id: string): { previous: TextSpan | null; sentences: TextSpan[] } {
+  let cached = sentenceCache.get(id);
+  if (!cached) {
+    const from = Math.max(0, passage.start - LOOK_BACK);
+    const spans = splitSentences(article.text.slice(from, passage.end), article.language).map((s) => ({ start: from + s.start, end: from + s.end }));
+    const sentences = spans.filter((s) => s.end > passage.start);
+    const before = spans.filter((s) => s.end <= passage.start);
+    cached = { previous: before.length > 0 && from + LOOK_BACK > before[before.length - 1].start ? before[before.length - 1] : null, sentences };
     if (sentenceCache.size >= SENTENCE_LIMIT) sentenceCache.delete(sentenceCache.keys().next().value!);
-    sentenceCache.set(article.id, spans);
+    sentenceCache.set(id, cached);
   }
-  return spans;
+  return cached;
 }
 
 const STEM_PREFIX = 5;
@@ -124,16 +135,14 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
     const crossLanguage = reader !== reading.language;
     const contentWeight = wordWeight + (crossLanguage ? reading.concepts.length * 0.5 : 0);
     const nameMix = crossLanguage ? 0.6 : 0.3;
-    const spans = sentencesOf(article);
+    const { previous, sentences: spans } = sentencesOf(article, passage, passage.id);
     let previousNames = 0;
     let previousSpan: TextSpan | null = null;
-    for (let s = 0; s < spans.length; s += 1) {
-      const span = spans[s];
-      if (span.end <= passage.start || span.start >= passage.end) continue;
-      if (previousSpan === null && s > 0 && nameWeight > 0) {
-        previousSpan = spans[s - 1];
-        previousNames = nameShareOf(reading, index, nameWeight, article.text.slice(previousSpan.start, previousSpan.end), reader);
-      }
+    if (previous && nameWeight > 0) {
+      previousSpan = previous;
+      previousNames = nameShareOf(reading, index, nameWeight, article.text.slice(previous.start, previous.end), reader);
+    }
+    for (const span of spans) {
       const key = `${article.id}:${span.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
