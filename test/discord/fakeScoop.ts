@@ -78,6 +78,8 @@ export class FakeScoop implements Scoop {
         language,
         kind: 'date',
         answer: "The indexed articles don't say when GPT-6 will be released.",
+        value: null,
+        confidence: 0,
         abstained: true,
         citations: [],
         related: FAKE_HITS.slice(0, 2),
@@ -90,6 +92,8 @@ export class FakeScoop implements Scoop {
       language,
       kind: 'date',
       answer: 'GPT-5 is expected at the end of May 2025 [1]; Microsoft hosts OpenAI’s models on Azure [2].',
+      value: 'late May 2025',
+      confidence: 0.9,
       abstained: false,
       citations: [cite(1, 'OpenAI prévoit de lancer GPT-5 fin mai.'), cite(2, 'Microsoft héberge les modèles d’OpenAI sur Azure.')],
       related: [FAKE_HITS[3]],
@@ -103,7 +107,7 @@ export class FakeScoop implements Scoop {
    */
   async check(statement: string, options?: StatementOptions): Promise<StatementCheck> {
     this.checked.push({ statement, ...(options && { options }) });
-    const base = { question: statement, standaloneQuestion: statement, language: options?.language ?? 'fr', kind: 'date' as const, related: [] as SearchHit[], timings: { total: 1 } };
+    const base = { question: statement, standaloneQuestion: statement, language: options?.language ?? 'fr', kind: 'date' as const, value: null, confidence: 0, related: [] as SearchHit[], timings: { total: 1 } };
     const fin = cite(1, 'OpenAI prévoit de lancer GPT-5 fin mai.');
     if (/mars|march/i.test(statement)) {
       return { ...base, verdict: 'contradicted', abstained: false, citations: [fin], answer: 'Les articles disent autre chose.\nDate : les articles disent fin mai 2025 (« fin mai ») [1], pas mars 2025.' };

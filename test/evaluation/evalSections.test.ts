@@ -25,11 +25,11 @@ const passages = articles.flatMap((a) => splitIntoPassages(a));
 /** Scoop stand-in: answers "2022" from the Roadster article to any question naming the Roadster, declines the rest. */
 function corpus(): EvaluatedCorpus {
   const ask = async (question: string): Promise<Answer> => {
-    const base = { question, standaloneQuestion: question, language: 'fr' as const, kind: 'fact' as const, related: [], timings: {} };
+    const base = { question, standaloneQuestion: question, language: 'fr' as const, kind: 'fact' as const, value: null, confidence: 0, related: [], timings: {} };
     if (!/roadster/i.test(question)) return { ...base, answer: 'Les articles ne le disent pas.', abstained: true, citations: [] };
     const [a] = articles;
     const citation = { n: 1, articleId: a.id, source: a.source, title: a.title, published: a.published, url: a.url, start: 0, end: 10, snippet: a.text.slice(0, 10) };
-    return { ...base, answer: 'En 2022 [1]', value: '2022', abstained: false, citations: [citation] } as Answer;
+    return { ...base, answer: 'En 2022 [1]', value: '2022', confidence: 0.9, abstained: false, citations: [citation] };
   };
   return { path: 'news', articles, passages, search: async () => [], ask, embeddings: new HashedFeatureEmbeddings() };
 }
