@@ -2,12 +2,13 @@
  * `npm run eval`: Scoop's answer quality on real data, with a plain LangChain
  * pipeline (the peer) measured in the same run over the same passages.
  *
- *   npm run eval -- [--json] [--sections piaf,orangesum,regression] [--piaf-sample N|all] [--peer-sample N]
- *                   [--peer vector|hybrid|bm25] [--no-peer]
+ *   npm run eval -- [--json] [--sections piafRetrieval,piaf,orangesum,regression] [--piaf-langchain-every N] [--piaf-sample N|all]
+ *                   [--peer-sample N] [--peer vector|hybrid|bm25] [--no-peer]
  *                   [--piaf FILE] [--orangesum FILE] [--questions DIR] [--cache DIR | --no-cache] [--seed N]
  *                   [--corpus DIR] [--answers FILE] [--retrieval FILE] [--seeds DIR] [--noise N]
  *
  * Sections (bench/evalSections.ts), in order:
+ * - piafRetrieval: PIAF dev questions searched amid the same corpus by Scoop, MiniSearch, Orama and LangChain (recall, MRR);
  * - piaf: PIAF dev questions amid the 10,000 OrangeSum articles (short-answer F1, exact match, declined);
  * - orangesum: the OrangeSum question set (test/fixtures/orangesum-questions), dev and held-out apart;
  * - regression: the fixture sets of test/fixtures (answers over --corpus, retrieval over the seeds plus the
@@ -33,13 +34,14 @@ import { createEmbeddings } from '../src/index/createEmbeddings';
 import { createLogger } from '../src/logger';
 import type { MachineInfo } from './benchReport';
 import { currentRevision, openSharedCorpus, type SharedCorpus } from './evalCorpus';
-import { DEFAULT_ANSWER_PEER, orangesumSection, piafSection, regressionSection, type EvalContext, type EvalSection } from './evalSections';
+import { DEFAULT_ANSWER_PEER, orangesumSection, piafRetrievalSection, piafSection, regressionSection, type EvalContext, type EvalSection } from './evalSections';
 
 const DEFAULTS = {
   piaf: '../shared/corpora/piaf-dev.json.gz',
   orangesum: '../shared/corpora/orangesum-10k.jsonl.gz',
   questions: 'test/fixtures/orangesum-questions',
   peerSample: '300',
+  piafLangChainEvery: '20',
   seed: '7',
   corpus: 'test/fixtures/news',
   seeds: 'seeds',
@@ -144,6 +146,7 @@ interface EvalOptions {
   seed: number;
   peerSample: number;
   peer: PeerRetrieverName;
+  langChainEvery: number;
   scoopSample: number | null;
   haveNews: boolean;
   havePiaf: boolean;
@@ -185,6 +188,10 @@ async function runRegressionGuards({ values, noise }: EvalOptions, progress: (me
  * options, or says why it is left out (the sentence goes to the report's notes).
  */
 const SECTIONS: Record<string, (options: EvalOptions) => EvalSection | string> = {
+  piafRetrieval: ({ values, haveNews, havePiaf, langChainEvery }) =>
+    haveNews && havePiaf
+      ? piafRetrievalSection({ piafFile: values.piaf, langChainEvery })
+      : `PIAF retrieval section left out: ${haveNews ? values.piaf : values.orangesum} is absent.`,
   piaf: ({ values, haveNews, havePiaf, scoopSample, peerSample, peer, seed }) =>
     haveNews && havePiaf
       ? piafSection({ piafFile: values.piaf, scoopSample, peerSample, peer, seed })
@@ -206,6 +213,7 @@ async function main(): Promise<void> {
       questions: { type: 'string', default: DEFAULTS.questions },
       'piaf-sample': { type: 'string', default: 'all' },
       'peer-sample': { type: 'string', default: DEFAULTS.peerSample },
+      'piaf-langchain-every': { type: 'string', default: DEFAULTS.piafLangChainEvery },
       'no-peer': { type: 'boolean', default: false },
       peer: { type: 'string', default: DEFAULT_ANSWER_PEER },
       seed: { type: 'string', default: DEFAULTS.seed },
@@ -226,6 +234,7 @@ async function main(): Promise<void> {
   const peerSample = values['no-peer'] ? 0 : positiveInteger('peer-sample', values['peer-sample']);
   if (!(PEER_RETRIEVERS as readonly string[]).includes(values.peer)) throw new UsageError(`--peer takes one of ${PEER_RETRIEVERS.join(', ')} (got "${values.peer}")`);
   const peer = values.peer as PeerRetrieverName;
+  const langChainEvery = values['no-peer'] ? 0 : positiveInteger('piaf-langchain-every', values['piaf-langchain-every']);
   const scoopSample = values['piaf-sample'] === 'all' ? null : positiveInteger('piaf-sample', values['piaf-sample']);
   if (wanted.includes('regression')) {
     if (!existsSync(values.corpus)) throw new UsageError(`--corpus ${values.corpus}: no such folder`);
@@ -243,7 +252,7 @@ async function main(): Promise<void> {
   const havePiaf = existsSync(values.piaf);
   const questionFiles = ['dev.jsonl', 'heldout.jsonl'].map((name) => join(values.questions, name)).filter((file) => existsSync(file));
 
-  const options: EvalOptions = { values, noise, seed, peerSample, peer, scoopSample, haveNews, havePiaf, questionFiles };
+  const options: EvalOptions = { values, noise, seed, peerSample, peer, langChainEvery, scoopSample, haveNews, havePiaf, questionFiles };
   const sections: EvalSection[] = [];
   for (const id of wanted) {
     const built = SECTIONS[id](options);

@@ -20,6 +20,7 @@ import { PEER_DESCRIPTIONS, type LangChainPeer, type PeerAnswer, type PeerRetrie
 import { runOrangesumSet, summariseBySplit, type CitedShortAnswer } from '../src/evaluation/orangesumAnswers';
 import { checkArticleReferences, loadOrangesumQuestions, type OrangesumQuestion } from '../src/evaluation/orangesumQuestions';
 import { loadPiaf, runPiafAnswers, summarisePiaf, type PiafOutcome } from '../src/evaluation/piafAnswers';
+import { evaluatePiaf, formatPiafReport as formatPiafRetrievalReport, loadPiafQuestions } from '../src/evaluation/piafRetrieval';
 import type { EvaluatedCorpus } from '../src/evaluation/runEvaluation';
 import { seededSample } from '../src/evaluation/seededSample';
 import { splitSentences } from '../src/passages/splitSentences';
@@ -248,6 +249,39 @@ export function regressionSection(run: (progress: (message: string) => void) => 
           formatEvaluationReport(report),
         ].join('\n'),
       };
+    },
+  };
+}
+
+/** Options of the PIAF retrieval section. */
+export interface PiafRetrievalSectionOptions {
+  piafFile: string;
+  /** The LangChain peer scores every passage per query: it is asked every n-th question only; 0 leaves it out. */
+  langChainEvery: number;
+}
+
+/**
+ * PIAF dev questions searched amid the shared corpus by Scoop and the search
+ * peers (MiniSearch, Orama, LangChain) over the same passages: recall@1/5/10
+ * and MRR, on both halves of PIAF's articles (see src/evaluation/piafRetrieval.ts).
+ */
+export function piafRetrievalSection(options: PiafRetrievalSectionOptions): EvalSection {
+  return {
+    id: 'piafRetrieval',
+    usesSharedCorpus: true,
+    run: async (context) => {
+      const { corpus, report: corpusReport } = await context.sharedCorpus();
+      const report = await evaluatePiaf({
+        corpusPath: corpusReport.path,
+        articles: corpus.articles,
+        passages: corpus.passages,
+        questions: await loadPiafQuestions(options.piafFile),
+        search: corpus.search,
+        embeddings: corpus.embeddings,
+        langChainEvery: options.langChainEvery,
+        onProgress: context.progress,
+      });
+      return { figures: report, text: formatPiafRetrievalReport(report) };
     },
   };
 }

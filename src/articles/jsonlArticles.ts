@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Article, SkippedInput } from './article';
@@ -80,18 +80,18 @@ export function parseJsonlLine(fileSource: string, line: number, bytes: Uint8Arr
 }
 
 /**
- * Streams the articles of a .jsonl or .jsonl.gz file (gunzipped on the fly),
+ * Streams the articles of an open .jsonl or .jsonl.gz file (gunzipped on the fly; the handle is closed at the end),
  * one JSON object a line, so a large file is never read whole into one
  * string. Lines over `maxLineBytes`, broken lines and lines without text are
  * reported through `onSkip`, and a read or gzip error ends the file with a
  * skip naming the last line read; nothing is thrown.
  */
 export async function* readJsonlArticles(
-  filePath: string,
+  handle: FileHandle,
   fileSource: string,
   { gzipped, maxLineBytes, onSkip }: { gzipped: boolean; maxLineBytes: number; onSkip: (skipped: SkippedInput) => void },
 ): AsyncGenerator<Article> {
-  const file = createReadStream(filePath, { highWaterMark: 1024 * 1024 });
+  const file = handle.createReadStream({ highWaterMark: 1024 * 1024 });
   const bytes = gzipped ? pipeline(file, createGunzip(), () => {}) : file;
   let lastLine = 0;
   try {

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { openScoop, type OpenedScoop } from '../app';
+import { openNewsroom, openScoop, type OpenedScoop } from '../app';
 import { parseConfig, type Config } from '../config';
 import { UserFacingError } from '../errors';
 import { createLogger, type Logger } from '../logger';
 import { processIo, readLines, type CliIo } from './cliIo';
+import { checkFeedCommand, FEED_COMMANDS, runFeedCommand } from './feedCommands';
 import {
   answerJson,
   answerText,
@@ -25,6 +26,11 @@ Commands:
   ask [QUESTION]           a cited answer (or one question a line from stdin)
   timeline [SUBJECT]       dated claims about SUBJECT (or recent and upcoming events)
   partners COMPANY         COMPANY's partners and the nature of each tie
+  feeds add URL            check that URL is an RSS, Atom or JSON feed and subscribe to it
+  feeds list               the subscribed feeds, when each was fetched and how it is failing
+  feeds remove URL         unsubscribe (the articles already fetched stay)
+  fetch URL                fetch one article page into the corpus (under fetched/) and the index
+  poll                     fetch every subscribed feed's new items into the corpus and the index
 
 Options:
   --json                   machine-readable output, one JSON object a line
@@ -34,11 +40,12 @@ Options:
   -h, --help               this help
 `;
 
-const COMMANDS = new Set(['ingest', 'search', 'ask', 'timeline', 'partners']);
+const COMMANDS = new Set(['ingest', 'search', 'ask', 'timeline', 'partners', ...FEED_COMMANDS]);
 
 interface CliOptions {
   command: string;
   text: string | null;
+  words: string[];
   json: boolean;
   k: number;
   config: Config;
@@ -71,13 +78,14 @@ function parseCli(argv: string[], env: CliIo['env']): CliOptions | 'help' {
   const k = parsed.values.k === undefined ? 5 : Number(parsed.values.k);
   if (!Number.isInteger(k) || k < 1 || k > 100) throw usageError('-k takes a whole number from 1 to 100.');
   if (command === 'ingest' && words.length > 0) throw usageError('ingest takes no text.');
+  if (FEED_COMMANDS.has(command)) checkFeedCommand({ command, words, json: parsed.values.json });
   const config = parseConfig({
     ...env,
     ...(parsed.values.corpus !== undefined && { CORPUS_DIR: parsed.values.corpus }),
     ...(parsed.values.index !== undefined && { INDEX_DIR: parsed.values.index }),
   });
   const text = words.join(' ').trim();
-  return { command, text: text === '' ? null : text, json: parsed.values.json, k, config };
+  return { command, text: text === '' ? null : text, words, json: parsed.values.json, k, config };
 }
 
 function progressBar(io: CliIo, enabled: boolean) {
@@ -148,6 +156,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return 0;
     }
     logger = createLogger(options.config.LOG_LEVEL, 'plain');
+    if (FEED_COMMANDS.has(options.command)) {
+      const newsroom = openNewsroom(options.config);
+      const log = logger;
+      const syncIndex = async () => void (await openScoop(options.config, { logger: log }));
+      await runFeedCommand(options, { newsroom, syncIndex, io }).finally(() => newsroom.close());
+      return 0;
+    }
     const progress = progressBar(io, options.command === 'ingest' && !options.json);
     const opened = await openScoop(options.config, { logger, onProgress: progress.onProgress }).finally(progress.stop);
     await runCommand(options, opened, io);
