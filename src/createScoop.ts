@@ -4,6 +4,7 @@ import { checkStatement } from './answers/checkStatement';
 import type { FactBook } from './facts/factBook';
 import type { PassageIndex } from './index/passageIndex';
 import type { HybridRetriever } from './retrieval/hybridRetriever';
+import type { Logger } from './logger';
 import type { Scoop, SourceSummary } from './scoop';
 
 /** What the Scoop service is made of; built by the composition root or by tests. */
@@ -25,13 +26,35 @@ function summarise(article: Article, passages: number): SourceSummary {
   return { source, title, published, language, url, passages };
 }
 
-/** Puts the index, the facts and the answerer behind the `Scoop` interface the CLI and the bot use. */
+/** A logger for one question's search and answer lines. */
+type QuestionLogger = Pick<Logger, 'debug' | 'warn'>;
+
+/**
+ * Puts the index, the facts and the answerer behind the `Scoop` interface the
+ * CLI and the bot use. A call given a logger (a child carrying the question's
+ * id) logs its search and its answer through it.
+ */
 export function createScoop({ index, retriever, facts, chat, logger }: ScoopParts): Scoop {
-  const search: AnswerDeps['search'] = (query, k, options) => retriever.search(query, k, options);
+  const searchLogged = (log: QuestionLogger | undefined): AnswerDeps['search'] => async (query, k, options) => {
+    const began = performance.now();
+    const hits = await retriever.search(query, k, options?.excludePassageIds ? { excludePassageIds: options.excludePassageIds } : undefined);
+    log?.debug({ k, hits: hits.length, ms: Math.round((performance.now() - began) * 100) / 100 }, 'search');
+    return hits;
+  };
+  const search = searchLogged(undefined);
   return {
-    ask: (question, options) => answerQuestion(question, { search, facts, chat, logger }, options),
-    check: (statement, options) => checkStatement(statement, { search, facts, logger }, options),
-    search: (query, k = 5, options) => retriever.search(query, k, options),
+    ask: async (question, options = {}) => {
+      const log = options.logger ?? logger;
+      const answer = await answerQuestion(question, { search: options.logger ? searchLogged(options.logger) : search, facts, chat, logger: log }, options);
+      options.logger?.debug({ kind: answer.kind, abstained: answer.abstained, citations: answer.citations.length, timings: answer.timings }, 'answer');
+      return answer;
+    },
+    check: async (statement, options = {}) => {
+      const checked = await checkStatement(statement, { search: options.logger ? searchLogged(options.logger) : search, facts, logger: options.logger ?? logger }, options);
+      options.logger?.debug({ verdict: checked.verdict, citations: checked.citations.length, timings: checked.timings }, 'statement check');
+      return checked;
+    },
+    search: (query, k = 5, options = {}) => searchLogged(options.logger)(query, k, { excludePassageIds: options.excludePassageIds }),
     sources: () =>
       index
         .articles()
