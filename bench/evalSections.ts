@@ -20,6 +20,7 @@ import { PEER_DESCRIPTIONS, type LangChainPeer, type PeerAnswer, type PeerRetrie
 import { runOrangesumSet, summariseBySplit, type CitedShortAnswer } from '../src/evaluation/orangesumAnswers';
 import { checkArticleReferences, loadOrangesumQuestions, type OrangesumQuestion } from '../src/evaluation/orangesumQuestions';
 import { loadPiaf, runPiafAnswers, summarisePiaf, type PiafOutcome } from '../src/evaluation/piafAnswers';
+import { evaluatePiaf, formatPiafReport as formatPiafRetrievalReport, loadPiafQuestions } from '../src/evaluation/piafRetrieval';
 import type { EvaluatedCorpus } from '../src/evaluation/runEvaluation';
 import { seededSample } from '../src/evaluation/seededSample';
 import { splitSentences } from '../src/passages/splitSentences';
@@ -48,11 +49,13 @@ export interface EvalSection {
   run: (context: EvalContext) => Promise<SectionResult>;
 }
 
-/** The peer retriever whose top passage stands for the peer's answer. */
-export const ANSWER_PEER: PeerRetrieverName = 'hybrid';
+/** The peer retriever whose top passage stands for the peer's answer, unless `--peer` picks another. */
+export const DEFAULT_ANSWER_PEER: PeerRetrieverName = 'vector';
 
 const SCOOP_DESCRIPTION = "Scoop's `ask` (PassageIndex hybrid search and the extractive answerer), in-process through openScoop";
-const PEER_DESCRIPTION = `plain LangChain pipeline: ${PEER_DESCRIPTIONS[ANSWER_PEER]}; its answer is its top passage, quoted whole, its short answer that passage's first sentence; it never declines`;
+function describePeer(retriever: PeerRetrieverName): string {
+  return `plain LangChain pipeline: ${PEER_DESCRIPTIONS[retriever]}; its answer is its top passage, quoted whole, its short answer that passage's first sentence; it never declines`;
+}
 
 /** Scoop's answer as the scorers read it; `value` is used once the Answer contract has it. */
 export function fromScoopAnswer(answer: Answer): CitedShortAnswer {
@@ -99,8 +102,10 @@ export interface PiafSectionOptions {
   piafFile: string;
   /** Questions Scoop is asked (a fixed sample); null for all of them. */
   scoopSample: number | null;
-  /** Questions the peer is asked (a fixed sample: its BM25 scans every passage per query); 0 to skip the peer. */
+  /** Questions the peer is asked (a fixed sample: it is slower); 0 to skip the peer. */
   peerSample: number;
+  /** The peer retriever whose top passage is the peer's answer. */
+  peer: PeerRetrieverName;
   seed: number;
 }
 
@@ -137,11 +142,11 @@ export function piafSection(options: PiafSectionOptions): EvalSection {
         const peer = await context.sharedPeer();
         context.progress(`PIAF: the peer answers ${peerQuestions.length} questions`);
         const [peerOutcomes, peerMs] = await timed(() =>
-          runPiafAnswers(peerQuestions, counted('PIAF, peer', peerQuestions.length, context.progress, async (q: string) => fromPeerAnswer(await peer.answer(ANSWER_PEER, q)), 25), onError),
+          runPiafAnswers(peerQuestions, counted('PIAF, peer', peerQuestions.length, context.progress, async (q: string) => fromPeerAnswer(await peer.answer(options.peer, q)), 25), onError),
         );
         systems.push(
           { name: 'Scoop, peer sample', description: 'the same answers, on the questions the peer is asked', summary: summarisePiaf(scoopSampleOutcomes) },
-          { name: `peer ${ANSWER_PEER}, peer sample`, description: `${PEER_DESCRIPTION}; ${(peerMs / peerQuestions.length).toFixed(0)} ms a question`, summary: summarisePiaf(peerOutcomes) },
+          { name: `peer ${options.peer}, peer sample`, description: `${describePeer(options.peer)}; ${(peerMs / peerQuestions.length).toFixed(0)} ms a question`, summary: summarisePiaf(peerOutcomes) },
         );
       }
       const report: PiafReport = {
@@ -151,7 +156,7 @@ export function piafSection(options: PiafSectionOptions): EvalSection {
         sampleSeed: options.seed,
         systems,
         notes: [
-          `Scoop is asked ${asked.length === piaf.questions.length ? 'every question' : `a fixed sample of ${asked.length} (seed ${options.seed})`}; the peer a fixed sample of ${peerQuestions.length} (seed ${options.seed}; its BM25Retriever scans every passage on every query).`,
+          `Scoop is asked ${asked.length === piaf.questions.length ? 'every question' : `a fixed sample of ${asked.length} (seed ${options.seed})`}; the peer ${peerQuestions.length === piaf.questions.length ? 'every question' : `a fixed sample of ${peerQuestions.length} (seed ${options.seed}), and Scoop's figures on that sample are shown beside it`}.`,
           "The short answer is the answer's `value` when it has one, else its first line (as ../shared/tools/piaf-quick scores it); case, accents, punctuation and articles are folded; a declined question scores 0.",
           "Target (issue 10): F1 >= 0.35.",
         ],
@@ -168,8 +173,8 @@ export interface OrangesumSectionOptions {
   files: string[];
   /** The name of the OrangeSum file in the corpus, which question lines refer to. */
   corpusFileName: string;
-  /** False to leave the peer out. */
-  withPeer: boolean;
+  /** The peer retriever whose top passage is the peer's answer; null to leave the peer out. */
+  peer: PeerRetrieverName | null;
 }
 
 /**
@@ -198,12 +203,13 @@ export function orangesumSection(options: OrangesumSectionOptions): EvalSection 
       context.progress(`OrangeSum set: Scoop answers ${questions.length} questions`);
       const scoopOutcomes = await runOrangesumSet(questions, async (q) => fromScoopAnswer(await corpus.ask(q)), corpus.articles, onError);
       const systems: OrangesumSystemFigures[] = [{ name: 'Scoop', description: SCOOP_DESCRIPTION, bySplit: summariseBySplit(scoopOutcomes) }];
-      if (options.withPeer) {
+      if (options.peer) {
+        const retriever = options.peer;
         const peer = await context.sharedPeer();
         context.progress(`OrangeSum set: the peer answers ${questions.length} questions`);
-        const askPeer = counted('OrangeSum set, peer', questions.length, context.progress, async (q: string) => fromPeerAnswer(await peer.answer(ANSWER_PEER, q)), 25);
+        const askPeer = counted('OrangeSum set, peer', questions.length, context.progress, async (q: string) => fromPeerAnswer(await peer.answer(retriever, q)), 25);
         const peerOutcomes = await runOrangesumSet(questions, askPeer, corpus.articles, onError);
-        systems.push({ name: `peer ${ANSWER_PEER}`, description: PEER_DESCRIPTION, bySplit: summariseBySplit(peerOutcomes) });
+        systems.push({ name: `peer ${retriever}`, description: describePeer(retriever), bySplit: summariseBySplit(peerOutcomes) });
       }
       const devAnswers: DevAnswer[] = scoopOutcomes
         .filter((outcome) => outcome.split === 'dev')
@@ -243,6 +249,39 @@ export function regressionSection(run: (progress: (message: string) => void) => 
           formatEvaluationReport(report),
         ].join('\n'),
       };
+    },
+  };
+}
+
+/** Options of the PIAF retrieval section. */
+export interface PiafRetrievalSectionOptions {
+  piafFile: string;
+  /** The LangChain peer scores every passage per query: it is asked every n-th question only; 0 leaves it out. */
+  langChainEvery: number;
+}
+
+/**
+ * PIAF dev questions searched amid the shared corpus by Scoop and the search
+ * peers (MiniSearch, Orama, LangChain) over the same passages: recall@1/5/10
+ * and MRR, on both halves of PIAF's articles (see src/evaluation/piafRetrieval.ts).
+ */
+export function piafRetrievalSection(options: PiafRetrievalSectionOptions): EvalSection {
+  return {
+    id: 'piafRetrieval',
+    usesSharedCorpus: true,
+    run: async (context) => {
+      const { corpus, report: corpusReport } = await context.sharedCorpus();
+      const report = await evaluatePiaf({
+        corpusPath: corpusReport.path,
+        articles: corpus.articles,
+        passages: corpus.passages,
+        questions: await loadPiafQuestions(options.piafFile),
+        search: corpus.search,
+        embeddings: corpus.embeddings,
+        langChainEvery: options.langChainEvery,
+        onProgress: context.progress,
+      });
+      return { figures: report, text: formatPiafRetrievalReport(report) };
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Answer, NumberedCitation } from '../../src/answers/answer';
 import type { StatementCheck, StatementOptions } from '../../src/answers/checkStatement';
 import type { Article } from '../../src/articles/article';
 import type { SearchHit } from '../../src/retrieval/searchHit';
-import type { AskOptions, PartnerMap, Scoop, SourceSummary, Timeline } from '../../src/scoop';
+import type { AskOptions, LatestArticle, PartnerMap, Scoop, SourceSummary, Timeline } from '../../src/scoop';
 
 const ARTICLE_TEXT =
   "Microsoft prépare ses serveurs Azure pour GPT-5. Selon The Verge, OpenAI prévoit de lancer GPT-5 fin mai. " +
@@ -156,5 +156,14 @@ export class FakeScoop implements Scoop {
 
   articleCount(): number {
     return 1;
+  }
+
+  async latest(): Promise<LatestArticle[]> {
+    const { source, title, published, url, language } = FAKE_ARTICLE;
+    return [{ source, title, published, url, outlet: 'theverge.com', language }];
+  }
+
+  newestArticleDate(): string | null {
+    return FAKE_ARTICLE.published;
   }
 }

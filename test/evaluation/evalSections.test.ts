@@ -76,7 +76,7 @@ describe('the OrangeSum set section', () => {
         questionLine({ id: 'h2', question: 'Quand sort le Roadster de troisième génération ?', answerable: false, expected: [], expectedIso: undefined, focus: ['Roadster', 'troisième génération'], note: 'another version', article: { line: 1, title: articles[0].title }, split: 'heldout' }),
       ].join('\n'),
     );
-    const result = await orangesumSection({ files: [dev, heldout], corpusFileName: 'news.jsonl.gz', withPeer: true }).run(context());
+    const result = await orangesumSection({ files: [dev, heldout], corpusFileName: 'news.jsonl.gz', peer: 'hybrid' }).run(context());
     const report = result.figures as OrangesumSetReport;
 
     expect(report.questions).toBe(3);
@@ -103,14 +103,14 @@ describe('the PIAF section', () => {
       paragraph: 0,
     }));
     writeFileSync(file, gzipSync(JSON.stringify({ articles: [{ id: 'piaf-000', title: 'T', paragraphs: ['p'] }], questions })));
-    const result = await piafSection({ piafFile: file, scoopSample: 4, peerSample: 2, seed: 7 }).run(context());
+    const result = await piafSection({ piafFile: file, scoopSample: 4, peerSample: 2, peer: 'vector', seed: 7 }).run(context());
     const report = result.figures as PiafReport;
 
     expect(report.questions).toBe(6);
     expect(report.systems.map((system) => [system.name, system.summary.questions])).toEqual([
       ['Scoop', 4],
       ['Scoop, peer sample', 2],
-      ['peer hybrid, peer sample', 2],
+      ['peer vector, peer sample', 2],
     ]);
     expect(report.systems[2].summary.declined).toBe(0);
     expect(result.text).toContain('PIAF answers');
