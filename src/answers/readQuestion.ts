@@ -1,6 +1,7 @@
 import { analyzeTokens, termOf } from '../text/analyzeTerms';
 import { expandWithLexicon, isConcept } from '../text/expandWithLexicon';
 import { foldForMatching } from '../text/foldForMatching';
+import { questionLanguage as languageOfQuestion } from '../text/language';
 import { STOP_WORDS } from '../text/stopWords';
 import { tokenize, type Token } from '../text/tokenize';
 import { VOCABULARIES, type AnswerType, type DateRole, type Vocabulary } from '../text/vocabulary';
@@ -62,9 +63,6 @@ const ADJECTIVES_BEFORE_NOUN = new Set(
 );
 const QUEL = /(?:^|[^\p{L}])(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|what|which)\s+(?:(?:est|sont|etait|etaient|fut|furent|sera|seront|is|are|was|were|will be)\s+)?(?:(?:le|la|les|l'|son|sa|ses|leur|leurs|the|its|his|her|their|un|une|a|an)\s?)?((?:[\p{L}'-]+\s+){0,2}[\p{L}'-]+)/u;
 const PAST = /\b(?:was|were|did|has been|have been|had|a ete|ont ete|a-t-(?:il|elle)|ont-(?:ils|elles)|avait|avaient|etait|etaient|fut|furent)\b|\b\p{L}+(?:ed)\b|-t-(?:il|elle)\s+(?:ete|eu)\b/u;
-
-/** The question's language when its words do not decide: French for accents and French function words. */
-const FRENCH_HINT = /[àâçéèêëîïôûùüÿœ]|\b(?:quel|quelle|quels|quelles|qui|quand|combien|pourquoi|comment|est-ce|les|des|du|une|dans|sur|avec|pour)\b/iu;
 
 function typeFromNoun(match: RegExpExecArray, vocabulary: Vocabulary): AnswerType {
   for (const word of match[1].split(/\s+/)) {
@@ -164,10 +162,9 @@ function roleOf(folded: string, language: 'fr' | 'en'): DateRole | null {
   return null;
 }
 
-/** The question's language: its own words first, the fallback when they do not decide. */
+/** The question's language: its own words first, the fallback when they do not decide (see `questionLanguage` in src/text/language). */
 export function questionLanguage(question: string, detected: 'fr' | 'en' | 'und', fallback: 'fr' | 'en'): 'fr' | 'en' {
-  if (detected !== 'und') return detected;
-  return FRENCH_HINT.test(question) ? 'fr' : fallback;
+  return languageOfQuestion(question, fallback, detected);
 }
 
 /**

@@ -7,6 +7,8 @@ import type { ClaimStatus, DateClaim, DateEventKind } from './fact';
 import { findDateExpressions, resolveMention, type DateMention } from './findDateExpressions';
 import type { EntityMention } from './entities';
 import { foldForMatching } from '../text/foldForMatching';
+import { vocabularyLanguage } from '../text/language';
+import { VOCABULARIES } from '../text/vocabulary';
 
 /** What the date-claim extractor needs about one sentence. */
 export interface SentenceContext {
@@ -17,10 +19,9 @@ export interface SentenceContext {
 }
 
 const CONTINUATION = /^\s*(?:et|mais|puis|qui|ou|devrait|devraient|sera|seront|est|sont|a|ont|va|vont|doit|doivent|pourrait|and|but|then|which|who|should|will|would|could|is|are|was|were|has|have|had|must|may|might)(?![\p{L}\d])/u;
-const NEGATION: Record<'fr' | 'en', RegExp> = {
-  fr: /(?:^|[^\p{L}])(?:ne|n')(?:\s|\p{L})/u,
-  en: /(?:^|[^\p{L}])(?:not|never|no longer)(?![\p{L}])|n't(?![\p{L}])/u,
-};
+/** A clause's negation and the words that schedule a release without a release verb ("prévu pour", "slated for"), per language. */
+const NEGATION = { fr: new RegExp(VOCABULARIES.fr.claims.negation, 'u'), en: new RegExp(VOCABULARIES.en.claims.negation, 'u') };
+const SCHEDULED_FOR = { fr: new RegExp(VOCABULARIES.fr.claims.scheduledFor, 'u'), en: new RegExp(VOCABULARIES.en.claims.scheduledFor, 'u') };
 
 /** Replaces what is inside parentheses with spaces: asides ("(probablement ...)") do not hedge the main clause. */
 function maskParentheses(folded: string): string {
@@ -65,12 +66,6 @@ function within(entities: EntityMention[], from: number, to: number): EntityMent
 }
 
 const CONJUNCTION = /(?:^|\s)(?:et|mais|puis|qui|and|but|then|which|who|while|tandis que|alors que)\s/gu;
-
-/** "prévu pour", "expected in", "slated for" right before a date: a release date without a release verb. */
-const SCHEDULED_FOR: Record<'fr' | 'en', RegExp> = {
-  fr: /(?:^|[^\p{L}])(?:prevue?s?|attendue?s?|programmee?s?|annoncee?s?)\s(?:(?:pour|en|au|a|d'ici|dans|courant)\s)?(?:(?:le|la|les|l')\s?)?$/u,
-  en: /(?:^|[^\p{L}])(?:expected|scheduled|slated|planned|due|set|penciled|pencilled)\s(?:(?:for|in|to|by|on|at|around|out|land)\s)?(?:the\s)?$/u,
-};
 
 /** A platform named after a preposition ("deployed on Azure") is where the event happens, not what it is about. */
 const PLACE_BEFORE = /(?:^|[^\p{L}])(?:on|onto|via|through|into|in|to|sur|dans|chez|avec|with|pour|for)\s*$/u;
@@ -208,10 +203,6 @@ function statusOf(
   return 'planned';
 }
 
-function language2(language: Language): 'fr' | 'en' {
-  return language === 'en' ? 'en' : 'fr';
-}
-
 /**
  * The dated claims of one sentence: for each date expression, the event cue
  * nearest before it (or after it, in the same clause), the subject attached
@@ -248,7 +239,7 @@ export function extractDateClaims({ article, span, entities }: SentenceContext):
 
     const named = within(entities, regionStart, mention.start).length > 0;
     let event: DateEventKind | undefined = cue?.value;
-    if (!event && SCHEDULED_FOR[language2(language)].test(masked.slice(Math.max(regionStart, mention.start - 40), mention.start))) event = 'release';
+    if (!event && SCHEDULED_FOR[vocabularyLanguage(language)].test(masked.slice(Math.max(regionStart, mention.start - 40), mention.start))) event = 'release';
     if (!event && earlier && named) event = earlier.event === 'postponement' ? 'release' : earlier.event;
     if (!event) return;
 
@@ -260,7 +251,7 @@ export function extractDateClaims({ article, span, entities }: SentenceContext):
     if (!subjectName) return;
 
     let bound = mention.bound;
-    const negated = NEGATION[language2(language)].test(masked.slice(cue && cue.start < mention.start ? Math.max(windowStart, cue.start - 10) : windowStart, mention.start));
+    const negated = NEGATION[vocabularyLanguage(language)].test(masked.slice(cue && cue.start < mention.start ? Math.max(windowStart, cue.start - 10) : windowStart, mention.start));
     if (negated && bound !== 'before') return;
 
     const oldDate = event === 'postponement' && (bound === 'from' || /(?:^|\s)(?:de|from)\s$/u.test(masked.slice(windowStart, mention.start)));

@@ -1,55 +1,32 @@
-import type { Language } from '../articles/article';
 import { citeSpan } from '../passages/citation';
 import type { PartnershipClaim, PartnershipNature } from './fact';
 import type { EntityMention } from './entities';
 import type { SentenceContext } from './extractDateClaims';
 import { foldForMatching } from '../text/foldForMatching';
-import { VOCABULARIES } from '../text/vocabulary';
+import { vocabulariesFor } from '../text/language';
+import { VOCABULARIES, wordsPattern, type Vocabulary } from '../text/vocabulary';
 
-const W = '(?<![\\p{L}\\d])';
-const Z = '(?![\\p{L}\\d])';
-
-function tieWords(language: 'fr' | 'en'): RegExp {
-  return words(VOCABULARIES[language].tieWords);
+/** Each language's tie words compiled: words that tie two organisations, those that state a partnership by themselves, each nature's cues, rivalry. */
+interface CompiledTies {
+  tie: RegExp;
+  strongTie: RegExp;
+  natures: ReadonlyArray<readonly [RegExp, PartnershipNature]>;
+  rivalry: RegExp;
 }
 
-function strongTieWords(language: 'fr' | 'en'): RegExp {
-  return words(VOCABULARIES[language].strongTieWords);
+function compileTies(vocabulary: Vocabulary): CompiledTies {
+  return {
+    tie: wordsPattern(vocabulary.tieWords),
+    strongTie: wordsPattern(vocabulary.strongTieWords),
+    natures: vocabulary.ties.natures.map(([source, nature]) => [wordsPattern(source), nature] as const),
+    rivalry: wordsPattern(vocabulary.ties.rivalry),
+  };
 }
 
-function words(source: string): RegExp {
-  return new RegExp(`${W}(?:${source})${Z}`, 'gu');
-}
-
-/** Words that tie two organisations, and those that state a partnership by themselves (the shared vocabulary). */
-const TIE: Record<'fr' | 'en', RegExp> = { fr: tieWords('fr'), en: tieWords('en') };
-const STRONG_TIE: Record<'fr' | 'en', RegExp> = { fr: strongTieWords('fr'), en: strongTieWords('en') };
-
-/** What kind of tie: each nature with its cue words. */
-const NATURES: Record<'fr' | 'en', Array<[RegExp, PartnershipNature]>> = {
-  fr: [
-    [words("cloud|heberg\\p{L}*|centres? de donnees|infrastructure de supercalcul|supercalcul|puissance de calcul|capacite de calcul|capacites de calcul"), 'cloud'],
-    [words('puces?|gpu|gpus|processeurs?|accelerateurs?|semi-conducteurs?|superpuces?'), 'chips'],
-    [words("invest\\p{L}*|a leve|ont leve|leve|levee|participation|prise de participation|levee de fonds|tour de table|actionnaire|actionnaires|financ(?:e|era|ement)"), 'investment'],
-    [words("distribu\\p{L}*|catalogue|place de marche|commercialis\\p{L}*|revend\\p{L}*"), 'distribution'],
-    [words("integr\\p{L}*|s'appuie sur|s'appuiera sur|s'appuyer sur"), 'integration'],
-    [words('recherche|laboratoire commun|co-?develop\\p{L}*|developper conjointement'), 'research'],
-  ],
-  en: [
-    [words('cloud|host(?:s|ed|ing)?|data cent(?:er|re)s?|computing capacity|compute capacity|computing power|compute'), 'cloud'],
-    [words('chips?|superchips?|gpus?|processors?|accelerators?|semiconductors?'), 'chips'],
-    [words('invest(?:s|ed|ing|ment|ments|or|ors)?|raised|raises|raise|stake|funding round|led the round|equity|backer|backers|backed'), 'investment'],
-    [words('distribut\\p{L}*|resell\\p{L}*|marketplace|catalog(?:ue)?'), 'distribution'],
-    [words('integrat\\p{L}*|built into|powered by|relies on|rely on'), 'integration'],
-    [words('research|joint lab|co-?develop\\p{L}*|jointly develop\\p{L}*'), 'research'],
-  ],
-};
+const TIES: Record<'fr' | 'en', CompiledTies> = { fr: compileTies(VOCABULARIES.fr), en: compileTies(VOCABULARIES.en) };
 
 /** Ties that are natures too: their cue is enough, without a separate "partner" word. */
 const SELF_TYING: ReadonlySet<PartnershipNature> = new Set(['investment', 'distribution', 'integration']);
-
-/** Rivalry, not partnership. */
-const RIVALRY = words('concurren\\p{L}*|rival\\p{L}*|compet\\p{L}*|course|race|face a|versus|vs|contre|against|depend\\p{L}*|dependance');
 
 const CLOUD_PROVIDERS = new Set(['Microsoft', 'Amazon', 'Google', 'Oracle', 'CoreWeave', 'Scaleway', 'OVHcloud', 'IBM', 'Alibaba', 'Lambda']);
 const CHIP_SUPPLIERS = new Set(['Nvidia', 'AMD', 'Intel', 'TSMC', 'Broadcom', 'Cerebras', 'Qualcomm', 'Samsung', 'SK Hynix', 'Arm']);
@@ -59,10 +36,6 @@ const PASSIVE_INVESTMENT = /(?:backed by|led by|mene par|menee par|aupres de|aup
 
 function firstAfter(party: Party, from: number): number {
   return Math.min(Infinity, ...party.at.filter((at) => at >= from));
-}
-
-function lang(language: Language): Array<'fr' | 'en'> {
-  return language === 'und' ? ['fr', 'en'] : [language === 'en' ? 'en' : 'fr'];
 }
 
 function firstMatch(pattern: RegExp, text: string): RegExpExecArray | null {
@@ -146,13 +119,13 @@ export function extractPartnerships({ article, span, entities }: SentenceContext
   const folded = foldForMatching(sentence);
   const parties = partiesOf(entities);
   if (parties.length !== 2) return [];
-  const languages = lang(article.language);
-  const tie = languages.map((l) => firstMatch(TIE[l], folded)).find(Boolean);
-  const rivalry = firstMatch(RIVALRY, folded);
+  const languages = vocabulariesFor(article.language).map((v) => TIES[v.language]);
+  const tie = languages.map((l) => firstMatch(l.tie, folded)).find(Boolean);
+  const rivalry = languages.map((l) => firstMatch(l.rivalry, folded)).find(Boolean);
   const claims: PartnershipClaim[] = [];
   const seen = new Set<PartnershipNature>();
   for (const l of languages) {
-    for (const [pattern, nature] of NATURES[l]) {
+    for (const [pattern, nature] of l.natures) {
       const cue = firstMatch(pattern, folded);
       if (!cue || seen.has(nature)) continue;
       if (!tie && !SELF_TYING.has(nature)) continue;
@@ -164,7 +137,7 @@ export function extractPartnerships({ article, span, entities }: SentenceContext
   }
   const cloudToChipMaker = claims.findIndex((c) => c.nature === 'cloud' && CHIP_SUPPLIERS.has(c.b));
   if (cloudToChipMaker >= 0 && claims.some((c) => c.nature === 'chips')) claims.splice(cloudToChipMaker, 1);
-  const strongTie = languages.some((l) => firstMatch(STRONG_TIE[l], folded));
+  const strongTie = languages.some((l) => firstMatch(l.strongTie, folded));
   if (claims.length === 0 && strongTie && !rivalry) {
     claims.push({ a: parties[0].name, b: parties[1].name, nature: 'other', direction: 'mutual', citation: citeSpan(article, span) });
   }

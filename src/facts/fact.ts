@@ -1,16 +1,8 @@
 import type { Citation } from '../passages/citation';
 import type { ArticleName } from './learnNames';
+import type { DateEventKind, PartnershipNature } from '../text/vocabulary';
 
-/** What a dated claim says happens to its subject. */
-export type DateEventKind =
-  | 'release'
-  | 'unveiling'
-  | 'launch'
-  | 'deployment'
-  | 'postponement'
-  | 'announcement'
-  | 'training'
-  | 'other';
+export type { DateEventKind, PartnershipNature } from '../text/vocabulary';
 
 /** How sure the article is that the event happened or will happen then. */
 export type ClaimStatus = 'done' | 'planned' | 'expected' | 'rumoured' | 'postponed' | 'cancelled';
@@ -30,16 +22,6 @@ export interface DateClaim {
   status: ClaimStatus;
   citation: Citation;
 }
-
-/** The nature of a tie between two organisations. */
-export type PartnershipNature =
-  | 'cloud'
-  | 'investment'
-  | 'integration'
-  | 'distribution'
-  | 'chips'
-  | 'research'
-  | 'other';
 
 /** "A works with B on N", as one article states it. `a` provides to / acts on `b` where a direction is known. */
 export interface PartnershipClaim {

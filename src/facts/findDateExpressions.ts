@@ -2,9 +2,10 @@ import type { Language } from '../articles/article';
 import { addDays, type DayRange } from './calendar';
 import { DATE_RULES, type DateRule, type ResolveContext, type ResolvedDate } from './dateGrammar';
 import { foldForMatching } from '../text/foldForMatching';
+import { vocabulariesFor } from '../text/language';
+import { VOCABULARIES, type DateBound } from '../text/vocabulary';
 
-/** How a leading word bounds a date: "d'ici"/"by" keeps the range, "avant"/"before" ends before it... */
-export type DateBound = 'by' | 'from' | 'before' | 'after' | 'until';
+export type { DateBound } from '../text/vocabulary';
 
 /** A date expression found in a text, with its exact offsets. */
 export interface DateMention {
@@ -19,26 +20,10 @@ export interface DateMention {
   coreStart: number;
 }
 
-const BOUNDS: Record<'fr' | 'en', Array<[RegExp, DateBound]>> = {
-  fr: [
-    [/(?:^|[^\p{L}])(d'ici|au plus tard)\s$/u, 'by'],
-    [/(?:^|[^\p{L}])(des|a partir de|a partir du|a compter de)\s$|(?:^|[^\p{L}])(a partir d'|a compter d')$/u, 'from'],
-    [/(?:^|[^\p{L}])(avant)\s$/u, 'before'],
-    [/(?:^|[^\p{L}])(apres)\s$/u, 'after'],
-    [/(?:^|[^\p{L}])(jusqu'a|jusqu'au|jusqu'en)\s$/u, 'until'],
-  ],
-  en: [
-    [/(?:^|[^\p{L}])(by|no later than)\s$/u, 'by'],
-    [/(?:^|[^\p{L}])(from|starting|starting in|starting from|as early as|as soon as)\s$/u, 'from'],
-    [/(?:^|[^\p{L}])(before)\s$/u, 'before'],
-    [/(?:^|[^\p{L}])(after)\s$/u, 'after'],
-    [/(?:^|[^\p{L}])(until|till)\s$/u, 'until'],
-  ],
+const BOUNDS = {
+  fr: VOCABULARIES.fr.dates.bounds.map(([source, bound]) => [new RegExp(source, 'u'), bound] as const),
+  en: VOCABULARIES.en.dates.bounds.map(([source, bound]) => [new RegExp(source, 'u'), bound] as const),
 };
-
-function languagesOf(language: Language): Array<'fr' | 'en'> {
-  return language === 'und' ? ['fr', 'en'] : [language];
-}
 
 function isCapital(char: string | undefined): boolean {
   return char !== undefined && char !== char.toLowerCase() && char === char.toUpperCase();
@@ -72,7 +57,7 @@ function boundBefore(folded: string, start: number, language: 'fr' | 'en'): { bo
 export function findDateExpressions(text: string, language: Language): DateMention[] {
   const folded = foldForMatching(text);
   const candidates: Array<{ start: number; end: number; rule: DateRule; match: RegExpExecArray; language: 'fr' | 'en' }> = [];
-  for (const lang of languagesOf(language)) {
+  for (const lang of vocabulariesFor(language).map((v) => v.language)) {
     for (const rule of DATE_RULES) {
       if (rule.language !== lang) continue;
       rule.pattern.lastIndex = 0;

@@ -1,6 +1,7 @@
 import type { Article } from '../articles/article';
 import { foldForMatching } from '../text/foldForMatching';
 import { STOP_WORDS } from '../text/stopWords';
+import { vocabularyLanguage } from '../text/language';
 import { VOCABULARIES, type NameKind, type Vocabulary } from '../text/vocabulary';
 
 /** A name an article uses, found from the text itself, with its exact offsets. */
@@ -31,7 +32,7 @@ const INNER_CAPITAL = /^\p{Ll}+\p{Lu}/u;
 const ORDINAL = /^\p{N}+(?:e|er|ere|eme|th|st|nd|rd)$/u;
 const YEAR = /^(?:1[0-9]{3}|20[0-9]{2})$/;
 const MONTHS_AND_DAYS = new Set(
-  'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+  [VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => [...Object.keys(v.dates.months), ...v.dates.weekdays]),
 );
 const CORPORATE_SUFFIX = /^(?:sa|sas|inc|ltd|llc|plc|corp|ag|gmbh|spa|nv|bv)$/;
 
@@ -110,7 +111,7 @@ function canonicalOf(text: string): string {
  * sentence makes a name only when the article capitalises the word elsewhere too.
  */
 export function learnNames(text: string, language: Article['language'], folded: string = foldForMatching(text)): LearnedName[] {
-  const vocabulary = VOCABULARIES[language === 'en' ? 'en' : 'fr'];
+  const vocabulary = VOCABULARIES[vocabularyLanguage(language)];
   const words = wordsOf(text, folded);
   const capitalisedInside = new Set(words.filter((w) => !w.opens && CAPITAL.test(w.text)).map((w) => w.folded));
   const names: LearnedName[] = [];
