@@ -1,6 +1,7 @@
 import type { FactBook } from '../facts/factBook';
 import { foldForMatching } from '../facts/foldForMatching';
 import { UserFacingError } from '../errors';
+import { hasVisibleText } from '../text/controlCharacters';
 import type { Logger } from '../logger';
 import type { SearchHit } from '../retrieval/searchHit';
 import { abstentionText } from './abstentionText';
@@ -158,7 +159,7 @@ async function rewriteWithChat(chat: ChatAnswerer, analysis: QuestionAnalysis, d
  */
 export async function answerQuestion(question: string, deps: AnswerDeps, options: AnswerOptions = {}): Promise<Answer> {
   const asked = question.trim();
-  if (asked === '') throw new UserFacingError('Ask a question, for example: "When is GPT-5 expected?"', 'empty_question');
+  if (!hasVisibleText(asked)) throw new UserFacingError('Ask a question, for example: "When is GPT-5 expected?"', 'empty_question');
   const timings: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string) => {

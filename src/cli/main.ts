@@ -4,7 +4,7 @@ import { openScoop, type OpenedScoop } from '../app';
 import { parseConfig, type Config } from '../config';
 import { UserFacingError } from '../errors';
 import { createLogger, type Logger } from '../logger';
-import { stripControlCharacters, terminalSafeJson } from '../text/controlCharacters';
+import { hasVisibleText, stripControlCharacters, terminalSafeJson } from '../text/controlCharacters';
 import { processIo, readLines, type CliIo } from './cliIo';
 import {
   answerJson,
@@ -36,6 +36,14 @@ Options:
 `;
 
 const COMMANDS = new Set(['ingest', 'search', 'ask', 'timeline', 'partners']);
+
+/** What each command's TEXT is, and an example, for the message about an empty one. */
+const TEXT_EXAMPLES: Record<string, string> = {
+  search: 'a query, e.g. scoop search "GPT-5 release"',
+  ask: 'a question, e.g. scoop ask "When is GPT-5 expected?"',
+  timeline: 'a subject, e.g. scoop timeline GPT-5 (or nothing, for recent and upcoming events)',
+  partners: 'a company, e.g. scoop partners OpenAI',
+};
 
 interface CliOptions {
   command: string;
@@ -78,7 +86,10 @@ function parseCli(argv: string[], env: CliIo['env']): CliOptions | 'help' {
     ...(parsed.values.index !== undefined && { INDEX_DIR: parsed.values.index }),
   });
   const text = words.join(' ').trim();
-  return { command, text: text === '' ? null : text, json: parsed.values.json, k, config };
+  if (words.length > 0 && !hasVisibleText(text)) {
+    throw usageError(`The text given to ${command} is empty (only spaces or invisible characters): give ${TEXT_EXAMPLES[command]}.`);
+  }
+  return { command, text: words.length === 0 ? null : text, json: parsed.values.json, k, config };
 }
 
 function progressBar(io: CliIo, enabled: boolean) {
