@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { PARTNERSHIP_NATURE_WORDS } from '../src/facts/partnershipNatureWords';
-import type { Citation } from '../src/answers/citation';
+import type { Citation } from '../src/passages/citation';
 import type { PartnershipClaim } from '../src/facts/fact';
 import type { PartnerMap, Timeline, TimelineEvent } from '../src/scoop';
 import { DISCORD_LIMITS, escapeAll } from './discordLimits';

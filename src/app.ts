@@ -1,15 +1,19 @@
-import type { CorpusLoad } from './articles/article';
-import { loadCorpus, type LoadCorpusOptions } from './articles/loadCorpus';
+import type { SkippedInput } from './articles/article';
+import { loadCorpusFiles, scanCorpus, type LoadCorpusOptions } from './articles/loadCorpus';
 import { createChatAnswerer } from './answers/chatAnswerer';
 import type { Config } from './config';
 import { createScoop, type ScoopParts } from './createScoop';
 import { extractFacts } from './facts/extractFacts';
 import { FactBook } from './facts/factBook';
 import { FACTS_VERSION } from './facts/factsVersion';
+import { Newsroom } from './feeds/newsroom';
+import { fetchPolicyOf } from './feeds/safeFetch';
 import { createEmbeddings } from './index/createEmbeddings';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
+import { HybridRetriever } from './retrieval/hybridRetriever';
 import type { Scoop } from './scoop';
+import type { StoryGroups } from './storyGroups';
 
 /** What the composition root needs besides the config. */
 export interface OpenScoopDeps {
@@ -23,12 +27,13 @@ export interface OpenedScoop {
   scoop: Scoop;
   index: PassageIndex;
   report: SyncReport;
-  corpus: CorpusLoad;
+  /** Inputs of the corpus that were not loaded, with the reason. */
+  skipped: SkippedInput[];
 }
 
 /** Logs one line per input that was not loaded, naming the file (and line) and the reason. */
-export function reportSkipped(corpus: CorpusLoad, logger: Logger): void {
-  for (const skipped of corpus.skipped) {
+export function reportSkipped(inputs: readonly SkippedInput[], logger: Logger): void {
+  for (const skipped of inputs) {
     const where = skipped.line === undefined ? skipped.source : `${skipped.source}:${skipped.line}`;
     logger.warn(`skipped ${where}: ${skipped.reason}`);
   }
@@ -48,18 +53,21 @@ export function corpusLimits(config: Config): LoadCorpusOptions {
 }
 
 /**
- * The composition root: loads the corpus (within the limits the settings give), opens the index under INDEX_DIR,
- * brings it up to date (only new and changed articles are embedded), and
- * builds the Scoop service with the answerer the config chose.
+ * The composition root: scans the corpus (a `stat` per file), opens the
+ * index under INDEX_DIR, brings it up to date (only files whose content
+ * changed are read, only new and changed articles are embedded), and builds
+ * the Scoop service with the answerer the config chose. The loader keeps
+ * within the limits the settings give (see {@link corpusLimits}).
  */
 export async function openScoop(config: Config, { logger, onProgress }: OpenScoopDeps): Promise<OpenedScoop> {
-  const corpus = await loadCorpus(config.CORPUS_DIR, corpusLimits(config));
-  reportSkipped(corpus, logger);
+  const limits = corpusLimits(config);
+  const scan = await scanCorpus(config.CORPUS_DIR, limits);
   const { embeddings, embedderId } = createEmbeddings(config);
   const index = await openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress });
-  const report = await index.sync(corpus);
+  const { report, skipped } = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
+  reportSkipped(skipped, logger);
   const chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
-  return { scoop: scoopOverIndex(index, { chat, logger }), index, report, corpus };
+  return { scoop: scoopOverIndex(index, { chat, logger }), index, report, skipped };
 }
 
 /**
@@ -73,7 +81,13 @@ export function openPassageIndex(
   return PassageIndex.open({ ...options, extractFacts, factsVersion: FACTS_VERSION });
 }
 
-/** The Scoop service over an opened index: its fact book, and the answerer the caller chose. */
+/** The Scoop service over an opened index: the hybrid retriever with the fusion that ships, its fact book, and the answerer the caller chose. */
 export function scoopOverIndex(index: PassageIndex, parts: Pick<ScoopParts, 'chat' | 'logger'> = {}): Scoop {
-  return createScoop({ index, facts: new FactBook(index.facts(), index.articles()), ...parts });
+  const facts = (stories: StoryGroups) => new FactBook(index.facts().filter((entry) => !stories.isFolded(entry.articleId)), index.articles());
+  return createScoop({ index, retriever: new HybridRetriever({ index }), facts, ...parts });
+}
+
+/** The news desk over CORPUS_DIR: feed subscriptions, fetched articles, and the safe fetcher the config sets. */
+export function openNewsroom(config: Config): Newsroom {
+  return new Newsroom(config.CORPUS_DIR, fetchPolicyOf(config));
 }

@@ -23,6 +23,38 @@ const optionalUrl = optionalText.pipe(
 const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.string().trim().toLowerCase().pipe(z.enum(values));
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
+/** `host:port` entries, comma-separated, lower-cased; each must read as the host part of a URL. */
+const hostList = z
+  .string()
+  .default('')
+  .transform((value, context) => {
+    const entries = value.split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+    for (const entry of entries) {
+      let host: string | undefined;
+      try {
+        host = new URL(`http://${entry}`).host;
+      } catch {
+        host = undefined;
+      }
+      if (host === undefined || entry.includes('/') || entry.includes('@')) {
+        context.addIssue({ code: 'custom', message: `has "${entry}", which is not a host:port such as 127.0.0.1:8080` });
+        return z.NEVER;
+      }
+    }
+    return entries;
+  });
+
+/** "true"/"false" (also 1/0, yes/no, on/off, any case); anything else is refused rather than read as false. */
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default(String(fallback))
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', ''], { message: 'must be true or false' }))
+    .transform((value) => (value === '' ? fallback : ['true', '1', 'yes', 'on'].includes(value)));
 
 /** The environment keys Scoop reads, each documented in .env.example. */
 export const configSchema = z.object({
@@ -54,6 +86,19 @@ export const configSchema = z.object({
   COOLDOWN_SECONDS: z.coerce.number().min(0).default(5),
   MAX_QUESTION_LENGTH: positiveInt(500),
   FEEDBACK_LOG: z.string().trim().min(1).default('data/feedback.jsonl'),
+  SETTINGS_FILE: z.string().trim().min(1).default('data/settings.json'),
+  SERVER_QUESTIONS_PER_MINUTE: nonNegativeInt(60),
+  MESSAGE_CONTENT_INTENT: flag(false),
+  METRICS_PORT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(1).max(65_535).optional()),
+  METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+
+  FETCH_ALLOW_HOSTS: hostList,
+  FETCH_MAX_BYTES: positiveInt(5 * 1024 * 1024),
+  FETCH_TIMEOUT_MS: positiveInt(10_000),
+  FETCH_HOST_DELAY_MS: nonNegativeInt(1_000),
+  FEEDS_POLL_MINUTES: z.coerce.number().min(0).default(15),
+  CORPUS_WATCH_SECONDS: nonNegativeInt(20),
+  ANNOUNCE_CHANNEL_ID: optionalText.pipe(z.string().regex(/^\d{15,22}$/, 'must be a Discord channel id (digits)').optional()),
 });
 
 /** Scoop's validated configuration. */

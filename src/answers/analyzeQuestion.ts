@@ -1,6 +1,6 @@
 import { findEntities, isCompanyName } from '../facts/entities';
 import type { DateEventKind, PartnershipNature } from '../facts/fact';
-import { foldForMatching } from '../facts/foldForMatching';
+import { foldForMatching } from '../text/foldForMatching';
 import { detectLanguage } from '../text/detectLanguage';
 import type { QuestionKind } from './answer';
 

@@ -1,6 +1,6 @@
 import type { Language } from '../articles/article';
 import type { SearchHit } from '../retrieval/searchHit';
-import type { Citation } from './citation';
+import type { Citation } from '../passages/citation';
 
 /** What a question asks for. */
 export type QuestionKind = 'date' | 'partnership' | 'fact';

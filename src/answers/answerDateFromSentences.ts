@@ -1,10 +1,10 @@
 import { findDateExpressions } from '../facts/findDateExpressions';
-import { foldForMatching } from '../facts/foldForMatching';
+import { foldForMatching } from '../text/foldForMatching';
 import { resolveDateExpression, type ResolvedDateExpression } from '../facts/resolveDateExpression';
 import type { QuestionAnalysis } from './analyzeQuestion';
 import { quoteMarks } from './answerFact';
 import { sentenceDateLine } from './answerDate';
-import { citeSpan } from './citation';
+import { citeSpan } from '../passages/citation';
 import type { CitationList } from './citationList';
 import type { CandidateSentence } from './supportingSentences';
 

@@ -3,7 +3,7 @@ import type { TextSpan } from '../passages/passage';
 import type { AliasClaim } from '../facts/fact';
 import type { QuestionAnalysis } from './analyzeQuestion';
 import { frenchOf } from './abstentionText';
-import { citeSpan } from './citation';
+import { citeSpan } from '../passages/citation';
 import type { CitationList } from './citationList';
 import { extractFact, type ExtractedFact } from './extractFact';
 import { namesSubject, type CandidateSentence } from './supportingSentences';

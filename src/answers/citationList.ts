@@ -1,5 +1,5 @@
 import type { NumberedCitation } from './answer';
-import type { Citation } from './citation';
+import type { Citation } from '../passages/citation';
 
 /**
  * The citations of one answer, numbered in order of first use: citing the

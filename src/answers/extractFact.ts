@@ -1,6 +1,6 @@
 import { findEntities } from '../facts/entities';
 import { findAliases } from '../facts/findAliases';
-import { foldForMatching } from '../facts/foldForMatching';
+import { foldForMatching } from '../text/foldForMatching';
 import type { TextSpan } from '../passages/passage';
 import type { FactTarget, SubjectMention } from './analyzeQuestion';
 

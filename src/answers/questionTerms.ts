@@ -1,6 +1,6 @@
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
-import { foldForMatching } from '../facts/foldForMatching';
+import { foldForMatching } from '../text/foldForMatching';
 import { analyzeTerms } from '../text/analyzeTerms';
 import { expandWithLexicon, isConcept } from '../text/expandWithLexicon';
 

@@ -5,7 +5,7 @@ import type { Article, CorpusLoad, SkippedInput } from './article';
 import { disambiguateIds } from './articleId';
 import { isRecord, mergeMetadata, readMetadataFields, type ArticleMetadata } from './articleMetadata';
 import { buildArticle } from './buildArticle';
-import { corpusFileKind, listCorpusFiles, sidecarCandidates, type CorpusFile } from './corpusFiles';
+import { corpusFileKind, listCorpusFiles, sidecarCandidates, stampCorpusFiles, type CorpusFile, type CorpusFileStat } from './corpusFiles';
 import { articleLengthReason, decodeArticleText, formatBytes, hasWords } from './decodeArticleText';
 import { splitFrontMatter } from './frontMatter';
 import {
@@ -196,9 +196,9 @@ async function loadFile(context: LoadContext, file: CorpusFile): Promise<void> {
     case 'jsonl.gz':
       return loadJsonlFile(context, file.source, true);
     case 'sidecar':
-      return;
+    case 'scoop':
     case 'unsupported':
-      context.skipped.push({ source: file.source, reason: `unsupported file type (Scoop reads ${SUPPORTED})` });
+      return;
   }
 }
 
@@ -249,6 +249,85 @@ async function findCorpusFiles(
   return { root, files, skipped: [] };
 }
 
+/** The files of a corpus with their stamps: what an index compares to tell what changed, before reading anything. */
+export interface CorpusScan {
+  /** The folder sources are relative to. */
+  root: string;
+  /** Files that hold articles (text, HTML, JSONL), sorted by source, each with the sidecar that applies to it. */
+  files: CorpusFileStat[];
+  /** Inputs never loaded: unsupported types, sidecars that match no article, folders and files that cannot be read. */
+  skipped: SkippedInput[];
+}
+
+/**
+ * Lists the files of a corpus (a folder, walked recursively in sorted order,
+ * hidden files left out; or a single file) with their size and modification
+ * time, and those of the sidecar `NAME.meta.json` beside each; reads no file.
+ *
+ * @throws UserFacingError when the corpus path does not exist or cannot be opened.
+ */
+export async function scanCorpus(path: string, options: Pick<LoadCorpusOptions, 'allowLinksOutside'> = {}): Promise<CorpusScan> {
+  const { root, files, skipped } = await findCorpusFiles(resolve(path), options);
+  const sidecarOf = matchSidecars(files);
+  const claimed = new Set(sidecarOf.values());
+  const loadable: CorpusFile[] = [];
+  for (const file of files) {
+    if (file.kind === 'scoop') continue;
+    if (file.kind === 'unsupported') skipped.push({ source: file.source, reason: `unsupported file type (Scoop reads ${SUPPORTED})` });
+    else if (file.kind !== 'sidecar') loadable.push(file);
+    else if (!claimed.has(file.source)) {
+      skipped.push({ source: file.source, reason: 'sidecar metadata matches no .txt, .md or .html article beside it, so it was not used' });
+    }
+  }
+  const { stamps, skipped: unstamped } = stampCorpusFiles(root, [...loadable.map((file) => file.source), ...claimed]);
+  skipped.push(...unstamped);
+  const stamped: CorpusFileStat[] = [];
+  for (const file of loadable) {
+    const stamp = stamps.get(file.source);
+    if (!stamp) continue;
+    const sidecarSource = sidecarOf.get(file.source);
+    const sidecarStamp = sidecarSource === undefined ? undefined : stamps.get(sidecarSource);
+    stamped.push({ ...file, ...stamp, ...(sidecarStamp && { sidecar: { source: sidecarSource as string, ...sidecarStamp } }) });
+  }
+  return { root, files: stamped, skipped: skipped.sort(compareSkipped) };
+}
+
+/**
+ * Loads the articles of some files of a scanned corpus (see {@link loadCorpus}
+ * for the formats and what is skipped), in the order given. Ids are content
+ * ids, not yet made unique across files (see `disambiguateIds`).
+ */
+export async function loadCorpusFiles(root: string, files: readonly CorpusFileStat[], options: LoadCorpusOptions = {}): Promise<CorpusLoad> {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const maxLineBytes = options.maxLineBytes ?? Math.min(DEFAULT_MAX_LINE_BYTES, maxFileBytes);
+  const sidecarOf = new Map(files.flatMap((file) => (file.sidecar ? [[file.source, file.sidecar.source] as const] : [])));
+  const html = new HtmlExtractor({
+    timeoutMs: options.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
+    maxDepth: options.maxHtmlDepth ?? DEFAULT_MAX_HTML_DEPTH,
+  });
+  const allowLinksOutside = options.allowLinksOutside ?? false;
+  const maxJsonlBytes = options.maxJsonlBytes ?? DEFAULT_MAX_JSONL_BYTES;
+  const maxArticleChars = options.maxArticleChars ?? DEFAULT_MAX_ARTICLE_CHARS;
+  const context: LoadContext = {
+    root,
+    allowLinksOutside,
+    maxFileBytes,
+    maxLineBytes,
+    maxJsonlBytes,
+    maxArticleChars,
+    sidecarOf,
+    html,
+    articles: [],
+    skipped: [],
+  };
+  try {
+    for (const file of files) await loadFile(context, file);
+  } finally {
+    await html.close();
+  }
+  return { articles: context.articles, skipped: context.skipped.sort(compareSkipped) };
+}
+
 /**
  * Loads every article of a corpus: a folder (walked recursively, in sorted
  * order; hidden files left out) or a single file. Reads .txt and .md (with
@@ -277,40 +356,7 @@ async function findCorpusFiles(
  * @throws UserFacingError when the corpus path does not exist or cannot be opened.
  */
 export async function loadCorpus(path: string, options: LoadCorpusOptions = {}): Promise<CorpusLoad> {
-  const corpusPath = resolve(path);
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const maxLineBytes = options.maxLineBytes ?? Math.min(DEFAULT_MAX_LINE_BYTES, maxFileBytes);
-  const maxJsonlBytes = options.maxJsonlBytes ?? DEFAULT_MAX_JSONL_BYTES;
-  const maxArticleChars = options.maxArticleChars ?? DEFAULT_MAX_ARTICLE_CHARS;
-  const { root, files, skipped } = await findCorpusFiles(corpusPath, options);
-  const sidecarOf = matchSidecars(files);
-  const html = new HtmlExtractor({
-    timeoutMs: options.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
-    maxDepth: options.maxHtmlDepth ?? DEFAULT_MAX_HTML_DEPTH,
-  });
-  const allowLinksOutside = options.allowLinksOutside ?? false;
-  const context: LoadContext = {
-    root,
-    allowLinksOutside,
-    maxFileBytes,
-    maxLineBytes,
-    maxJsonlBytes,
-    maxArticleChars,
-    sidecarOf,
-    html,
-    articles: [],
-    skipped,
-  };
-  const claimed = new Set(sidecarOf.values());
-  for (const file of files) {
-    if (file.kind === 'sidecar' && !claimed.has(file.source)) {
-      skipped.push({ source: file.source, reason: 'sidecar metadata matches no .txt, .md or .html article beside it, so it was not used' });
-    }
-  }
-  try {
-    for (const file of files) await loadFile(context, file);
-  } finally {
-    await html.close();
-  }
-  return { articles: disambiguateIds(context.articles), skipped: context.skipped.sort(compareSkipped) };
+  const scan = await scanCorpus(path, options);
+  const { articles, skipped } = await loadCorpusFiles(scan.root, scan.files, options);
+  return { articles: disambiguateIds(articles), skipped: [...scan.skipped, ...skipped].sort(compareSkipped) };
 }

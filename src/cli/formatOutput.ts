@@ -13,6 +13,7 @@ export function searchJson(query: string, hits: SearchHit[]) {
       source: article.source,
       title: article.title,
       published: article.published,
+      url: article.url,
       snippet: passage.text,
       start: passage.start,
       end: passage.end,

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { openScoop, type OpenedScoop } from '../app';
+import { openNewsroom, openScoop, type OpenedScoop } from '../app';
 import { parseConfig, type Config } from '../config';
 import { UserFacingError } from '../errors';
 import { createLogger, type Logger } from '../logger';
 import { hasVisibleText, stripControlCharacters, terminalSafeJson } from '../text/controlCharacters';
 import { processIo, readLines, type CliIo } from './cliIo';
+import { checkFeedCommand, FEED_COMMANDS, runFeedCommand } from './feedCommands';
 import {
   answerJson,
   answerText,
@@ -26,6 +27,11 @@ Commands:
   ask [QUESTION]           a cited answer (or one question a line from stdin)
   timeline [SUBJECT]       dated claims about SUBJECT (or recent and upcoming events)
   partners COMPANY         COMPANY's partners and the nature of each tie
+  feeds add URL            check that URL is an RSS, Atom or JSON feed and subscribe to it
+  feeds list               the subscribed feeds, when each was fetched and how it is failing
+  feeds remove URL         unsubscribe (the articles already fetched stay)
+  fetch URL                fetch one article page into the corpus (under fetched/) and the index
+  poll                     fetch every subscribed feed's new items into the corpus and the index
 
 Options:
   --json                   machine-readable output, one JSON object a line
@@ -35,7 +41,7 @@ Options:
   -h, --help               this help
 `;
 
-const COMMANDS = new Set(['ingest', 'search', 'ask', 'timeline', 'partners']);
+const COMMANDS = new Set(['ingest', 'search', 'ask', 'timeline', 'partners', ...FEED_COMMANDS]);
 
 /** What each command's TEXT is, and an example, for the message about an empty one. */
 const TEXT_EXAMPLES: Record<string, string> = {
@@ -48,6 +54,7 @@ const TEXT_EXAMPLES: Record<string, string> = {
 interface CliOptions {
   command: string;
   text: string | null;
+  words: string[];
   json: boolean;
   k: number;
   config: Config;
@@ -80,6 +87,7 @@ function parseCli(argv: string[], env: CliIo['env']): CliOptions | 'help' {
   const k = parsed.values.k === undefined ? 5 : Number(parsed.values.k);
   if (!Number.isInteger(k) || k < 1 || k > 100) throw usageError('-k takes a whole number from 1 to 100.');
   if (command === 'ingest' && words.length > 0) throw usageError('ingest takes no text.');
+  if (FEED_COMMANDS.has(command)) checkFeedCommand({ command, words, json: parsed.values.json });
   const config = parseConfig({
     ...env,
     ...(parsed.values.corpus !== undefined && { CORPUS_DIR: parsed.values.corpus }),
@@ -87,9 +95,9 @@ function parseCli(argv: string[], env: CliIo['env']): CliOptions | 'help' {
   });
   const text = words.join(' ').trim();
   if (words.length > 0 && !hasVisibleText(text)) {
-    throw usageError(`The text given to ${command} is empty (only spaces or invisible characters): give ${TEXT_EXAMPLES[command]}.`);
+    throw usageError(`The text given to ${command} is empty (only spaces or invisible characters): give ${TEXT_EXAMPLES[command] ?? 'some text'}.`);
   }
-  return { command, text: words.length === 0 ? null : text, json: parsed.values.json, k, config };
+  return { command, text: words.length === 0 ? null : text, words, json: parsed.values.json, k, config };
 }
 
 function progressBar(io: CliIo, enabled: boolean) {
@@ -163,6 +171,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return 0;
     }
     logger = createLogger(options.config.LOG_LEVEL, 'plain', io.stderr);
+    if (FEED_COMMANDS.has(options.command)) {
+      const newsroom = openNewsroom(options.config);
+      const log = logger;
+      const syncIndex = async () => void (await openScoop(options.config, { logger: log }));
+      await runFeedCommand(options, { newsroom, syncIndex, io }).finally(() => newsroom.close());
+      return 0;
+    }
     const progress = progressBar(io, options.command === 'ingest' && !options.json);
     const opened = await openScoop(options.config, { logger, onProgress: progress.onProgress }).finally(progress.stop);
     await runCommand(options, opened, io);

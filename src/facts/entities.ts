@@ -1,4 +1,4 @@
-import { foldForMatching } from './foldForMatching';
+import { foldForMatching } from '../text/foldForMatching';
 
 /** A product, model or organisation named in a text, with its exact offsets. */
 export interface EntityMention {

@@ -1,12 +1,12 @@
 import type { Article, Language } from '../articles/article';
-import { citeSpan } from '../answers/citation';
+import { citeSpan } from '../passages/citation';
 import type { TextSpan } from '../passages/passage';
 import { isoDay, publicationInterval } from './calendar';
 import { findEventCues, readStatusCues, sentenceIsHearsay, type Cue } from './claimCues';
 import type { ClaimStatus, DateClaim, DateEventKind } from './fact';
 import { findDateExpressions, resolveMention, type DateMention } from './findDateExpressions';
 import type { EntityMention } from './entities';
-import { foldForMatching } from './foldForMatching';
+import { foldForMatching } from '../text/foldForMatching';
 
 /** What the date-claim extractor needs about one sentence. */
 export interface SentenceContext {

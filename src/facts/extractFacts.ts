@@ -1,5 +1,5 @@
 import type { Article } from '../articles/article';
-import { citeSpan } from '../answers/citation';
+import { citeSpan } from '../passages/citation';
 import type { Passage, TextSpan } from '../passages/passage';
 import { splitSentences } from '../passages/splitSentences';
 import { findEntities, findEntityHints, type EntityMention } from './entities';
@@ -7,7 +7,7 @@ import { extractDateClaims } from './extractDateClaims';
 import { extractPartnerships } from './extractPartnerships';
 import type { AliasClaim, ArticleFacts, DateClaim, PartnershipClaim } from './fact';
 import { findAliases } from './findAliases';
-import { foldForMatching } from './foldForMatching';
+import { foldForMatching } from '../text/foldForMatching';
 
 /** Sentences of the article, trimmed; from the passages' ranges when given, so facts and passages agree. */
 function sentencesOf(article: Article, passages?: Passage[]): TextSpan[] {

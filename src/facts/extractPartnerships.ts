@@ -1,9 +1,9 @@
 import type { Language } from '../articles/article';
-import { citeSpan } from '../answers/citation';
+import { citeSpan } from '../passages/citation';
 import type { PartnershipClaim, PartnershipNature } from './fact';
 import type { EntityMention } from './entities';
 import type { SentenceContext } from './extractDateClaims';
-import { foldForMatching } from './foldForMatching';
+import { foldForMatching } from '../text/foldForMatching';
 
 const W = '(?<![\\p{L}\\d])';
 const Z = '(?![\\p{L}\\d])';

@@ -1,4 +1,4 @@
-import type { Citation } from '../answers/citation';
+import type { Citation } from '../passages/citation';
 
 /** What a dated claim says happens to its subject. */
 export type DateEventKind =

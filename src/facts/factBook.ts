@@ -3,7 +3,7 @@ import type { PartnerMap, Timeline, TimelineEvent } from '../scoop';
 import { isoDay, publicationInterval } from './calendar';
 import { canonicalCompany, canonicalSubject } from './entities';
 import type { AliasClaim, ArticleFacts, DateClaim, DateEventKind, PartnershipClaim } from './fact';
-import { foldForMatching } from './foldForMatching';
+import { foldForMatching } from '../text/foldForMatching';
 
 /** Options for `FactBook`. */
 export interface FactBookOptions {

@@ -1,6 +1,6 @@
 import type { EntityMention } from './entities';
 import { findEntities } from './entities';
-import { foldForMatching } from './foldForMatching';
+import { foldForMatching } from '../text/foldForMatching';
 
 /** How often the article names each product, or how to count it when needed. */
 export type ProductCounts = ReadonlyMap<string, number> | (() => ReadonlyMap<string, number>);

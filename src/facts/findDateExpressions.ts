@@ -1,7 +1,7 @@
 import type { Language } from '../articles/article';
 import { addDays, type DayRange } from './calendar';
 import { DATE_RULES, type DateRule, type ResolveContext, type ResolvedDate } from './dateGrammar';
-import { foldForMatching } from './foldForMatching';
+import { foldForMatching } from '../text/foldForMatching';
 
 /** How a leading word bounds a date: "d'ici"/"by" keeps the range, "avant"/"before" ends before it... */
 export type DateBound = 'by' | 'from' | 'before' | 'after' | 'until';

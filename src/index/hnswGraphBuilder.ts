@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,68 +133,4 @@ class WorkerGraphBuilder implements GraphBuilder {
   abort(): void {
     void this.worker.terminate();
   }
-}
-
-/** hnswlib's saved-index header: six size_t, two int32, three size_t, a double, a size_t. */
-const SAVED_HEADER_BYTES = 96;
-
-/**
- * The vectors of every live point of `graph` (as it stores them: normalised
- * float32), by label. The graph holds the only copy of the index's vectors;
- * they are needed again only to rebuild the graph or to search exactly.
- * `getPoint` costs about 60 µs a point (one JS number at a time), so the
- * graph is saved to a temporary file and its level-0 block read in one pass
- * (hnswlib's layout: per element its links, `dimensions` floats, a uint64
- * label); should that layout not check out, `getPoint` is used instead.
- */
-export async function readGraphVectors(graph: HierarchicalNSW, dimensions: number, labels: Iterable<number>): Promise<Map<number, Float32Array>> {
-  const wanted = [...labels];
-  const byLabel = new Map<number, Float32Array>();
-  const fromFile = await vectorsFromSavedGraph(graph, dimensions).catch(() => null);
-  const sample = wanted[0];
-  const trusted =
-    fromFile !== null &&
-    (sample === undefined || (fromFile.has(sample) && sameVector(fromFile.get(sample) as Float32Array, graph.getPoint(sample))));
-  for (const label of wanted) {
-    const vector = trusted ? fromFile.get(label) : Float32Array.from(graph.getPoint(label));
-    if (!vector) throw new Error(`HNSW graph holds no point with label ${label}`);
-    byLabel.set(label, vector);
-  }
-  return byLabel;
-}
-
-function sameVector(a: Float32Array, b: number[]): boolean {
-  return a.length === b.length && a.every((value, i) => Math.abs(value - b[i]) < 1e-6);
-}
-
-async function vectorsFromSavedGraph(graph: HierarchicalNSW, dimensions: number): Promise<Map<number, Float32Array>> {
-  const path = join(tmpdir(), `scoop-hnsw-vectors-${process.pid}-${randomBytes(6).toString('hex')}.index`);
-  let saved: Buffer;
-  try {
-    await graph.writeIndex(path);
-    saved = await readFile(path);
-  } finally {
-    await unlink(path).catch(() => undefined);
-  }
-  const header = new DataView(saved.buffer, saved.byteOffset, saved.byteLength);
-  const size = (at: number) => Number(header.getBigUint64(at, true));
-  const count = size(16);
-  const perElement = size(24);
-  const labelOffset = size(32);
-  const dataOffset = size(40);
-  const dataBytes = dimensions * 4;
-  if (count !== graph.getCurrentCount() || labelOffset !== dataOffset + dataBytes || perElement !== labelOffset + 8) {
-    throw new Error('unexpected hnswlib index layout');
-  }
-  if (saved.byteLength < SAVED_HEADER_BYTES + count * perElement) throw new Error('saved hnswlib index is truncated');
-  const vectors = new Float32Array(count * dimensions);
-  const bytes = new Uint8Array(vectors.buffer);
-  const byLabel = new Map<number, Float32Array>();
-  for (let i = 0; i < count; i += 1) {
-    const element = SAVED_HEADER_BYTES + i * perElement;
-    if (saved[element + 2] & 1) continue;
-    saved.copy(bytes, i * dataBytes, element + dataOffset, element + dataOffset + dataBytes);
-    byLabel.set(Number(header.getBigUint64(element + labelOffset, true)), vectors.subarray(i * dimensions, (i + 1) * dimensions));
-  }
-  return byLabel;
 }

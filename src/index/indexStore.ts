@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { constants as fsConstants } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants as fsConstants, createReadStream } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import zlib from 'node:zlib';
+import { crc32 } from 'node:zlib';
+import lockfile from 'proper-lockfile';
+import writeFileAtomic from 'write-file-atomic';
 import { UserFacingError } from '../errors';
 
 /**
@@ -15,7 +17,8 @@ import { UserFacingError } from '../errors';
  *   CURRENT              name of the live generation (replaced by rename)
  *   gen-<time>-<rand>/   one complete generation: manifest.json + data files
  *   .partial-<...>/      a generation being written (or left by a crash; removed by the next writer)
- *   write.lock           held while a process writes (pid, host, time)
+ *   write.lock/          held while a process writes (proper-lockfile: a folder whose mtime the holder refreshes)
+ *   write.owner          who holds the lock (pid, host, time), for the message a waiting writer gives
  * ```
  *
  * A generation is written into a `.partial-` folder, every file fsynced,
@@ -25,11 +28,12 @@ import { UserFacingError } from '../errors';
  */
 export const INDEX_FORMAT = 'scoop-passage-index';
 /** Bump when the files' layout changes: an index of another version is rebuilt from the corpus. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 const CURRENT_FILE = 'CURRENT';
 const MANIFEST_FILE = 'manifest.json';
 const LOCK_FILE = 'write.lock';
+const OWNER_FILE = 'write.owner';
 const GENERATION_PREFIX = 'gen-';
 const PARTIAL_PREFIX = '.partial-';
 
@@ -63,8 +67,15 @@ export interface IndexManifest {
 /** The fields a writer gives; format, date and file checksums are filled in. */
 export type ManifestFields = Omit<IndexManifest, 'format' | 'formatVersion' | 'createdAt' | 'files'>;
 
-/** One file of a generation: bytes to write, or a writer that creates the file at `path` itself (the HNSW graph). */
-export type GenerationFile = { name: string; data: Uint8Array | string } | { name: string; writeTo: (path: string) => Promise<void> };
+/**
+ * One file of a generation: bytes to write; chunks to write one after the
+ * other (large files, never held whole); or a writer that creates the file
+ * at `path` itself (the HNSW graph).
+ */
+export type GenerationFile =
+  | { name: string; data: Uint8Array | string }
+  | { name: string; chunks: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array> }
+  | { name: string; writeTo: (path: string) => Promise<void> };
 
 /** Test hooks to simulate a crash part way through a write. */
 export interface WriteFaults {
@@ -81,13 +92,27 @@ export interface WriteGenerationOptions {
   lockTimeoutMs?: number;
 }
 
-/** A verified generation: its manifest and the bytes of every file but those left on disk. */
+/** Which files of a generation {@link readCurrentGeneration} does not return. */
+export interface ReadGenerationOptions {
+  /** Verified now (streamed, never held whole) and left for the caller to read by path. */
+  onDisk?: string[];
+  /** Only their size checked now; read and verified when the caller asks ({@link LoadedGeneration.readLater}). */
+  later?: string[];
+}
+
+/** A verified generation: its manifest and the bytes of every file but those left on disk or for later. */
 export interface LoadedGeneration {
   name: string;
   dir: string;
   manifest: IndexManifest;
   /** File contents, checked against the manifest. */
   files: Map<string, Buffer>;
+  /**
+   * Reads a file kept for later and checks it against the manifest; throws
+   * {@link IndexUnreadableError} when it is gone (another writer replaced the
+   * generation) or does not match.
+   */
+  readLater(name: string): Promise<Buffer>;
 }
 
 /** The stored index cannot be used: corrupt, partial, or of another format. `reason` says which. */
@@ -98,25 +123,24 @@ export class IndexUnreadableError extends Error {
   }
 }
 
-const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c;
-});
-
-/** CRC-32 (zlib's) of `data`; a table-driven fallback where Node lacks `zlib.crc32` (before 20.15). */
-function crc32Of(data: Uint8Array | string): number {
-  const native = (zlib as { crc32?: (data: Uint8Array | string) => number }).crc32;
-  if (native) return native(data);
-  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  let crc = -1;
-  for (let i = 0; i < bytes.length; i += 1) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ -1) >>> 0;
-}
-
 /** The checksum a manifest records: CRC-32 as eight hex digits. */
 export function checksum(data: Uint8Array | string): string {
-  return crc32Of(data).toString(16).padStart(8, '0');
+  return hexOf(crc32(data));
+}
+
+function hexOf(crc: number): string {
+  return crc.toString(16).padStart(8, '0');
+}
+
+/** Size and CRC-32 of the file at `path`, read as a stream. */
+async function checksumOfFile(path: string): Promise<IndexFileEntry> {
+  let crc = 0;
+  let bytes = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    crc = crc32(chunk, crc);
+    bytes += chunk.byteLength;
+  }
+  return { bytes, crc32: hexOf(crc) };
 }
 
 async function fsyncPath(path: string, flags = fsConstants.O_RDONLY): Promise<void> {
@@ -126,6 +150,23 @@ async function fsyncPath(path: string, flags = fsConstants.O_RDONLY): Promise<vo
   } finally {
     await handle.close();
   }
+}
+
+async function writeChunksSynced(path: string, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<IndexFileEntry> {
+  const handle = await open(path, 'w');
+  let crc = 0;
+  let bytes = 0;
+  try {
+    for await (const chunk of chunks) {
+      await handle.write(chunk);
+      crc = crc32(chunk, crc);
+      bytes += chunk.byteLength;
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return { bytes, crc32: hexOf(crc) };
 }
 
 async function writeSynced(path: string, data: Uint8Array | string): Promise<void> {
@@ -142,66 +183,62 @@ function isErrno(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === code;
 }
 
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return isErrno(error, 'EPERM');
-  }
-}
-
-const STALE_LOCK_MS = 10 * 60_000;
+/**
+ * A lock whose holder stopped refreshing it for this long is taken to be
+ * dead (crashed) and is broken. The holder refreshes it every half of it.
+ */
+const STALE_LOCK_MS = 10_000;
 
 /**
- * Takes `write.lock` in `indexDir` (created exclusively), waiting while
- * another live process holds it. A lock left by a dead process on this host,
- * or older than ten minutes, is broken. Returns the release function.
+ * Takes the index's write lock (`write.lock`, through proper-lockfile),
+ * waiting up to `timeoutMs` while another process holds it; a lock its
+ * holder stopped refreshing (a crashed process) is broken. Returns the
+ * release function and a check that throws when the lock was lost meanwhile
+ * (another writer broke it), so a writer never switches `CURRENT` without it.
  */
-export async function acquireWriteLock(indexDir: string, timeoutMs = 60_000): Promise<() => Promise<void>> {
-  const lockPath = join(indexDir, LOCK_FILE);
-  const token = randomBytes(8).toString('hex');
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await writeFile(lockPath, JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now(), token }), { flag: 'wx' });
-      return async () => {
-        const held = await readFile(lockPath, 'utf8').catch(() => '');
-        if (held.includes(token)) await unlink(lockPath).catch(() => undefined);
-      };
-    } catch (error) {
-      if (!isErrno(error, 'EEXIST')) throw error;
-    }
-    const holder = await readLockHolder(lockPath);
-    const stale =
-      holder === null ||
-      Date.now() - holder.at > STALE_LOCK_MS ||
-      (holder.host === hostname() && holder.pid !== process.pid && !processIsAlive(holder.pid));
-    if (stale) {
-      const aside = `${lockPath}.stale-${token}`;
-      await rename(lockPath, aside).then(() => unlink(aside), () => undefined);
-      continue;
-    }
-    if (Date.now() > deadline) {
-      throw new UserFacingError(
-        `The index in ${indexDir} is being written by process ${holder.pid}; try again when it is done ` +
-          `(or delete ${lockPath} if no Scoop process is running).`,
-        'index_locked',
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 50));
+export async function acquireWriteLock(
+  indexDir: string,
+  timeoutMs = 60_000,
+): Promise<{ release: () => Promise<void>; assertHeld: () => void }> {
+  let lost: Error | null = null;
+  const retries = Math.max(0, Math.ceil(timeoutMs / 100));
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(indexDir, {
+      lockfilePath: join(indexDir, LOCK_FILE),
+      realpath: false,
+      stale: STALE_LOCK_MS,
+      retries: { retries, factor: 1, minTimeout: 50, maxTimeout: 100, randomize: true },
+      onCompromised: (error) => {
+        lost = error;
+      },
+    });
+  } catch (error) {
+    if (!isErrno(error, 'ELOCKED')) throw error;
+    const holder = await readLockHolder(indexDir);
+    throw new UserFacingError(
+      `The index in ${indexDir} is being written by ${holder ? `process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}` : 'another process'}; ` +
+        `try again when it is done (or delete ${join(indexDir, LOCK_FILE)} if no Scoop process is running).`,
+      'index_locked',
+    );
   }
+  await writeFile(join(indexDir, OWNER_FILE), JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now() })).catch(() => undefined);
+  return {
+    release: async () => {
+      await rm(join(indexDir, OWNER_FILE), { force: true }).catch(() => undefined);
+      await release().catch(() => undefined);
+    },
+    assertHeld: () => {
+      if (lost) throw new Error(`lost the write lock of ${indexDir} (${lost.message})`);
+    },
+  };
 }
 
-async function readLockHolder(lockPath: string): Promise<{ pid: number; host: string; at: number } | null> {
+async function readLockHolder(indexDir: string): Promise<{ pid: number; host: string } | null> {
   try {
-    const parsed = JSON.parse(await readFile(lockPath, 'utf8')) as { pid?: unknown; host?: unknown; at?: unknown };
-    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string' && typeof parsed.at === 'number') {
-      return { pid: parsed.pid, host: parsed.host, at: parsed.at };
-    }
-    return null;
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return { pid: 0, host: '', at: Date.now() };
+    const parsed = JSON.parse(await readFile(join(indexDir, OWNER_FILE), 'utf8')) as { pid?: unknown; host?: unknown };
+    return typeof parsed.pid === 'number' && typeof parsed.host === 'string' ? { pid: parsed.pid, host: parsed.host } : null;
+  } catch {
     return null;
   }
 }
@@ -215,16 +252,16 @@ function newGenerationName(): string {
  * Writes a complete generation beside the live one and makes it live
  * atomically (see the layout above), under the write lock; then deletes the
  * older generations and any partial ones left by crashed writers. Returns
- * the new generation's manifest.
+ * the new generation's name and manifest.
  */
 export async function writeGeneration(
   indexDir: string,
   files: GenerationFile[],
   fields: ManifestFields,
   options: WriteGenerationOptions = {},
-): Promise<IndexManifest> {
+): Promise<{ name: string; manifest: IndexManifest }> {
   await mkdir(indexDir, { recursive: true });
-  const release = await acquireWriteLock(indexDir, options.lockTimeoutMs);
+  const lock = await acquireWriteLock(indexDir, options.lockTimeoutMs);
   try {
     const name = newGenerationName();
     const partialDir = join(indexDir, `${PARTIAL_PREFIX}${name}`);
@@ -235,11 +272,12 @@ export async function writeGeneration(
       if ('data' in file) {
         await writeSynced(path, file.data);
         entries[file.name] = { bytes: Buffer.byteLength(file.data), crc32: checksum(file.data) };
+      } else if ('chunks' in file) {
+        entries[file.name] = await writeChunksSynced(path, file.chunks());
       } else {
         await file.writeTo(path);
         await fsyncPath(path);
-        const written = await readFile(path);
-        entries[file.name] = { bytes: written.byteLength, crc32: checksum(written) };
+        entries[file.name] = await checksumOfFile(path);
       }
       options.faults?.afterFile?.(file.name);
     }
@@ -255,24 +293,23 @@ export async function writeGeneration(
     await rename(partialDir, join(indexDir, name));
     await fsyncPath(indexDir);
     options.faults?.beforeSwitch?.();
-    const pointerTemp = join(indexDir, `${CURRENT_FILE}.${randomBytes(4).toString('hex')}.tmp`);
-    await writeSynced(pointerTemp, `${name}\n`);
-    await rename(pointerTemp, join(indexDir, CURRENT_FILE));
+    lock.assertHeld();
+    await writeFileAtomic(join(indexDir, CURRENT_FILE), `${name}\n`);
     await fsyncPath(indexDir);
     await removeOtherGenerations(indexDir, name);
-    return manifest;
+    return { name, manifest };
   } finally {
-    await release();
+    await lock.release();
   }
 }
 
-/** Deletes every generation but `keep`, partial generations and stray pointer temps; only called under the lock. */
+/** Deletes every generation but `keep`, partial generations and stray pointer temps (write-file-atomic's `CURRENT.<n>`); only called under the lock. */
 async function removeOtherGenerations(indexDir: string, keep: string): Promise<void> {
   for (const entry of await readdir(indexDir)) {
     const ours =
       (entry.startsWith(GENERATION_PREFIX) && entry !== keep) ||
       entry.startsWith(PARTIAL_PREFIX) ||
-      (entry.startsWith(`${CURRENT_FILE}.`) && entry.endsWith('.tmp'));
+      entry.startsWith(`${CURRENT_FILE}.`);
     if (ours) await rm(join(indexDir, entry), { recursive: true, force: true });
   }
 }
@@ -315,11 +352,14 @@ function checkManifest(value: unknown): IndexManifest {
 /**
  * Reads and verifies the live generation: the manifest must parse and every
  * file listed must exist with its recorded size and CRC-32. Files named in
- * `leaveOnDisk` are verified but not returned (the caller reads them by
- * path). Returns null when there is no index; throws
+ * `onDisk` are verified but not returned (the caller reads them by path);
+ * files named in `later` have their size checked, and their checksum when
+ * read through `readLater`. Returns null when there is no index; throws
  * {@link IndexUnreadableError} naming the problem when it is unusable.
  */
-export async function readCurrentGeneration(indexDir: string, leaveOnDisk: string[] = []): Promise<LoadedGeneration | null> {
+export async function readCurrentGeneration(indexDir: string, options: ReadGenerationOptions = {}): Promise<LoadedGeneration | null> {
+  const onDisk = new Set(options.onDisk ?? []);
+  const later = new Set(options.later ?? []);
   const name = await readCurrentName(indexDir);
   if (name === null) return null;
   const dir = join(indexDir, name);
@@ -338,21 +378,37 @@ export async function readCurrentGeneration(indexDir: string, leaveOnDisk: strin
   }
   const manifest = checkManifest(parsed);
   const files = new Map<string, Buffer>();
+  const missing = (file: string) => (error: unknown): never => {
+    if (isErrno(error, 'ENOENT')) throw new IndexUnreadableError(`${file} is missing`);
+    throw error;
+  };
+  const check = (file: string, found: IndexFileEntry, expected: IndexFileEntry) => {
+    if (found.bytes !== expected.bytes) throw new IndexUnreadableError(`${file} has ${found.bytes} bytes, expected ${expected.bytes}`);
+    if (found.crc32 !== expected.crc32) throw new IndexUnreadableError(`${file} does not match its checksum`);
+  };
   await Promise.all(
     Object.entries(manifest.files).map(async ([file, entry]) => {
-      let data: Buffer;
-      try {
-        data = await readFile(join(dir, file));
-      } catch (error) {
-        if (isErrno(error, 'ENOENT')) throw new IndexUnreadableError(`${file} is missing`);
-        throw error;
+      const path = join(dir, file);
+      if (later.has(file)) {
+        const { size } = await stat(path).catch(missing(file));
+        check(file, { bytes: size, crc32: entry.crc32 }, entry);
+      } else if (onDisk.has(file)) {
+        check(file, await checksumOfFile(path).catch(missing(file)), entry);
+      } else {
+        const data = await readFile(path).catch(missing(file));
+        check(file, { bytes: data.byteLength, crc32: checksum(data) }, entry);
+        files.set(file, data);
       }
-      if (data.byteLength !== entry.bytes) throw new IndexUnreadableError(`${file} has ${data.byteLength} bytes, expected ${entry.bytes}`);
-      if (checksum(data) !== entry.crc32) throw new IndexUnreadableError(`${file} does not match its checksum`);
-      if (!leaveOnDisk.includes(file)) files.set(file, data);
     }),
   );
-  return { name, dir, manifest, files };
+  const readLater = async (file: string): Promise<Buffer> => {
+    const entry = manifest.files[file];
+    if (!entry || !later.has(file)) throw new IndexUnreadableError(`${file} is not in the manifest`);
+    const data = await readFile(join(dir, file)).catch(missing(file));
+    check(file, { bytes: data.byteLength, crc32: checksum(data) }, entry);
+    return data;
+  };
+  return { name, dir, manifest, files, readLater };
 }
 
 /** Whether `path` exists (a file or a folder). */

@@ -8,6 +8,7 @@ import { parseConfig } from '../../src/config';
 import { FactBook } from '../../src/facts/factBook';
 import { createEmbeddings } from '../../src/index/createEmbeddings';
 import { openPassageIndex } from '../../src/app';
+import { HybridRetriever } from '../../src/retrieval/hybridRetriever';
 
 /** The answer fixtures: the seed and six tech-news articles, French and English. */
 export const NEWS_DIR = 'test/fixtures/news';
@@ -34,10 +35,11 @@ export async function loadNewsFixture(): Promise<NewsFixture> {
   const { embeddings, embedderId } = createEmbeddings(parseConfig({}));
   const index = await openPassageIndex({ indexDir, embeddings, embedderId, logger: quiet });
   await index.sync(corpus);
+  const retriever = new HybridRetriever({ index });
   return {
     articles: index.articles(),
     facts: new FactBook(index.facts(), index.articles()),
-    search: (query, k, options) => index.search(query, k, options),
+    search: (query, k, options) => retriever.search(query, k, options),
     close: () => rmSync(indexDir, { recursive: true, force: true }),
   };
 }

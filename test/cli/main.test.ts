@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync, copyFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,5 +134,26 @@ describe('scoop CLI', () => {
     expect(partners.partners.some((p: any) => [p.a, p.b].includes('Microsoft') && p.nature === 'cloud')).toBe(true);
     const missing = await run(['partners', '--corpus', corpus, '--index', index]);
     expect(missing.code).toBe(2);
+  });
+
+  it('GIVEN an indexed corpus THEN a later search checks files by stat: unchanged stamps are not read, changed ones are', async () => {
+    const folder = join(work, 'stat-corpus');
+    const statIndex = join(work, 'stat-index');
+    mkdirSync(folder);
+    const page = (score: string) => `<html><head><title>Rugby</title></head><body><article><p>Le XV de France a battu l'Écosse ${score} au Stade de France samedi soir devant 80 000 spectateurs.</p></article></body></html>`;
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    writeFileSync(join(folder, 'rugby.html'), page('31-17'));
+    utimesSync(join(folder, 'rugby.html'), anHourAgo, anHourAgo);
+    expect((await run(['ingest', '--json', '--corpus', folder, '--index', statIndex])).lines()[0]).toMatchObject({ added: 1 });
+
+    writeFileSync(join(folder, 'rugby.html'), page('42-10'));
+    utimesSync(join(folder, 'rugby.html'), anHourAgo, anHourAgo);
+    const stale = await run(['search', '--json', '--corpus', folder, '--index', statIndex, 'France Écosse']);
+    expect(stale.lines()[0].results[0].snippet).toContain('31-17');
+
+    const now = new Date();
+    utimesSync(join(folder, 'rugby.html'), now, now);
+    const fresh = await run(['search', '--json', '--corpus', folder, '--index', statIndex, 'France Écosse']);
+    expect(fresh.lines()[0].results[0].snippet).toContain('42-10');
   });
 });

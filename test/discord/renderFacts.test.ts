@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { embedLength } from '../../bot/embedDraft';
 import { renderPartners, renderTimeline } from '../../bot/renderFacts';
 import { renderSources } from '../../bot/renderSources';
-import type { Citation } from '../../src/answers/citation';
+import type { Citation } from '../../src/passages/citation';
 import type { TimelineEvent } from '../../src/scoop';
 
 const citation = (i: number, snippet = 'GPT-5 était prévu pour fin 2024.'): Citation => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalCompany, canonicalSubject, findEntities, findEntityHints } from '../../src/facts/entities';
-import { foldForMatching } from '../../src/facts/foldForMatching';
+import { foldForMatching } from '../../src/text/foldForMatching';
 import { splitSentences } from '../../src/passages/splitSentences';
 import { factsFixture, seedArticle } from './loadFixture';
 

@@ -10,6 +10,7 @@ import { UserFacingError } from '../../src/errors';
 import { createEmbeddings } from '../../src/index/createEmbeddings';
 import { HashedFeatureEmbeddings } from '../../src/index/hashedFeatureEmbeddings';
 import { PassageIndex } from '../../src/index/passageIndex';
+import { HybridRetriever } from '../../src/retrieval/hybridRetriever';
 
 /** What the stub was asked: endpoint, model, key and texts of each request. */
 interface StubRequest {
@@ -134,7 +135,7 @@ describe('createEmbeddings', () => {
       const report = await switched.sync(corpus);
       expect(report.added).toBe(corpus.articles.length);
       expect(requests.flatMap((request) => request.inputs).length).toBe(offline.passageCount());
-      const hits = await switched.search('nom de code Orion', 3);
+      const hits = await new HybridRetriever({ index: switched }).search('nom de code Orion', 3);
       expect(hits.some((hit) => hit.passage.text.includes('Orion'))).toBe(true);
 
       requests.length = 0;

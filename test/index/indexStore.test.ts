@@ -1,9 +1,11 @@
-import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../src/errors';
 import {
+  acquireWriteLock,
+  checksum,
   IndexUnreadableError,
   readCurrentGeneration,
   writeGeneration,
@@ -41,14 +43,27 @@ describe('indexStore', () => {
   });
 
   it('GIVEN a written generation THEN it reads back verified, with sizes and CRC-32 checksums in its manifest', async () => {
-    const manifest = await writeGeneration(dir, files('first'), fields(3));
+    const { manifest } = await writeGeneration(dir, files('first'), fields(3));
     expect(manifest.files['a.json'].crc32).toMatch(/^[0-9a-f]{8}$/);
     expect(manifest.files['c.txt'].bytes).toBe('written by a writer: first'.length);
-    const loaded = await readCurrentGeneration(dir, ['c.txt']);
+    const loaded = await readCurrentGeneration(dir, { onDisk: ['c.txt'] });
     expect(loaded?.manifest.embedderId).toBe('test-embedder');
     expect(JSON.parse(loaded!.files.get('a.json')!.toString())).toEqual({ text: 'first' });
     expect(loaded!.files.has('c.txt')).toBe(false);
     expect(await readFile(join(loaded!.dir, 'c.txt'), 'utf8')).toBe('written by a writer: first');
+  });
+
+  it('GIVEN a file written in chunks and kept for later THEN its checksum is checked when it is read', async () => {
+    const chunked: GenerationFile = { name: 'd.bin', chunks: () => [new Uint8Array([1, 2]), new Uint8Array([3])] };
+    const { manifest } = await writeGeneration(dir, [...files('first'), chunked], fields(3));
+    expect(manifest.files['d.bin']).toEqual({ bytes: 3, crc32: checksum(new Uint8Array([1, 2, 3])) });
+    const loaded = await readCurrentGeneration(dir, { later: ['d.bin'] });
+    expect(loaded!.files.has('d.bin')).toBe(false);
+    expect([...(await loaded!.readLater('d.bin'))]).toEqual([1, 2, 3]);
+    await writeFile(join(loaded!.dir, 'd.bin'), new Uint8Array([9, 9, 9]));
+    await expect(loaded!.readLater('d.bin')).rejects.toThrow(/d\.bin does not match its checksum/);
+    await writeFile(join(loaded!.dir, 'd.bin'), new Uint8Array([9]));
+    await expect(readCurrentGeneration(dir, { later: ['d.bin'] })).rejects.toThrow(/d\.bin has 1 bytes, expected 3/);
   });
 
   it('GIVEN a second write THEN the new generation is live and the old one is deleted', async () => {
@@ -102,16 +117,22 @@ describe('indexStore', () => {
 
   it('GIVEN a lock held by a live process THEN a writer gives up with a message naming it', async () => {
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'write.lock'), JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now(), token: 'other' }));
-    const error = await writeGeneration(dir, files('blocked'), fields(3), { lockTimeoutMs: 150 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserFacingError);
-    expect((error as Error).message).toContain(`being written by process ${process.pid}`);
-    expect(await readCurrentGeneration(dir)).toBeNull();
+    const held = await acquireWriteLock(dir);
+    try {
+      const error = await writeGeneration(dir, files('blocked'), fields(3), { lockTimeoutMs: 150 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UserFacingError);
+      expect((error as Error).message).toContain(`being written by process ${process.pid}`);
+      expect(await readCurrentGeneration(dir)).toBeNull();
+    } finally {
+      await held.release();
+    }
   });
 
-  it('GIVEN a lock left by a dead process THEN it is broken and the write goes through', async () => {
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'write.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), at: Date.now(), token: 'dead' }));
+  it('GIVEN a lock left by a dead process (no longer refreshed) THEN it is broken and the write goes through', async () => {
+    await mkdir(join(dir, 'write.lock'), { recursive: true });
+    await writeFile(join(dir, 'write.owner'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), at: Date.now() - 60_000 }));
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    await utimes(join(dir, 'write.lock'), aMinuteAgo, aMinuteAgo);
     await writeGeneration(dir, files('after'), fields(3), { lockTimeoutMs: 1000 });
     const loaded = await readCurrentGeneration(dir);
     expect(JSON.parse(loaded!.files.get('a.json')!.toString())).toEqual({ text: 'after' });

@@ -1,5 +1,5 @@
 import type { Article } from '../articles/article';
-import type { TextSpan } from '../passages/passage';
+import type { TextSpan } from './passage';
 
 /**
  * A verbatim quote of an article: `snippet === article.text.slice(start, end)`.

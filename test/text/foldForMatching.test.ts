@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldForMatching } from '../../src/facts/foldForMatching';
+import { foldForMatching } from '../../src/text/foldForMatching';
 
 /** Every character of the Basic Multilingual Plane but the surrogates, then a sample of the planes above. */
 function manyCharacters(): string {
