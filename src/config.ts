@@ -75,6 +75,8 @@ export const configSchema = z.object({
   ANSWERER: choice(['extractive', 'openai', 'ollama']).default('extractive'),
   CHAT_MODEL: optionalText,
   LLM_TIMEOUT_MS: positiveInt(15_000),
+  LLM_CIRCUIT_FAILURES: positiveInt(3),
+  LLM_CIRCUIT_COOLDOWN_MS: positiveInt(60_000),
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_API_KEY: optionalText,
   OLLAMA_BASE_URL: optionalUrl,

@@ -139,7 +139,7 @@ async function rewriteWithChat(chat: ChatAnswerer, analysis: QuestionAnalysis, d
   };
   try {
     const written = await withTimeout((signal) => chat.write(request, signal), chat.timeoutMs);
-    const check = checkChatAnswer(written, draft.citations);
+    const check = checkChatAnswer(written, draft.citations, { draft: draft.text, question: analysis.question });
     if (check.ok) return { text: check.answer, abstained: false, citations: check.citations };
     logger?.warn({ answerer: chat.name, reason: check.reason }, 'chat answer rejected; using the extractive answer');
   } catch (error) {
