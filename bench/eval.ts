@@ -56,7 +56,7 @@ async function openCorpus(corpusDir: string, indexDir: string, label: string): P
   const logger = createLogger(config.LOG_LEVEL, 'plain');
   process.stderr.write(`eval: indexing ${label}\n`);
   const { scoop, index } = await openScoop(config, { logger });
-  const { embeddings } = createEmbeddings(config);
+  const { embeddings } = await createEmbeddings(config);
   const articles = index.articles();
   return {
     path: label,

@@ -1,6 +1,5 @@
 import type { SkippedInput } from './articles/article';
 import { loadCorpusFiles, scanCorpus } from './articles/loadCorpus';
-import { createChatAnswerer } from './answers/chatAnswerer';
 import type { Config } from './config';
 import { createScoop, type ScoopParts } from './createScoop';
 import { extractFacts } from './facts/extractFacts';
@@ -10,7 +9,7 @@ import { createEmbeddings } from './index/createEmbeddings';
 import { IndexWriteError, type WriteFaults } from './index/indexStore';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
-import { HybridRetriever } from './retrieval/hybridRetriever';
+import { HybridSearch } from './retrieval/hybridSearch';
 import type { Scoop } from './scoop';
 
 /** What the composition root needs besides the config. */
@@ -55,7 +54,7 @@ export function reportSkipped(inputs: readonly SkippedInput[], logger: Logger): 
  */
 export async function openScoop(config: Config, { logger, onProgress, serveStale = false, writeFaults }: OpenScoopDeps): Promise<OpenedScoop> {
   const scan = await scanCorpus(config.CORPUS_DIR);
-  const { embeddings, embedderId } = createEmbeddings(config);
+  const { embeddings, embedderId } = await createEmbeddings(config);
   const open = () => openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress, writeFaults });
   let index = await open();
   let synced: { report: SyncReport; skipped: SkippedInput[] };
@@ -73,7 +72,7 @@ export async function openScoop(config: Config, { logger, onProgress, serveStale
     synced = { report, skipped: scan.skipped };
   }
   reportSkipped(synced.skipped, logger);
-  const chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
+  const chat = config.ANSWERER === 'extractive' ? undefined : (await import('./answers/chatAnswerer')).createChatAnswerer(config);
   return { scoop: scoopOverIndex(index, { chat, logger }), index, ...synced, stale };
 }
 
@@ -88,7 +87,7 @@ export function openPassageIndex(
   return PassageIndex.open({ ...options, extractFacts, factsVersion: FACTS_VERSION });
 }
 
-/** The Scoop service over an opened index: the hybrid retriever with the fusion that ships, its fact book, and the answerer the caller chose. */
+/** The Scoop service over an opened index: the hybrid search with the fusion that ships, its fact book, and the answerer the caller chose. */
 export function scoopOverIndex(index: PassageIndex, parts: Pick<ScoopParts, 'chat' | 'logger'> = {}): Scoop {
-  return createScoop({ index, retriever: new HybridRetriever({ index }), facts: new FactBook(index.facts(), index.articles()), ...parts });
+  return createScoop({ index, retriever: new HybridSearch({ index }), facts: new FactBook(index.facts(), index.articles()), ...parts });
 }

@@ -2,14 +2,14 @@ import type { Article } from './articles/article';
 import { answerQuestion, type AnswerDeps } from './answers/answerQuestion';
 import type { FactBook } from './facts/factBook';
 import type { PassageIndex } from './index/passageIndex';
-import type { HybridRetriever } from './retrieval/hybridRetriever';
+import type { HybridSearch } from './retrieval/hybridSearch';
 import type { Scoop, SourceSummary } from './scoop';
 
 /** What the Scoop service is made of; built by the composition root or by tests. */
 export interface ScoopParts {
   index: PassageIndex;
   /** The search over `index` that answers and `search` use. */
-  retriever: Pick<HybridRetriever, 'search'>;
+  retriever: Pick<HybridSearch, 'search'>;
   facts: FactBook;
   chat?: AnswerDeps['chat'];
   logger?: AnswerDeps['logger'];

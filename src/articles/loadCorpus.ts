@@ -7,8 +7,6 @@ import { isRecord, mergeMetadata, readMetadataFields, type ArticleMetadata } fro
 import { buildArticle } from './buildArticle';
 import { corpusFileKind, listCorpusFiles, sidecarCandidates, stampCorpusFiles, type CorpusFile, type CorpusFileStat } from './corpusFiles';
 import { decodeArticleText, formatBytes, hasWords } from './decodeArticleText';
-import { splitFrontMatter } from './frontMatter';
-import { extractHtmlArticle } from './htmlArticle';
 import { readJsonlArticles } from './jsonlArticles';
 
 /** Limits that keep one bad input from exhausting memory. */
@@ -88,6 +86,7 @@ async function readSidecar(context: LoadContext, articleSource: string): Promise
 async function loadTextFile(context: LoadContext, source: string): Promise<void> {
   const content = await readDecodedText(context, source);
   if (content === undefined) return;
+  const { splitFrontMatter } = await import('./frontMatter');
   const split = splitFrontMatter(content);
   if ('reason' in split) {
     context.skipped.push({ source, reason: split.reason });
@@ -104,6 +103,7 @@ async function loadTextFile(context: LoadContext, source: string): Promise<void>
 async function loadHtmlFile(context: LoadContext, source: string): Promise<void> {
   const html = await readDecodedText(context, source);
   if (html === undefined) return;
+  const { extractHtmlArticle } = await import('./htmlArticle');
   const { text, metadata } = extractHtmlArticle(html);
   if (!hasWords(text)) {
     context.skipped.push({ source, reason: 'no readable text found in the HTML' });

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { SingleBar, Presets } from 'cli-progress';
 import { openScoop, type OpenedScoop } from '../app';
 import { parseConfig, type Config } from '../config';
 import { UserFacingError } from '../errors';
@@ -81,8 +80,10 @@ function parseCli(argv: string[], env: CliIo['env']): CliOptions | 'help' {
   return { command, text: text === '' ? null : text, json: parsed.values.json, k, config };
 }
 
-function progressBar(io: CliIo, enabled: boolean) {
+/** A progress bar on a terminal while `ingest` embeds (cli-progress is loaded only then). */
+async function progressBar(io: CliIo, enabled: boolean) {
   if (!enabled || !io.stderr.isTTY) return { onProgress: undefined, stop: () => {} };
+  const { SingleBar, Presets } = await import('cli-progress');
   const bar = new SingleBar({ format: 'Embedding [{bar}] {value}/{total} passages', stream: process.stderr }, Presets.shades_classic);
   let started = false;
   return {
@@ -155,7 +156,7 @@ export async function main(argv: string[], io: CliIo = processIo(), hooks: CliHo
       return 0;
     }
     logger = createLogger(options.config.LOG_LEVEL, 'plain');
-    const progress = progressBar(io, options.command === 'ingest' && !options.json);
+    const progress = await progressBar(io, options.command === 'ingest' && !options.json);
     const serveStale = options.command !== 'ingest';
     const opened = await openScoop(options.config, { logger, onProgress: progress.onProgress, serveStale, writeFaults: hooks.writeFaults }).finally(progress.stop);
     if (opened.stale !== null) io.stderr.write(`scoop: the index is stale (answers come from the last good index): ${opened.stale}\n`);

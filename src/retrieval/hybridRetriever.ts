@@ -1,39 +1,10 @@
 import type { CallbackManagerForRetrieverRun } from '@langchain/core/callbacks/manager';
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
-import type { Article } from '../articles/article';
-import type { Passage } from '../passages/passage';
-import { fuseRankings } from './fuseRankings';
+import { HybridSearch, type FusionOptions, type SearchableIndex } from './hybridSearch';
 import type { SearchHit } from './searchHit';
 
-/** How the vector and lexical rankings are combined. */
-export interface FusionOptions {
-  /** Reciprocal-rank-fusion constant. Default 60. */
-  k?: number;
-  /** Weights of the vector and the lexical ranking. Default `[1, 1]`. */
-  weights?: [number, number];
-  /** Candidates each ranking contributes, as a multiple of the k asked for (at least `minCandidates`). Default 4. */
-  candidateFactor?: number;
-  /** Fewest candidates each ranking contributes. Default 40. */
-  minCandidates?: number;
-}
-
-/** One ranking of passage ids, best first. */
-export type Ranking = { id: string; score: number }[];
-
-/**
- * What the retriever searches: an index's two rankings and its passages
- * (`PassageIndex` is one; tests may pass a simple fake).
- */
-export interface SearchableIndex {
-  passageCount(): number;
-  /** Passages by vector similarity to the query, best first, none of `exclude`. */
-  vectorSearch(query: string, k: number, options?: { exclude?: Set<string> }): Promise<Ranking>;
-  /** Passages by BM25 score for the query, best first, none of `exclude`. */
-  lexicalSearch(query: string, k: number, options?: { exclude?: Set<string> }): Ranking;
-  /** The passage with this id and its article. */
-  passage(id: string): { passage: Passage; article: Article } | undefined;
-}
+export { DEFAULT_FUSION, HybridSearch, type FusionOptions, type Ranking, type SearchableIndex } from './hybridSearch';
 
 /** What a {@link HybridRetriever} is built from. */
 export interface HybridRetrieverOptions extends BaseRetrieverInput {
@@ -58,22 +29,15 @@ export interface PassageMetadata {
   score: number;
 }
 
-/** The fusion settings that ship. */
-export const DEFAULT_FUSION: Required<FusionOptions> = { k: 60, weights: [1, 1], candidateFactor: 4, minCandidates: 40 };
-
 /**
- * Scoop's hybrid search: the vector ranking and the BM25 ranking of an
- * index, each over a few times `k` candidates, fused by reciprocal rank.
- *
- * A LangChain `BaseRetriever`, so it plugs into LangChain chains (`invoke`
- * returns passages as `Document`s with their article in the metadata); the
- * app calls {@link search} directly, which returns typed hits without the
- * Runnable machinery.
+ * Scoop's hybrid search ({@link HybridSearch}) as a LangChain
+ * `BaseRetriever`, so it plugs into LangChain chains: `invoke` returns
+ * passages as `Document`s with their article in the metadata. {@link search}
+ * returns typed hits without the Runnable machinery.
  */
 export class HybridRetriever extends BaseRetriever<PassageMetadata> {
   lc_namespace = ['scoop', 'retrieval'];
-  private readonly index: SearchableIndex;
-  private readonly fusion: Required<FusionOptions>;
+  private readonly hybrid: HybridSearch;
   private readonly k: number;
 
   static lc_name(): string {
@@ -82,32 +46,13 @@ export class HybridRetriever extends BaseRetriever<PassageMetadata> {
 
   constructor({ index, fusion, k, ...fields }: HybridRetrieverOptions) {
     super(fields);
-    this.index = index;
-    this.fusion = { ...DEFAULT_FUSION, ...fusion };
+    this.hybrid = new HybridSearch({ index, fusion });
     this.k = k ?? 5;
   }
 
-  /**
-   * The `k` passages that best answer `query`, best first. Passages in
-   * `excludePassageIds` are never returned.
-   */
-  async search(query: string, k: number, options: { excludePassageIds?: string[] } = {}): Promise<SearchHit[]> {
-    if (!(k > 0) || this.index.passageCount() === 0 || query.trim() === '') return [];
-    const exclude = new Set(options.excludePassageIds ?? []);
-    const candidates = Math.max(Math.ceil(k * this.fusion.candidateFactor), this.fusion.minCandidates);
-    const [byVector, byTerms] = await Promise.all([
-      this.index.vectorSearch(query, candidates, { exclude }),
-      Promise.resolve(this.index.lexicalSearch(query, candidates, { exclude })),
-    ]);
-    const fused = fuseRankings([byVector, byTerms], { k: this.fusion.k, weights: this.fusion.weights });
-    const hits: SearchHit[] = [];
-    for (const { id, score } of fused) {
-      const found = this.index.passage(id);
-      if (!found || exclude.has(id)) continue;
-      hits.push({ passage: found.passage, article: found.article, score });
-      if (hits.length === k) break;
-    }
-    return hits;
+  /** The `k` passages that best answer `query`, best first (see {@link HybridSearch.search}). */
+  search(query: string, k: number, options: { excludePassageIds?: string[] } = {}): Promise<SearchHit[]> {
+    return this.hybrid.search(query, k, options);
   }
 
   async _getRelevantDocuments(query: string, _runManager?: CallbackManagerForRetrieverRun): Promise<Document<PassageMetadata>[]> {
