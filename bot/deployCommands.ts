@@ -1,5 +1,5 @@
 import { REST, Routes, type APIApplicationCommand, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
-import type { Command } from '../commands/command';
+import type { AppCommand } from '../commands/command';
 
 /** Where to register the commands. */
 export interface DeployTarget {
@@ -52,18 +52,29 @@ function sameDefinition(wanted: unknown, registered: unknown): boolean {
 }
 
 /**
- * Registers the slash commands with Discord, replacing what was registered
- * before (a bulk overwrite: commands no longer listed disappear), unless
+ * A definition without `integration_types` and `contexts`: Discord applies
+ * them to global commands only, so a guild deploy (for development) leaves
+ * them out rather than register what has no effect there.
+ */
+export function withoutInstallReach<T extends { integration_types?: unknown; contexts?: unknown }>(definition: T): Omit<T, 'integration_types' | 'contexts'> {
+  const { integration_types: _types, contexts: _contexts, ...rest } = definition;
+  return rest;
+}
+
+/**
+ * Registers the commands with Discord (globally with where each may be
+ * installed and used; in one guild without, see `withoutInstallReach`),
+ * replacing what was registered before (a bulk overwrite: commands no longer listed disappear), unless
  * Discord already holds exactly these definitions, in which case nothing is
  * written (repeated deploys cost no rate-limited writes and no client refresh).
  */
 export async function deployCommands(
   rest: REST,
   { applicationId, guildId }: DeployTarget,
-  commands: readonly Command[],
+  commands: readonly AppCommand[],
 ): Promise<DeployResult> {
   const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
-  const body = commands.map((command) => command.data.toJSON());
+  const body = commands.map((command) => (guildId ? withoutInstallReach(command.data.toJSON()) : command.data.toJSON()));
   const current = (await rest.get(route)) as APIApplicationCommand[];
   const byName = new Map(current.map((command) => [command.name, command]));
   const unchanged = current.length === body.length && body.every((wanted) => sameDefinition(wanted, byName.get(wanted.name)));

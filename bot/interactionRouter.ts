@@ -1,8 +1,15 @@
-import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
-import type { Command, CommandContext } from '../commands/command';
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+} from 'discord.js';
+import type { AppCommand, CommandContext } from '../commands/command';
 import { UserFacingError } from '../src/errors';
 import { NO_MENTIONS } from './allowedMentions';
 import { handleAnswerButton } from './answerButtons';
+import { admitQuestion, type Admission } from './questionGate';
 import { replyWithError } from './replyWithError';
 
 function where(interaction: Interaction, command?: string): Record<string, unknown> {
@@ -20,9 +27,21 @@ export function slowDownMessage(secondsLeft: number): string {
   return `Slow down a little: you can ask again in ${secondsLeft} second${secondsLeft === 1 ? '' : 's'}.`;
 }
 
-async function runCommand(interaction: ChatInputCommandInteraction, commands: ReadonlyMap<string, Command>, context: CommandContext) {
+/** What a refused question is told: the member's cooldown, or the server's question rate. */
+export function refusalMessage(refusal: Extract<Admission, { ok: false }>): string {
+  if (refusal.reason === 'cooldown') return slowDownMessage(refusal.secondsLeft);
+  const s = refusal.secondsLeft === 1 ? '' : 's';
+  return `This server has asked all the questions it may ask in a minute; try again in ${refusal.secondsLeft} second${s}.`;
+}
+
+async function runCommand(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+  commands: ReadonlyMap<string, AppCommand>,
+  context: CommandContext,
+) {
   const command = commands.get(interaction.commandName);
-  if (!command) {
+  const fits = command !== undefined && (command.kind === 'message') === interaction.isMessageContextMenuCommand();
+  if (!command || !fits) {
     await interaction.reply({
       content: `I don't know the command /${interaction.commandName}; try /help.`,
       flags: MessageFlags.Ephemeral,
@@ -30,26 +49,25 @@ async function runCommand(interaction: ChatInputCommandInteraction, commands: Re
     });
     return;
   }
-  if (command.cooldown) {
-    const secondsLeft = context.cooldowns.take(interaction.user.id);
-    if (secondsLeft > 0) {
-      await interaction.reply({ content: slowDownMessage(secondsLeft), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-      return;
-    }
+  const admission = command.cooldown ? admitQuestion(context, interaction.user.id, interaction.guildId) : null;
+  if (admission && !admission.ok) {
+    await interaction.reply({ content: refusalMessage(admission), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
   }
   try {
-    await command.execute(interaction, context);
+    if (command.kind === 'message') await command.execute(interaction as MessageContextMenuCommandInteraction, context);
+    else await command.execute(interaction as ChatInputCommandInteraction, context);
   } catch (error) {
     const rejectedInput = error instanceof UserFacingError && !interaction.deferred && !interaction.replied;
-    if (command.cooldown && rejectedInput) context.cooldowns.refund(interaction.user.id);
+    if (admission?.ok && rejectedInput) admission.refund();
     await replyWithError(interaction, error, context.logger, where(interaction, interaction.commandName));
   }
 }
 
-async function runAutocomplete(interaction: AutocompleteInteraction, commands: ReadonlyMap<string, Command>, context: CommandContext) {
+async function runAutocomplete(interaction: AutocompleteInteraction, commands: ReadonlyMap<string, AppCommand>, context: CommandContext) {
   const command = commands.get(interaction.commandName);
   try {
-    if (command?.autocomplete) await command.autocomplete(interaction, context);
+    if (command?.kind !== 'message' && command?.autocomplete) await command.autocomplete(interaction, context);
     else await interaction.respond([]);
   } catch (error) {
     context.logger.warn({ err: error, ...where(interaction, interaction.commandName) }, 'autocomplete failed');
@@ -57,18 +75,18 @@ async function runAutocomplete(interaction: AutocompleteInteraction, commands: R
 }
 
 /**
- * The one `interactionCreate` handler. A slash command pays its user's
+ * The one `interactionCreate` handler. A slash or message command pays its user's
  * cooldown (answered with an ephemeral "slow down"), then runs; any error
  * is shown (UserFacingError) or logged with context and apologised for.
  * Autocomplete and answer buttons are routed too. It never throws.
  */
 export async function routeInteraction(
   interaction: Interaction,
-  commands: ReadonlyMap<string, Command>,
+  commands: ReadonlyMap<string, AppCommand>,
   context: CommandContext,
 ): Promise<void> {
   try {
-    if (interaction.isChatInputCommand()) await runCommand(interaction, commands, context);
+    if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) await runCommand(interaction, commands, context);
     else if (interaction.isAutocomplete()) await runAutocomplete(interaction, commands, context);
     else if (interaction.isButton()) {
       try {

@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { Answer } from '../src/answers/answer';
+import type { StatementCheck, StatementVerdict } from '../src/answers/checkStatement';
 import type { SearchHit } from '../src/retrieval/searchHit';
 import { escapeAll } from './discordLimits';
 import { buildEmbed, type FieldDraft } from './embedDraft';
@@ -7,6 +8,19 @@ import { quotedSource, sourceTitle } from './renderSource';
 
 /** Embed colours: an answer, an abstention, a list of passages. */
 export const EMBED_COLORS = { answered: 0x3b82f6, abstained: 0x9ca3af, passages: 0x10b981 } as const;
+
+/** Embed colours of a checked statement, by verdict: green, red, amber, grey. */
+export const VERDICT_COLORS: Record<StatementVerdict, number> = {
+  supported: 0x22c55e,
+  contradicted: 0xef4444,
+  mixed: 0xf59e0b,
+  'not-said': EMBED_COLORS.abstained,
+};
+
+function colorOf(answer: Answer | StatementCheck): number {
+  if ('verdict' in answer) return VERDICT_COLORS[answer.verdict];
+  return answer.abstained ? EMBED_COLORS.abstained : EMBED_COLORS.answered;
+}
 
 const RELATED_SNIPPET = 300;
 
@@ -25,9 +39,10 @@ function relatedField(hit: SearchHit): FieldDraft {
  * The embed of one answer: the question as title, the answer with its [n]
  * markers, a field per cited source (`[n] title`, the snippet quoted, the
  * source linked and dated) and how many articles were searched. An abstention
- * is grey and lists related reading instead of sources.
+ * is grey and lists related reading instead of sources. A checked statement
+ * is coloured by its verdict (green, red, amber; grey when not said).
  */
-export function renderAnswer(answer: Answer, articleCount: number): APIEmbed {
+export function renderAnswer(answer: Answer | StatementCheck, articleCount: number): APIEmbed {
   const fields: FieldDraft[] = answer.abstained
     ? answer.related.map(relatedField)
     : answer.citations.map((citation) => ({
@@ -36,7 +51,7 @@ export function renderAnswer(answer: Answer, articleCount: number): APIEmbed {
       }));
   return buildEmbed({
     title: escapeAll(answer.question.replace(/\s+/gu, ' ').trim()),
-    color: answer.abstained ? EMBED_COLORS.abstained : EMBED_COLORS.answered,
+    color: colorOf(answer),
     description: escapeAll(answer.answer),
     fields,
     footer: answer.abstained ? `${articlesSearched(articleCount)} · no answer in them` : articlesSearched(articleCount),

@@ -7,6 +7,7 @@ import { UserFacingError } from '../src/errors';
 import { createLogger, type Logger } from '../src/logger';
 import { createBot } from './createBot';
 import { deployCommands } from './deployCommands';
+import { SettingsStore } from './serverSettings';
 
 const USAGE = `Usage: node bin/bot.js [start | deploy-commands]
 
@@ -35,13 +36,16 @@ function required(value: string | undefined, key: string, what: string): string 
   return value;
 }
 
-function explainLoginError(error: unknown): unknown {
+function explainLoginError(error: unknown, config: Pick<Config, 'MESSAGE_CONTENT_INTENT'>): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === DiscordjsErrorCodes.TokenInvalid) {
     return new UserFacingError('Discord refused DISCORD_TOKEN: copy the bot token again from the developer portal.', 'invalid_token');
   }
   if (code === DiscordjsErrorCodes.DisallowedIntents) {
-    return new UserFacingError('Discord refused the intents Scoop asks for (Guilds, Guild Messages, Direct Messages).', 'disallowed_intents');
+    const message = config.MESSAGE_CONTENT_INTENT
+      ? 'Discord refused the intents Scoop asks for (Guilds, Guild Messages, Direct Messages, Message Content): enable Message Content in the developer portal, or set MESSAGE_CONTENT_INTENT=false.'
+      : 'Discord refused the intents Scoop asks for (Guilds, Guild Messages, Direct Messages).';
+    return new UserFacingError(message, 'disallowed_intents');
   }
   return error;
 }
@@ -51,12 +55,14 @@ async function deploy(config: Config, io: BotIo): Promise<void> {
   const applicationId = required(config.DISCORD_CLIENT_ID, 'DISCORD_CLIENT_ID', 'the application id from the Discord developer portal');
   const rest = new REST(config.DISCORD_API_URL === undefined ? {} : { api: config.DISCORD_API_URL }).setToken(token);
   const { commands: registered, changed } = await deployCommands(rest, { applicationId, guildId: config.DISCORD_GUILD_ID }, commands);
-  const names = registered.map((c) => `/${c.name}`).join(', ');
+  const names = registered.map((c) => (c.type === undefined || c.type === 1 ? `/${c.name}` : c.name)).join(', ');
   if (!changed) {
     io.stdout.write(`Commands already up to date ${config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : 'globally'}: ${names}\n`);
     return;
   }
-  const where = config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : 'globally (may take up to an hour to show)';
+  const where = config.DISCORD_GUILD_ID
+    ? `in guild ${config.DISCORD_GUILD_ID} (for development: user installs, DMs and private channels need a global deploy)`
+    : 'globally (may take up to an hour to show)';
   io.stdout.write(`Registered ${registered.length} commands ${where}: ${names}\n`);
 }
 
@@ -87,9 +93,10 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
     const { openScoop } = await import('../src/app');
     const { scoop, report, stale } = await openScoop(config, { logger, serveStale: true });
     logger.info({ ...report, stale }, `index ready: ${scoop.articleCount()} articles${stale === null ? '' : ' (stale: the last good index)'}`);
-    const bot = createBot({ scoop, logger, config });
+    const settings = await SettingsStore.open(config.SETTINGS_FILE);
+    const bot = createBot({ scoop, logger, config, settings });
     try {
-      await Promise.race([bot.login(token).catch((error) => Promise.reject(explainLoginError(error))), signal.stopped]);
+      await Promise.race([bot.login(token).catch((error) => Promise.reject(explainLoginError(error, config))), signal.stopped]);
       const how = await signal.stopped;
       logger.info(`${how}: shutting down`);
     } finally {

@@ -1,25 +1,36 @@
 import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { AnswerMemory } from '../bot/answerMemory';
+import type { ThreadMemory } from '../bot/answerThreads';
 import type { Cooldowns } from '../bot/cooldowns';
 import type { FeedbackLog } from '../bot/feedbackLog';
+import type { ServerRate } from '../bot/serverRate';
+import type { SettingsStore } from '../bot/serverSettings';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
 import type { Scoop } from '../src/scoop';
 
 /**
  * What every handler receives, passed in by the bot (no globals): the core,
- * the logger, the bot's short memory and the validated configuration.
+ * the logger, the bot's short memory, the servers' settings and the validated configuration.
  */
 export interface CommandContext {
   scoop: Scoop;
   logger: Logger;
-  config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH'>;
+  config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH' | 'MESSAGE_CONTENT_INTENT'>;
   cooldowns: Cooldowns;
+  /** Questions per minute per server, besides the cooldowns. */
+  serverRate: ServerRate;
+  /** Each server's /settings, read live. */
+  settings: SettingsStore;
   answers: AnswerMemory;
+  /** Threads opened on answers, with their questions. */
+  threads: ThreadMemory;
   feedback: FeedbackLog;
 }
 
@@ -28,9 +39,21 @@ export interface CommandContext {
  * handler, in one file under commands/.
  */
 export interface Command {
+  kind?: 'slash';
   data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   /** True when each use starts the user's cooldown (commands that search the articles). */
   cooldown?: boolean;
   execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
 }
+
+/** A message context-menu command ("Apps › Ask Scoop" on a message): definition and handler. */
+export interface MessageCommand {
+  kind: 'message';
+  data: { readonly name: string; toJSON(): RESTPostAPIContextMenuApplicationCommandsJSONBody };
+  cooldown?: boolean;
+  execute(interaction: MessageContextMenuCommandInteraction, context: CommandContext): Promise<void>;
+}
+
+/** Any command Scoop registers: a slash command or a message command. */
+export type AppCommand = Command | MessageCommand;

@@ -1,15 +1,17 @@
 import { ask } from './ask';
-import type { Command } from './command';
+import { askScoop } from './askScoop';
+import type { AppCommand } from './command';
 import { help } from './help';
 import { partners } from './partners';
 import { search } from './search';
+import { settings } from './settings';
 import { sources } from './sources';
 import { timeline } from './timeline';
 
-/** Every slash command Scoop has: what the bot routes and what `deploy-commands` registers. */
-export const commands: readonly Command[] = [ask, search, timeline, partners, sources, help];
+/** Every command Scoop has: what the bot routes and what `deploy-commands` registers. */
+export const commands: readonly AppCommand[] = [ask, search, timeline, partners, sources, help, askScoop, settings];
 
 /** The commands by name, for routing interactions. */
-export function commandsByName(list: readonly Command[] = commands): ReadonlyMap<string, Command> {
+export function commandsByName(list: readonly AppCommand[] = commands): ReadonlyMap<string, AppCommand> {
   return new Map(list.map((command) => [command.data.name, command]));
 }

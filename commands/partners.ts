@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { everywhere } from '../bot/commandReach';
 import { NO_MENTIONS } from '../bot/allowedMentions';
 import { autocompleteChoices } from '../bot/autocompleteChoices';
 import { checkQuestion } from '../bot/questionInput';
@@ -7,19 +8,21 @@ import type { Command } from './command';
 
 /** `/partners company:<text>`: who a company works with, and on what, each tie cited. */
 export const partners = {
-  data: new SlashCommandBuilder()
-    .setName('partners')
-    .setDescription('Who a company works with according to the articles, and on what')
-    .setDescriptionLocalization('fr', 'Avec qui une entreprise travaille selon les articles, et sur quoi')
-    .addStringOption((option) =>
-      option
-        .setName('company')
-        .setDescription('A company, e.g. OpenAI')
-        .setDescriptionLocalization('fr', 'Une entreprise, par exemple OpenAI')
-        .setRequired(true)
-        .setAutocomplete(true)
-        .setMaxLength(200),
-    ),
+  data: everywhere(
+    new SlashCommandBuilder()
+      .setName('partners')
+      .setDescription('Who a company works with according to the articles, and on what')
+      .setDescriptionLocalization('fr', 'Avec qui une entreprise travaille selon les articles, et sur quoi')
+      .addStringOption((option) =>
+        option
+          .setName('company')
+          .setDescription('A company, e.g. OpenAI')
+          .setDescriptionLocalization('fr', 'Une entreprise, par exemple OpenAI')
+          .setRequired(true)
+          .setAutocomplete(true)
+          .setMaxLength(200),
+      ),
+  ),
   async execute(interaction, context) {
     const company = checkQuestion(interaction.options.getString('company'), context.config.MAX_QUESTION_LENGTH, 'company name');
     const map = context.scoop.partners(company);

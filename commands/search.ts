@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { everywhere } from '../bot/commandReach';
 import { NO_MENTIONS } from '../bot/allowedMentions';
 import { checkQuestion } from '../bot/questionInput';
 import { renderPassages } from '../bot/renderAnswer';
@@ -9,18 +10,20 @@ export const SEARCH_RESULTS = 5;
 
 /** `/search query:<text>`: the passages that best match, quoted with their sources. */
 export const search = {
-  data: new SlashCommandBuilder()
-    .setName('search')
-    .setDescription('The passages of the news articles that best match your words')
-    .setDescriptionLocalization('fr', 'Les passages des articles qui correspondent le mieux à vos mots')
-    .addStringOption((option) =>
-      option
-        .setName('query')
-        .setDescription('What to look for, e.g. "Microsoft Azure OpenAI"')
-        .setDescriptionLocalization('fr', 'Ce que vous cherchez')
-        .setRequired(true)
-        .setMaxLength(4000),
-    ),
+  data: everywhere(
+    new SlashCommandBuilder()
+      .setName('search')
+      .setDescription('The passages of the news articles that best match your words')
+      .setDescriptionLocalization('fr', 'Les passages des articles qui correspondent le mieux à vos mots')
+      .addStringOption((option) =>
+        option
+          .setName('query')
+          .setDescription('What to look for, e.g. "Microsoft Azure OpenAI"')
+          .setDescriptionLocalization('fr', 'Ce que vous cherchez')
+          .setRequired(true)
+          .setMaxLength(4000),
+      ),
+  ),
   cooldown: true,
   async execute(interaction, context) {
     const query = checkQuestion(interaction.options.getString('query'), context.config.MAX_QUESTION_LENGTH, 'search');

@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { everywhere } from '../bot/commandReach';
 import { NO_MENTIONS } from '../bot/allowedMentions';
 import { autocompleteChoices } from '../bot/autocompleteChoices';
 import { checkQuestion } from '../bot/questionInput';
@@ -7,18 +8,20 @@ import type { Command } from './command';
 
 /** `/timeline subject:<text>`: the dated claims about a subject, or the recent and upcoming events. */
 export const timeline = {
-  data: new SlashCommandBuilder()
-    .setName('timeline')
-    .setDescription('What the articles say about when things happen, and how the dates moved')
-    .setDescriptionLocalization('fr', 'Ce que disent les articles des dates, et comment elles ont bougé')
-    .addStringOption((option) =>
-      option
-        .setName('subject')
-        .setDescription('A product, model or company, e.g. GPT-5 (empty: recent and upcoming events)')
-        .setDescriptionLocalization('fr', 'Un produit, un modèle ou une entreprise (vide : événements récents et à venir)')
-        .setAutocomplete(true)
-        .setMaxLength(200),
-    ),
+  data: everywhere(
+    new SlashCommandBuilder()
+      .setName('timeline')
+      .setDescription('What the articles say about when things happen, and how the dates moved')
+      .setDescriptionLocalization('fr', 'Ce que disent les articles des dates, et comment elles ont bougé')
+      .addStringOption((option) =>
+        option
+          .setName('subject')
+          .setDescription('A product, model or company, e.g. GPT-5 (empty: recent and upcoming events)')
+          .setDescriptionLocalization('fr', 'Un produit, un modèle ou une entreprise (vide : événements récents et à venir)')
+          .setAutocomplete(true)
+          .setMaxLength(200),
+      ),
+  ),
   async execute(interaction, context) {
     const typed = interaction.options.getString('subject');
     const subject = typed === null || typed.trim() === '' ? null : checkQuestion(typed, context.config.MAX_QUESTION_LENGTH, 'subject');

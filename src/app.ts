@@ -1,16 +1,19 @@
 import type { SkippedInput } from './articles/article';
-import { loadCorpusFiles, scanCorpus } from './articles/loadCorpus';
+import { loadCorpusFiles, scanCorpus, type LoadCorpusOptions } from './articles/loadCorpus';
 import type { Config } from './config';
 import { createScoop, type ScoopParts } from './createScoop';
 import { extractFacts } from './facts/extractFacts';
 import { FactBook } from './facts/factBook';
 import { FACTS_VERSION } from './facts/factsVersion';
+import { Newsroom } from './feeds/newsroom';
+import { fetchPolicyOf } from './feeds/safeFetch';
 import { createEmbeddings } from './index/createEmbeddings';
 import { IndexWriteError, type WriteFaults } from './index/indexStore';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
-import { HybridSearch } from './retrieval/hybridSearch';
+import { DEFAULT_FUSION, type FusionOptions, HybridSearch, MODEL_EMBEDDINGS_FUSION } from './retrieval/hybridSearch';
 import type { Scoop } from './scoop';
+import type { StoryGroups } from './storyGroups';
 
 /** What the composition root needs besides the config. */
 export interface OpenScoopDeps {
@@ -46,21 +49,36 @@ export function reportSkipped(inputs: readonly SkippedInput[], logger: Logger): 
   }
 }
 
+/** The loader's limits, from the settings. */
+export function corpusLimits(config: Config): LoadCorpusOptions {
+  return {
+    maxFileBytes: config.MAX_FILE_BYTES,
+    maxLineBytes: config.MAX_LINE_BYTES,
+    maxJsonlBytes: config.MAX_JSONL_BYTES,
+    maxArticleChars: config.MAX_ARTICLE_CHARS,
+    parseTimeoutMs: config.PARSE_TIMEOUT_MS,
+    maxHtmlDepth: config.MAX_HTML_DEPTH,
+    allowLinksOutside: config.ALLOW_LINKS_OUTSIDE_CORPUS,
+  };
+}
+
 /**
  * The composition root: scans the corpus (a `stat` per file), opens the
  * index under INDEX_DIR, brings it up to date (only files whose content
  * changed are read, only new and changed articles are embedded), and builds
- * the Scoop service with the answerer the config chose.
+ * the Scoop service with the answerer the config chose. The loader keeps
+ * within the limits the settings give (see {@link corpusLimits}).
  */
 export async function openScoop(config: Config, { logger, onProgress, serveStale = false, writeFaults }: OpenScoopDeps): Promise<OpenedScoop> {
-  const scan = await scanCorpus(config.CORPUS_DIR);
+  const limits = corpusLimits(config);
+  const scan = await scanCorpus(config.CORPUS_DIR, limits);
   const { embeddings, embedderId } = await createEmbeddings(config);
   const open = () => openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress, writeFaults });
   let index = await open();
   let synced: { report: SyncReport; skipped: SkippedInput[] };
   let stale: string | null = null;
   try {
-    synced = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files));
+    synced = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
   } catch (error) {
     if (!(error instanceof IndexWriteError) || !serveStale) throw error;
     const lastGood = await open();
@@ -73,7 +91,7 @@ export async function openScoop(config: Config, { logger, onProgress, serveStale
   }
   reportSkipped(synced.skipped, logger);
   const chat = config.ANSWERER === 'extractive' ? undefined : (await import('./answers/chatAnswerer')).createChatAnswerer(config);
-  return { scoop: scoopOverIndex(index, { chat, logger }), index, ...synced, stale };
+  return { scoop: scoopOverIndex(index, { chat, logger, fusion: fusionFor(config) }), index, ...synced, stale };
 }
 
 /**
@@ -87,7 +105,26 @@ export function openPassageIndex(
   return PassageIndex.open({ ...options, extractFacts, factsVersion: FACTS_VERSION });
 }
 
-/** The Scoop service over an opened index: the hybrid search with the fusion that ships, its fact book, and the answerer the caller chose. */
-export function scoopOverIndex(index: PassageIndex, parts: Pick<ScoopParts, 'chat' | 'logger'> = {}): Scoop {
-  return createScoop({ index, retriever: new HybridSearch({ index }), facts: new FactBook(index.facts(), index.articles()), ...parts });
+/**
+ * The fusion that ships for the configured embedder: BM25 alone with the
+ * offline hashed vectors (they cost recall, see `DEFAULT_FUSION`), both
+ * rankings with a model embedder.
+ */
+export function fusionFor(config: Pick<Config, 'EMBEDDINGS_PROVIDER'>): Required<FusionOptions> {
+  return config.EMBEDDINGS_PROVIDER === 'hashed' ? DEFAULT_FUSION : MODEL_EMBEDDINGS_FUSION;
+}
+
+/**
+ * The Scoop service over an opened index: the hybrid search with the
+ * fusion that ships (the offline default unless `fusion` is given), its fact
+ * book (folded story duplicates left out), and the answerer the caller chose.
+ */
+export function scoopOverIndex(index: PassageIndex, { fusion, ...parts }: Pick<ScoopParts, 'chat' | 'logger'> & { fusion?: FusionOptions } = {}): Scoop {
+  const facts = (stories: StoryGroups) => new FactBook(index.facts().filter((entry) => !stories.isFolded(entry.articleId)), index.articles());
+  return createScoop({ index, retriever: new HybridSearch({ index, fusion }), facts, ...parts });
+}
+
+/** The news desk over CORPUS_DIR: feed subscriptions, fetched articles, and the safe fetcher the config sets. */
+export function openNewsroom(config: Config): Newsroom {
+  return new Newsroom(config.CORPUS_DIR, fetchPolicyOf(config));
 }

@@ -39,7 +39,11 @@ export interface QuestionSet<T> {
   problems: string[];
 }
 
-function parseJsonl<T>(path: string, content: string, schema: z.ZodType<T>): QuestionSet<T> {
+/**
+ * Parses JSONL question-set text against a schema: one question a line, blank
+ * lines skipped, each unusable line reported with its number and the reason.
+ */
+export function parseQuestionLines<T>(path: string, content: string, schema: z.ZodType<T>): QuestionSet<T> {
   const questions: T[] = [];
   const problems: string[] = [];
   content.split(/\r?\n/).forEach((line, index) => {
@@ -60,20 +64,20 @@ function parseJsonl<T>(path: string, content: string, schema: z.ZodType<T>): Que
 
 /** Reads a retrieval question set (JSONL); bad lines are reported, not fatal. */
 export async function loadRetrievalQuestions(path: string): Promise<QuestionSet<RetrievalQuestion>> {
-  return parseJsonl(path, await readFile(path, 'utf8'), retrievalQuestionSchema);
+  return parseQuestionLines(path, await readFile(path, 'utf8'), retrievalQuestionSchema);
 }
 
 /** Reads an answer question set (JSONL); bad lines are reported, not fatal. */
 export async function loadAnswerQuestions(path: string): Promise<QuestionSet<AnswerQuestion>> {
-  return parseJsonl(path, await readFile(path, 'utf8'), answerQuestionSchema);
+  return parseQuestionLines(path, await readFile(path, 'utf8'), answerQuestionSchema);
 }
 
 /** Parses question-set text already in memory (for tests and tools). */
 export function parseAnswerQuestions(path: string, content: string): QuestionSet<AnswerQuestion> {
-  return parseJsonl(path, content, answerQuestionSchema);
+  return parseQuestionLines(path, content, answerQuestionSchema);
 }
 
 /** Parses retrieval question-set text already in memory (for tests and tools). */
 export function parseRetrievalQuestions(path: string, content: string): QuestionSet<RetrievalQuestion> {
-  return parseJsonl(path, content, retrievalQuestionSchema);
+  return parseQuestionLines(path, content, retrievalQuestionSchema);
 }

@@ -4,7 +4,7 @@ import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrieve
 import { HybridSearch, type FusionOptions, type SearchableIndex } from './hybridSearch';
 import type { SearchHit } from './searchHit';
 
-export { DEFAULT_FUSION, HybridSearch, type FusionOptions, type Ranking, type SearchableIndex } from './hybridSearch';
+export { DEFAULT_FUSION, HybridSearch, MODEL_EMBEDDINGS_FUSION, type FusionOptions, type Ranking, type SearchableIndex } from './hybridSearch';
 
 /** What a {@link HybridRetriever} is built from. */
 export interface HybridRetrieverOptions extends BaseRetrieverInput {

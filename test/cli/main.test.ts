@@ -1,29 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, mkdirSync, copyFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runCli, type CliRun } from './runCli';
 
 const SEED = 'seeds/000_f20889ff108f9afa.txt';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  lines: () => any[];
-}
-
-async function run(argv: string[], stdin = ''): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-    stdin: Readable.from([stdin]),
-    env: { LOG_LEVEL: 'warn' },
-  });
-  return { code, stdout, stderr, lines: () => stdout.trim().split('\n').map((line) => JSON.parse(line)) };
+function run(argv: string[], stdin = ''): Promise<CliRun> {
+  return runCli(argv, { stdin });
 }
 
 describe('scoop CLI', () => {
@@ -111,8 +95,12 @@ describe('scoop CLI', () => {
     const [answer] = result.lines();
     expect(answer).toMatchObject({ question: 'When is GPT-5 expected?', language: 'en', abstained: false });
     expect(answer.answer).toMatch(/May/);
+    expect(answer.value).toMatch(/May 2025/);
+    expect(answer.confidence).toBeGreaterThan(0.5);
+    expect(answer.confidence).toBeLessThanOrEqual(1);
     expect(answer.citations.length).toBeGreaterThan(0);
     answer.citations.forEach((citation: any, i: number) => {
+      expect(citation).toHaveProperty('url', null);
       expect(citation.n).toBe(i + 1);
       expect(answer.answer).toContain(`[${citation.n}]`);
       expect(seedText.slice(citation.start, citation.end)).toBe(citation.snippet);
@@ -123,6 +111,7 @@ describe('scoop CLI', () => {
     const result = await run(['ask', '--json', '--corpus', corpus, '--index', index, 'When will GPT-6 be released?']);
     const [answer] = result.lines();
     expect(answer.abstained).toBe(true);
+    expect(answer).toMatchObject({ value: null, confidence: 0 });
     expect(answer.citations).toEqual([]);
     expect(answer.answer).toContain('GPT-6');
   });

@@ -1,12 +1,14 @@
-import { ApplicationCommandOptionType } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { commands, commandsByName } from '../../commands';
 
 describe('the commands registry', () => {
   const definitions = commands.map((command) => command.data.toJSON());
+  const slash = definitions.filter((d) => (d.type ?? ApplicationCommandType.ChatInput) === ApplicationCommandType.ChatInput);
 
-  it('GIVEN every command THEN its definition serialises to JSON Discord accepts the shape of', () => {
-    for (const definition of definitions) {
+  it('GIVEN every slash command THEN its definition serialises to JSON Discord accepts the shape of', () => {
+    for (const definition of slash) {
+      if (!('description' in definition)) throw new Error(`${definition.name} has no description`);
       expect(definition.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
       expect(definition.description.length).toBeGreaterThan(0);
       expect(definition.description.length).toBeLessThanOrEqual(100);
@@ -18,6 +20,13 @@ describe('the commands registry', () => {
     }
   });
 
+  it('GIVEN the "Ask Scoop" message command THEN it is a type 3 command with a name of up to 32 characters and no description', () => {
+    const askScoop = definitions.find((d) => d.name === 'Ask Scoop');
+    expect(askScoop).toMatchObject({ type: ApplicationCommandType.Message });
+    expect(askScoop && 'description' in askScoop ? askScoop.description : '').toBe('');
+    expect(JSON.parse(JSON.stringify(askScoop)).name).toBe('Ask Scoop');
+  });
+
   it('GIVEN the registry THEN names are unique and routing finds each command', () => {
     const names = definitions.map((d) => d.name);
     expect(new Set(names).size).toBe(names.length);
@@ -26,9 +35,9 @@ describe('the commands registry', () => {
 
   it('GIVEN the issue THEN commands and option names are exactly as written', () => {
     const shape = Object.fromEntries(
-      definitions.map((d) => [
+      slash.map((d) => [
         d.name,
-        (d.options ?? []).map((o) => ({
+        ('options' in d ? (d.options ?? []) : []).map((o) => ({
           name: o.name,
           type: o.type,
           required: 'required' in o ? (o.required ?? false) : false,
@@ -37,8 +46,11 @@ describe('the commands registry', () => {
       ]),
     );
     const text = ApplicationCommandOptionType.String;
-    expect(shape).toEqual({
-      ask: [{ name: 'question', type: text, required: true, autocomplete: false }],
+    expect(shape).toMatchObject({
+      ask: [
+        { name: 'question', type: text, required: true, autocomplete: false },
+        { name: 'thread', type: ApplicationCommandOptionType.Boolean, required: false, autocomplete: false },
+      ],
       search: [{ name: 'query', type: text, required: true, autocomplete: false }],
       timeline: [{ name: 'subject', type: text, required: false, autocomplete: true }],
       partners: [{ name: 'company', type: text, required: true, autocomplete: true }],
@@ -49,8 +61,47 @@ describe('the commands registry', () => {
 
   it('GIVEN a command with an autocompleted option THEN it has an autocomplete handler', () => {
     for (const command of commands) {
-      const wantsAutocomplete = (command.data.toJSON().options ?? []).some((o) => 'autocomplete' in o && o.autocomplete);
-      expect(typeof command.autocomplete === 'function', command.data.name).toBe(wantsAutocomplete);
+      const json = command.data.toJSON();
+      const wantsAutocomplete = ('options' in json ? (json.options ?? []) : []).some((o) => 'autocomplete' in o && o.autocomplete);
+      const hasHandler = command.kind !== 'message' && typeof command.autocomplete === 'function';
+      expect(hasHandler, command.data.name).toBe(wantsAutocomplete);
     }
+  });
+
+  /** Reader commands: installable by servers and users, usable in servers, bot DMs and private channels. */
+  const READER_COMMANDS = ['ask', 'search', 'timeline', 'partners', 'sources', 'help', 'Ask Scoop'];
+  /** Server-management commands: guild install and guild context only, Manage Server by default. */
+  const MANAGEMENT_COMMANDS = ['settings', 'feeds', 'ingest'];
+
+  it('GIVEN every command THEN it says where it may be installed and where it may be used', () => {
+    for (const definition of definitions) {
+      expect(definition.integration_types?.length, definition.name).toBeGreaterThan(0);
+      expect(definition.contexts?.length, definition.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('GIVEN a reader command THEN guild and user install, in servers, bot DMs and private channels, open to everyone', () => {
+    for (const name of READER_COMMANDS) {
+      const definition = definitions.find((d) => d.name === name);
+      expect(definition, name).toBeDefined();
+      expect(definition!.integration_types, name).toEqual([0, 1]);
+      expect(definition!.contexts, name).toEqual([0, 1, 2]);
+      expect(definition!.default_member_permissions ?? null, name).toBeNull();
+    }
+  });
+
+  it('GIVEN a server-management command THEN guild-only, never user-installable, for members who can manage the server', () => {
+    const present = definitions.filter((d) => MANAGEMENT_COMMANDS.includes(d.name));
+    expect(present.map((d) => d.name)).toContain('settings');
+    for (const definition of present) {
+      expect(definition.integration_types, definition.name).toEqual([0]);
+      expect(definition.contexts, definition.name).toEqual([0]);
+      expect(definition.default_member_permissions, definition.name).toBe(PermissionFlagsBits.ManageGuild.toString());
+    }
+  });
+
+  it('GIVEN a command that is neither a reader nor a management command THEN it is never user-installable without saying so here', () => {
+    const unlisted = definitions.filter((d) => !READER_COMMANDS.includes(d.name) && !MANAGEMENT_COMMANDS.includes(d.name));
+    for (const definition of unlisted) expect(definition.integration_types, definition.name).toEqual([0]);
   });
 });

@@ -44,7 +44,29 @@ export interface InjectedFailure {
 
 type ApiMessage = Record<string, unknown> & { id: string; channel_id: string };
 
+/**
+ * Where an interaction happens: the bot's guild channel (`guild`, default), a
+ * server the bot is not in where the user installed Scoop (`userInstallGuild`),
+ * the bot's DMs (`botDm`), or a group DM (`privateChannel`).
+ */
+export type InteractionPlace = 'guild' | 'userInstallGuild' | 'botDm' | 'privateChannel';
+
+/** How an interaction is sent: where, and in which client language. */
+export interface InteractionOptions {
+  place?: InteractionPlace;
+  /** The user's client locale, e.g. `fr` or `en-US` (default). */
+  locale?: string;
+  /** The channel it happens in (a thread, say); the guild channel by default. */
+  channelId?: string;
+}
+
 const DISCORD_EPOCH = 1_420_070_400_000n;
+const OPTION_TYPES = { string: 3, boolean: 5, number: 4 } as const;
+/** The privileged intent without which Discord blanks the content of messages that do not mention the bot. */
+const MESSAGE_CONTENT_INTENT = 1 << 15;
+
+/** A slash-command option's value: text, a boolean, an integer, or a channel. */
+export type OptionValue = string | boolean | number | { channel: string };
 let sequence = 0;
 
 /** A fresh snowflake, ordered like Discord's. */
@@ -87,6 +109,8 @@ export class FakeDiscord {
   readonly bot: FakeUser = fakeUser('Scoop', { bot: true });
   readonly guildId = snowflake();
   readonly channelId = snowflake();
+  /** A second text channel of the guild, #news. */
+  readonly newsChannelId = snowflake();
   readonly defaultUser = fakeUser('alice');
   /** Messages the bot sent or edited, by id. */
   readonly messages = new Map<string, ApiMessage>();
@@ -100,6 +124,8 @@ export class FakeDiscord {
   private readonly failures: InjectedFailure[] = [];
   private readonly interactions = new Map<string, { channelId: string; guildId: string | null }>();
   private seq = 0;
+  /** The intents the last client identified with. */
+  intents = 0;
 
   private constructor(
     private readonly server: Server,
@@ -177,30 +203,77 @@ export class FakeDiscord {
     return this.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${this.applicationId}/${interaction.token}`, timeoutMs);
   }
 
-  /** Dispatches a slash command as `user` typed it in the guild channel. */
-  slashCommand(name: string, options: Record<string, string> = {}, user: FakeUser = this.defaultUser): SentInteraction {
-    return this.dispatchInteraction(user, {
+  /**
+   * Dispatches a slash command as `user` typed it in the guild channel;
+   * `settings mentions add` sends the subcommand group and subcommand.
+   */
+  slashCommand(
+    name: string,
+    options: Record<string, OptionValue> = {},
+    user: FakeUser = this.defaultUser,
+    how: InteractionOptions = {},
+  ): SentInteraction {
+    return this.dispatchInteraction(user, how, {
       type: 2,
       data: {
         id: snowflake(),
-        name,
+        name: name.split(' ')[0],
         type: 1,
-        options: Object.entries(options).map(([option, value]) => ({ name: option, type: 3, value })),
+        options: this.commandOptions(name, options),
+        ...this.resolvedChannels(options),
       },
     });
   }
 
+  /**
+   * Dispatches a message command ("Apps › Ask Scoop") on `target`, a message
+   * someone wrote: Discord sends the message itself in `resolved.messages`.
+   */
+  messageCommand(name: string, target: ApiMessage, user: FakeUser = this.defaultUser, how: InteractionOptions = {}): SentInteraction {
+    return this.dispatchInteraction(user, how, {
+      type: 2,
+      data: { id: snowflake(), name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } },
+    });
+  }
+
+  /**
+   * A message someone wrote in the guild channel, as a message command
+   * resolves it; not dispatched (without the MessageContent intent the bot
+   * would not read it from the gateway).
+   */
+  writtenMessage(content: string, author: FakeUser = fakeUser('carol')): ApiMessage {
+    return {
+      id: snowflake(),
+      channel_id: this.channelId,
+      guild_id: this.guildId,
+      author,
+      content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+      components: [],
+    };
+  }
+
   /** Dispatches an autocomplete request for `option` of `name`, with what the user typed so far. */
   autocomplete(name: string, option: string, typed: string, user: FakeUser = this.defaultUser): SentInteraction {
-    return this.dispatchInteraction(user, {
+    return this.dispatchInteraction(user, {}, {
       type: 4,
       data: { id: snowflake(), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] },
     });
   }
 
   /** Dispatches a click on the button `customId` of `message` (a message the bot sent). */
-  clickButton(message: ApiMessage, customId: string, user: FakeUser = this.defaultUser): SentInteraction {
-    return this.dispatchInteraction(user, {
+  clickButton(message: ApiMessage, customId: string, user: FakeUser = this.defaultUser, how: InteractionOptions = {}): SentInteraction {
+    return this.dispatchInteraction(user, how, {
       type: 3,
       message,
       data: { custom_id: customId, component_type: 2 },
@@ -209,7 +282,8 @@ export class FakeDiscord {
 
   /**
    * Dispatches a message from `author`: in the guild channel (mentioning the
-   * bot when `mentionBot`), or as a DM. `replyTo` makes it a reply to one of the
+   * bot when `mentionBot`), or as a DM. As Discord does, the content is blank
+   * unless the bot is mentioned, it is a DM, or the client asked for MessageContent. `replyTo` makes it a reply to one of the
    * bot's messages (a reply pings the bot, so it is mentioned).
    */
   userMessage(options: {
@@ -220,18 +294,21 @@ export class FakeDiscord {
     mentionRoles?: string[];
     dm?: boolean;
     replyTo?: string;
+    /** A guild channel or thread other than #general. */
+    channelId?: string;
   }): ApiMessage {
     const author = options.author ?? this.defaultUser;
-    const channelId = options.dm ? snowflake() : this.channelId;
+    const channelId = options.dm ? snowflake() : (options.channelId ?? this.channelId);
     const replied = options.replyTo ? this.messages.get(options.replyTo) : undefined;
     const mentionsBot = options.mentionBot || replied !== undefined;
+    const readsContent = options.dm || mentionsBot || (this.intents & MESSAGE_CONTENT_INTENT) !== 0;
     const message: ApiMessage = {
       id: snowflake(),
       channel_id: channelId,
-      channel_type: options.dm ? 1 : 0,
+      channel_type: options.dm ? 1 : this.threads.has(channelId) ? 11 : 0,
       ...(options.dm ? {} : { guild_id: this.guildId, member: this.member() }),
       author,
-      content: options.content,
+      content: readsContent ? options.content : '',
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       tts: false,
@@ -266,30 +343,88 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Threads the bot opened, by id, with the channel they hang from. */
+  readonly threads = new Map<string, { parentId: string; name: string; messageId: string | null }>();
+
+  private isGuildChannel(channelId: string): boolean {
+    return channelId === this.channelId || channelId === this.newsChannelId || this.threads.has(channelId);
+  }
+
   private member(): Record<string, unknown> {
     return { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, nick: null, avatar: null, pending: false };
   }
 
-  private dispatchInteraction(user: FakeUser, fields: Record<string, unknown>): SentInteraction {
+  /** Options as Discord nests them: `settings mentions add` puts them under the group and the subcommand. */
+  private commandOptions(name: string, options: Record<string, OptionValue>): unknown[] {
+    const leaf = Object.entries(options).map(([option, value]) =>
+      typeof value === 'object' ? { name: option, type: 7, value: value.channel } : { name: option, type: OPTION_TYPES[typeof value as 'string'], value },
+    );
+    const [, ...path] = name.split(' ');
+    return path.reduceRight<unknown[]>((inner, part, i) => [{ name: part, type: i === path.length - 1 ? 1 : 2, options: inner }], leaf);
+  }
+
+  private resolvedChannels(options: Record<string, OptionValue>): Record<string, unknown> {
+    const channels = Object.values(options).filter((value): value is { channel: string } => typeof value === 'object');
+    if (channels.length === 0) return {};
+    const entries = channels.map(({ channel }) => [channel, { id: channel, type: 0, name: 'news', guild_id: this.guildId, permissions: '2248473465835073' }]);
+    return { resolved: { channels: Object.fromEntries(entries) } };
+  }
+
+  private placeOf(user: FakeUser, how: InteractionOptions): Record<string, unknown> & { channel_id: string; guild_id?: string } {
+    const place = how.place ?? 'guild';
+    if (place === 'guild') {
+      const channelId = how.channelId ?? this.channelId;
+      return {
+        guild_id: this.guildId,
+        channel_id: channelId,
+        channel: { id: channelId, type: channelId === this.channelId ? 0 : 11, guild_id: this.guildId, name: 'general' },
+        member: { ...this.member(), user, permissions: '2248473465835073' },
+        app_permissions: '2248473465835073',
+        guild_locale: 'en-US',
+        authorizing_integration_owners: { '0': this.guildId },
+        context: 0,
+      };
+    }
+    if (place === 'userInstallGuild') {
+      const guildId = snowflake();
+      const channelId = snowflake();
+      return {
+        guild_id: guildId,
+        channel_id: channelId,
+        channel: { id: channelId, type: 0, guild_id: guildId, name: 'elsewhere' },
+        member: { ...this.member(), user, permissions: '2248473465835073' },
+        app_permissions: '0',
+        guild_locale: 'en-US',
+        authorizing_integration_owners: { '1': user.id },
+        context: 0,
+      };
+    }
+    const channelId = snowflake();
+    const dm = place === 'botDm';
+    return {
+      channel_id: channelId,
+      channel: dm ? { id: channelId, type: 1, recipients: [user] } : { id: channelId, type: 3, recipients: [user], name: null, owner_id: user.id },
+      user,
+      app_permissions: '0',
+      authorizing_integration_owners: { '1': user.id },
+      context: dm ? 1 : 2,
+    };
+  }
+
+  private dispatchInteraction(user: FakeUser, how: InteractionOptions, fields: Record<string, unknown>): SentInteraction {
     const id = snowflake();
     const token = interactionToken();
-    this.interactions.set(token, { channelId: this.channelId, guildId: this.guildId });
+    const place = this.placeOf(user, how);
+    this.interactions.set(token, { channelId: place.channel_id, guildId: place.guild_id ?? null });
     const sentAt = performance.now();
     this.dispatch('INTERACTION_CREATE', {
       id,
       application_id: this.applicationId,
       token,
       version: 1,
-      guild_id: this.guildId,
-      channel_id: this.channelId,
-      channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general' },
-      member: { ...this.member(), user, permissions: '2248473465835073' },
-      app_permissions: '2248473465835073',
-      locale: 'en-US',
-      guild_locale: 'en-US',
+      ...place,
+      locale: how.locale ?? 'en-US',
       entitlements: [],
-      authorizing_integration_owners: { '0': this.guildId },
-      context: 0,
       ...fields,
     });
     return { id, token, sentAt };
@@ -303,7 +438,8 @@ export class FakeDiscord {
       if (at >= 0) this.identified.splice(at, 1);
     });
     socket.on('message', (raw) => {
-      const payload = JSON.parse(raw.toString()) as { op: number; d: unknown };
+      const payload = JSON.parse(raw.toString()) as { op: number; d: { intents?: number } | null };
+      if (payload.op === 2) this.intents = payload.d?.intents ?? 0;
       if (payload.op === 1) socket.send(JSON.stringify({ op: 11, d: null }));
       if (payload.op === 2) this.onIdentify(socket);
       if (payload.op === 6) socket.send(JSON.stringify({ op: 9, d: false }));
@@ -340,7 +476,10 @@ export class FakeDiscord {
       roles: [everyone],
       emojis: [],
       stickers: [],
-      channels: [{ id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0 }],
+      channels: [
+        { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0 },
+        { id: this.newsChannelId, type: 0, guild_id: this.guildId, name: 'news', position: 1, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0 },
+      ],
       threads: [],
       members: [{ ...this.member(), user: this.bot }],
       presences: [],
@@ -445,7 +584,7 @@ export class FakeDiscord {
     match = /^\/channels\/(\d+)\/messages$/u.exec(path);
     if (method === 'POST' && match) {
       const channelId = match[1];
-      const guildId = channelId === this.channelId ? this.guildId : null;
+      const guildId = this.isGuildChannel(channelId) ? this.guildId : null;
       const reference = body.message_reference as { message_id?: string } | undefined;
       const extra = reference?.message_id
         ? { type: 19, message_reference: { type: 0, message_id: reference.message_id, channel_id: channelId, ...(guildId ? { guild_id: guildId } : {}) } }
@@ -453,6 +592,26 @@ export class FakeDiscord {
       return [200, this.botMessage(channelId, guildId, body, extra)];
     }
     if (method === 'POST' && /^\/channels\/\d+\/typing$/u.test(path)) return [204, undefined];
+    match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/u.exec(path);
+    if (method === 'POST' && match) {
+      const [, parentId, messageId] = match;
+      const thread = {
+        id: messageId,
+        type: 11,
+        guild_id: this.guildId,
+        parent_id: parentId,
+        owner_id: this.bot.id,
+        name: body.name,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        message_count: 0,
+        member_count: 1,
+        thread_metadata: { archived: false, auto_archive_duration: body.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false },
+        flags: 0,
+      };
+      this.threads.set(messageId, { parentId, name: String(body.name), messageId });
+      return [201, thread];
+    }
 
     match = /^\/applications\/(\d+)(\/guilds\/\d+)?\/commands$/u.exec(path);
     if (match) {

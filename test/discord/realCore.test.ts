@@ -47,6 +47,35 @@ describe('the bot over the real core and the seed article', () => {
     expect(embed.footer.text).toBe('Searched 1 article');
   });
 
+  it('GIVEN "Ask Scoop" on the statement "GPT-5 sort en mars" THEN the seed’s "fin mai" is cited against it, in red', async () => {
+    const { fake } = running;
+    const edit = await fake.editOf(fake.messageCommand('Ask Scoop', fake.writtenMessage('GPT-5 sort en mars')));
+    const [embed] = edit.body.embeds;
+    expect(embed.color).toBe(0xef4444);
+    expect(embed.description).toBe('Les articles disent autre chose.\nDate : les articles disent fin mai 2025 (« fin mai ») [1], pas mars 2025.\nC\'était une date antérieure, début 2025 (« début de 2025 »), déplacée depuis [2].');
+    expect(embed.fields[0].value).toMatch(/devrait être officiellement lancé fin mai/);
+  });
+
+  it('GIVEN "Ask Scoop" on a question THEN it is answered as /ask answers it', async () => {
+    const question = 'Quand GPT-4.5 sera-t-il dévoilé ?';
+    const expected = await scoop.ask(question);
+    const edit = await running.fake.editOf(running.fake.messageCommand('Ask Scoop', running.fake.writtenMessage(question)));
+    expect(edit.body.embeds[0].fields).toHaveLength(expected.citations.length);
+    expect(edit.body.embeds[0].color).toBe(0x3b82f6);
+  });
+
+  it('GIVEN /settings language English THEN a French question is answered in English by the real core', async () => {
+    const { fake } = running;
+    const question = 'Quand GPT-4.5 sera-t-il dévoilé ?';
+    const french = (await fake.editOf(fake.slashCommand('ask', { question }))).body.embeds[0];
+    await fake.callbackOf(fake.slashCommand('settings language', { answers: 'en' }));
+    const english = (await fake.editOf(fake.slashCommand('ask', { question }))).body.embeds[0];
+    await fake.callbackOf(fake.slashCommand('settings language', { answers: 'question' }));
+    expect(french.description).toMatch(/article de février 2025/);
+    expect(english.description).toMatch(/article of February 2025/);
+    expect(english.fields.map((f: { value: string }) => f.value)).toEqual(french.fields.map((f: { value: string }) => f.value));
+  });
+
   it('GIVEN /ask about GPT-6 THEN the answer abstains, plainly and in grey', async () => {
     const edit = await running.fake.editOf(running.fake.slashCommand('ask', { question: 'When will GPT-6 be released?' }));
     const [embed] = edit.body.embeds;

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, type BotIo } from '../../bot/start';
+import { withoutInstallReach } from '../../bot/deployCommands';
 import { commands } from '../../commands';
 import { FakeDiscord } from './fakeDiscord';
 
@@ -58,14 +59,25 @@ describe('deploy-commands on a fake Discord', () => {
     const put = fake.requests.find((r) => r.method === 'PUT')!;
     expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${guildId}/commands`);
     expect(put.headers.authorization).toBe('Bot bot-token');
-    expect(put.body).toEqual(commands.map((c) => c.data.toJSON()));
-    expect(io.out).toEqual([`Registered 6 commands in guild ${guildId}: /ask, /search, /timeline, /partners, /sources, /help\n`]);
+    expect(put.body).toEqual(commands.map((c) => withoutInstallReach(c.data.toJSON())));
+    expect(put.body.some((c: Record<string, unknown>) => 'integration_types' in c || 'contexts' in c)).toBe(false);
+    expect(io.out).toEqual([
+      `Registered 8 commands in guild ${guildId} (for development: user installs, DMs and private channels need a global deploy): /ask, /search, /timeline, /partners, /sources, /help, Ask Scoop, /settings\n`,
+    ]);
   });
 
-  it('GIVEN no guild THEN the commands are registered globally', async () => {
+  it('GIVEN no guild THEN the commands are registered globally, with where each may be installed and used', async () => {
     const io = testIo({ DISCORD_TOKEN: 'bot-token', DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl });
     expect(await main(['deploy-commands'], io)).toBe(0);
-    expect(fake.requests.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([`/applications/${fake.applicationId}/commands`]);
+    const route = `/applications/${fake.applicationId}/commands`;
+    expect(fake.requests.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([route]);
+    const registered = new Map((fake.registeredCommands.get(route) as Record<string, unknown>[]).map((c) => [c.name, c]));
+    for (const name of ['ask', 'search', 'timeline', 'partners', 'sources', 'help', 'Ask Scoop']) {
+      expect(registered.get(name), name).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
+      expect(registered.get(name)?.default_member_permissions ?? null, name).toBeNull();
+    }
+    expect(registered.get('Ask Scoop')).toMatchObject({ type: 3 });
+    expect(registered.get('settings')).toMatchObject({ integration_types: [0], contexts: [0], default_member_permissions: '32' });
   });
 
   it('GIVEN Discord already holds these definitions THEN a second deploy writes nothing and says so', async () => {
@@ -90,8 +102,8 @@ describe('deploy-commands on a fake Discord', () => {
     expect(await main(['deploy-commands'], testIo(env))).toBe(0);
     expect(puts()).toBe(2);
 
-    const extraOption = commands.map((c) => ({ type: 1, ...c.data.toJSON() }));
-    extraOption[0] = { ...extraOption[0], options: [...(extraOption[0].options ?? []), { type: 3, name: 'extra', description: 'gone now', required: true }] } as never;
+    const extraOption: Record<string, unknown>[] = commands.map((c) => ({ type: 1, ...c.data.toJSON() }));
+    extraOption[0] = { ...extraOption[0], options: [...((extraOption[0].options as unknown[]) ?? []), { type: 3, name: 'extra', description: 'gone now', required: true }] };
     fake.failNext({ match: listing, status: 200, body: extraOption });
     expect(await main(['deploy-commands'], testIo(env))).toBe(0);
     expect(puts()).toBe(3);
