@@ -7,7 +7,6 @@ import { isRecord, mergeMetadata, readMetadataFields, type ArticleMetadata } fro
 import { buildArticle } from './buildArticle';
 import { corpusFileKind, listCorpusFiles, sidecarCandidates, stampCorpusFiles, type CorpusFile, type CorpusFileStat } from './corpusFiles';
 import { articleLengthReason, decodeArticleText, formatBytes, hasWords } from './decodeArticleText';
-import { splitFrontMatter } from './frontMatter';
 import {
   DEFAULT_MAX_ARTICLE_CHARS,
   DEFAULT_MAX_FILE_BYTES,
@@ -132,6 +131,7 @@ async function readSidecar(context: LoadContext, articleSource: string): Promise
 async function loadTextFile(context: LoadContext, source: string): Promise<void> {
   const content = await readDecodedText(context, source);
   if (content === undefined) return;
+  const { splitFrontMatter } = await import('./frontMatter');
   const split = splitFrontMatter(content);
   if ('reason' in split) {
     context.skipped.push({ source, reason: split.reason });

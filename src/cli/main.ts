@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { SingleBar, Presets } from 'cli-progress';
 import { openNewsroom, openScoop, type OpenedScoop } from '../app';
 import { parseConfig, type Config } from '../config';
 import { UserFacingError } from '../errors';
@@ -101,8 +100,10 @@ function parseCli(argv: string[], env: CliIo['env']): CliOptions | 'help' {
   return { command, text: words.length === 0 ? null : text, words, json: parsed.values.json, k, config };
 }
 
-function progressBar(io: CliIo, enabled: boolean) {
+/** A progress bar on a terminal while `ingest` embeds (cli-progress is loaded only then). */
+async function progressBar(io: CliIo, enabled: boolean) {
   if (!enabled || !io.stderr.isTTY) return { onProgress: undefined, stop: () => {} };
+  const { SingleBar, Presets } = await import('cli-progress');
   const bar = new SingleBar({ format: 'Embedding [{bar}] {value}/{total} passages', stream: process.stderr }, Presets.shades_classic);
   let started = false;
   return {
@@ -185,7 +186,7 @@ export async function main(argv: string[], io: CliIo = processIo(), hooks: CliHo
       await runFeedCommand(options, { newsroom, syncIndex, io }).finally(() => newsroom.close());
       return 0;
     }
-    const progress = progressBar(io, options.command === 'ingest' && !options.json);
+    const progress = await progressBar(io, options.command === 'ingest' && !options.json);
     const serveStale = options.command !== 'ingest';
     const opened = await openScoop(options.config, { logger, onProgress: progress.onProgress, serveStale, writeFaults: hooks.writeFaults }).finally(progress.stop);
     if (opened.stale !== null) io.stderr.write(`scoop: the index is stale (answers come from the last good index): ${opened.stale}\n`);
