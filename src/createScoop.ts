@@ -63,6 +63,7 @@ export function createScoop({ index, retriever, facts, chat, logger }: ScoopPart
     knows: (subject) => factBook().knows(subject),
     aliases: () => factBook().aliases(),
     aliasesOf: (subject) => factBook().aliasesOf(subject),
+    findNames: (question) => factBook().findNames(question),
   };
   const latestOf = (articles: Article[], limit: number): LatestArticle[] =>
     articles

@@ -1,4 +1,5 @@
-import { findEntities, isCompanyName } from '../facts/entities';
+import { findEntities, isCompanyName, type EntityMention } from '../facts/entities';
+import { namesOfSentence } from '../facts/sentenceNames';
 import type { DateEventKind, PartnershipNature } from '../facts/fact';
 import { foldForMatching } from '../text/foldForMatching';
 import { findEventCues } from '../facts/claimCues';
@@ -43,10 +44,12 @@ export interface QuestionAnalysis {
   followUp: boolean;
 }
 
-/** Extra names to recognise besides the built-in ones (subjects and companies learned from the articles). */
+/** Names to recognise besides the alias table's: those learned from the articles. */
 export interface QuestionVocabulary {
   /** Alias (as written) → canonical subject, e.g. `Orion` → `GPT-4.5`. */
   aliases?: ReadonlyMap<string, string>;
+  /** The names the articles use, found in a question in any case and spacing (`FactBook.findNames`). */
+  findNames?: (question: string) => EntityMention[];
 }
 
 const STRONG_DATE = [
@@ -151,7 +154,12 @@ function titleCased(text: string): string {
   return text.replace(/\p{L}[\p{L}\d]*/gu, (word) => word[0].toUpperCase() + word.slice(1));
 }
 
-/** Products, models and companies named in `text`, tolerant of case, spacing and dashes ("gpt 5", "GPT5", "openai"). */
+/**
+ * Products, models and companies named in `text`, tolerant of case, spacing
+ * and dashes ("gpt 5", "GPT5", "openai"): the alias table's, the names the
+ * articles use (`vocabulary.findNames`) and versioned names the question
+ * writes itself ("GPT-6", named by no article).
+ */
 export function findQuestionSubjects(text: string, vocabulary: QuestionVocabulary = {}): SubjectMention[] {
   const aliases = vocabulary.aliases ?? new Map<string, string>();
   const exact = findEntities(text, aliases);
@@ -159,7 +167,10 @@ export function findQuestionSubjects(text: string, vocabulary: QuestionVocabular
     if (exact.some((known) => mention.start < known.end && known.start < mention.end)) return false;
     return !LOWERCASE_COMMON_WORDS.has(foldForMatching(mention.text));
   });
-  const mentions = [...exact, ...loose].sort((a, b) => a.start - b.start);
+  const overlapsKnown = (known: EntityMention[]) => (mention: EntityMention) => !known.some((k) => mention.start < k.end && k.start < mention.end);
+  const learned = (vocabulary.findNames?.(text) ?? []).filter(overlapsKnown([...exact, ...loose]));
+  const versioned = namesOfSentence(text).filter((m) => /\d/.test(m.text)).filter(overlapsKnown([...exact, ...loose, ...learned]));
+  const mentions = [...exact, ...loose, ...learned, ...versioned].sort((a, b) => a.start - b.start);
   const seen = new Set<string>();
   const subjects: SubjectMention[] = [];
   for (const mention of mentions) {

@@ -162,7 +162,7 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
   };
 
   const aliases = foldedAliases(deps.facts);
-  const analyzed = analyzeQuestion(asked, options.previousQuestion, { aliases });
+  const analyzed = analyzeQuestion(asked, options.previousQuestion, { aliases, findNames: (text) => deps.facts.findNames(text) });
   const analysis = options.language ? { ...analyzed, language: options.language } : analyzed;
   lap('analyze');
   const hits = await deps.search(analysis.searchQuery, PASSAGES_READ, { excludePassageIds: options.excludePassageIds });

@@ -7,7 +7,7 @@ import type { ClaimStatus, DateClaim, DateEventKind } from './fact';
 import { findDateExpressions, resolveMention, type DateMention } from './findDateExpressions';
 import type { EntityMention } from './entities';
 import { foldForMatching } from '../text/foldForMatching';
-import { vocabularyLanguage } from '../text/language';
+import { vocabulariesFor, vocabularyLanguage } from '../text/language';
 import { VOCABULARIES } from '../text/vocabulary';
 
 /** What the date-claim extractor needs about one sentence. */
@@ -22,6 +22,18 @@ const CONTINUATION = /^\s*(?:et|mais|puis|qui|ou|devrait|devraient|sera|seront|e
 /** A clause's negation and the words that schedule a release without a release verb ("prévu pour", "slated for"), per language. */
 const NEGATION = { fr: new RegExp(VOCABULARIES.fr.claims.negation, 'u'), en: new RegExp(VOCABULARIES.en.claims.negation, 'u') };
 const SCHEDULED_FOR = { fr: new RegExp(VOCABULARIES.fr.claims.scheduledFor, 'u'), en: new RegExp(VOCABULARIES.en.claims.scheduledFor, 'u') };
+
+/** The scheduling words anywhere in a sentence (the patterns above hold them right before a date). */
+const SCHEDULING = {
+  fr: new RegExp(VOCABULARIES.fr.claims.scheduledFor.replace(/\$$/, ''), 'u'),
+  en: new RegExp(VOCABULARIES.en.claims.scheduledFor.replace(/\$$/, ''), 'u'),
+};
+
+/** Whether a folded sentence has an event word or a scheduling word: without one, none of its dates makes a claim (a cheap test before the date grammar). */
+function saysWhatHappens(folded: string, language: Language): boolean {
+  if (findEventCues(folded, language).length > 0) return true;
+  return vocabulariesFor(language).some((v) => SCHEDULING[v.language].test(folded));
+}
 
 /** Replaces what is inside parentheses with spaces: asides ("(probablement ...)") do not hedge the main clause. */
 function maskParentheses(folded: string): string {
@@ -55,9 +67,19 @@ function clauseEnd(masked: string, from: number, limit: number): number {
   return stop < 0 ? limit : from + stop;
 }
 
-function preferProducts(entities: EntityMention[], order: 'first' | 'last'): EntityMention | undefined {
+/**
+ * The names a dated subject is looked for among, most likely first:
+ * products, then other names (a company or an event the article does not
+ * type), then everything (organisations too).
+ */
+function subjectPools(entities: EntityMention[]): EntityMention[][] {
   const products = entities.filter((e) => e.kind === 'product');
-  const pool = products.length > 0 ? products : entities;
+  const named = entities.filter((e) => e.kind !== 'company');
+  return [products, named, entities];
+}
+
+function preferProducts(entities: EntityMention[], order: 'first' | 'last'): EntityMention | undefined {
+  const pool = subjectPools(entities).find((p) => p.length > 0) ?? [];
   return order === 'first' ? pool[0] : pool[pool.length - 1];
 }
 
@@ -136,8 +158,7 @@ function subjectBefore(
       return undefined;
     },
   ];
-  const products = entities.filter((e) => e.kind === 'product');
-  for (const pool of [products, entities]) {
+  for (const pool of subjectPools(entities)) {
     for (const look of looks) {
       const found = look(pool);
       if (found) return found;
@@ -148,12 +169,22 @@ function subjectBefore(
 
 /** The subject of an event cue after its date ("Google on Wednesday released Gemini 2.0 Flash"). */
 function subjectAfter(cue: Cue<unknown>, clauseStart: number, dateStart: number, clauseEnd: number, entities: EntityMention[]): EntityMention | undefined {
-  const products = entities.filter((e) => e.kind === 'product');
-  for (const pool of [products, entities]) {
+  for (const pool of subjectPools(entities)) {
     const found = within(pool, cue.end, clauseEnd)[0] ?? within(pool, clauseStart, dateStart).pop();
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * Whether a name stands right by its event word ("la sortie de X", "X
+ * sortira", "X a été reporté"): at most three words between, none of them
+ * opening another clause. A name the article does not type is a dated
+ * subject only then.
+ */
+function closeTo(masked: string, name: EntityMention, cue: Cue<unknown>): boolean {
+  const gap = name.end <= cue.start ? masked.slice(name.end, cue.start) : masked.slice(cue.end, name.start);
+  return wordCount(gap) <= 3 && !CLAUSE_LINK.test(gap) && !/[,;:]/u.test(gap);
 }
 
 const CLAUSE_LINK = /(?:^|[^\p{L}])(?:que|qu'|that|which|who|et|and|mais|but|dont|ou|or)(?:[^\p{L}]|$)/u;
@@ -210,13 +241,17 @@ function statusOf(
  * with no event cue or no subject gives no claim: a missing claim is better
  * than a wrong one.
  */
-export function extractDateClaims({ article, span, entities }: SentenceContext): DateClaim[] {
+export function extractDateClaims({ article, span, entities: named }: SentenceContext): DateClaim[] {
   const sentence = article.text.slice(span.start, span.end);
   const language = article.language;
-  const masked = maskParentheses(foldForMatching(sentence));
+  const folded = foldForMatching(sentence);
+  if (!saysWhatHappens(folded, language)) return [];
+  const mentions = findDateExpressions(sentence, language);
+  if (mentions.length === 0) return [];
+  const masked = maskParentheses(folded);
   const publication = publicationInterval(article.published);
   const hearsay = sentenceIsHearsay(masked, language);
-  const mentions = findDateExpressions(sentence, language);
+  const entities = named.filter((e) => !mentions.some((m) => e.start < m.end && m.start < e.end));
   const claims: Array<DateClaim & { mention: DateMention }> = [];
   const citation = citeSpan(article, span);
 
@@ -247,6 +282,7 @@ export function extractDateClaims({ article, span, entities }: SentenceContext):
     if (cue && !cueOnRight) subject = subjectBefore(cue, mention, windowEnd, parts, masked, entities);
     else if (cue) subject = subjectAfter(cue, parts[dateIndex].start, mention.start, Math.max(windowEnd, clauseEnd(masked, cue.end, limit)), entities);
     else subject = preferProducts(within(entities, regionStart, mention.start), 'last');
+    if (subject && subject.kind === 'name' && !(cue && closeTo(masked, subject, cue))) subject = undefined;
     const subjectName = subject?.canonical ?? (!named && cue ? earlier?.subject : undefined);
     if (!subjectName) return;
 

@@ -25,6 +25,25 @@ const BOUNDS = {
   en: VOCABULARIES.en.dates.bounds.map(([source, bound]) => [new RegExp(source, 'u'), bound] as const),
 };
 
+/**
+ * Words at least one of which every date expression holds (a digit, a month,
+ * a day, a season, a unit of time, Christmas): a sentence without any has no
+ * date, and the grammar is not run on it. Most sentences of the news have none.
+ */
+const UNIT_WORDS = "semaine semaines mois an ans annee annees jour jours demain hier aujourd'hui apres-demain avant-hier noel trimestre semestre week weeks month months year years day days today tomorrow yesterday quarter half christmas";
+const DATE_WORD = new RegExp(
+  `\\d|(?<![\\p{L}])(?:${[VOCABULARIES.fr, VOCABULARIES.en]
+    .flatMap((v) => [...Object.keys(v.dates.months), ...Object.keys(v.dates.monthAbbreviations), ...v.dates.weekdays, ...Object.keys(v.dates.seasons)])
+    .concat(UNIT_WORDS.split(' '))
+    .join('|')})(?![\\p{L}])`,
+  'u',
+);
+
+/** False when `folded` certainly holds no date expression (see `DATE_WORD`). */
+export function mayHoldDate(folded: string): boolean {
+  return DATE_WORD.test(folded);
+}
+
 function isCapital(char: string | undefined): boolean {
   return char !== undefined && char !== char.toLowerCase() && char === char.toUpperCase();
 }
@@ -56,6 +75,7 @@ function boundBefore(folded: string, start: number, language: 'fr' | 'en'): { bo
  */
 export function findDateExpressions(text: string, language: Language): DateMention[] {
   const folded = foldForMatching(text);
+  if (!mayHoldDate(folded)) return [];
   const candidates: Array<{ start: number; end: number; rule: DateRule; match: RegExpExecArray; language: 'fr' | 'en' }> = [];
   for (const lang of vocabulariesFor(language).map((v) => v.language)) {
     for (const rule of DATE_RULES) {

@@ -30,7 +30,7 @@ export const VOCABULARY_FR: Vocabulary = {
   questionWords: words("quel quelle quels quelles qui que quoi qu quand ou comment combien pourquoi lequel laquelle lesquels lesquelles est-ce est-ce-que dont citez cite nommez donnez"),
   yesNo: /^(?:est-ce qu|est-ce que|y a-t-il|existe-t-il|\p{L}[\p{L}\d .'-]* (?:a|ont|est|sont|va|vont|sera|seront|peut|peuvent|doit|doivent|avait|avaient|etait|etaient)-t?-?(?:il|elle|ils|elles|on)\b)/u,
   personTitles: words('m mm mme mmes mlle dr pr me sir lord saint sainte president presidente ministre depute deputee senateur senatrice maire general lieutenant capitaine colonel commandant roi reine prince princesse pape cardinal eveque abbe pere frere soeur docteur professeur entraineur selectionneur joueur attaquant defenseur gardien pilote chanteur chanteuse acteur actrice ecrivain auteur realisateur fondateur directeur directrice pdg patron patronne porte-parole avocat juge procureur ambassadeur chancelier chanceliere empereur imperatrice duc duchesse comte comtesse baron marquis madame monsieur'),
-  organisationCues: words('groupe societe entreprise firme compagnie banque constructeur operateur editeur fabricant laboratoire club equipe parti syndicat association fondation universite institut agence ministere federation sa sas sarl fc ac rc'),
+  organisationCues: words('marque filiale enseigne start-up startup geant editeur groupe societe entreprise firme compagnie banque constructeur operateur editeur fabricant laboratoire club equipe parti syndicat association fondation universite institut agence ministere federation sa sas sarl fc ac rc'),
   eventCues: words('coupe championnat mondial jeux finale festival salon sommet election elections tournoi ligue conference exposition guerre bataille traite revolution'),
   placePrepositions: words("a au aux en dans vers pres"),
   nameParticles: words("de du des d' la le les l' von van der den di da dos y"),
@@ -64,7 +64,7 @@ export const VOCABULARY_FR: Vocabulary = {
     events: [
       ['report(?:e|ee|es|ees|er|era|eront|erait|eraient)|repouss\\p{L}*|retard(?:e|ee|es|ees|er|era)?|decal(?:e|ee|es|ees|er|age)', 'postponement'],
       ["(?<!(?:le|du|au|son|leur|ce|quel|mauvais) )sort|sortent|sorti|sortie|sorties|sortir|sortira|sortiront|sortirait|sortiraient|publie|publiee|publiera|publication|disponible|disponibles|disponibilite|livre|livrera|livraison|commercialise|commercialisee|commercialisera|arrive|arrivera|arriveront|arriverait|arrivee", 'release'],
-      ['devoil\\p{L}*|present(?:e|ee|es|ees|era|eront|erait|ation|er)|revel(?:e|ee|era|er)', 'unveiling'],
+      ['devoil\\p{L}*|present(?:e|ee|es|ees|era|eront|erait|ation|er)', 'unveiling'],
       ['lanc(?:e|ee|es|ees|er|era|eront|erait|eraient|ement|ements)|mise sur le marche', 'launch'],
       ['deploi\\p{L}*|deploy\\p{L}*|mise en production|heberg\\p{L}*', 'deployment'],
       ['entrain(?:e|ee|es|er|era|ement)|formation', 'training'],

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { extractFacts } from '../src/facts/extractFacts';
+const lines = gunzipSync(readFileSync('/work/shared/corpora/orangesum-10k.jsonl.gz')).toString('utf8').split('\n').slice(0, Number(process.argv[2] ?? 2000));
+const articles = lines.filter(Boolean).map((l, i) => { const a = JSON.parse(l); return { id: `os${i}`, source: `o#${i}`, title: a.title, language: 'fr' as const, published: a.date ?? null, url: null, text: `${a.heading}\n${a.article}` }; });
+for (const a of articles.slice(0, 200)) extractFacts(a);
+const t0 = performance.now();
+for (const a of articles) extractFacts(a);
+const ms = performance.now() - t0;
+console.log(`extractFacts: ${articles.length} articles, ${(ms / articles.length).toFixed(2)} ms/article`);
