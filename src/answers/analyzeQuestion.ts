@@ -117,7 +117,7 @@ const FOLLOW_UP_OPENERS =
   /^\s*(and|what about|how about|same (question )?for|et|et pour|et concernant|et pour ce qui est de|quid de|qu'en est-il de|et qu'en est-il de|idem pour|meme question pour)\b/;
 
 /** Which event a date question asks about when it names several ("when was the launch announced?" asks the announcement). */
-const EVENT_PRIORITY: readonly DateEventKind[] = ['postponement', 'announcement', 'unveiling', 'deployment', 'training', 'launch', 'release'];
+const EVENT_PRIORITY: readonly DateEventKind[] = ['postponement', 'announcement', 'acquisition', 'election', 'match', 'entry-into-force', 'unveiling', 'deployment', 'training', 'launch', 'release', 'held'];
 
 /** The event a date question asks about, from the event words of the shared vocabulary (both languages: questions cross languages). */
 function askedEvent(folded: string): DateEventKind | null {

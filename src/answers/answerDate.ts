@@ -3,34 +3,12 @@ import { resolveDateExpression } from '../facts/resolveDateExpression';
 import type { TimelineEvent } from '../scoop';
 import type { QuestionAnalysis } from './analyzeQuestion';
 import { frenchOf } from './abstentionText';
-import { EN_PARTICIPLE } from './eventWords';
+import { EVENT_WORDS } from './eventWords';
 import type { CitationList } from './citationList';
 import { describePublished, isDeadline, rangePhrase } from './describeDate';
 
 const RELEASE_FAMILY = new Set<DateEventKind>(['release', 'launch', 'unveiling']);
 
-
-const EN_NOUN: Record<DateEventKind, string> = {
-  release: 'release',
-  launch: 'launch',
-  unveiling: 'unveiling',
-  deployment: 'deployment',
-  postponement: 'release',
-  announcement: 'announcement',
-  training: 'training',
-  other: 'date',
-};
-
-const FR_NOUN: Record<DateEventKind, { noun: string; feminine: boolean }> = {
-  release: { noun: 'la sortie', feminine: true },
-  launch: { noun: 'le lancement', feminine: false },
-  unveiling: { noun: 'la présentation', feminine: true },
-  deployment: { noun: 'le déploiement', feminine: false },
-  postponement: { noun: 'la sortie', feminine: true },
-  announcement: { noun: "l'annonce", feminine: true },
-  training: { noun: "l'entraînement", feminine: false },
-  other: { noun: "l'échéance", feminine: true },
-};
 
 function relevance(event: DateEventKind, asked: DateEventKind): number {
   if (event === asked) return 3;
@@ -79,7 +57,7 @@ function statement(claim: TimelineEvent, subject: string, language: 'fr' | 'en')
   const period = when(claim, language);
   const event = claim.event;
   if (language === 'fr') {
-    const { noun, feminine } = FR_NOUN[event];
+    const { noun, feminine } = EVENT_WORDS[event].fr;
     const e = feminine ? 'e' : '';
     const head = `${capitalise(noun)} ${frenchOf(subject)}`;
     switch (claim.status) {
@@ -97,20 +75,22 @@ function statement(claim: TimelineEvent, subject: string, language: 'fr' | 'en')
         return `${head} a été annulé${e}`;
     }
   }
-  const participle = EN_PARTICIPLE[event];
+  const { participle, noun } = EVENT_WORDS[event].en;
+  const head = participle ? subject : `${subject}'s ${noun}`;
+  const be = (state: string) => (participle ? `${state} to be ${participle}` : state);
   switch (claim.status) {
     case 'done':
-      return `${subject} was ${participle} ${period}`;
+      return participle ? `${subject} was ${participle} ${period}` : `${head} took place ${period}`;
     case 'planned':
-      return `${subject} is planned to be ${participle} ${period}`;
+      return `${head} is ${be('planned')} ${period}`;
     case 'expected':
-      return `${subject} is expected to be ${participle} ${period}`;
+      return `${head} is ${be('expected')} ${period}`;
     case 'rumoured':
-      return `${subject} is rumoured to be ${participle} ${period}`;
+      return `${head} is ${be('rumoured')} ${period}`;
     case 'postponed':
-      return `${subject}'s ${EN_NOUN[event]} was postponed to ${period.replace(/^in /, '')}`;
+      return `${subject}'s ${noun} was postponed to ${period.replace(/^in /, '')}`;
     case 'cancelled':
-      return `${subject}'s ${EN_NOUN[event]} was cancelled`;
+      return `${subject}'s ${noun} was cancelled`;
   }
 }
 

@@ -278,7 +278,7 @@ function tenseFit(reading: QuestionReading, sentence: ReadSentence, candidate: A
   if (reading.expected !== 'date' || candidate.type !== 'date' || !sentence.article.published) return 0;
   const before = sentence.text.slice(Math.max(0, candidate.start - 12), candidate.start);
   if (!reading.past && /(?:depuis|since)\s*$/iu.test(before)) return -0.8;
-  const resolved = resolveDateExpression(candidate.value, sentence.article.published, sentence.article.language, { past: reading.past });
+  const resolved = resolveDateExpression(candidate.value, sentence.article.published, sentence.article.language, { sentence: sentence.text, at: candidate.start });
   const published = sentence.article.published;
   if (!reading.past && resolved.end && resolved.end < published) return -0.8;
   if (reading.past && resolved.start && resolved.start > published.padEnd(10, '-31')) return -0.5;

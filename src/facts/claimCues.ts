@@ -1,4 +1,5 @@
 import type { Language } from '../articles/article';
+import { foldForMatching } from '../text/foldForMatching';
 import { vocabulariesFor } from '../text/language';
 import { VOCABULARIES, wordsPattern, type DateEventKind, type Vocabulary } from '../text/vocabulary';
 
@@ -101,4 +102,29 @@ export function readStatusCues(foldedClause: string, language: Language): Status
 /** Sentence-wide hearsay ("Selon les sources, ...", "..., according to people familiar with the matter"). */
 export function sentenceIsHearsay(foldedSentence: string, language: Language): boolean {
   return compiledFor(language).some((words) => has(words.sentenceHearsay, foldedSentence));
+}
+
+/** Where a clause ends: punctuation, or a subordinate or contrasting clause starting. */
+const CLAUSE_BREAK = /[,;:]|\s(?=(?:que|qu'|that|mais|but|tandis|alors que|while)[\s'])/gu;
+
+/**
+ * Whether the clause of `sentence` that holds offset `at` speaks of the past
+ * ("Apple a reconnu vendredi que...": past; "Apple présentera vendredi...":
+ * not), read from its status words: past tense without a plan or an
+ * expectation. The clause is the comma-separated part holding `at`, widened
+ * to its neighbours when it has no verb of its own ("Vendredi, Apple a annoncé...").
+ * A subordinate clause ("que...", "that...") is a clause of its own.
+ */
+export function clauseIsPast(sentence: string, at: number, language: Language): boolean {
+  const folded = foldForMatching(sentence);
+  const bounds = [0, ...[...folded.matchAll(CLAUSE_BREAK)].map((m) => m.index + 1), folded.length + 1];
+  const index = Math.max(0, bounds.findIndex((b, i) => at >= b && at < (bounds[i + 1] ?? Infinity)));
+  const clauses = [[index, index], [index, index + 1], [index - 1, index + 1]] as const;
+  for (const [from, to] of clauses) {
+    const clause = folded.slice(bounds[Math.max(0, from)], bounds[Math.min(bounds.length - 1, to + 1)] - 1);
+    const reading = readStatusCues(clause, language);
+    if (reading.planned || reading.expected || reading.reportedPlan) return false;
+    if (reading.past) return true;
+  }
+  return false;
 }

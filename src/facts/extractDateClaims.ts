@@ -211,10 +211,20 @@ function cueAfter(
   return wordCount(gap) <= 3 && !CLAUSE_LINK.test(gap) ? cue : undefined;
 }
 
+/** Events a sentence names by what they are: when one is there, it is what its dates are about ("les élections, qui devaient avoir lieu le 19"). */
+const SPECIFIC_EVENTS: ReadonlySet<DateEventKind> = new Set(['acquisition', 'election', 'match', 'entry-into-force']);
+
+/**
+ * The event a date is about among the cues before it: a postponement (the
+ * last one), else an event named by what it is, else the last cue that is
+ * not an announcement nor a mere "takes place", else the last one.
+ */
 function chooseCue(cues: Array<Cue<DateEventKind>>): Cue<DateEventKind> | undefined {
   const postponement = cues.filter((c) => c.value === 'postponement').pop();
   if (postponement) return postponement;
-  const specific = cues.filter((c) => c.value !== 'announcement').pop();
+  const named = cues.filter((c) => SPECIFIC_EVENTS.has(c.value)).pop();
+  if (named) return named;
+  const specific = cues.filter((c) => c.value !== 'announcement' && c.value !== 'held').pop();
   return specific ?? cues[cues.length - 1];
 }
 

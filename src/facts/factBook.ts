@@ -20,9 +20,15 @@ interface PlacedClaim {
   order: number;
 }
 
-/** Events that move together: a postponement moves the release it postpones. */
+/** Events that move together: a release, a launch and an unveiling are the same plan. */
 function eventFamily(event: DateEventKind): string {
-  return event === 'release' || event === 'launch' || event === 'unveiling' || event === 'postponement' ? 'availability' : event;
+  return event === 'release' || event === 'launch' || event === 'unveiling' ? 'availability' : event;
+}
+
+/** Whether a later claim can move an earlier one: the same plan, or a postponement (it moves whatever event it postpones, never an announcement). */
+function sameStory(a: DateEventKind, b: DateEventKind): boolean {
+  if (a === 'postponement' || b === 'postponement') return a !== 'announcement' && b !== 'announcement';
+  return eventFamily(a) === eventFamily(b);
 }
 
 const key = nameKey;
@@ -180,7 +186,7 @@ export class FactBook {
         later.some(
           (other) =>
             other.subject === claim.subject &&
-            eventFamily(other.event) === eventFamily(claim.event) &&
+            sameStory(other.event, claim.event) &&
             other.status !== 'cancelled' &&
             resolved(other) &&
             !(other.start === claim.start && other.end === claim.end) &&

@@ -31,6 +31,11 @@ export type DateEventKind =
   | 'postponement'
   | 'announcement'
   | 'training'
+  | 'acquisition'
+  | 'election'
+  | 'match'
+  | 'entry-into-force'
+  | 'held'
   | 'other';
 
 /** The nature of a tie between two organisations. */
