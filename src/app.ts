@@ -7,7 +7,7 @@ import { FactBook } from './facts/factBook';
 import { FACTS_VERSION } from './facts/factsVersion';
 import { Newsroom } from './feeds/newsroom';
 import { fetchPolicyOf } from './feeds/safeFetch';
-import { createEmbeddings } from './index/createEmbeddings';
+import { createEmbeddings, type EmbeddingsChoice } from './index/createEmbeddings';
 import { IndexWriteError, type WriteFaults } from './index/indexStore';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
@@ -72,8 +72,8 @@ export function corpusLimits(config: Config): LoadCorpusOptions {
 export async function openScoop(config: Config, { logger, onProgress, serveStale = false, writeFaults }: OpenScoopDeps): Promise<OpenedScoop> {
   const limits = corpusLimits(config);
   const scan = await scanCorpus(config.CORPUS_DIR, limits);
-  const { embeddings, embedderId } = await createEmbeddings(config);
-  const open = () => openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress, writeFaults });
+  const vectors = await embeddingsFor(config);
+  const open = () => openPassageIndex({ indexDir: config.INDEX_DIR, ...vectors, logger, onProgress, writeFaults });
   let index = await open();
   let synced: { report: SyncReport; skipped: SkippedInput[] };
   let stale: string | null = null;
@@ -103,6 +103,16 @@ export function openPassageIndex(
   options: Omit<PassageIndexOptions, 'extractFacts' | 'factsVersion'>,
 ): Promise<PassageIndex> {
   return PassageIndex.open({ ...options, extractFacts, factsVersion: FACTS_VERSION });
+}
+
+/**
+ * The embedder the index keeps vectors with, when the search that ships for
+ * the config uses them (see {@link fusionFor}); none when it ranks by BM25
+ * alone (the offline default), so that nothing is embedded and no HNSW graph
+ * is built or loaded.
+ */
+export async function embeddingsFor(config: Config): Promise<Partial<EmbeddingsChoice>> {
+  return fusionFor(config).weights[0] > 0 ? createEmbeddings(config) : {};
 }
 
 /**

@@ -14,7 +14,7 @@ import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGener
 import { Bm25LexicalStore, type LexicalStore } from './lexicalStore';
 import type { LexicalDocument, LexicalSearchOptions } from './lexicalIndex';
 import { passageTableFiles, restorePassageTable, type IndexedArticle } from './passageTable';
-import { HnswVectorStore, VECTOR_FILES, type HnswOptions, type Ranking, type VectorStore } from './vectorStore';
+import { HnswVectorStore, NoVectorStore, VECTOR_FILES, type HnswOptions, type Ranking, type VectorStore } from './vectorStore';
 
 export type { HnswOptions } from './vectorStore';
 
@@ -56,10 +56,14 @@ function bySourceThenLine(a: SkippedInput, b: SkippedInput): number {
 export interface PassageIndexOptions {
   /** Folder of the persisted index (INDEX_DIR). Created on first write. */
   indexDir: string;
-  /** LangChain embeddings for passages and queries. */
-  embeddings: Embeddings;
-  /** Names the embedder (provider, model, size); an index built under another id is rebuilt (re-embedded). */
-  embedderId: string;
+  /**
+   * LangChain embeddings for passages and queries, kept in an HNSW vector
+   * store. None keeps no vectors at all (nothing embedded, no graph): what
+   * the app does when the search that ships does not use them.
+   */
+  embeddings?: Embeddings;
+  /** Names the embedder (provider, model, size); an index built under another id (or with no vectors, `none`) is rebuilt. */
+  embedderId?: string;
   /** Run on each added or changed article; the result is stored with the index. */
   extractFacts?: (article: Article, passages: Passage[]) => ArticleFacts;
   /**
@@ -100,7 +104,7 @@ export class PassageIndex {
   private entries: IndexedArticle[] = [];
   private entryById = new Map<string, IndexedArticle>();
   private passageById = new Map<string, { passage: Passage; entry: IndexedArticle }>();
-  private vectors!: HnswVectorStore;
+  private vectors!: VectorStore;
   private lexical!: LexicalStore;
   private factStore!: FactsStore;
   /** The corpus files the index was last synced with (null after a sync from articles, or with none yet). */
@@ -295,7 +299,8 @@ export class PassageIndex {
       freshDocuments.length,
     );
     try {
-      await embedPassages(this.options.embeddings, freshDocuments, {
+      const embeddings = this.options.embeddings;
+      if (embeddings) await embedPassages(embeddings, freshDocuments, {
         dimensions: this.vectors.dimensions,
         batchSize: this.options.embedBatchSize,
         onProgress: this.options.onProgress,
@@ -337,8 +342,9 @@ export class PassageIndex {
    * measuring the graph's recall). A query without features ranks nothing.
    */
   async vectorSearch(query: string, k: number, options: { exact?: boolean; exclude?: Set<string> } = {}): Promise<Ranking> {
-    if (!(k > 0) || this.vectors.size === 0) return [];
-    const vector = await this.options.embeddings.embedQuery(query);
+    const embeddings = this.options.embeddings;
+    if (!(k > 0) || this.vectors.size === 0 || !embeddings) return [];
+    const vector = await embeddings.embedQuery(query);
     if (vector.length !== this.vectors.dimensions) {
       throw new Error(`The embedder returned a query vector of length ${vector.length}; the index holds vectors of length ${this.vectors.dimensions}`);
     }
@@ -387,6 +393,11 @@ export class PassageIndex {
     return this.passageById.size;
   }
 
+  /** The embedder id the manifest records: `none` for an index that keeps no vectors. */
+  private embedderId(): string {
+    return this.options.embeddings ? (this.options.embedderId ?? 'unnamed') : 'none';
+  }
+
   private passageIds(): string[] {
     return this.entries.flatMap((entry) => entry.passages.map((passage) => passage.id));
   }
@@ -402,7 +413,9 @@ export class PassageIndex {
     this.entries = [];
     this.entryById = new Map();
     this.passageById = new Map();
-    this.vectors = new HnswVectorStore({ hnsw: this.options.hnsw, graphWorkerFrom: this.options.graphWorkerFrom, warn });
+    this.vectors = this.options.embeddings
+      ? new HnswVectorStore({ hnsw: this.options.hnsw, graphWorkerFrom: this.options.graphWorkerFrom, warn })
+      : new NoVectorStore();
     this.lexical = new Bm25LexicalStore();
     this.factStore = new FactsStore({ extractFacts: this.options.extractFacts, factsVersion: this.options.factsVersion, warn });
     this.corpusRecord = null;
@@ -422,7 +435,7 @@ export class PassageIndex {
         ...corpusRecordFiles(this.corpusRecord),
       ],
       {
-        embedderId: this.options.embedderId,
+        embedderId: this.embedderId(),
         factsVersion: this.factStore.version,
         counts: { articles: this.entries.length, passages: this.passageById.size, facts: facts.length },
         ...this.vectors.manifestFields(),
@@ -435,8 +448,8 @@ export class PassageIndex {
   /** Rebuilds memory from a verified generation; throws {@link IndexUnreadableError} when its content does not hold together. */
   private async restore(generation: LoadedGeneration): Promise<void> {
     const { manifest } = generation;
-    if (manifest.embedderId !== this.options.embedderId) {
-      throw new IndexUnreadableError(`it was built with embedder ${manifest.embedderId}, not ${this.options.embedderId}`);
+    if (manifest.embedderId !== this.embedderId()) {
+      throw new IndexUnreadableError(`it was built with embedder ${manifest.embedderId}, not ${this.embedderId()}`);
     }
     this.entries = restorePassageTable(generation);
     this.reindexMaps();

@@ -44,6 +44,37 @@ export interface VectorStore {
   files(ids: readonly string[]): GenerationFile[];
   /** What the manifest records about the vectors. */
   manifestFields(): Pick<IndexManifest, 'dimensions' | 'hnsw'>;
+  /** Restores the store from a verified generation whose passages are `ids`; throws `IndexUnreadableError` when its files do not hold together. */
+  restore(generation: LoadedGeneration, ids: readonly string[]): Promise<void>;
+}
+
+/**
+ * The vector store of an index that keeps no vectors: what Scoop builds
+ * when the search that ships does not use them (the offline default ranks by
+ * BM25 alone), so nothing is embedded and no graph is built.
+ */
+export class NoVectorStore implements VectorStore {
+  readonly dimensions = 0;
+  readonly size = 0;
+  readonly needsRebuild = false;
+
+  async search(): Promise<Ranking> {
+    return [];
+  }
+
+  async beginUpdate(): Promise<VectorUpdate> {
+    return { add: () => undefined, commit: async () => undefined, abort: () => undefined };
+  }
+
+  files(): GenerationFile[] {
+    return [];
+  }
+
+  manifestFields(): Pick<IndexManifest, 'dimensions' | 'hnsw'> {
+    return { dimensions: 0, hnsw: { space: SPACE, m: 0, efConstruction: 0, elements: 0, nextLabel: 0 } };
+  }
+
+  async restore(): Promise<void> {}
 }
 
 /**

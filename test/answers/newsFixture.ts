@@ -6,8 +6,7 @@ import { loadCorpus } from '../../src/articles/loadCorpus';
 import type { AnswerDeps } from '../../src/answers/answerQuestion';
 import { parseConfig } from '../../src/config';
 import { FactBook } from '../../src/facts/factBook';
-import { createEmbeddings } from '../../src/index/createEmbeddings';
-import { openPassageIndex } from '../../src/app';
+import { embeddingsFor, fusionFor, openPassageIndex } from '../../src/app';
 import { HybridSearch } from '../../src/retrieval/hybridSearch';
 
 /** The answer fixtures: the seed and six tech-news articles, French and English. */
@@ -32,10 +31,10 @@ const quiet = { info: () => {}, warn: () => {} };
 export async function loadNewsFixture(): Promise<NewsFixture> {
   const indexDir = mkdtempSync(join(tmpdir(), 'scoop-answers-'));
   const corpus = await loadCorpus(NEWS_DIR);
-  const { embeddings, embedderId } = await createEmbeddings(parseConfig({}));
-  const index = await openPassageIndex({ indexDir, embeddings, embedderId, logger: quiet });
+  const config = parseConfig({});
+  const index = await openPassageIndex({ indexDir, ...(await embeddingsFor(config)), logger: quiet });
   await index.sync(corpus);
-  const retriever = new HybridSearch({ index });
+  const retriever = new HybridSearch({ index, fusion: fusionFor(config) });
   return {
     articles: index.articles(),
     facts: new FactBook(index.facts(), index.articles()),
