@@ -110,6 +110,8 @@ export interface ReadGenerationOptions {
   onDisk?: string[];
   /** Only their size checked now; read and verified when the caller asks ({@link LoadedGeneration.readLater}). */
   later?: string[];
+  /** Checks the manifest before any file is read: throwing {@link IndexUnreadableError} rejects the generation without reading its files. */
+  checkManifest?: (manifest: IndexManifest) => void;
 }
 
 /** A verified generation: its manifest and the bytes of every file but those left on disk or for later. */
@@ -468,6 +470,7 @@ export async function readCurrentGeneration(indexDir: string, options: ReadGener
     throw new IndexUnreadableError(`manifest of ${name} is not valid JSON`);
   }
   const manifest = checkManifest(parsed);
+  options.checkManifest?.(manifest);
   const files = new Map<string, Buffer>();
   const missing = (file: string) => (error: unknown): never => {
     if (isErrno(error, 'ENOENT')) throw new IndexUnreadableError(`${file} is missing`);

@@ -10,13 +10,14 @@ import { diffCorpus, diffCorpusFiles, hashCorpusFile, isRacyStamp, type CorpusFi
 import { corpusRecordFiles, readStampCache, restoreCorpusRecord, writeStampCache } from './corpusRecords';
 import { embedPassages } from './embedPassages';
 import { FactsStore } from './factsStore';
-import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGeneration, readCurrentName, writeGeneration, type LoadedGeneration, type WriteFaults } from './indexStore';
+import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGeneration, readCurrentName, writeGeneration, type IndexManifest, type LoadedGeneration, type WriteFaults } from './indexStore';
 import { Bm25LexicalStore, type LexicalStore } from './lexicalStore';
 import type { LexicalDocument, LexicalSearchOptions } from './lexicalIndex';
 import { passageTableFiles, restorePassageTable, type IndexedArticle } from './passageTable';
-import { HnswVectorStore, NoVectorStore, VECTOR_FILES, type HnswOptions, type Ranking, type VectorStore } from './vectorStore';
+import type { HnswOptions } from './hnswVectorStore';
+import { NoVectorStore, type Ranking, type VectorStore } from './vectorStore';
 
-export type { HnswOptions } from './vectorStore';
+export type { HnswOptions } from './hnswVectorStore';
 
 /** What one {@link PassageIndex.sync} did (the CLI prints it; `--json` as is). */
 export interface SyncReport {
@@ -116,7 +117,11 @@ export class PassageIndex {
   /** Syncs of this instance run one after the other. */
   private syncQueue: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly options: PassageIndexOptions) {
+  private constructor(
+    private readonly options: PassageIndexOptions,
+    /** The HNSW store's module, loaded only for an index that keeps vectors (hnswlib-node is native code to load). */
+    private readonly hnsw: typeof import('./hnswVectorStore') | null,
+  ) {
     this.logger = options.logger ?? { info: () => undefined, warn: () => undefined };
     this.reset();
   }
@@ -132,11 +137,14 @@ export class PassageIndex {
    */
   static async open(options: PassageIndexOptions): Promise<PassageIndex> {
     await checkIndexFolder(options.indexDir);
-    const index = new PassageIndex(options);
+    const index = new PassageIndex(options, options.embeddings ? await import('./hnswVectorStore') : null);
     for (let attempt = 1; ; attempt += 1) {
       const name = await readCurrentName(options.indexDir).catch(() => null);
       try {
-        const loaded = await readCurrentGeneration(options.indexDir, VECTOR_FILES);
+        const loaded = await readCurrentGeneration(options.indexDir, {
+          ...index.hnsw?.VECTOR_FILES,
+          checkManifest: (manifest) => index.checkEmbedder(manifest),
+        });
         if (loaded) await index.restore(loaded);
         return index;
       } catch (error) {
@@ -393,6 +401,13 @@ export class PassageIndex {
     return this.passageById.size;
   }
 
+  /** Throws {@link IndexUnreadableError} when the stored vectors come from another embedder (checked before any file is read). */
+  private checkEmbedder(manifest: IndexManifest): void {
+    if (manifest.embedderId !== this.embedderId()) {
+      throw new IndexUnreadableError(`it was built with embedder ${manifest.embedderId}, not ${this.embedderId()}`);
+    }
+  }
+
   /** The embedder id the manifest records: `none` for an index that keeps no vectors. */
   private embedderId(): string {
     return this.options.embeddings ? (this.options.embedderId ?? 'unnamed') : 'none';
@@ -413,8 +428,8 @@ export class PassageIndex {
     this.entries = [];
     this.entryById = new Map();
     this.passageById = new Map();
-    this.vectors = this.options.embeddings
-      ? new HnswVectorStore({ hnsw: this.options.hnsw, graphWorkerFrom: this.options.graphWorkerFrom, warn })
+    this.vectors = this.hnsw
+      ? new this.hnsw.HnswVectorStore({ hnsw: this.options.hnsw, graphWorkerFrom: this.options.graphWorkerFrom, warn })
       : new NoVectorStore();
     this.lexical = new Bm25LexicalStore();
     this.factStore = new FactsStore({ extractFacts: this.options.extractFacts, factsVersion: this.options.factsVersion, warn });
@@ -448,9 +463,7 @@ export class PassageIndex {
   /** Rebuilds memory from a verified generation; throws {@link IndexUnreadableError} when its content does not hold together. */
   private async restore(generation: LoadedGeneration): Promise<void> {
     const { manifest } = generation;
-    if (manifest.embedderId !== this.embedderId()) {
-      throw new IndexUnreadableError(`it was built with embedder ${manifest.embedderId}, not ${this.embedderId()}`);
-    }
+    this.checkEmbedder(manifest);
     this.entries = restorePassageTable(generation);
     this.reindexMaps();
     this.factStore.restore(generation);
