@@ -5,8 +5,7 @@ import { createScoop, type ScoopParts } from './createScoop';
 import { extractFacts } from './facts/extractFacts';
 import { FactBook } from './facts/factBook';
 import { FACTS_VERSION } from './facts/factsVersion';
-import { Newsroom } from './feeds/newsroom';
-import { fetchPolicyOf } from './feeds/safeFetch';
+import type { Newsroom } from './feeds/newsroom';
 import { createEmbeddings, type EmbeddingsChoice } from './index/createEmbeddings';
 import { IndexWriteError, type WriteFaults } from './index/indexStore';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
@@ -134,7 +133,12 @@ export function scoopOverIndex(index: PassageIndex, { fusion, ...parts }: Pick<S
   return createScoop({ index, retriever: new HybridSearch({ index, fusion }), facts, ...parts });
 }
 
-/** The news desk over CORPUS_DIR: feed subscriptions, fetched articles, and the safe fetcher the config sets. */
-export function openNewsroom(config: Config): Newsroom {
+/**
+ * The news desk over CORPUS_DIR: feed subscriptions, fetched articles, and
+ * the safe fetcher the config sets. Loaded on demand: the feed parsers and
+ * the fetcher are not needed to answer questions.
+ */
+export async function openNewsroom(config: Config): Promise<Newsroom> {
+  const [{ Newsroom }, { fetchPolicyOf }] = await Promise.all([import('./feeds/newsroom'), import('./feeds/safeFetch')]);
   return new Newsroom(config.CORPUS_DIR, fetchPolicyOf(config));
 }
