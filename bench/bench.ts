@@ -3,13 +3,16 @@
  * LangChain peer measured beside it in the same run.
  *
  *   npm run bench -- [--json] [--quick] [--sizes 1000,10000,50000] [--corpus PATH] [--seed N] [--no-generated]
+ *                    [--no-startup | --startup-only]
  *
  * Each size runs in child processes (build, serve, recall, peer) so that peak
  * memory and warm caches do not bleed from one measurement into the next.
+ * With a --corpus file, the start-up section (bench/startupBench.ts) follows:
+ * the CLI's build, up-to-date check, warm search and cold start over it.
  * Progress goes to stderr; the table (or, with --json, one JSON object) to stdout.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatBenchReport, type BenchReport, type SizeResult } from './benchReport';
 import type { SearchPeerFigures } from './searchPeerBench';
+import { formatStartup, measureStartup, type StartupFigures } from './startupBench';
 
 const WORKER = fileURLToPath(new URL('./benchWorker.ts', import.meta.url));
 /** The search libraries timed beside Scoop at every size, each in its own process. */
@@ -113,8 +117,12 @@ async function main(): Promise<void> {
       corpus: { type: 'string' },
       seed: { type: 'string', default: '20250201' },
       'no-generated': { type: 'boolean', default: false },
+      'no-startup': { type: 'boolean', default: false },
+      'startup-only': { type: 'boolean', default: false },
     },
   });
+  const startupOnly = values['startup-only'];
+  if (startupOnly && !values.corpus) throw new UsageError('--startup-only needs --corpus FILE (the OrangeSum .jsonl.gz)');
   const sizes = values.sizes ? parseSizes(values.sizes) : values.quick ? QUICK_SIZES : DEFAULT_SIZES;
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed takes a non-negative integer (got "${values.seed}")`);
@@ -131,12 +139,23 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   let discord: unknown;
   const discordSize = sizes.includes(10000) ? 10000 : sizes[sizes.length - 1];
-  for (const [source, label] of sources) {
+  for (const [source, label] of startupOnly ? [] : sources) {
     for (const passages of sizes) {
       process.stderr.write(`\n== ${label}, about ${passages.toLocaleString('en-US')} passages ==\n`);
       const measured = await measureSize(source, label, passages, values.quick, source === sources[0][0] && passages === discordSize);
       results.push(measured.size);
       if (measured.discord !== undefined) discord = measured.discord;
+    }
+  }
+
+  let startup: StartupFigures | undefined;
+  if (values.corpus && !values['no-startup'] && statSync(values.corpus).isFile()) {
+    const work = await mkdtemp(join(tmpdir(), 'scoop-bench-startup-'));
+    process.stderr.write('\n== start-up, up-to-date check and build ==\n');
+    try {
+      startup = await measureStartup(values.corpus, work, (message) => process.stderr.write(`[startup] ${message}\n`));
+    } finally {
+      await rm(work, { recursive: true, force: true });
     }
   }
 
@@ -167,7 +186,9 @@ async function main(): Promise<void> {
     ],
     ms: performance.now() - began,
   };
-  process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${formatBenchReport(report)}\n`);
+  const startupText = startup ? `\n${formatStartup(startup)}\n` : '';
+  if (values.json) process.stdout.write(`${JSON.stringify({ ...report, startup })}\n`);
+  else process.stdout.write(startupOnly ? startupText : `${formatBenchReport(report)}\n${startupText}`);
 }
 
 main().catch((error: unknown) => {

@@ -14,6 +14,7 @@ import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGener
 import { Bm25LexicalStore, type LexicalStore } from './lexicalStore';
 import type { LexicalDocument, LexicalSearchOptions } from './lexicalIndex';
 import { passageTableFiles, restorePassageTable, type IndexedArticle } from './passageTable';
+import { TermAnalysisPool } from './termAnalysisPool';
 import type { HnswOptions } from './hnswVectorStore';
 import { NoVectorStore, type Ranking, type VectorStore } from './vectorStore';
 
@@ -81,6 +82,10 @@ export interface PassageIndexOptions {
   graphWorkerFrom?: number;
   /** Passages per `embedDocuments` call. Default 256. */
   embedBatchSize?: number;
+  /** New passages without terms (no hashed embedder) are analysed on worker threads from this many on. Default 4,000. */
+  analysisWorkersFrom?: number;
+  /** Worker threads that analyse terms. Default: the cores, at most 4. */
+  analysisThreads?: number;
   /** Test hooks that make a write fail part way (see {@link WriteFaults}). */
   writeFaults?: WriteFaults;
 }
@@ -265,6 +270,20 @@ export class PassageIndex {
     return { report: { ...report, ms: Math.round(performance.now() - started) }, skipped, filesRead: diff.suspect.length + toLoad.length };
   }
 
+  /**
+   * Starts analysing the terms of many new passages on worker threads (see
+   * {@link TermAnalysisPool}), so that fact extraction on this thread runs
+   * meanwhile; nothing for a small batch, or when the hashed embedder
+   * already gave them their terms.
+   */
+  private analyzeOnWorkers(documents: LexicalDocument[]): Promise<void> {
+    const from = this.options.analysisWorkersFrom ?? 4_000;
+    const missing = documents.filter((document) => document.terms === undefined);
+    if (missing.length < from) return Promise.resolve();
+    const pool = new TermAnalysisPool(this.options.analysisThreads);
+    return pool.analyze(missing).finally(() => pool.close());
+  }
+
   /** Whether memory holds what disk does not, or the stores must be rebuilt: the next sync writes whatever the corpus says. */
   private mustWrite(): boolean {
     return this.dirty || this.vectors.needsRebuild || this.factStore.stale;
@@ -319,6 +338,7 @@ export class PassageIndex {
       throw error;
     }
 
+    const analysis = this.analyzeOnWorkers(freshDocuments);
     this.entries = plan.map((item) => item.kept ?? { article: item.article, passages: item.passages });
     this.reindexMaps();
     this.corpusRecord = record;
@@ -331,6 +351,7 @@ export class PassageIndex {
       this.factStore.retain(new Set(this.entryById.keys()));
     }
     this.lexical.remove(diff.dropped.flatMap((entry) => entry.passages.map((passage) => passage.id)));
+    await analysis;
     this.lexical.add(freshDocuments);
     this.dirty = true;
     await update.commit();
@@ -394,6 +415,11 @@ export class PassageIndex {
   /** Facts extracted from every indexed article (empty without an `extractFacts` option). */
   facts(): ArticleFacts[] {
     return this.factStore.inOrder(this.entries.map((entry) => entry.article.id));
+  }
+
+  /** Number of passages with a stored vector: 0 for an index that keeps none. */
+  vectorCount(): number {
+    return this.vectors.size;
   }
 
   /** Number of indexed passages. */

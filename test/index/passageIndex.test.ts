@@ -317,6 +317,18 @@ describe('PassageIndex', () => {
     expect((await withVectors.vectorSearch('Antoine Dupont essais', 1)).length).toBe(1);
   });
 
+  it('GIVEN terms analysed on worker threads THEN the lexical index written is the one analysed inline, byte for byte', async () => {
+    const { embeddings: _unused, embedderId: _id, ...lexicalOnly } = options();
+    const corpus = await loadCorpus(corpusDir);
+    const inline = await PassageIndex.open({ ...lexicalOnly, analysisWorkersFrom: Infinity });
+    await inline.sync(corpus);
+    const pooled = await PassageIndex.open({ ...lexicalOnly, indexDir: join(root, 'pooled-index'), analysisWorkersFrom: 0, analysisThreads: 2 });
+    await pooled.sync(corpus);
+    const lexicalBytes = async (dir: string) => readFile(join(dir, (await readFile(join(dir, 'CURRENT'), 'utf8')).trim(), 'lexical.bin'));
+    expect((await lexicalBytes(join(root, 'pooled-index'))).equals(await lexicalBytes(indexDir))).toBe(true);
+    expect(await search(pooled, 'Microsoft investit dans Mistral', 5)).toEqual(await search(inline, 'Microsoft investit dans Mistral', 5));
+  });
+
   it('GIVEN two syncs at once on one index THEN they run one after the other', async () => {
     const index = await PassageIndex.open(options());
     const corpus = await loadCorpus(corpusDir);
