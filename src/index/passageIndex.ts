@@ -353,6 +353,7 @@ export class PassageIndex {
     this.lexical.remove(diff.dropped.flatMap((entry) => entry.passages.map((passage) => passage.id)));
     await analysis;
     this.lexical.add(freshDocuments);
+    for (const document of freshDocuments) document.terms = undefined;
     this.dirty = true;
     await update.commit();
 

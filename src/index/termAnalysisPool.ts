@@ -47,6 +47,8 @@ interface PoolWorker {
 export class TermAnalysisPool {
   private readonly workers: PoolWorker[] = [];
   private nextId = 1;
+  /** One string per distinct term, as the stemmer's cache gives on the calling thread: the terms of 50k passages hold a few million occurrences. */
+  private readonly interned = new Map<string, string>();
 
   constructor(private readonly threads = Math.min(4, availableParallelism())) {}
 
@@ -129,7 +131,14 @@ export class TermAnalysisPool {
     }
     const perDocument = packed.split(DOCUMENT_SEPARATOR);
     todo.forEach((document, i) => {
-      document.terms = perDocument[i] === '' ? [] : perDocument[i].split(TERM_SEPARATOR);
+      document.terms = perDocument[i] === '' ? [] : perDocument[i].split(TERM_SEPARATOR).map((term) => this.intern(term));
     });
+  }
+
+  private intern(term: string): string {
+    const known = this.interned.get(term);
+    if (known !== undefined) return known;
+    this.interned.set(term, term);
+    return term;
   }
 }
