@@ -4,7 +4,7 @@
  * the same run.
  *
  *   npm run eval -- [--json] [--corpus DIR] [--answers FILE] [--retrieval FILE] [--seeds DIR] [--orangesum FILE] [--noise N]
- *                   [--piaf FILE] [--piaf-noise N] [--piaf-index DIR] [--piaf-langchain-every N] [--no-piaf]
+ *                   [--piaf FILE] [--piaf-noise N] [--piaf-index DIR] [--piaf-langchain-every N] [--piaf-no-peers] [--no-piaf]
  *
  * The answer set is asked over --corpus (test/fixtures/news); the retrieval set
  * is searched in the seeds plus the first N OrangeSum articles as noise, the
@@ -77,7 +77,15 @@ async function openCorpus(corpusDir: string, indexDir: string, label: string): P
 }
 
 /** The PIAF section: PIAF dev amid OrangeSum, indexed by Scoop (in `indexDir`), searched by Scoop and the peers. */
-async function runPiafSection(options: { piaf: string; orangesum: string; noise: number; work: string; indexDir: string; langChainEvery: number }): Promise<PiafReport> {
+async function runPiafSection(options: {
+  piaf: string;
+  orangesum: string;
+  noise: number;
+  work: string;
+  indexDir: string;
+  langChainEvery: number;
+  withPeers: boolean;
+}): Promise<PiafReport> {
   const dir = join(options.work, 'piaf-corpus');
   const news = await writePiafCorpus(dir, options.piaf, options.orangesum, options.noise);
   const label = `${options.piaf} + the first ${news} articles of ${options.orangesum}`;
@@ -90,6 +98,7 @@ async function runPiafSection(options: { piaf: string; orangesum: string; noise:
     search: corpus.search,
     embeddings: corpus.embeddings,
     langChainEvery: options.langChainEvery,
+    withPeers: options.withPeers,
     onProgress: (message) => process.stderr.write(`eval: ${message}\n`),
   });
 }
@@ -109,6 +118,7 @@ async function main(): Promise<void> {
       'piaf-index': { type: 'string' },
       'piaf-langchain-every': { type: 'string', default: DEFAULTS.piafLangChainEvery },
       'no-piaf': { type: 'boolean', default: false },
+      'piaf-no-peers': { type: 'boolean', default: false },
     },
   });
   if (!existsSync(values.corpus)) throw new UsageError(`--corpus ${values.corpus}: no such folder`);
@@ -158,6 +168,7 @@ async function main(): Promise<void> {
           work,
           indexDir: values['piaf-index'] ?? join(work, 'piaf-index'),
           langChainEvery,
+          withPeers: !values['piaf-no-peers'],
         })
       : null;
     const text = [formatEvaluationReport(report), ...(piaf ? ['', formatPiafReport(piaf)] : [])].join('\n');

@@ -185,6 +185,8 @@ export interface PiafEvaluationInputs {
   embeddings: EmbeddingsInterface;
   /** The LangChain peer scores every passage per query: it is asked every n-th question only. Default 20; 0 leaves it out. */
   langChainEvery?: number;
+  /** False measures Scoop alone (the peers do not depend on Scoop's ranking; they take long). Default true. */
+  withPeers?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -202,13 +204,14 @@ export async function evaluatePiaf(inputs: PiafEvaluationInputs): Promise<PiafRe
     systems.push({ name, description, questions: asked.length, sampled, summary: summarisePiaf(await runPiafRetrieval(asked, search)) });
   };
   await measure('Scoop', 'Scoop\'s search as the CLI and the bot run it (the options that ship)', inputs.search);
-  for (const name of SEARCH_PEERS) {
+  const withPeers = inputs.withPeers ?? true;
+  for (const name of withPeers ? SEARCH_PEERS : []) {
     progress(`piaf: building ${name}`);
     const peer = await buildSearchPeer(name, { articles, passages });
     await measure(name, SEARCH_PEER_DESCRIPTIONS[name], (query, k) => peer.search(query, k));
   }
   const every = inputs.langChainEvery ?? 20;
-  if (every > 0) {
+  if (withPeers && every > 0) {
     const sample = questions.filter((_, i) => i % every === 0);
     const sampled = `every ${every}th`;
     progress(`piaf: building the LangChain peer over ${passages.length} passages`);
