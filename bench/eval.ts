@@ -4,7 +4,7 @@
  * the same run.
  *
  *   npm run eval -- [--json] [--corpus DIR] [--answers FILE] [--retrieval FILE] [--seeds DIR] [--orangesum FILE] [--noise N]
- *                   [--piaf FILE] [--piaf-noise N] [--piaf-index DIR] [--piaf-langchain-every N] [--piaf-no-peers] [--no-piaf]
+ *                   [--piaf FILE] [--piaf-noise N] [--piaf-index DIR] [--piaf-langchain-every N] [--piaf-every N] [--piaf-no-peers] [--no-piaf]
  *
  * The answer set is asked over --corpus (test/fixtures/news); the retrieval set
  * is searched in the seeds plus the first N OrangeSum articles as noise, the
@@ -85,6 +85,7 @@ async function runPiafSection(options: {
   indexDir: string;
   langChainEvery: number;
   withPeers: boolean;
+  every: number;
 }): Promise<PiafReport> {
   const dir = join(options.work, 'piaf-corpus');
   const news = await writePiafCorpus(dir, options.piaf, options.orangesum, options.noise);
@@ -99,6 +100,7 @@ async function runPiafSection(options: {
     embeddings: corpus.embeddings,
     langChainEvery: options.langChainEvery,
     withPeers: options.withPeers,
+    every: options.every,
     onProgress: (message) => process.stderr.write(`eval: ${message}\n`),
   });
 }
@@ -119,6 +121,7 @@ async function main(): Promise<void> {
       'piaf-langchain-every': { type: 'string', default: DEFAULTS.piafLangChainEvery },
       'no-piaf': { type: 'boolean', default: false },
       'piaf-no-peers': { type: 'boolean', default: false },
+      'piaf-every': { type: 'string', default: '1' },
     },
   });
   if (!existsSync(values.corpus)) throw new UsageError(`--corpus ${values.corpus}: no such folder`);
@@ -132,6 +135,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(langChainEvery) || langChainEvery < 0) {
     throw new UsageError(`--piaf-langchain-every takes a whole number, 0 to leave the LangChain peer out (got "${values['piaf-langchain-every']}")`);
   }
+  const piafEvery = Number(values['piaf-every']);
+  if (!Number.isInteger(piafEvery) || piafEvery < 1) throw new UsageError(`--piaf-every takes a whole number from 1 (got "${values['piaf-every']}")`);
   const withPiaf = !values['no-piaf'] && existsSync(values.piaf) && existsSync(values.orangesum);
 
   const work = await mkdtemp(join(tmpdir(), 'scoop-eval-'));
@@ -169,6 +174,7 @@ async function main(): Promise<void> {
           indexDir: values['piaf-index'] ?? join(work, 'piaf-index'),
           langChainEvery,
           withPeers: !values['piaf-no-peers'],
+          every: piafEvery,
         })
       : null;
     const text = [formatEvaluationReport(report), ...(piaf ? ['', formatPiafReport(piaf)] : [])].join('\n');
