@@ -5,6 +5,7 @@ import { commands } from '../commands';
 import { parseConfig, type Config } from '../src/config';
 import { UserFacingError } from '../src/errors';
 import { createLogger, type Logger } from '../src/logger';
+import { announcer } from './announceArticles';
 import { createBot } from './createBot';
 import { deployCommands } from './deployCommands';
 
@@ -86,15 +87,18 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
   const onUnhandled = (reason: unknown) => logger.error({ err: reason }, 'unhandled rejection');
   io.events.on('unhandledRejection', onUnhandled);
   try {
-    const { openScoop } = await import('../src/app');
-    const { scoop, report } = await openScoop(config, { logger });
-    logger.info(report, `index ready: ${scoop.articleCount()} articles`);
-    const bot = createBot({ scoop, logger, config });
+    const { LiveScoop } = await import('../src/live/liveScoop');
+    const live = await LiveScoop.open(config, { logger });
+    logger.info(`index ready: ${live.scoop.articleCount()} articles`);
+    const bot = createBot({ scoop: live.scoop, newsDesk: live.desk, logger, config });
+    if (config.ANNOUNCE_CHANNEL_ID !== undefined) live.onNewArticles(announcer(bot.client, config.ANNOUNCE_CHANNEL_ID, logger));
+    await live.start();
     try {
       await Promise.race([bot.login(token).catch((error) => Promise.reject(explainLoginError(error))), signal.stopped]);
       const how = await signal.stopped;
       logger.info(`${how}: shutting down`);
     } finally {
+      await live.stop();
       await bot.destroy();
     }
   } finally {

@@ -10,6 +10,7 @@ import type { Cooldowns } from '../bot/cooldowns';
 import type { FeedbackLog } from '../bot/feedbackLog';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
+import type { NewsDesk } from '../src/live/liveScoop';
 import type { Scoop } from '../src/scoop';
 
 /**
@@ -18,6 +19,8 @@ import type { Scoop } from '../src/scoop';
  */
 export interface CommandContext {
   scoop: Scoop;
+  /** Feeds and single pages (the live bot); absent where the bot serves a fixed corpus. */
+  newsDesk?: NewsDesk;
   logger: Logger;
   config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH'>;
   cooldowns: Cooldowns;

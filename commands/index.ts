@@ -1,14 +1,17 @@
 import { ask } from './ask';
 import { askScoop } from './askScoop';
 import type { AppCommand } from './command';
+import { feeds } from './feeds';
 import { help } from './help';
+import { ingest } from './ingest';
+import { latest } from './latest';
 import { partners } from './partners';
 import { search } from './search';
 import { sources } from './sources';
 import { timeline } from './timeline';
 
 /** Every command Scoop has: what the bot routes and what `deploy-commands` registers. */
-export const commands: readonly AppCommand[] = [ask, search, timeline, partners, sources, help, askScoop];
+export const commands: readonly AppCommand[] = [ask, search, timeline, partners, sources, help, askScoop, latest, feeds, ingest];
 
 /** The commands by name, for routing interactions. */
 export function commandsByName(list: readonly AppCommand[] = commands): ReadonlyMap<string, AppCommand> {

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import type { CorpusLoad } from './articles/article';
 import { loadCorpus } from './articles/loadCorpus';
 import { createChatAnswerer } from './answers/chatAnswerer';
@@ -8,7 +9,9 @@ import { FactBook } from './facts/factBook';
 import { FACTS_VERSION } from './facts/factsVersion';
 import { Newsroom } from './feeds/newsroom';
 import { fetchPolicyOf } from './feeds/safeFetch';
+import { UserFacingError } from './errors';
 import { createEmbeddings } from './index/createEmbeddings';
+import { acquireWriteLock } from './index/indexStore';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
 import { HybridRetriever } from './retrieval/hybridRetriever';
@@ -44,13 +47,41 @@ export function reportSkipped(corpus: CorpusLoad, logger: Logger): void {
  * builds the Scoop service with the answerer the config chose.
  */
 export async function openScoop(config: Config, { logger, onProgress }: OpenScoopDeps): Promise<OpenedScoop> {
-  const corpus = await loadCorpus(config.CORPUS_DIR);
-  reportSkipped(corpus, logger);
-  const { embeddings, embedderId } = createEmbeddings(config);
-  const index = await openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress });
-  const report = await index.sync(corpus);
+  const { corpus, index, report } = await withSyncLock(config.INDEX_DIR, SYNC_LOCK_WAIT_MS, async () => {
+    const loaded = await loadCorpus(config.CORPUS_DIR);
+    reportSkipped(loaded, logger);
+    const { embeddings, embedderId } = createEmbeddings(config);
+    const opened = await openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress });
+    return { corpus: loaded, index: opened, report: await opened.sync(loaded) };
+  });
   const chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
   return { scoop: scoopOverIndex(index, { chat, logger }), index, report, corpus };
+}
+
+/** How long a command waits for another process's sync of the same index before saying so. */
+const SYNC_LOCK_WAIT_MS = 60_000;
+
+/**
+ * Runs `sync` (load the corpus, open the index, bring it up to date) under the
+ * index's sync lock, so two processes never sync one index at once: the
+ * second waits, then opens what the first wrote. Where the lock cannot be
+ * taken at all (a read-only disk), the sync runs without it; it cannot write
+ * either, and says so.
+ */
+export async function withSyncLock<T>(indexDir: string, waitMs: number, sync: () => Promise<T>): Promise<T> {
+  let lock: { release: () => Promise<void> } | null = null;
+  try {
+    await mkdir(indexDir, { recursive: true });
+    lock = await acquireWriteLock(indexDir, waitMs, 'sync');
+  } catch (error) {
+    if (error instanceof UserFacingError) throw error;
+    lock = null;
+  }
+  try {
+    return await sync();
+  } finally {
+    await lock?.release();
+  }
 }
 
 /**

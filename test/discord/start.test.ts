@@ -62,7 +62,7 @@ describe('deploy-commands on a fake Discord', () => {
     expect(put.body).toEqual(commands.map((c) => withoutInstallReach(c.data.toJSON())));
     expect(put.body.some((c: Record<string, unknown>) => 'integration_types' in c || 'contexts' in c)).toBe(false);
     expect(io.out).toEqual([
-      `Registered 7 commands in guild ${guildId} (for development: user installs, DMs and private channels need a global deploy): /ask, /search, /timeline, /partners, /sources, /help, Ask Scoop\n`,
+      `Registered 10 commands in guild ${guildId} (for development: user installs, DMs and private channels need a global deploy): /ask, /search, /timeline, /partners, /sources, /help, Ask Scoop, /latest, /feeds, /ingest\n`,
     ]);
   });
 
