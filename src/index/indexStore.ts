@@ -206,7 +206,7 @@ export async function acquireWriteLock(
   const retries = Math.max(0, Math.ceil(timeoutMs / 100));
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(indexDir, {
+    release = await lockfile.lock(name === 'write' ? indexDir : join(indexDir, name), {
       lockfilePath: join(indexDir, lockFile),
       realpath: false,
       stale: STALE_LOCK_MS,

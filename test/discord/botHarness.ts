@@ -6,6 +6,7 @@ import { createBot, type Bot } from '../../bot/createBot';
 import type { AppCommand } from '../../commands/command';
 import { parseConfig } from '../../src/config';
 import type { Logger } from '../../src/logger';
+import type { NewsDesk } from '../../src/live/liveScoop';
 import type { Scoop } from '../../src/scoop';
 import { FakeDiscord } from './fakeDiscord';
 
@@ -32,14 +33,14 @@ export function memoryLogger(): { logger: Logger; logs: Record<string, unknown>[
  */
 export async function startBot(
   scoop: Scoop,
-  options: { env?: Record<string, string>; commands?: readonly AppCommand[]; fake?: FakeDiscord } = {},
+  options: { env?: Record<string, string>; commands?: readonly AppCommand[]; fake?: FakeDiscord; newsDesk?: NewsDesk } = {},
 ): Promise<RunningBot> {
   const fake = options.fake ?? (await FakeDiscord.start());
   const tempDir = await mkdtemp(join(tmpdir(), 'scoop-bot-'));
   const feedbackLog = join(tempDir, 'feedback', 'votes.jsonl');
   const config = parseConfig({ COOLDOWN_SECONDS: '0', FEEDBACK_LOG: feedbackLog, DISCORD_API_URL: fake.apiUrl, ...options.env });
   const { logger, logs } = memoryLogger();
-  const bot = createBot({ scoop, logger, config, ...(options.commands && { commands: options.commands }) });
+  const bot = createBot({ scoop, logger, config, ...(options.commands && { commands: options.commands }), ...(options.newsDesk && { newsDesk: options.newsDesk }) });
   await bot.login('fake-bot-token');
   return {
     fake,
