@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBot } from '../bot/createBot';
+import { SettingsStore } from '../bot/serverSettings';
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import type { Scoop } from '../src/scoop';
@@ -77,8 +78,15 @@ export async function runDiscordLatencyBench({
 }): Promise<DiscordLatencyReport> {
   const fake = await FakeDiscord.start();
   const work = await mkdtemp(join(tmpdir(), 'scoop-discord-bench-'));
-  const config = parseConfig({ COOLDOWN_SECONDS: '0', FEEDBACK_LOG: join(work, 'feedback.jsonl'), DISCORD_API_URL: fake.apiUrl });
-  const bot = createBot({ scoop, logger: createLogger('silent'), config });
+  const config = parseConfig({
+    COOLDOWN_SECONDS: '0',
+    SERVER_QUESTIONS_PER_MINUTE: '0',
+    FEEDBACK_LOG: join(work, 'feedback.jsonl'),
+    SETTINGS_FILE: join(work, 'settings.json'),
+    DISCORD_API_URL: fake.apiUrl,
+  });
+  const settings = await SettingsStore.open(config.SETTINGS_FILE);
+  const bot = createBot({ scoop, logger: createLogger('silent'), config, settings });
   try {
     await bot.login('bench-token');
     const users = Array.from({ length: concurrency }, (_, i) => fakeUser(`reader${i}`));

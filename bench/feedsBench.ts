@@ -8,8 +8,9 @@
  *    robots.txt) and indexed (`openScoop`); the time until every item is
  *    answerable, i.e. retrieved in the top 5 for its own title.
  * 2. Live lag: with the live index serving that corpus (watcher on), a new
- *    article file is written; the time until `ask` (its title as the question)
- *    answers with a citation of it. Repeated, median and worst reported.
+ *    article file is written; the time until answers come from it: `ask` (its
+ *    title as the question) cites it, or search returns it in the top 5.
+ *    Repeated, median and worst reported, with how often ask cited it.
  *
  * The per-host pause is 0 ms here (FETCH_HOST_DELAY_MS default 1000 ms would add
  * a second per item from one host; that is politeness, not work, and is reported apart).
@@ -143,7 +144,7 @@ export async function runFeedsBench(options: { items?: number; lagRounds?: numbe
             break;
           }
           const hits = await live.scoop.search(story.title, 5);
-          if (!citedIt && hits.some((hit) => hit.article.source === name) && answer.abstained) break;
+          if (hits.some((hit) => hit.article.source === name)) break;
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
         lags.push(performance.now() - begin);
@@ -172,7 +173,7 @@ export function describeFeedsBench(figures: FeedsBenchFigures): string {
     `Live news (${figures.items}-item RSS feed on a local server, ${figures.source}, FETCH_HOST_DELAY_MS 0):`,
     `  feed polled into an empty corpus in ${Math.round(f.pollMs)} ms (${f.added} added), indexed in ${Math.round(f.indexMs)} ms; ${f.answerable}/${figures.items} items answerable (retrieved in the top 5 for their own title) ${Math.round(f.totalMs)} ms after the poll began`,
     `  with the default 1 s pause between requests to one host, the poll of one host's ${figures.items} items takes at least ${Math.round(f.politePauseMs / 1000)} s more`,
-    `  live bot lag from a new file to an answer citing it: median ${Math.round(l.medianMs)} ms, worst ${Math.round(l.maxMs)} ms over ${l.rounds} files (${l.cited}/${l.rounds} cited; watcher events plus a ${l.watchSeconds} s rescan)`,
+    `  live bot lag from a new file to answers from it (ask cites it, or search returns it in the top 5 for its title): median ${Math.round(l.medianMs)} ms, worst ${Math.round(l.maxMs)} ms over ${l.rounds} files; ask cited it in ${l.cited}/${l.rounds} (the extractive answerer often abstains on a headline, which is no question); watcher events plus a ${l.watchSeconds} s rescan`,
   ].join('\n');
 }
 

@@ -9,6 +9,7 @@ import type { AppCommand, CommandContext } from '../commands/command';
 import { UserFacingError } from '../src/errors';
 import { NO_MENTIONS } from './allowedMentions';
 import { handleAnswerButton } from './answerButtons';
+import { admitQuestion, type Admission } from './questionGate';
 import { replyWithError } from './replyWithError';
 
 function where(interaction: Interaction, command?: string): Record<string, unknown> {
@@ -26,6 +27,13 @@ export function slowDownMessage(secondsLeft: number): string {
   return `Slow down a little: you can ask again in ${secondsLeft} second${secondsLeft === 1 ? '' : 's'}.`;
 }
 
+/** What a refused question is told: the member's cooldown, or the server's question rate. */
+export function refusalMessage(refusal: Extract<Admission, { ok: false }>): string {
+  if (refusal.reason === 'cooldown') return slowDownMessage(refusal.secondsLeft);
+  const s = refusal.secondsLeft === 1 ? '' : 's';
+  return `This server has asked all the questions it may ask in a minute; try again in ${refusal.secondsLeft} second${s}.`;
+}
+
 async function runCommand(
   interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
   commands: ReadonlyMap<string, AppCommand>,
@@ -41,19 +49,17 @@ async function runCommand(
     });
     return;
   }
-  if (command.cooldown) {
-    const secondsLeft = context.cooldowns.take(interaction.user.id);
-    if (secondsLeft > 0) {
-      await interaction.reply({ content: slowDownMessage(secondsLeft), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-      return;
-    }
+  const admission = command.cooldown ? admitQuestion(context, interaction.user.id, interaction.guildId) : null;
+  if (admission && !admission.ok) {
+    await interaction.reply({ content: refusalMessage(admission), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
   }
   try {
     if (command.kind === 'message') await command.execute(interaction as MessageContextMenuCommandInteraction, context);
     else await command.execute(interaction as ChatInputCommandInteraction, context);
   } catch (error) {
     const rejectedInput = error instanceof UserFacingError && !interaction.deferred && !interaction.replied;
-    if (command.cooldown && rejectedInput) context.cooldowns.refund(interaction.user.id);
+    if (admission?.ok && rejectedInput) admission.refund();
     await replyWithError(interaction, error, context.logger, where(interaction, interaction.commandName));
   }
 }

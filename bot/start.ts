@@ -8,6 +8,7 @@ import { createLogger, type Logger } from '../src/logger';
 import { announcer } from './announceArticles';
 import { createBot } from './createBot';
 import { deployCommands } from './deployCommands';
+import { SettingsStore } from './serverSettings';
 
 const USAGE = `Usage: node bin/bot.js [start | deploy-commands]
 
@@ -36,13 +37,16 @@ function required(value: string | undefined, key: string, what: string): string 
   return value;
 }
 
-function explainLoginError(error: unknown): unknown {
+function explainLoginError(error: unknown, config: Pick<Config, 'MESSAGE_CONTENT_INTENT'>): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === DiscordjsErrorCodes.TokenInvalid) {
     return new UserFacingError('Discord refused DISCORD_TOKEN: copy the bot token again from the developer portal.', 'invalid_token');
   }
   if (code === DiscordjsErrorCodes.DisallowedIntents) {
-    return new UserFacingError('Discord refused the intents Scoop asks for (Guilds, Guild Messages, Direct Messages).', 'disallowed_intents');
+    const message = config.MESSAGE_CONTENT_INTENT
+      ? 'Discord refused the intents Scoop asks for (Guilds, Guild Messages, Direct Messages, Message Content): enable Message Content in the developer portal, or set MESSAGE_CONTENT_INTENT=false.'
+      : 'Discord refused the intents Scoop asks for (Guilds, Guild Messages, Direct Messages).';
+    return new UserFacingError(message, 'disallowed_intents');
   }
   return error;
 }
@@ -90,11 +94,12 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
     const { LiveScoop } = await import('../src/live/liveScoop');
     const live = await LiveScoop.open(config, { logger });
     logger.info(`index ready: ${live.scoop.articleCount()} articles`);
-    const bot = createBot({ scoop: live.scoop, newsDesk: live.desk, logger, config });
+    const settings = await SettingsStore.open(config.SETTINGS_FILE);
+    const bot = createBot({ scoop: live.scoop, newsDesk: live.desk, logger, config, settings });
     if (config.ANNOUNCE_CHANNEL_ID !== undefined) live.onNewArticles(announcer(bot.client, config.ANNOUNCE_CHANNEL_ID, logger));
     await live.start();
     try {
-      await Promise.race([bot.login(token).catch((error) => Promise.reject(explainLoginError(error))), signal.stopped]);
+      await Promise.race([bot.login(token).catch((error) => Promise.reject(explainLoginError(error, config))), signal.stopped]);
       const how = await signal.stopped;
       logger.info(`${how}: shutting down`);
     } finally {

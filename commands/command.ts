@@ -6,8 +6,11 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { AnswerMemory } from '../bot/answerMemory';
+import type { ThreadMemory } from '../bot/answerThreads';
 import type { Cooldowns } from '../bot/cooldowns';
 import type { FeedbackLog } from '../bot/feedbackLog';
+import type { ServerRate } from '../bot/serverRate';
+import type { SettingsStore } from '../bot/serverSettings';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
 import type { NewsDesk } from '../src/live/liveScoop';
@@ -15,16 +18,22 @@ import type { Scoop } from '../src/scoop';
 
 /**
  * What every handler receives, passed in by the bot (no globals): the core,
- * the logger, the bot's short memory and the validated configuration.
+ * the logger, the bot's short memory, the servers' settings and the validated configuration.
  */
 export interface CommandContext {
   scoop: Scoop;
   /** Feeds and single pages (the live bot); absent where the bot serves a fixed corpus. */
   newsDesk?: NewsDesk;
   logger: Logger;
-  config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH'>;
+  config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH' | 'MESSAGE_CONTENT_INTENT'>;
   cooldowns: Cooldowns;
+  /** Questions per minute per server, besides the cooldowns. */
+  serverRate: ServerRate;
+  /** Each server's /settings, read live. */
+  settings: SettingsStore;
   answers: AnswerMemory;
+  /** Threads opened on answers, with their questions. */
+  threads: ThreadMemory;
   feedback: FeedbackLog;
 }
 

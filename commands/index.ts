@@ -7,11 +7,12 @@ import { ingest } from './ingest';
 import { latest } from './latest';
 import { partners } from './partners';
 import { search } from './search';
+import { settings } from './settings';
 import { sources } from './sources';
 import { timeline } from './timeline';
 
 /** Every command Scoop has: what the bot routes and what `deploy-commands` registers. */
-export const commands: readonly AppCommand[] = [ask, search, timeline, partners, sources, help, askScoop, latest, feeds, ingest];
+export const commands: readonly AppCommand[] = [ask, search, timeline, partners, sources, help, askScoop, settings, latest, feeds, ingest];
 
 /** The commands by name, for routing interactions. */
 export function commandsByName(list: readonly AppCommand[] = commands): ReadonlyMap<string, AppCommand> {

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import type { CorpusLoad } from './articles/article';
-import { loadCorpus } from './articles/loadCorpus';
+import type { SkippedInput } from './articles/article';
+import { loadCorpusFiles, scanCorpus, type LoadCorpusOptions } from './articles/loadCorpus';
 import { createChatAnswerer } from './answers/chatAnswerer';
 import type { Config } from './config';
 import { createScoop, type ScoopParts } from './createScoop';
@@ -30,36 +30,72 @@ export interface OpenedScoop {
   scoop: Scoop;
   index: PassageIndex;
   report: SyncReport;
-  corpus: CorpusLoad;
+  /** Inputs of the corpus that were not loaded, with the reason. */
+  skipped: SkippedInput[];
 }
 
 /** Logs one line per input that was not loaded, naming the file (and line) and the reason. */
-export function reportSkipped(corpus: CorpusLoad, logger: Logger): void {
-  for (const skipped of corpus.skipped) {
+export function reportSkipped(inputs: readonly SkippedInput[], logger: Logger): void {
+  for (const skipped of inputs) {
     const where = skipped.line === undefined ? skipped.source : `${skipped.source}:${skipped.line}`;
     logger.warn(`skipped ${where}: ${skipped.reason}`);
   }
 }
 
+/** The loader's limits, from the settings. */
+export function corpusLimits(config: Config): LoadCorpusOptions {
+  return {
+    maxFileBytes: config.MAX_FILE_BYTES,
+    maxLineBytes: config.MAX_LINE_BYTES,
+    maxJsonlBytes: config.MAX_JSONL_BYTES,
+    maxArticleChars: config.MAX_ARTICLE_CHARS,
+    parseTimeoutMs: config.PARSE_TIMEOUT_MS,
+    maxHtmlDepth: config.MAX_HTML_DEPTH,
+    allowLinksOutside: config.ALLOW_LINKS_OUTSIDE_CORPUS,
+  };
+}
+
 /**
- * The composition root: loads the corpus, opens the index under INDEX_DIR,
- * brings it up to date (only new and changed articles are embedded), and
- * builds the Scoop service with the answerer the config chose.
+ * The composition root: scans the corpus (a `stat` per file), opens the
+ * index under INDEX_DIR, brings it up to date (only files whose content
+ * changed are read, only new and changed articles are embedded), and builds
+ * the Scoop service with the answerer the config chose. The loader keeps
+ * within the limits the settings give (see {@link corpusLimits}).
  */
 export async function openScoop(config: Config, { logger, onProgress }: OpenScoopDeps): Promise<OpenedScoop> {
-  const { corpus, index, report } = await withSyncLock(config.INDEX_DIR, SYNC_LOCK_WAIT_MS, async () => {
-    const loaded = await loadCorpus(config.CORPUS_DIR);
-    reportSkipped(loaded, logger);
-    const { embeddings, embedderId } = createEmbeddings(config);
-    const opened = await openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress });
-    return { corpus: loaded, index: opened, report: await opened.sync(loaded) };
-  });
+  const { index, report, skipped } = await syncIndex(config, { logger, onProgress });
+  reportSkipped(skipped, logger);
   const chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
-  return { scoop: scoopOverIndex(index, { chat, logger }), index, report, corpus };
+  return { scoop: scoopOverIndex(index, { chat, logger }), index, report, skipped };
 }
 
 /** How long a command waits for another process's sync of the same index before saying so. */
 const SYNC_LOCK_WAIT_MS = 60_000;
+
+/** What {@link syncIndex} gives: the index opened from INDEX_DIR and brought up to date, what that did, and what was skipped. */
+export interface SyncedIndex {
+  index: PassageIndex;
+  report: SyncReport;
+  skipped: SkippedInput[];
+}
+
+/**
+ * Under the index's sync lock (see {@link withSyncLock}): scans the corpus
+ * (a `stat` per file), opens the index from INDEX_DIR and brings it up to
+ * date (only files whose content changed are read, only new and changed
+ * articles embedded). The CLI, the bot's live index and the bench all sync
+ * through it.
+ */
+export function syncIndex(config: Config, { logger, onProgress, lockWaitMs = SYNC_LOCK_WAIT_MS }: OpenScoopDeps & { lockWaitMs?: number }): Promise<SyncedIndex> {
+  return withSyncLock(config.INDEX_DIR, lockWaitMs, async () => {
+    const limits = corpusLimits(config);
+    const scan = await scanCorpus(config.CORPUS_DIR, limits);
+    const { embeddings, embedderId } = createEmbeddings(config);
+    const index = await openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress });
+    const { report, skipped } = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
+    return { index, report, skipped };
+  });
+}
 
 /**
  * Runs `sync` (load the corpus, open the index, bring it up to date) under the

@@ -54,6 +54,8 @@ export interface AskOptions {
   previousQuestion?: string;
   /** Passages to skip (for "more sources"). */
   excludePassageIds?: string[];
+  /** Write the answer in this language instead of the question's (a server's /settings). */
+  language?: 'fr' | 'en';
 }
 
 /**

@@ -33,6 +33,8 @@ export interface AnswerOptions {
   previousQuestion?: string;
   /** Passages not to use (for "more sources"). */
   excludePassageIds?: string[];
+  /** Write the answer in this language instead of the question's. */
+  language?: 'fr' | 'en';
 }
 
 const PASSAGES_READ = 8;
@@ -168,11 +170,12 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
   };
 
   const aliases = foldedAliases(deps.facts);
-  const analysis = analyzeQuestion(asked, options.previousQuestion, { aliases });
+  const analyzed = analyzeQuestion(asked, options.previousQuestion, { aliases });
+  const analysis = options.language ? { ...analyzed, language: options.language } : analyzed;
   lap('analyze');
   const hits = await deps.search(analysis.searchQuery, PASSAGES_READ, { excludePassageIds: options.excludePassageIds });
   lap('search');
-  const terms = questionTerms(analysis);
+  const terms = questionTerms(analyzed);
   const candidates = supportingSentences(hits, analysis.subjects, terms, aliases);
   const composed = compose(analysis, deps.facts, candidates, terms);
   lap('compose');

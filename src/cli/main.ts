@@ -4,6 +4,7 @@ import { openNewsroom, openScoop, type OpenedScoop } from '../app';
 import { parseConfig, type Config } from '../config';
 import { UserFacingError } from '../errors';
 import { createLogger, type Logger } from '../logger';
+import { stripControlCharacters, terminalSafeJson } from '../text/controlCharacters';
 import { processIo, readLines, type CliIo } from './cliIo';
 import { checkFeedCommand, FEED_COMMANDS, runFeedCommand } from './feedCommands';
 import {
@@ -110,7 +111,7 @@ async function* inputs(text: string | null, io: CliIo): AsyncGenerator<string> {
 
 async function runCommand(options: CliOptions, opened: OpenedScoop, io: CliIo): Promise<void> {
   const { scoop, report } = opened;
-  const print = (value: unknown, text: string) => io.stdout.write(options.json ? `${JSON.stringify(value)}\n` : text);
+  const print = (value: unknown, text: string) => io.stdout.write(options.json ? `${terminalSafeJson(value)}\n` : stripControlCharacters(text));
   switch (options.command) {
     case 'ingest': {
       const { articles, passages, added, updated, removed, skipped, ms } = report;
@@ -145,7 +146,10 @@ async function runCommand(options: CliOptions, opened: OpenedScoop, io: CliIo): 
 
 /**
  * Runs the `scoop` command line. Returns the exit code: 0 ok, 2 for usage and
- * other user errors (with a clear message on stderr), 1 for failures.
+ * other user errors (with a clear message on stderr), 1 for failures. What it
+ * prints carries no terminal escapes or other control characters from the
+ * articles or file names: text is stripped of them (sources shown escaped),
+ * JSON escapes them.
  */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   let logger: Logger | undefined;
@@ -155,7 +159,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stdout.write(USAGE);
       return 0;
     }
-    logger = createLogger(options.config.LOG_LEVEL, 'plain');
+    logger = createLogger(options.config.LOG_LEVEL, 'plain', io.stderr);
     if (FEED_COMMANDS.has(options.command)) {
       const newsroom = openNewsroom(options.config);
       const log = logger;
@@ -169,10 +173,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return 0;
   } catch (error) {
     if (error instanceof UserFacingError) {
-      io.stderr.write(`scoop: ${error.message}\n`);
+      io.stderr.write(`scoop: ${stripControlCharacters(error.message)}\n`);
       return 2;
     }
-    io.stderr.write(`scoop: failed: ${(error as Error).message ?? error}\n`);
+    io.stderr.write(`scoop: failed: ${stripControlCharacters(String((error as Error).message ?? error))}\n`);
     logger?.debug({ err: error }, 'failure details');
     return 1;
   }

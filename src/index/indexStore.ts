@@ -254,14 +254,14 @@ function newGenerationName(): string {
  * Writes a complete generation beside the live one and makes it live
  * atomically (see the layout above), under the write lock; then deletes the
  * older generations and any partial ones left by crashed writers. Returns
- * the new generation's manifest.
+ * the new generation's name and manifest.
  */
 export async function writeGeneration(
   indexDir: string,
   files: GenerationFile[],
   fields: ManifestFields,
   options: WriteGenerationOptions = {},
-): Promise<IndexManifest> {
+): Promise<{ name: string; manifest: IndexManifest }> {
   await mkdir(indexDir, { recursive: true });
   const lock = await acquireWriteLock(indexDir, options.lockTimeoutMs);
   try {
@@ -299,7 +299,7 @@ export async function writeGeneration(
     await writeFileAtomic(join(indexDir, CURRENT_FILE), `${name}\n`);
     await fsyncPath(indexDir);
     await removeOtherGenerations(indexDir, name);
-    return manifest;
+    return { name, manifest };
   } finally {
     await lock.release();
   }

@@ -1,13 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { resolve } from 'node:path';
-import type { CorpusLoad } from '../articles/article';
-import { loadCorpus } from '../articles/loadCorpus';
-import { openPassageIndex, reportSkipped, scoopOverIndex, withSyncLock } from '../app';
+import type { SkippedInput } from '../articles/article';
+import { reportSkipped, scoopOverIndex, syncIndex } from '../app';
 import { createChatAnswerer } from '../answers/chatAnswerer';
 import type { Config } from '../config';
 import { Newsroom, type FeedListing, type PolledArticle, type PollReport } from '../feeds/newsroom';
 import { fetchPolicyOf, type SafeFetcherOptions } from '../feeds/safeFetch';
-import { createEmbeddings } from '../index/createEmbeddings';
 import type { PassageIndex, SyncReport } from '../index/passageIndex';
 import type { Logger } from '../logger';
 import type { Scoop } from '../scoop';
@@ -32,22 +30,17 @@ export interface LiveScoopOptions {
 /** How long a sync waits for another process's sync of the same index. */
 const SYNC_LOCK_WAIT_MS = 10 * 60_000;
 
-function sameArticles(index: PassageIndex, corpus: CorpusLoad): boolean {
-  const indexed = index.articles();
-  if (indexed.length !== corpus.articles.length) return false;
-  return corpus.articles.every((article, i) => indexed[i].source === article.source && indexed[i].id === article.id);
-}
-
 /**
  * The bot's live knowledge: an index kept up to date with the corpus folder
  * while questions are answered.
  *
  * Two index instances take turns. The served one answers every question and
- * is never modified; a sync works on a writer opened from the last
- * generation on disk, and when it has written the new generation the writer
- * becomes the served index in one assignment, so a question asked during a
- * sync is answered, at once, from the last good index, and never from a
- * half-updated one. A failed sync leaves the served index as it was. Syncs
+ * is never modified; a sync opens a second instance from the last generation
+ * on disk and brings it up to date (the stat-based check reads only changed
+ * files), and once it has written the new generation that instance becomes
+ * the served index in one assignment, so a question asked during a sync is
+ * answered, at once, from the last good index, and never from a half-updated
+ * one. A failed sync leaves the served index as it was. Syncs
  * run one at a time (requests made meanwhile are coalesced into one more),
  * and under the index's sync lock, so two processes never sync one index at
  * once.
@@ -65,7 +58,6 @@ export class LiveScoop {
   readonly events = new EventEmitter();
 
   private served: { index: PassageIndex; scoop: Scoop };
-  private writer: PassageIndex | null = null;
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private polling: Promise<PollReport | null> | null = null;
@@ -114,19 +106,13 @@ export class LiveScoop {
     };
   }
 
-  /** Loads the corpus, brings the index up to date (under the sync lock) and serves it. */
+  /** Brings the index up to date with the corpus (under the sync lock) and serves it. */
   static async open(config: Config, { logger, fetcher }: LiveScoopOptions): Promise<LiveScoop> {
     const newsroom = new Newsroom(config.CORPUS_DIR, fetchPolicyOf(config), fetcher);
-    const index = await withSyncLock(config.INDEX_DIR, SYNC_LOCK_WAIT_MS, async () => {
-      const corpus = await loadCorpus(config.CORPUS_DIR);
-      reportSkipped(corpus, logger);
-      const opened = await openPassageIndex({ indexDir: config.INDEX_DIR, ...createEmbeddings(config), logger });
-      await opened.sync(corpus).catch((error: unknown) => {
-        logger.error({ err: error }, 'the index could not be written; answering from memory until a sync succeeds');
-      });
-      return opened;
-    });
-    return new LiveScoop(config, logger, index, newsroom);
+    const { index, skipped } = await syncIndex(config, { logger, lockWaitMs: SYNC_LOCK_WAIT_MS });
+    const live = new LiveScoop(config, logger, index, newsroom);
+    live.reportNewSkips(skipped);
+    return live;
   }
 
   /** Calls `announce` with the articles each poll stored from feeds fetched before (never a feed's first fetch), once they are answerable. */
@@ -212,27 +198,21 @@ export class LiveScoop {
 
   private async syncOnce(reason: string): Promise<void> {
     try {
-      await withSyncLock(this.config.INDEX_DIR, SYNC_LOCK_WAIT_MS, async () => {
-        const corpus = await loadCorpus(this.config.CORPUS_DIR);
-        this.reportNewSkips(corpus);
-        if (this.writer === null && sameArticles(this.served.index, corpus)) return;
-        const writer = this.writer ?? (await openPassageIndex({ indexDir: this.config.INDEX_DIR, ...createEmbeddings(this.config), logger: this.logger }));
-        this.writer = writer;
-        const report = await writer.sync(corpus);
-        this.served = { index: writer, scoop: scoopOverIndex(writer, { chat: this.chat, logger: this.logger }) };
-        this.writer = null;
-        this.logger.info(report, `live index: ${reason}: now ${report.articles} articles`);
-        this.events.emit('synced', report satisfies SyncReport);
-      });
+      const { index, report, skipped } = await syncIndex(this.config, { logger: this.logger, lockWaitMs: SYNC_LOCK_WAIT_MS });
+      this.reportNewSkips(skipped);
+      if (report.added + report.updated + report.removed === 0 && index.articleCount() === this.served.index.articleCount()) return;
+      this.served = { index, scoop: scoopOverIndex(index, { chat: this.chat, logger: this.logger }) };
+      this.logger.info(report, `live index: ${reason}: now ${report.articles} articles`);
+      this.events.emit('synced', report satisfies SyncReport);
     } catch (error) {
       this.logger.error({ err: error }, `live index: sync (${reason}) failed; still answering from the last good index`);
     }
   }
 
-  private reportNewSkips(corpus: CorpusLoad): void {
-    const now = new Set(corpus.skipped.map((skipped) => `${skipped.source}:${skipped.line ?? ''}:${skipped.reason}`));
-    const fresh = corpus.skipped.filter((skipped) => !this.skippedShown.has(`${skipped.source}:${skipped.line ?? ''}:${skipped.reason}`));
-    this.skippedShown = now;
-    reportSkipped({ articles: [], skipped: fresh }, this.logger);
+  private reportNewSkips(skipped: readonly SkippedInput[]): void {
+    const key = (input: SkippedInput) => `${input.source}:${input.line ?? ''}:${input.reason}`;
+    const fresh = skipped.filter((input) => !this.skippedShown.has(key(input)));
+    this.skippedShown = new Set(skipped.map(key));
+    reportSkipped(fresh, this.logger);
   }
 }

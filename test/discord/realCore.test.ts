@@ -64,6 +64,18 @@ describe('the bot over the real core and the seed article', () => {
     expect(edit.body.embeds[0].color).toBe(0x3b82f6);
   });
 
+  it('GIVEN /settings language English THEN a French question is answered in English by the real core', async () => {
+    const { fake } = running;
+    const question = 'Quand GPT-4.5 sera-t-il dévoilé ?';
+    const french = (await fake.editOf(fake.slashCommand('ask', { question }))).body.embeds[0];
+    await fake.callbackOf(fake.slashCommand('settings language', { answers: 'en' }));
+    const english = (await fake.editOf(fake.slashCommand('ask', { question }))).body.embeds[0];
+    await fake.callbackOf(fake.slashCommand('settings language', { answers: 'question' }));
+    expect(french.description).toMatch(/article de février 2025/);
+    expect(english.description).toMatch(/article of February 2025/);
+    expect(english.fields.map((f: { value: string }) => f.value)).toEqual(french.fields.map((f: { value: string }) => f.value));
+  });
+
   it('GIVEN /ask about GPT-6 THEN the answer abstains, plainly and in grey', async () => {
     const edit = await running.fake.editOf(running.fake.slashCommand('ask', { question: 'When will GPT-6 be released?' }));
     const [embed] = edit.body.embeds;

@@ -43,7 +43,7 @@ describe('indexStore', () => {
   });
 
   it('GIVEN a written generation THEN it reads back verified, with sizes and CRC-32 checksums in its manifest', async () => {
-    const manifest = await writeGeneration(dir, files('first'), fields(3));
+    const { manifest } = await writeGeneration(dir, files('first'), fields(3));
     expect(manifest.files['a.json'].crc32).toMatch(/^[0-9a-f]{8}$/);
     expect(manifest.files['c.txt'].bytes).toBe('written by a writer: first'.length);
     const loaded = await readCurrentGeneration(dir, { onDisk: ['c.txt'] });
@@ -55,7 +55,7 @@ describe('indexStore', () => {
 
   it('GIVEN a file written in chunks and kept for later THEN its checksum is checked when it is read', async () => {
     const chunked: GenerationFile = { name: 'd.bin', chunks: () => [new Uint8Array([1, 2]), new Uint8Array([3])] };
-    const manifest = await writeGeneration(dir, [...files('first'), chunked], fields(3));
+    const { manifest } = await writeGeneration(dir, [...files('first'), chunked], fields(3));
     expect(manifest.files['d.bin']).toEqual({ bytes: 3, crc32: checksum(new Uint8Array([1, 2, 3])) });
     const loaded = await readCurrentGeneration(dir, { later: ['d.bin'] });
     expect(loaded!.files.has('d.bin')).toBe(false);
