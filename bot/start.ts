@@ -1,12 +1,14 @@
 import type { EventEmitter } from 'node:events';
-import { DiscordjsErrorCodes, REST } from 'discord.js';
+import { DiscordjsErrorCodes, REST, Status } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands';
 import { parseConfig, type Config } from '../src/config';
 import { UserFacingError } from '../src/errors';
 import { createLogger, type Logger } from '../src/logger';
 import { announcer } from './announceArticles';
-import { createBot } from './createBot';
+import { BotMetrics } from './botMetrics';
+import { createBot, type Bot } from './createBot';
+import { startMetricsServer } from './metricsServer';
 import { deployCommands } from './deployCommands';
 import { SettingsStore } from './serverSettings';
 
@@ -90,25 +92,45 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
   const signal = waitForStopSignal(io.events);
   const onUnhandled = (reason: unknown) => logger.error({ err: reason }, 'unhandled rejection');
   io.events.on('unhandledRejection', onUnhandled);
+  const metrics = new BotMetrics();
+  let indexLoaded = false;
+  let bot: Bot | undefined;
+  const monitoring =
+    config.METRICS_PORT === undefined
+      ? null
+      : await startMetricsServer({
+          port: config.METRICS_PORT,
+          host: config.METRICS_HOST,
+          metrics,
+          health: { indexLoaded: () => indexLoaded, gatewayConnected: () => bot?.client.ws.status === Status.Ready },
+        });
+  if (monitoring) logger.info(`monitoring on ${monitoring.url}/healthz and ${monitoring.url}/metrics`);
   try {
     const { LiveScoop } = await import('../src/live/liveScoop');
     const live = await LiveScoop.open(config, { logger });
-    logger.info(`index ready: ${live.scoop.articleCount()} articles`);
+    const { report, stale } = live.opened;
+    metrics.recordSync(report.ms);
+    live.events.on('synced', (synced: { ms: number }) => metrics.recordSync(synced.ms));
+    metrics.watchIndex(() => ({ articles: live.index.articleCount(), passages: live.index.passageCount() }));
+    indexLoaded = true;
+    logger.info({ ...report, stale }, `index ready: ${live.scoop.articleCount()} articles${stale === null ? '' : ' (stale: the last good index)'}`);
     const settings = await SettingsStore.open(config.SETTINGS_FILE);
-    const bot = createBot({ scoop: live.scoop, newsDesk: live.desk, logger, config, settings });
-    if (config.ANNOUNCE_CHANNEL_ID !== undefined) live.onNewArticles(announcer(bot.client, config.ANNOUNCE_CHANNEL_ID, logger));
+    const running = createBot({ scoop: live.scoop, newsDesk: live.desk, logger, config, settings, metrics });
+    bot = running;
+    if (config.ANNOUNCE_CHANNEL_ID !== undefined) live.onNewArticles(announcer(running.client, config.ANNOUNCE_CHANNEL_ID, logger));
     await live.start();
     try {
-      await Promise.race([bot.login(token).catch((error) => Promise.reject(explainLoginError(error, config))), signal.stopped]);
+      await Promise.race([running.login(token).catch((error) => Promise.reject(explainLoginError(error, config))), signal.stopped]);
       const how = await signal.stopped;
       logger.info(`${how}: shutting down`);
     } finally {
       await live.stop();
-      await bot.destroy();
+      await running.destroy();
     }
   } finally {
     signal.dispose();
     io.events.off('unhandledRejection', onUnhandled);
+    await monitoring?.close();
   }
 }
 

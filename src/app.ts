@@ -11,10 +11,10 @@ import { Newsroom } from './feeds/newsroom';
 import { fetchPolicyOf } from './feeds/safeFetch';
 import { UserFacingError } from './errors';
 import { createEmbeddings } from './index/createEmbeddings';
-import { acquireWriteLock } from './index/indexStore';
+import { acquireWriteLock, IndexWriteError, type WriteFaults } from './index/indexStore';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
-import { HybridRetriever } from './retrieval/hybridRetriever';
+import { DEFAULT_FUSION, type FusionOptions, HybridRetriever, MODEL_EMBEDDINGS_FUSION } from './retrieval/hybridRetriever';
 import type { Scoop } from './scoop';
 import type { StoryGroups } from './storyGroups';
 
@@ -23,6 +23,14 @@ export interface OpenScoopDeps {
   logger: Logger;
   /** Called while passages are embedded (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * When the index cannot be written (a full or read-only disk), serve the
+   * last good index, marked stale, instead of failing: what `search`, `ask`
+   * and the bot want; `ingest` does not.
+   */
+  serveStale?: boolean;
+  /** Test hooks that make index writes fail (see `WriteFaults`). */
+  writeFaults?: WriteFaults;
 }
 
 /** A ready Scoop, with what bringing its index up to date did. */
@@ -32,6 +40,8 @@ export interface OpenedScoop {
   report: SyncReport;
   /** Inputs of the corpus that were not loaded, with the reason. */
   skipped: SkippedInput[];
+  /** Why the index served does not hold the latest corpus (its update could not be written); null when it does. */
+  stale: string | null;
 }
 
 /** Logs one line per input that was not loaded, naming the file (and line) and the reason. */
@@ -62,11 +72,32 @@ export function corpusLimits(config: Config): LoadCorpusOptions {
  * the Scoop service with the answerer the config chose. The loader keeps
  * within the limits the settings give (see {@link corpusLimits}).
  */
-export async function openScoop(config: Config, { logger, onProgress }: OpenScoopDeps): Promise<OpenedScoop> {
-  const { index, report, skipped } = await syncIndex(config, { logger, onProgress });
-  reportSkipped(skipped, logger);
+export async function openScoop(config: Config, { logger, onProgress, serveStale = false, writeFaults }: OpenScoopDeps): Promise<OpenedScoop> {
+  const { index, synced, stale } = await withSyncLock(config.INDEX_DIR, SYNC_LOCK_WAIT_MS, async () => {
+    const limits = corpusLimits(config);
+    const scan = await scanCorpus(config.CORPUS_DIR, limits);
+    const { embeddings, embedderId } = createEmbeddings(config);
+    const open = () => openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress, writeFaults });
+    let index = await open();
+    let synced: { report: SyncReport; skipped: SkippedInput[] };
+    let stale: string | null = null;
+    try {
+      synced = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
+    } catch (error) {
+      if (!(error instanceof IndexWriteError) || !serveStale) throw error;
+      const lastGood = await open();
+      if (lastGood.articleCount() === 0) throw error;
+      index = lastGood;
+      stale = error.message;
+      logger.warn(`index update failed, so the last good index (${index.articleCount()} articles) is served and it is stale: ${error.message}`);
+      const report: SyncReport = { articles: index.articleCount(), passages: index.passageCount(), added: 0, updated: 0, removed: 0, skipped: scan.skipped.length, ms: 0 };
+      synced = { report, skipped: scan.skipped };
+    }
+    return { index, synced, stale };
+  });
+  reportSkipped(synced.skipped, logger);
   const chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
-  return { scoop: scoopOverIndex(index, { chat, logger }), index, report, skipped };
+  return { scoop: scoopOverIndex(index, { chat, logger, fusion: fusionFor(config) }), index, ...synced, stale };
 }
 
 /** How long a command waits for another process's sync of the same index before saying so. */
@@ -83,8 +114,7 @@ export interface SyncedIndex {
  * Under the index's sync lock (see {@link withSyncLock}): scans the corpus
  * (a `stat` per file), opens the index from INDEX_DIR and brings it up to
  * date (only files whose content changed are read, only new and changed
- * articles embedded). The CLI, the bot's live index and the bench all sync
- * through it.
+ * articles embedded). The bot's live index and the bench sync through it.
  */
 export function syncIndex(config: Config, { logger, onProgress, lockWaitMs = SYNC_LOCK_WAIT_MS }: OpenScoopDeps & { lockWaitMs?: number }): Promise<SyncedIndex> {
   return withSyncLock(config.INDEX_DIR, lockWaitMs, async () => {
@@ -98,8 +128,8 @@ export function syncIndex(config: Config, { logger, onProgress, lockWaitMs = SYN
 }
 
 /**
- * Runs `sync` (load the corpus, open the index, bring it up to date) under the
- * index's sync lock, so two processes never sync one index at once: the
+ * Runs `sync` (scan the corpus, open the index, bring it up to date) under
+ * the index's sync lock, so two processes never sync one index at once: the
  * second waits, then opens what the first wrote. Where the lock cannot be
  * taken at all (a read-only disk), the sync runs without it; it cannot write
  * either, and says so.
@@ -131,10 +161,23 @@ export function openPassageIndex(
   return PassageIndex.open({ ...options, extractFacts, factsVersion: FACTS_VERSION });
 }
 
-/** The Scoop service over an opened index: the hybrid retriever with the fusion that ships, its fact book, and the answerer the caller chose. */
-export function scoopOverIndex(index: PassageIndex, parts: Pick<ScoopParts, 'chat' | 'logger'> = {}): Scoop {
+/**
+ * The fusion that ships for the configured embedder: BM25 alone with the
+ * offline hashed vectors (they cost recall, see `DEFAULT_FUSION`), both
+ * rankings with a model embedder.
+ */
+export function fusionFor(config: Pick<Config, 'EMBEDDINGS_PROVIDER'>): Required<FusionOptions> {
+  return config.EMBEDDINGS_PROVIDER === 'hashed' ? DEFAULT_FUSION : MODEL_EMBEDDINGS_FUSION;
+}
+
+/**
+ * The Scoop service over an opened index: the hybrid retriever with the
+ * fusion that ships (the offline default unless `fusion` is given), its fact
+ * book (folded story duplicates left out), and the answerer the caller chose.
+ */
+export function scoopOverIndex(index: PassageIndex, { fusion, ...parts }: Pick<ScoopParts, 'chat' | 'logger'> & { fusion?: FusionOptions } = {}): Scoop {
   const facts = (stories: StoryGroups) => new FactBook(index.facts().filter((entry) => !stories.isFolded(entry.articleId)), index.articles());
-  return createScoop({ index, retriever: new HybridRetriever({ index }), facts, ...parts });
+  return createScoop({ index, retriever: new HybridRetriever({ index, fusion }), facts, ...parts });
 }
 
 /** The news desk over CORPUS_DIR: feed subscriptions, fetched articles, and the safe fetcher the config sets. */

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { resolve } from 'node:path';
 import type { SkippedInput } from '../articles/article';
-import { reportSkipped, scoopOverIndex, syncIndex } from '../app';
+import { fusionFor, openScoop, reportSkipped, scoopOverIndex, syncIndex } from '../app';
 import { createChatAnswerer } from '../answers/chatAnswerer';
 import type { Config } from '../config';
 import { Newsroom, type FeedListing, type PolledArticle, type PollReport } from '../feeds/newsroom';
@@ -75,7 +75,7 @@ export class LiveScoop {
   ) {
     this.newsroom = newsroom;
     this.chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
-    this.served = { index, scoop: scoopOverIndex(index, { chat: this.chat, logger }) };
+    this.served = { index, scoop: scoopOverIndex(index, { chat: this.chat, logger, fusion: fusionFor(config) }) };
     const current = () => this.served.scoop;
     this.scoop = {
       ask: (question, options) => current().ask(question, options),
@@ -106,14 +106,21 @@ export class LiveScoop {
     };
   }
 
-  /** Brings the index up to date with the corpus (under the sync lock) and serves it. */
+  /**
+   * Brings the index up to date with the corpus (under the sync lock, as
+   * `openScoop` does; on a full or read-only disk the last good index is
+   * served, marked stale) and serves it.
+   */
   static async open(config: Config, { logger, fetcher }: LiveScoopOptions): Promise<LiveScoop> {
     const newsroom = new Newsroom(config.CORPUS_DIR, fetchPolicyOf(config), fetcher);
-    const { index, skipped } = await syncIndex(config, { logger, lockWaitMs: SYNC_LOCK_WAIT_MS });
+    const { index, report, stale } = await openScoop(config, { logger, serveStale: true });
     const live = new LiveScoop(config, logger, index, newsroom);
-    live.reportNewSkips(skipped);
+    live.opened = { report, stale };
     return live;
   }
+
+  /** What bringing the index up to date at start did, and why it is stale (null when it is not). */
+  opened: { report: SyncReport; stale: string | null } = { report: { articles: 0, passages: 0, added: 0, updated: 0, removed: 0, skipped: 0, ms: 0 }, stale: null };
 
   /** Calls `announce` with the articles each poll stored from feeds fetched before (never a feed's first fetch), once they are answerable. */
   onNewArticles(announce: (articles: PolledArticle[]) => Promise<void> | void): void {
@@ -201,7 +208,7 @@ export class LiveScoop {
       const { index, report, skipped } = await syncIndex(this.config, { logger: this.logger, lockWaitMs: SYNC_LOCK_WAIT_MS });
       this.reportNewSkips(skipped);
       if (report.added + report.updated + report.removed === 0 && index.articleCount() === this.served.index.articleCount()) return;
-      this.served = { index, scoop: scoopOverIndex(index, { chat: this.chat, logger: this.logger }) };
+      this.served = { index, scoop: scoopOverIndex(index, { chat: this.chat, logger: this.logger, fusion: fusionFor(this.config) }) };
       this.logger.info(report, `live index: ${reason}: now ${report.articles} articles`);
       this.events.emit('synced', report satisfies SyncReport);
     } catch (error) {
