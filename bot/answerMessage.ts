@@ -17,7 +17,7 @@ export interface AnswerMessage {
 export function answerMessage(answer: Answer, context: Pick<CommandContext, 'scoop' | 'answers'>, previousQuestion?: string): AnswerMessage {
   const key = context.answers.remember(answer, previousQuestion);
   return {
-    embeds: [renderAnswer(answer, context.scoop.articleCount())],
+    embeds: [renderAnswer(answer, context.scoop.articleCount(), context.scoop.newestArticleDate())],
     components: [answerButtonRow(key)],
   };
 }

@@ -24,8 +24,8 @@ function colorOf(answer: Answer | StatementCheck): number {
 
 const RELATED_SNIPPET = 300;
 
-function articlesSearched(count: number): string {
-  return `Searched ${count} article${count === 1 ? '' : 's'}`;
+function articlesSearched(count: number, newest?: string | null): string {
+  return `Searched ${count} article${count === 1 ? '' : 's'}${newest ? ` · newest from ${newest}` : ''}`;
 }
 
 function relatedField(hit: SearchHit): FieldDraft {
@@ -38,11 +38,12 @@ function relatedField(hit: SearchHit): FieldDraft {
 /**
  * The embed of one answer: the question as title, the answer with its [n]
  * markers, a field per cited source (`[n] title`, the snippet quoted, the
- * source linked and dated) and how many articles were searched. An abstention
+ * source linked and dated), how many articles were searched and how fresh
+ * they are (the newest article's date). An abstention
  * is grey and lists related reading instead of sources. A checked statement
  * is coloured by its verdict (green, red, amber; grey when not said).
  */
-export function renderAnswer(answer: Answer | StatementCheck, articleCount: number): APIEmbed {
+export function renderAnswer(answer: Answer | StatementCheck, articleCount: number, newest?: string | null): APIEmbed {
   const fields: FieldDraft[] = answer.abstained
     ? answer.related.map(relatedField)
     : answer.citations.map((citation) => ({
@@ -54,7 +55,7 @@ export function renderAnswer(answer: Answer | StatementCheck, articleCount: numb
     color: colorOf(answer),
     description: escapeAll(answer.answer),
     fields,
-    footer: answer.abstained ? `${articlesSearched(articleCount)} · no answer in them` : articlesSearched(articleCount),
+    footer: answer.abstained ? `${articlesSearched(articleCount, newest)} · no answer in them` : articlesSearched(articleCount, newest),
   });
 }
 

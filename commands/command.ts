@@ -14,6 +14,7 @@ import type { ServerRate } from '../bot/serverRate';
 import type { SettingsStore } from '../bot/serverSettings';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
+import type { NewsDesk } from '../src/live/liveScoop';
 import type { Scoop } from '../src/scoop';
 
 /**
@@ -22,6 +23,8 @@ import type { Scoop } from '../src/scoop';
  */
 export interface CommandContext {
   scoop: Scoop;
+  /** Feeds and single pages (the live bot); absent where the bot serves a fixed corpus. */
+  newsDesk?: NewsDesk;
   logger: Logger;
   config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH' | 'MESSAGE_CONTENT_INTENT'>;
   cooldowns: Cooldowns;
