@@ -10,6 +10,7 @@ import { BotMetrics } from './botMetrics';
 import { ThreadMemory } from './answerThreads';
 import { Cooldowns } from './cooldowns';
 import { FeedbackLog } from './feedbackLog';
+import { MESSAGES } from './messages';
 import { ServerRate } from './serverRate';
 import type { SettingsStore } from './serverSettings';
 import { routeInteraction } from './interactionRouter';
@@ -77,6 +78,7 @@ export function createBot({ scoop, logger, config, settings, metrics = new BotMe
     threads: new ThreadMemory(),
     feedback: new FeedbackLog(config.FEEDBACK_LOG),
     metrics,
+    t: MESSAGES.en,
   };
   const routes = commandsByName(commands);
 
