@@ -1,5 +1,6 @@
 import { formatNumber, renderTable } from '../src/evaluation/textTable';
 import type { BuildFigures, PeerFigures, RecallFigures, ServeFigures } from './benchWorker';
+import type { SearchPeerFigures } from './searchPeerBench';
 
 /** Every figure measured at one size of one corpus. Null where a task failed (see `errors`). */
 export interface SizeResult {
@@ -9,6 +10,8 @@ export interface SizeResult {
   serve: ServeFigures | null;
   recall: RecallFigures | null;
   peer: PeerFigures | null;
+  /** MiniSearch and Orama over the same passages and queries (absent in reports from before they were measured). */
+  searchPeers?: SearchPeerFigures[];
   errors: string[];
 }
 
@@ -134,6 +137,24 @@ function describeDiscord(discord: unknown): string {
   ].join('\n');
 }
 
+/** Scoop beside each search library at one size: search p50/p99, build rate, cold start, peak memory, with the ratios. */
+function searchPeerRows(size: SizeResult): string[][] {
+  const { build, serve } = size;
+  const name = `${size.corpus} @ ${(serve?.passages ?? build?.passages ?? size.targetPassages).toLocaleString('en-US')}`;
+  const scoopRow = [name, 'Scoop', ms(serve?.search.p50), ms(serve?.search.p99), whole(build?.passagesPerSecond), ms(serve?.coldStartMs), whole(serve?.peakRssMb), ''];
+  const peerRows = (size.searchPeers ?? []).map((peer) => [
+    name,
+    peer.name,
+    ms(peer.search.p50),
+    ms(peer.search.p99),
+    whole(peer.passagesPerSecond),
+    ms(peer.coldStartMs),
+    whole(peer.peakRssMb),
+    `p50 ${ratio(serve?.search.p50, peer.search.p50, false)}, p99 ${ratio(serve?.search.p99, peer.search.p99, false)}`,
+  ]);
+  return peerRows.length > 0 ? [scoopRow, ...peerRows] : [];
+}
+
 /** The table `npm run bench` prints: one row per figure and size, with target, verdict, the peer and the ratio. */
 export function formatBenchReport(report: BenchReport): string {
   const header = ['corpus @ passages', 'figure', 'Scoop', 'target', 'verdict', 'peer (hybrid)', 'Scoop vs peer'];
@@ -146,6 +167,7 @@ export function formatBenchReport(report: BenchReport): string {
     '',
     renderTable(header, rows),
     '',
+    ...searchPeerTable(report),
     ...(report.discord === undefined ? [] : [describeDiscord(report.discord), '']),
     'Notes:',
     ...report.notes.map((note) => `  - ${note}`),
@@ -153,4 +175,14 @@ export function formatBenchReport(report: BenchReport): string {
     '',
     `Done in ${(report.ms / 1000).toFixed(0)} s.`,
   ].join('\n');
+}
+
+function searchPeerTable(report: BenchReport): string[] {
+  const rows = report.sizes.flatMap(searchPeerRows);
+  if (rows.length === 0) return [];
+  return [
+    'Search libraries over the same passages and queries (serving figures for Scoop; build rate from its build):',
+    renderTable(['corpus @ passages', 'system', 'search p50 (ms)', 'search p99 (ms)', 'build (passages/s)', 'cold start (ms)', 'peak RSS (MB)', 'Scoop vs it (search)'], rows),
+    '',
+  ];
 }

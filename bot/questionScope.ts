@@ -17,5 +17,7 @@ export function scoopForQuestion(scoop: Scoop, logger: Logger): Scoop {
     subjects: () => scoop.subjects(),
     companies: () => scoop.companies(),
     articleCount: () => scoop.articleCount(),
+    latest: (options) => scoop.latest(options),
+    newestArticleDate: () => scoop.newestArticleDate(),
   };
 }

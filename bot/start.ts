@@ -106,11 +106,11 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
   if (monitoring) logger.info(`monitoring on ${monitoring.url}/healthz and ${monitoring.url}/metrics`);
   try {
     const { openScoop } = await import('../src/app');
-    const { scoop, report, index } = await openScoop(config, { logger });
+    const { scoop, report, index, stale } = await openScoop(config, { logger, serveStale: true });
     metrics.recordSync(report.ms);
     metrics.watchIndex(() => ({ articles: index.articleCount(), passages: index.passageCount() }));
     indexLoaded = true;
-    logger.info(report, `index ready: ${scoop.articleCount()} articles`);
+    logger.info({ ...report, stale }, `index ready: ${scoop.articleCount()} articles${stale === null ? '' : ' (stale: the last good index)'}`);
     const settings = await SettingsStore.open(config.SETTINGS_FILE);
     const running = createBot({ scoop, logger, config, settings, metrics });
     bot = running;

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  DEFAULT_MAX_ARTICLE_CHARS,
+  DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_MAX_HTML_DEPTH,
+  DEFAULT_MAX_JSONL_BYTES,
+  DEFAULT_MAX_LINE_BYTES,
+  DEFAULT_PARSE_TIMEOUT_MS,
+} from './articles/corpusLimits';
 import { UserFacingError } from './errors';
 
 const optionalText = z
@@ -48,6 +56,14 @@ export const configSchema = z.object({
   CORPUS_DIR: z.string().trim().min(1).default('seeds'),
   INDEX_DIR: z.string().trim().min(1).default('data/index'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  MAX_FILE_BYTES: positiveInt(DEFAULT_MAX_FILE_BYTES),
+  MAX_LINE_BYTES: positiveInt(DEFAULT_MAX_LINE_BYTES),
+  MAX_JSONL_BYTES: positiveInt(DEFAULT_MAX_JSONL_BYTES),
+  MAX_ARTICLE_CHARS: positiveInt(DEFAULT_MAX_ARTICLE_CHARS),
+  PARSE_TIMEOUT_MS: positiveInt(DEFAULT_PARSE_TIMEOUT_MS),
+  MAX_HTML_DEPTH: positiveInt(DEFAULT_MAX_HTML_DEPTH),
+  ALLOW_LINKS_OUTSIDE_CORPUS: z.stringbool({ error: 'must be true or false' }).default(false),
 
   EMBEDDINGS_PROVIDER: z.enum(['hashed', 'openai', 'ollama']).default('hashed'),
   EMBEDDINGS_MODEL: optionalText,

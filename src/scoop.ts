@@ -4,6 +4,7 @@ import type { StatementCheck, StatementOptions } from './answers/checkStatement'
 import type { DateClaim, PartnershipClaim } from './facts/fact';
 import type { Logger } from './logger';
 import type { SearchHit } from './retrieval/searchHit';
+import type { AlsoReported } from './storyGroups';
 
 /** One indexed article as listed by `/sources`. */
 export interface SourceSummary {
@@ -13,6 +14,20 @@ export interface SourceSummary {
   language: Article['language'];
   url: string | null;
   passages: number;
+  /** The outlet that published it (its own field, else its URL's host); null for a local file without one. */
+  outlet?: string | null;
+  /** Later tellings of the same story (near-duplicates in other outlets or files), folded into this one. */
+  alsoReported?: AlsoReported[];
+}
+
+/** One of the newest articles, as `/latest` lists it. */
+export interface LatestArticle {
+  source: string;
+  title: string;
+  published: string | null;
+  url: string | null;
+  outlet: string | null;
+  language: Article['language'];
 }
 
 /** Dated claims about one subject, in chronological order of the claims' articles. */
@@ -71,4 +86,8 @@ export interface Scoop {
   companies(): string[];
   /** How many articles are indexed. */
   articleCount(): number;
+  /** The newest articles (one per story), optionally about `topic`, newest first. */
+  latest(options?: { topic?: string; limit?: number }): Promise<LatestArticle[]>;
+  /** How fresh the knowledge is: the publication date of the newest indexed article, or null. */
+  newestArticleDate(): string | null;
 }

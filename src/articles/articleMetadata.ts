@@ -10,6 +10,8 @@ export interface ArticleMetadata {
   published?: unknown;
   /** As written by the source (`fr`, `fr-FR`, `french`...). */
   language?: string;
+  /** The outlet that published the article (front matter `outlet`). */
+  outlet?: string;
 }
 
 function nonEmptyString(value: unknown): string | undefined {
@@ -41,6 +43,8 @@ export function readMetadataFields(record: Record<string, unknown>): ArticleMeta
   if (published !== undefined && published !== null && published !== '') metadata.published = published;
   const language = nonEmptyString(record.lang) ?? nonEmptyString(record.language);
   if (language !== undefined) metadata.language = language;
+  const outlet = nonEmptyString(record.outlet);
+  if (outlet !== undefined) metadata.outlet = outlet;
   return metadata;
 }
 

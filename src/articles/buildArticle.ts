@@ -32,5 +32,6 @@ export function buildArticle(source: string, text: string, metadata: ArticleMeta
   const language = normaliseLanguage(metadata.language) ?? detectLanguage(languageSample(text));
   const published = normalisePublished(metadata.published);
   const url = metadata.url ?? null;
-  return { id: computeArticleId({ text, title, published, url, language }), source, title, language, published, url, text };
+  const id = computeArticleId({ text, title, published, url, language });
+  return { id, source, title, language, published, url, ...(metadata.outlet !== undefined && { outlet: metadata.outlet }), text };
 }

@@ -71,7 +71,7 @@ describe('the chat answerer and its fallback, against a local OpenAI-compatible 
   beforeAll(async () => {
     const baseUrl = await stub.start();
     news = await loadNewsFixture();
-    const config = parseConfig({ ANSWERER: 'openai', OPENAI_BASE_URL: baseUrl, CHAT_MODEL: 'stub-model', LLM_TIMEOUT_MS: '300' });
+    const config = parseConfig({ ANSWERER: 'openai', OPENAI_BASE_URL: baseUrl, CHAT_MODEL: 'stub-model', LLM_TIMEOUT_MS: '2000' });
     const logger = {
       warn: (context: { reason: string }, message: string) => logged.push({ message, reason: context.reason }),
       debug: () => {},
@@ -111,7 +111,7 @@ describe('the chat answerer and its fallback, against a local OpenAI-compatible 
   });
 
   it('GIVEN a reply slower than LLM_TIMEOUT_MS THEN falls back to the extractive answer', async () => {
-    stub.reply = { delayMs: 2_000, content: 'Orion [1].' };
+    stub.reply = { delayMs: 6_000, content: 'Orion [1].' };
     const answer = await answerQuestion(QUESTION, deps);
     expect(answer.answer).toBe(extractive.answer);
     expect(logged.at(-1)?.message).toMatch(/failed/);
