@@ -35,16 +35,6 @@ const LATEST_SHOWN = 10;
 /** A logger for one question's search and answer lines. */
 type QuestionLogger = Pick<Logger, 'debug' | 'warn'>;
 
-/** `search`, logging each call (hits, milliseconds) through the question's logger. */
-function logged(search: AnswerDeps['search'], log: QuestionLogger): AnswerDeps['search'] {
-  return async (query, k, options) => {
-    const began = performance.now();
-    const hits = await search(query, k, options);
-    log.debug({ k, hits: hits.length, ms: Math.round((performance.now() - began) * 100) / 100 }, 'search');
-    return hits;
-  };
-}
-
 /**
  * Puts the index, the facts and the answerer behind the `Scoop` interface the
  * CLI and the bot use. Answers cite one article per story: the near-duplicate
@@ -55,11 +45,18 @@ function logged(search: AnswerDeps['search'], log: QuestionLogger): AnswerDeps['
 export function createScoop({ index, retriever, facts, chat, logger }: ScoopParts): Scoop {
   const stories = once(() => new StoryGroups(index.articles(), index.facts(), (id) => index.passagesOf(id)));
   const factBook = once(() => (typeof facts === 'function' ? facts(stories()) : facts));
-  const search: AnswerDeps['search'] = async (query, k, options) => {
+  const searchLogged = (log: QuestionLogger | undefined): AnswerDeps['search'] => async (query, k, options) => {
+    const began = performance.now();
+    const excluded = options?.excludePassageIds ? { excludePassageIds: options.excludePassageIds } : undefined;
     const groups = stories();
-    if (groups.foldedCount === 0) return retriever.search(query, k, options);
-    return groups.collapse(await retriever.search(query, k * FOLDED_EXTRA, options)).slice(0, k);
+    const hits =
+      groups.foldedCount === 0
+        ? await retriever.search(query, k, excluded)
+        : groups.collapse(await retriever.search(query, k * FOLDED_EXTRA, excluded)).slice(0, k);
+    log?.debug({ k, hits: hits.length, ms: Math.round((performance.now() - began) * 100) / 100 }, 'search');
+    return hits;
   };
+  const search = searchLogged(undefined);
   const lazyFacts: AnswerFacts = {
     timeline: (subject) => factBook().timeline(subject),
     partners: (company) => factBook().partners(company),
@@ -82,21 +79,21 @@ export function createScoop({ index, retriever, facts, chat, logger }: ScoopPart
       }));
   return {
     ask: async (question, options = {}) => {
-      const log = options.logger;
-      const answer = await answerQuestion(question, { search: log ? logged(search, log) : search, facts: lazyFacts, chat, logger: log ?? logger }, options);
-      log?.debug({ kind: answer.kind, abstained: answer.abstained, citations: answer.citations.length, timings: answer.timings }, 'answer');
+      const log = options.logger ?? logger;
+      const answer = await answerQuestion(question, { search: options.logger ? searchLogged(options.logger) : search, facts: lazyFacts, chat, logger: log }, options);
+      options.logger?.debug({ kind: answer.kind, abstained: answer.abstained, citations: answer.citations.length, timings: answer.timings }, 'answer');
       return answer;
     },
     check: async (statement, options = {}) => {
-      const log = options.logger;
-      const checked = await checkStatement(statement, { search: log ? logged(search, log) : search, facts: lazyFacts, logger: log ?? logger }, options);
-      log?.debug({ verdict: checked.verdict, citations: checked.citations.length, timings: checked.timings }, 'statement check');
+      const checked = await checkStatement(statement, { search: options.logger ? searchLogged(options.logger) : search, facts: lazyFacts, logger: options.logger ?? logger }, options);
+      options.logger?.debug({ verdict: checked.verdict, citations: checked.citations.length, timings: checked.timings }, 'statement check');
       return checked;
     },
-    search: (query, k = 5, options = {}) => {
-      const plain: AnswerDeps['search'] = (q, n, o) => retriever.search(q, n, o);
-      const run = options.logger ? logged(plain, options.logger) : plain;
-      return run(query, k, options.excludePassageIds ? { excludePassageIds: options.excludePassageIds } : undefined);
+    search: async (query, k = 5, options = {}) => {
+      const began = performance.now();
+      const hits = await retriever.search(query, k, { excludePassageIds: options.excludePassageIds });
+      options.logger?.debug({ k, hits: hits.length, ms: Math.round((performance.now() - began) * 100) / 100 }, 'search');
+      return hits;
     },
     sources: () => {
       const groups = stories();
