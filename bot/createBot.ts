@@ -11,6 +11,7 @@ import { BotMetrics } from './botMetrics';
 import { ThreadMemory } from './answerThreads';
 import { Cooldowns } from './cooldowns';
 import { FeedbackLog } from './feedbackLog';
+import { MESSAGES } from './messages';
 import { ServerRate } from './serverRate';
 import type { SettingsStore } from './serverSettings';
 import { routeInteraction } from './interactionRouter';
@@ -81,6 +82,7 @@ export function createBot({ scoop, logger, config, settings, metrics = new BotMe
     threads: new ThreadMemory(),
     feedback: new FeedbackLog(config.FEEDBACK_LOG),
     metrics,
+    t: MESSAGES.en,
   };
   const routes = commandsByName(commands);
 

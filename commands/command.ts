@@ -10,6 +10,7 @@ import type { BotMetrics, QuestionOutcome } from '../bot/botMetrics';
 import type { ThreadMemory } from '../bot/answerThreads';
 import type { Cooldowns } from '../bot/cooldowns';
 import type { FeedbackLog } from '../bot/feedbackLog';
+import type { Messages } from '../bot/messages';
 import type { ServerRate } from '../bot/serverRate';
 import type { SettingsStore } from '../bot/serverSettings';
 import type { Config } from '../src/config';
@@ -38,6 +39,8 @@ export interface CommandContext {
   feedback: FeedbackLog;
   /** Prometheus metrics (served when METRICS_PORT is set). */
   metrics: BotMetrics;
+  /** Scoop's words in the user's language (the interaction's locale). */
+  t: Messages;
 }
 
 /**
