@@ -14,6 +14,14 @@ export function localeOf(discordLocale: string | null | undefined): Locale {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** A day as people read it ("20 Feb 2025", « 20 févr. 2025 »); a partial date (year, month) as written. */
+function readableDate(iso: string, locale: 'en' | 'fr'): string {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso;
+  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day);
+}
+
 /** Every word Scoop writes around the articles' own, in one language. */
 export interface Messages {
   locale: Locale;
@@ -92,7 +100,7 @@ export const MESSAGES: Record<Locale, Messages> = {
   en: {
     locale: 'en',
     searched: (n) => `Searched ${plural(n, 'article', 'articles')}`,
-    newestFrom: (date) => `newest from ${date}`,
+    newestFrom: (date) => `newest from ${readableDate(date, 'en')}`,
     alsoIn: (outlets) => `also in ${outlets}`,
     stories: (n) => plural(n, 'story', 'stories'),
     noAnswerInThem: 'no answer in them',
@@ -157,7 +165,7 @@ export const MESSAGES: Record<Locale, Messages> = {
   fr: {
     locale: 'fr',
     searched: (n) => `${plural(n, 'article consulté', 'articles consultés')}`,
-    newestFrom: (date) => `le plus récent du ${date}`,
+    newestFrom: (date) => `le plus récent du ${readableDate(date, 'fr')}`,
     alsoIn: (outlets) => `aussi dans ${outlets}`,
     stories: (n) => plural(n, 'sujet', 'sujets'),
     noAnswerInThem: 'la réponse n’y est pas',

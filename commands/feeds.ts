@@ -8,7 +8,13 @@ import type { Command, CommandContext } from './command';
 
 function urlOption(builder: SlashCommandSubcommandBuilder, description: string): SlashCommandSubcommandBuilder {
   return builder.addStringOption((option) =>
-    option.setName('url').setDescription(description).setDescriptionLocalization('fr', 'L’adresse du flux').setRequired(true).setMaxLength(2000),
+    option
+      .setName('url')
+      .setNameLocalization('fr', 'adresse')
+      .setDescription(description)
+      .setDescriptionLocalization('fr', 'L’adresse du flux')
+      .setRequired(true)
+      .setMaxLength(2000),
   );
 }
 
@@ -42,12 +48,29 @@ export const feeds = {
   data: guildOnly(
     new SlashCommandBuilder()
       .setName('feeds')
+      .setNameLocalization('fr', 'flux')
       .setDescription('The news feeds Scoop follows (server managers)')
       .setDescriptionLocalization('fr', 'Les flux d’actualité que Scoop suit (gestion du serveur)')
       .setDefaultMemberPermissions(MANAGE_SERVER)
-      .addSubcommand((sub) => urlOption(sub.setName('add').setDescription('Follow an RSS, Atom or JSON feed'), 'The feed’s address, e.g. https://example.com/rss.xml'))
-      .addSubcommand((sub) => urlOption(sub.setName('remove').setDescription('Stop following a feed'), 'The feed’s address, as /feeds list shows it'))
-      .addSubcommand((sub) => sub.setName('list').setDescription('The feeds followed, when each was fetched and how it fails')),
+      .addSubcommand((sub) =>
+        urlOption(
+          sub.setName('add').setNameLocalization('fr', 'ajouter').setDescription('Follow an RSS, Atom or JSON feed').setDescriptionLocalization('fr', 'Suivre un flux RSS, Atom ou JSON'),
+          'The feed’s address, e.g. https://example.com/rss.xml',
+        ),
+      )
+      .addSubcommand((sub) =>
+        urlOption(
+          sub.setName('remove').setNameLocalization('fr', 'retirer').setDescription('Stop following a feed').setDescriptionLocalization('fr', 'Ne plus suivre un flux'),
+          'The feed’s address, as /feeds list shows it',
+        ),
+      )
+      .addSubcommand((sub) =>
+        sub
+          .setName('list')
+          .setNameLocalization('fr', 'liste')
+          .setDescription('The feeds followed, when each was fetched and how it fails')
+          .setDescriptionLocalization('fr', 'Les flux suivis, leur dernière lecture et leurs erreurs'),
+      ),
   ),
   async execute(interaction, context) {
     if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {

@@ -13,12 +13,14 @@ export const ingest = {
   data: guildOnly(
     new SlashCommandBuilder()
       .setName('ingest')
+      .setNameLocalization('fr', 'ajouter-article')
       .setDescription('Add one article page to what Scoop knows (server managers)')
       .setDescriptionLocalization('fr', 'Ajouter une page d’article à ce que Scoop sait (gestion du serveur)')
       .setDefaultMemberPermissions(MANAGE_SERVER)
       .addStringOption((option) =>
         option
           .setName('url')
+          .setNameLocalization('fr', 'adresse')
           .setDescription('The article’s address, e.g. https://example.com/news/article.html')
           .setDescriptionLocalization('fr', 'L’adresse de l’article')
           .setRequired(true)

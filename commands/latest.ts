@@ -37,10 +37,17 @@ export const latest = {
   data: everywhere(
     new SlashCommandBuilder()
       .setName('latest')
+      .setNameLocalization('fr', 'derniers')
       .setDescription('The newest news articles Scoop knows, optionally about a topic')
       .setDescriptionLocalization('fr', 'Les articles les plus récents, éventuellement sur un sujet')
       .addStringOption((option) =>
-        option.setName('topic').setDescription('A topic, e.g. "Airbus"').setDescriptionLocalization('fr', 'Un sujet').setRequired(false).setMaxLength(4000),
+        option
+          .setName('topic')
+          .setNameLocalization('fr', 'sujet')
+          .setDescription('A topic, e.g. "Airbus"')
+          .setDescriptionLocalization('fr', 'Un sujet, par exemple « Airbus »')
+          .setRequired(false)
+          .setMaxLength(4000),
       ),
   ),
   cooldown: true,

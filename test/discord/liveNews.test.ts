@@ -74,7 +74,7 @@ describe('the live bot on a fake Discord', { timeout: 120_000 }, () => {
     const edit = await running.fake.editOf(running.fake.slashCommand('ask', { question: 'Quand le premier A350-1000 sera-t-il livré à Air France ?' }));
     const [embed] = edit.body.embeds;
     expect(embed.fields.some((field: { name: string }) => field.name.includes('Airbus livrera le premier A350-1000'))).toBe(true);
-    expect(embed.footer.text).toMatch(/^Searched 2 articles · newest from 2025-03-04/);
+    expect(embed.footer.text).toMatch(/^Searched 2 articles · newest from 4 Mar 2025/);
   });
 
   it('GIVEN a deleted file THEN it leaves the index without a restart', async () => {

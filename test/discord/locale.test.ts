@@ -15,10 +15,10 @@ describe('Scoop’s words in the user’s language, on a fake Discord', () => {
     running = await startBot(new FakeScoop());
     const { fake } = running;
     const edit = await fake.editOf(fake.slashCommand('ask', { question: 'When is GPT-5 coming out?' }, fake.defaultUser, FR));
-    expect(edit.body.embeds[0].footer.text).toBe('1 article consulté');
+    expect(edit.body.embeds[0].footer.text).toBe('1 article consulté · le plus récent du 20 févr. 2025');
     expect(edit.body.components[0].components[0].label).toBe('Autres sources');
     const abstained = await fake.editOf(fake.slashCommand('ask', { question: 'When will GPT-6 be released?' }, fakeUser('bob'), FR));
-    expect(abstained.body.embeds[0].footer.text).toBe('1 article consulté · la réponse n’y est pas');
+    expect(abstained.body.embeds[0].footer.text).toBe('1 article consulté · le plus récent du 20 févr. 2025 · la réponse n’y est pas');
     expect(abstained.body.embeds[0].fields.every((f: { name: string }) => f.name.startsWith('À lire aussi : ') || f.name.startsWith('À lire aussi: '))).toBe(true);
   });
 
