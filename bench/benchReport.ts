@@ -117,6 +117,7 @@ interface DiscordFigures {
   answer: { p50: number; p99: number };
   targets: { acknowledgementP99Ms: number; answerP99Ms: number };
   meetsTargets: boolean;
+  metrics?: { on: boolean; scrapes: number };
 }
 
 function isDiscordFigures(value: unknown): value is DiscordFigures {
@@ -132,6 +133,7 @@ function describeDiscord(discord: unknown): string {
     `Discord layer (${rounds} bursts of ${concurrency} concurrent /ask through discord.js against the fake Discord of the tests):`,
     `  acknowledgement p50 ${ms(ack.p50)} ms, p99 ${ms(ack.p99)} ms (target < ${targets.acknowledgementP99Ms} ms: ${ack.p99 < targets.acknowledgementP99Ms ? 'pass' : 'MISS'})`,
     `  answer p50 ${ms(answer.p50)} ms, p99 ${ms(answer.p99)} ms (target < ${targets.answerP99Ms} ms: ${answer.p99 < targets.answerP99Ms ? 'pass' : 'MISS'})`,
+    ...(discord.metrics ? [`  metrics endpoint ${discord.metrics.on ? `on, scraped ${discord.metrics.scrapes} times during the bursts` : 'off'}`] : []),
   ].join('\n');
 }
 

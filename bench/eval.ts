@@ -1,54 +1,82 @@
 /**
- * `npm run eval`: Scoop's retrieval and answer quality on the project's
- * question sets, with the LangChain peer measured over the same passages in
- * the same run.
+ * `npm run eval`: Scoop's answer quality on real data, with a plain LangChain
+ * pipeline (the peer) measured in the same run over the same passages.
  *
- *   npm run eval -- [--json] [--corpus DIR] [--answers FILE] [--retrieval FILE] [--seeds DIR] [--orangesum FILE] [--noise N]
- *                   [--piaf FILE] [--piaf-noise N] [--piaf-index DIR] [--piaf-langchain-every N] [--piaf-every N] [--piaf-no-peers] [--no-piaf]
+ *   npm run eval -- [--json] [--sections piafRetrieval,piaf,orangesum,regression] [--piaf-langchain-every N] [--piaf-sample N|all]
+ *                   [--peer-sample N] [--peer vector|hybrid|bm25] [--no-peer]
+ *                   [--piaf FILE] [--orangesum FILE] [--questions DIR] [--cache DIR | --no-cache] [--seed N]
+ *                   [--corpus DIR] [--answers FILE] [--retrieval FILE] [--seeds DIR] [--noise N]
  *
- * The answer set is asked over --corpus (test/fixtures/news); the retrieval set
- * is searched in the seeds plus the first N OrangeSum articles as noise, the
- * corpus its questions were written against. PIAF dev questions are searched
- * amid the first --piaf-noise OrangeSum articles (see src/evaluation/piafRetrieval.ts),
- * by Scoop and by the search peers. Indexes are built in a temporary folder
- * (the PIAF one in --piaf-index when given, kept for the next run), so the run
- * never touches data/index.
- * Progress goes to stderr; the tables (or, with --json, one JSON object) to stdout.
+ * Sections (bench/evalSections.ts), in order:
+ * - piafRetrieval: PIAF dev questions searched amid the same corpus by Scoop, MiniSearch, Orama and LangChain (recall, MRR);
+ * - piaf: PIAF dev questions amid the 10,000 OrangeSum articles (short-answer F1, exact match, declined);
+ * - orangesum: the OrangeSum question set (test/fixtures/orangesum-questions), dev and held-out apart;
+ * - regression: the fixture sets of test/fixtures (answers over --corpus, retrieval over the seeds plus the
+ *   first --noise OrangeSum articles), regression guards rather than claims.
+ * The first two share one corpus (OrangeSum + PIAF's articles), indexed through the composition root the CLI
+ * uses and cached under --cache (default: the system temp folder) keyed by the code's revision, so a rerun on
+ * the same code only reopens it. Progress goes to stderr; the tables (or, with --json, one JSON object) to stdout.
  */
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { basename, join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { openScoop } from '../src/app';
 import { parseConfig } from '../src/config';
 import { UserFacingError } from '../src/errors';
-import { formatEvaluationReport } from '../src/evaluation/evaluationReport';
-import { evaluatePiaf, formatPiafReport, loadPiafQuestions, writePiafCorpus, type PiafReport } from '../src/evaluation/piafRetrieval';
+import type { CorpusReport } from '../src/evaluation/evaluationReport';
+import { LangChainPeer, PEER_RETRIEVERS, type PeerRetrieverName } from '../src/evaluation/langChainPeer';
 import { loadAnswerQuestions, loadRetrievalQuestions } from '../src/evaluation/questionSets';
 import { runEvaluation, type EvaluatedCorpus } from '../src/evaluation/runEvaluation';
 import { createEmbeddings } from '../src/index/createEmbeddings';
 import { createLogger } from '../src/logger';
+import type { MachineInfo } from './benchReport';
+import { currentRevision, openSharedCorpus, type SharedCorpus } from './evalCorpus';
+import { DEFAULT_ANSWER_PEER, orangesumSection, piafRetrievalSection, piafSection, regressionSection, type EvalContext, type EvalSection } from './evalSections';
 
 const DEFAULTS = {
+  piaf: '../shared/corpora/piaf-dev.json.gz',
+  orangesum: '../shared/corpora/orangesum-10k.jsonl.gz',
+  questions: 'test/fixtures/orangesum-questions',
+  peerSample: '300',
+  piafLangChainEvery: '20',
+  seed: '7',
   corpus: 'test/fixtures/news',
   seeds: 'seeds',
-  orangesum: '../shared/corpora/orangesum-10k.jsonl.gz',
   noise: '2000',
   retrieval: 'test/fixtures/retrieval/questions.jsonl',
   answers: 'test/fixtures/questions/answers.jsonl',
-  piaf: '../shared/corpora/piaf-dev.json.gz',
-  piafNoise: '10000',
-  piafLangChainEvery: '20',
 };
 
 class UsageError extends Error {}
 
+/** Everything `npm run eval` measured, as `--json` prints it. */
+export interface EvalRunReport {
+  command: string;
+  revision: string;
+  machine: MachineInfo;
+  /** The corpus the real-data sections share, and how it was opened. */
+  sharedCorpus: (CorpusReport & { folder: string; reusedIndex: boolean; openMs: number }) | null;
+  /** Each section's figures, by section id. */
+  sections: Record<string, unknown>;
+  notes: string[];
+  /** Milliseconds per step: opening the corpus, building the peer, each section. */
+  timings: Record<string, number>;
+  ms: number;
+}
+
+function positiveInteger(option: string, value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new UsageError(`--${option} takes a whole number (got "${value}")`);
+  return parsed;
+}
+
 /**
- * The retrieval set's corpus, as its questions name their sources: the seeds
- * plus the first `noise` OrangeSum articles, written under the same file name
- * so that `NAME.jsonl.gz#LINE` sources match. Without OrangeSum, only the seeds.
+ * The regression set's retrieval corpus, as its questions name their sources:
+ * the seeds plus the first `noise` OrangeSum articles, written under the same
+ * file name so that `NAME.jsonl.gz#LINE` sources match. Without OrangeSum, only the seeds.
  */
 async function writeRetrievalCorpus(dir: string, seeds: string, orangesum: string, noise: number): Promise<string | null> {
   await mkdir(dir, { recursive: true });
@@ -59,11 +87,10 @@ async function writeRetrievalCorpus(dir: string, seeds: string, orangesum: strin
   return `${seeds} + the first ${noise} articles of ${orangesum}`;
 }
 
-async function openCorpus(corpusDir: string, indexDir: string, label: string): Promise<EvaluatedCorpus> {
+async function openSmallCorpus(corpusDir: string, indexDir: string, label: string, progress: (message: string) => void): Promise<EvaluatedCorpus> {
   const config = parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, LOG_LEVEL: 'warn' });
-  const logger = createLogger(config.LOG_LEVEL, 'plain');
-  process.stderr.write(`eval: indexing ${label}\n`);
-  const { scoop, index } = await openScoop(config, { logger });
+  progress(`indexing ${label}`);
+  const { scoop, index } = await openScoop(config, { logger: createLogger(config.LOG_LEVEL, 'plain') });
   const { embeddings } = createEmbeddings(config);
   const articles = index.articles();
   return {
@@ -76,113 +103,234 @@ async function openCorpus(corpusDir: string, indexDir: string, label: string): P
   };
 }
 
-/** The PIAF section: PIAF dev amid OrangeSum, indexed by Scoop (in `indexDir`), searched by Scoop and the peers. */
-async function runPiafSection(options: {
-  piaf: string;
-  orangesum: string;
-  noise: number;
-  work: string;
-  indexDir: string;
-  langChainEvery: number;
-  withPeers: boolean;
-  every: number;
-}): Promise<PiafReport> {
-  const dir = join(options.work, 'piaf-corpus');
-  const news = await writePiafCorpus(dir, options.piaf, options.orangesum, options.noise);
-  const label = `${options.piaf} + the first ${news} articles of ${options.orangesum}`;
-  const corpus = await openCorpus(dir, options.indexDir, label);
-  return evaluatePiaf({
-    corpusPath: label,
-    articles: corpus.articles,
-    passages: corpus.passages,
-    questions: await loadPiafQuestions(options.piaf),
-    search: corpus.search,
-    embeddings: corpus.embeddings,
-    langChainEvery: options.langChainEvery,
-    withPeers: options.withPeers,
-    every: options.every,
-    onProgress: (message) => process.stderr.write(`eval: ${message}\n`),
-  });
+function describeMachine(loadAtStart: number): MachineInfo {
+  const cpuList = cpus();
+  return {
+    cpus: cpuList.length,
+    cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${platform()} ${process.arch}`,
+    loadAverage: { start: loadAtStart, end: loadavg()[0] },
+  };
 }
+
+function formatHeader(report: EvalRunReport): string {
+  const { machine } = report;
+  const corpus = report.sharedCorpus;
+  return [
+    `Command: ${report.command}`,
+    `Commit: ${report.revision}`,
+    `Machine: ${machine.cpuModel}, ${machine.cpus} cores, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform}); load average ${machine.loadAverage?.start.toFixed(1)} at start, ${machine.loadAverage?.end.toFixed(1)} at end`,
+    ...(corpus
+      ? [
+          `Shared corpus: ${corpus.path} (${corpus.articles.toLocaleString('en-US')} articles, ${corpus.passages.toLocaleString('en-US')} passages) in ${corpus.folder}: ${corpus.reusedIndex ? 'cached index reopened' : 'index built'} in ${(corpus.openMs / 1000).toFixed(1)} s`,
+        ]
+      : []),
+  ].join('\n');
+}
+
+/** The options every section builder reads: the command line, parsed, and what is on disk. */
+interface EvalOptions {
+  values: {
+    piaf: string;
+    orangesum: string;
+    questions: string;
+    'no-peer': boolean;
+    corpus: string;
+    seeds: string;
+    retrieval: string;
+    answers: string;
+  };
+  noise: number;
+  seed: number;
+  peerSample: number;
+  peer: PeerRetrieverName;
+  langChainEvery: number;
+  scoopSample: number | null;
+  haveNews: boolean;
+  havePiaf: boolean;
+  questionFiles: string[];
+}
+
+/** The fixture sets of test/fixtures over their own small corpora (built in a temporary folder). */
+async function runRegressionGuards({ values, noise }: EvalOptions, progress: (message: string) => void) {
+  const work = await mkdtemp(join(tmpdir(), 'scoop-eval-regression-'));
+  try {
+    const answerSet = await loadAnswerQuestions(values.answers);
+    const retrievalSet = existsSync(values.retrieval) ? await loadRetrievalQuestions(values.retrieval) : null;
+    const answerCorpus = await openSmallCorpus(values.corpus, join(work, 'answers-index'), values.corpus, progress);
+    let retrievalCorpus = answerCorpus;
+    const left: string[] = [];
+    if (retrievalSet) {
+      const dir = join(work, 'retrieval-corpus');
+      const described = await writeRetrievalCorpus(dir, values.seeds, values.orangesum, noise);
+      if (!described) left.push(`${values.orangesum} is absent: retrieval questions over OrangeSum are left out.`);
+      retrievalCorpus = await openSmallCorpus(dir, join(work, 'retrieval-index'), described ?? values.seeds, progress);
+    }
+    const evaluation = await runEvaluation({
+      retrievalCorpus,
+      answerCorpus,
+      retrievalSet,
+      answerSet,
+      onProgress: progress,
+      onAnswerError: (question, error) => progress(`${question.id} failed: ${(error as Error).message}`),
+    });
+    evaluation.notes.push(...left);
+    return evaluation;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The sections, in the order they run: each builds its section from the
+ * options, or says why it is left out (the sentence goes to the report's notes).
+ */
+const SECTIONS: Record<string, (options: EvalOptions) => EvalSection | string> = {
+  piafRetrieval: ({ values, haveNews, havePiaf, langChainEvery }) =>
+    haveNews && havePiaf
+      ? piafRetrievalSection({ piafFile: values.piaf, langChainEvery })
+      : `PIAF retrieval section left out: ${haveNews ? values.piaf : values.orangesum} is absent.`,
+  piaf: ({ values, haveNews, havePiaf, scoopSample, peerSample, peer, seed }) =>
+    haveNews && havePiaf
+      ? piafSection({ piafFile: values.piaf, scoopSample, peerSample, peer, seed })
+      : `PIAF section left out: ${haveNews ? values.piaf : values.orangesum} is absent.`,
+  orangesum: ({ values, haveNews, questionFiles, peer }) =>
+    haveNews && questionFiles.length > 0
+      ? orangesumSection({ files: questionFiles, corpusFileName: basename(values.orangesum), peer: values['no-peer'] ? null : peer })
+      : `OrangeSum set left out: ${haveNews ? `no question file in ${values.questions}` : `${values.orangesum} is absent`}.`,
+  regression: (options) => regressionSection((progress) => runRegressionGuards(options, progress)),
+};
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       json: { type: 'boolean', default: false },
+      sections: { type: 'string', default: Object.keys(SECTIONS).join(',') },
+      piaf: { type: 'string', default: DEFAULTS.piaf },
+      orangesum: { type: 'string', default: DEFAULTS.orangesum },
+      questions: { type: 'string', default: DEFAULTS.questions },
+      'piaf-sample': { type: 'string', default: 'all' },
+      'peer-sample': { type: 'string', default: DEFAULTS.peerSample },
+      'piaf-langchain-every': { type: 'string', default: DEFAULTS.piafLangChainEvery },
+      'no-peer': { type: 'boolean', default: false },
+      peer: { type: 'string', default: DEFAULT_ANSWER_PEER },
+      seed: { type: 'string', default: DEFAULTS.seed },
+      cache: { type: 'string', default: join(tmpdir(), 'scoop-eval-cache') },
+      'no-cache': { type: 'boolean', default: false },
       corpus: { type: 'string', default: DEFAULTS.corpus },
       seeds: { type: 'string', default: DEFAULTS.seeds },
-      orangesum: { type: 'string', default: DEFAULTS.orangesum },
       noise: { type: 'string', default: DEFAULTS.noise },
       retrieval: { type: 'string', default: DEFAULTS.retrieval },
       answers: { type: 'string', default: DEFAULTS.answers },
-      piaf: { type: 'string', default: DEFAULTS.piaf },
-      'piaf-noise': { type: 'string', default: DEFAULTS.piafNoise },
-      'piaf-index': { type: 'string' },
-      'piaf-langchain-every': { type: 'string', default: DEFAULTS.piafLangChainEvery },
-      'no-piaf': { type: 'boolean', default: false },
-      'piaf-no-peers': { type: 'boolean', default: false },
-      'piaf-every': { type: 'string', default: '1' },
     },
   });
-  if (!existsSync(values.corpus)) throw new UsageError(`--corpus ${values.corpus}: no such folder`);
-  if (!existsSync(values.answers)) throw new UsageError(`--answers ${values.answers}: no such file`);
-  if (!existsSync(values.seeds)) throw new UsageError(`--seeds ${values.seeds}: no such folder`);
-  const noise = Number(values.noise);
-  if (!Number.isInteger(noise) || noise < 0) throw new UsageError(`--noise takes a number of articles (got "${values.noise}")`);
-  const piafNoise = Number(values['piaf-noise']);
-  if (!Number.isInteger(piafNoise) || piafNoise < 0) throw new UsageError(`--piaf-noise takes a number of articles (got "${values['piaf-noise']}")`);
-  const langChainEvery = Number(values['piaf-langchain-every']);
-  if (!Number.isInteger(langChainEvery) || langChainEvery < 0) {
-    throw new UsageError(`--piaf-langchain-every takes a whole number, 0 to leave the LangChain peer out (got "${values['piaf-langchain-every']}")`);
+  const wanted = values.sections.split(',').map((id) => id.trim()).filter(Boolean);
+  const unknown = wanted.filter((id) => !Object.hasOwn(SECTIONS, id));
+  if (unknown.length > 0) throw new UsageError(`--sections: unknown ${unknown.join(', ')} (known: ${Object.keys(SECTIONS).join(', ')})`);
+  const noise = positiveInteger('noise', values.noise);
+  const seed = positiveInteger('seed', values.seed);
+  const peerSample = values['no-peer'] ? 0 : positiveInteger('peer-sample', values['peer-sample']);
+  if (!(PEER_RETRIEVERS as readonly string[]).includes(values.peer)) throw new UsageError(`--peer takes one of ${PEER_RETRIEVERS.join(', ')} (got "${values.peer}")`);
+  const peer = values.peer as PeerRetrieverName;
+  const langChainEvery = values['no-peer'] ? 0 : positiveInteger('piaf-langchain-every', values['piaf-langchain-every']);
+  const scoopSample = values['piaf-sample'] === 'all' ? null : positiveInteger('piaf-sample', values['piaf-sample']);
+  if (wanted.includes('regression')) {
+    if (!existsSync(values.corpus)) throw new UsageError(`--corpus ${values.corpus}: no such folder`);
+    if (!existsSync(values.answers)) throw new UsageError(`--answers ${values.answers}: no such file`);
+    if (!existsSync(values.seeds)) throw new UsageError(`--seeds ${values.seeds}: no such folder`);
   }
-  const piafEvery = Number(values['piaf-every']);
-  if (!Number.isInteger(piafEvery) || piafEvery < 1) throw new UsageError(`--piaf-every takes a whole number from 1 (got "${values['piaf-every']}")`);
-  const withPiaf = !values['no-piaf'] && existsSync(values.piaf) && existsSync(values.orangesum);
 
-  const work = await mkdtemp(join(tmpdir(), 'scoop-eval-'));
+  const began = performance.now();
+  const loadAtStart = loadavg()[0];
+  const revision = currentRevision();
+  const progress = (message: string) => process.stderr.write(`eval: ${message}\n`);
+  const notes: string[] = [];
+  const timings: Record<string, number> = {};
+  const haveNews = existsSync(values.orangesum);
+  const havePiaf = existsSync(values.piaf);
+  const questionFiles = ['dev.jsonl', 'heldout.jsonl'].map((name) => join(values.questions, name)).filter((file) => existsSync(file));
+
+  const options: EvalOptions = { values, noise, seed, peerSample, peer, langChainEvery, scoopSample, haveNews, havePiaf, questionFiles };
+  const sections: EvalSection[] = [];
+  for (const id of wanted) {
+    const built = SECTIONS[id](options);
+    if (typeof built === 'string') notes.push(built);
+    else sections.push(built);
+  }
+
+  const opening: { shared?: Promise<SharedCorpus>; peer?: Promise<LangChainPeer> } = {};
+  const context: EvalContext = {
+    progress,
+    sharedCorpus: async () => {
+      opening.shared ??= openSharedCorpus({
+        orangesumFile: values.orangesum,
+        piafFile: havePiaf ? values.piaf : null,
+        cacheRoot: values['no-cache'] ? null : values.cache,
+        revision,
+        onProgress: progress,
+      });
+      const opened = await opening.shared;
+      timings.sharedCorpus = opened.openMs;
+      return opened;
+    },
+    sharedPeer: async () => {
+      if (!opening.peer) {
+        const { corpus } = await context.sharedCorpus();
+        progress(`building the peer over the ${corpus.passages.length} passages`);
+        const start = performance.now();
+        opening.peer = LangChainPeer.build({ articles: corpus.articles, passages: corpus.passages, embeddings: corpus.embeddings });
+        await opening.peer;
+        timings.peerBuild = performance.now() - start;
+      }
+      return opening.peer;
+    },
+  };
+
+  const figures: Record<string, unknown> = {};
+  const texts: string[] = [];
   try {
-    const answerSet = await loadAnswerQuestions(values.answers);
-    const retrievalSet = existsSync(values.retrieval) ? await loadRetrievalQuestions(values.retrieval) : null;
-    if (!retrievalSet) process.stderr.write(`eval: ${values.retrieval} not found; using the answer set's supporting snippets for retrieval\n`);
-
-    const answerCorpus = await openCorpus(values.corpus, join(work, 'answers-index'), values.corpus);
-    let retrievalCorpus = answerCorpus;
-    const notes: string[] = [];
-    if (retrievalSet) {
-      const dir = join(work, 'retrieval-corpus');
-      const described = await writeRetrievalCorpus(dir, values.seeds, values.orangesum, noise);
-      if (!described) notes.push(`${values.orangesum} is absent: retrieval questions over OrangeSum are left out.`);
-      retrievalCorpus = await openCorpus(dir, join(work, 'retrieval-index'), described ?? values.seeds);
+    if (sections.some((section) => section.usesSharedCorpus)) await context.sharedCorpus();
+    for (const section of sections) {
+      const start = performance.now();
+      const result = await section.run(context);
+      timings[section.id] = performance.now() - start;
+      figures[section.id] = result.figures;
+      texts.push(result.text);
     }
-
-    const report = await runEvaluation({
-      retrievalCorpus,
-      answerCorpus,
-      retrievalSet,
-      answerSet,
-      onProgress: (message) => process.stderr.write(`eval: ${message}\n`),
-      onAnswerError: (question, error) => process.stderr.write(`eval: ${question.id} failed: ${(error as Error).message}\n`),
-    });
-    report.notes.push(...notes);
-    if (!withPiaf && !values['no-piaf']) report.notes.push(`${values.piaf} or ${values.orangesum} is absent: the PIAF section is left out.`);
-    const piaf = withPiaf
-      ? await runPiafSection({
-          piaf: values.piaf,
-          orangesum: values.orangesum,
-          noise: piafNoise,
-          work,
-          indexDir: values['piaf-index'] ?? join(work, 'piaf-index'),
-          langChainEvery,
-          withPeers: !values['piaf-no-peers'],
-          every: piafEvery,
-        })
-      : null;
-    const text = [formatEvaluationReport(report), ...(piaf ? ['', formatPiafReport(piaf)] : [])].join('\n');
-    process.stdout.write(values.json ? `${JSON.stringify({ ...report, piaf })}\n` : `${text}\n`);
   } finally {
-    await rm(work, { recursive: true, force: true });
+    if (opening.shared) await (await opening.shared).dispose();
   }
+
+  const opened = opening.shared ? await opening.shared : null;
+  const report: EvalRunReport = {
+    command: `npm run eval --${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
+    revision: revision.label,
+    machine: describeMachine(loadAtStart),
+    sharedCorpus: opened ? { ...opened.report, folder: opened.folder, reusedIndex: opened.reusedIndex, openMs: opened.openMs } : null,
+    sections: figures,
+    notes,
+    timings,
+    ms: performance.now() - began,
+  };
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return;
+  }
+  const seconds = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1)} s`;
+  process.stdout.write(
+    [
+      formatHeader(report),
+      '',
+      ...texts.flatMap((text) => [text, '']),
+      ...(notes.length > 0 ? ['Notes:', ...notes.map((note) => `  - ${note}`), ''] : []),
+      `Done in ${seconds(report.ms)} (${Object.entries(timings).map(([step, ms]) => `${step} ${seconds(ms)}`).join(', ')}).`,
+      '',
+    ].join('\n'),
+  );
 }
+
 main().catch((error: unknown) => {
   if (error instanceof UsageError || error instanceof UserFacingError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     process.stderr.write(`eval: ${(error as Error).message}\n`);

@@ -16,14 +16,16 @@ export class Cooldowns {
   /**
    * Starts the user's cooldown and returns 0 when they may go ahead; otherwise
    * returns the whole seconds they still have to wait (at least 1) and changes nothing.
+   * `seconds` overrides the default duration (a server's own cooldown).
    */
-  take(userId: string): number {
-    if (this.durationMs === 0) return 0;
+  take(userId: string, seconds?: number): number {
+    const durationMs = seconds === undefined ? this.durationMs : Math.max(0, seconds) * 1000;
+    if (durationMs === 0) return 0;
     const now = this.now();
     const until = this.until.get(userId) ?? 0;
     if (until > now) return Math.ceil((until - now) / 1000);
     if (this.until.size > 10_000) this.sweep(now);
-    this.until.set(userId, now + this.durationMs);
+    this.until.set(userId, now + durationMs);
     return 0;
   }
 

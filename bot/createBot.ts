@@ -6,8 +6,12 @@ import type { Logger } from '../src/logger';
 import type { Scoop } from '../src/scoop';
 import { NO_MENTIONS } from './allowedMentions';
 import { AnswerMemory } from './answerMemory';
+import { BotMetrics } from './botMetrics';
+import { ThreadMemory } from './answerThreads';
 import { Cooldowns } from './cooldowns';
 import { FeedbackLog } from './feedbackLog';
+import { ServerRate } from './serverRate';
+import type { SettingsStore } from './serverSettings';
 import { routeInteraction } from './interactionRouter';
 import { handleMessage } from './mentionHandler';
 
@@ -15,7 +19,14 @@ import { handleMessage } from './mentionHandler';
 export interface BotDeps {
   scoop: Scoop;
   logger: Logger;
-  config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH' | 'FEEDBACK_LOG' | 'DISCORD_API_URL'>;
+  config: Pick<
+    Config,
+    'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH' | 'FEEDBACK_LOG' | 'DISCORD_API_URL' | 'SERVER_QUESTIONS_PER_MINUTE' | 'MESSAGE_CONTENT_INTENT'
+  >;
+  /** The servers' settings, opened from SETTINGS_FILE (`SettingsStore.open`). */
+  settings: SettingsStore;
+  /** Where questions, latencies and 429s are counted; a fresh set when absent. */
+  metrics?: BotMetrics;
   /** The slash commands to route; all of commands/ by default. */
   commands?: readonly AppCommand[];
 }
@@ -32,13 +43,15 @@ export interface Bot {
 
 /**
  * The client options Scoop needs: the intents its features use and no more
- * (no privileged MessageContent: mentions and DMs carry their content), DM
+ * (mentions and DMs carry their content; the privileged MessageContent only
+ * with MESSAGE_CONTENT_INTENT=true, for follow-ups in threads without a mention), DM
  * channels as partials, the REST base from DISCORD_API_URL when set, and no
  * mention ever parsed in what it sends.
  */
-export function clientOptions(config: Pick<Config, 'DISCORD_API_URL'>): ClientOptions {
+export function clientOptions(config: Pick<Config, 'DISCORD_API_URL' | 'MESSAGE_CONTENT_INTENT'>): ClientOptions {
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
   return {
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    intents: config.MESSAGE_CONTENT_INTENT ? [...intents, GatewayIntentBits.MessageContent] : intents,
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
     ...(config.DISCORD_API_URL !== undefined && { rest: { api: config.DISCORD_API_URL } }),
@@ -50,15 +63,20 @@ export function clientOptions(config: Pick<Config, 'DISCORD_API_URL'>): ClientOp
  * command router and whose mentions and DMs are answered, with the per-user
  * cooldowns, answer memory and feedback log every handler receives.
  */
-export function createBot({ scoop, logger, config, commands = allCommands }: BotDeps): Bot {
+export function createBot({ scoop, logger, config, settings, metrics = new BotMetrics(), commands = allCommands }: BotDeps): Bot {
   const client = new Client(clientOptions(config));
+  metrics.watchRest(client.rest);
   const context: CommandContext = {
     scoop,
     logger,
     config,
     cooldowns: new Cooldowns(config.COOLDOWN_SECONDS),
+    serverRate: new ServerRate(config.SERVER_QUESTIONS_PER_MINUTE),
+    settings,
     answers: new AnswerMemory(),
+    threads: new ThreadMemory(),
     feedback: new FeedbackLog(config.FEEDBACK_LOG),
+    metrics,
   };
   const routes = commandsByName(commands);
 

@@ -1,4 +1,5 @@
 import { escapeMarkdown } from 'discord.js';
+import { stripControlCharacters } from '../src/text/controlCharacters';
 
 /**
  * Discord's size limits for what a message may carry. Going over any of them
@@ -57,14 +58,18 @@ export function fitFormatted(raw: string, limit: number, format: (text: string) 
   }
 }
 
-/** Escapes Markdown (including headings, lists and masked links) so quoted text shows as written. */
+/**
+ * Escapes Markdown (including headings, lists and masked links) so quoted text
+ * shows as written, and strips the terminal escapes and other control
+ * characters an article may hold.
+ */
 export function escapeAll(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  return escapeMarkdown(stripControlCharacters(text), { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
 }
 
 /** Quotes text as a Markdown block quote, escaped, line by line, within `limit` characters. */
 export function quoteBlock(text: string, limit: number): string {
-  const flat = text.replace(/\s*\n\s*/gu, '\n').trim();
+  const flat = stripControlCharacters(text).replace(/\s*\n\s*/gu, '\n').trim();
   return fitFormatted(flat, limit, (shown) =>
     shown
       .split('\n')

@@ -1,4 +1,5 @@
 import type { APIEmbed } from 'discord.js';
+import { stripControlCharacters } from '../src/text/controlCharacters';
 import { DISCORD_LIMITS, fitText } from './discordLimits';
 
 /**
@@ -28,7 +29,7 @@ export interface EmbedDraft {
 const EMPTY = '\u200b';
 
 function render(text: EmbedText, limit: number): string {
-  const rendered = typeof text === 'string' ? fitText(text, limit) : text(limit);
+  const rendered = stripControlCharacters(typeof text === 'string' ? fitText(text, limit) : text(limit));
   const fitted = rendered.length <= limit ? rendered : fitText(rendered, limit);
   return fitted.trim() === '' ? EMPTY : fitted;
 }
@@ -52,7 +53,8 @@ function waterLevel(lengths: number[], budget: number): number {
 }
 
 /**
- * Turns a draft into an embed Discord accepts: at most 25 fields (the last one
+ * Turns a draft into an embed Discord accepts, with no control character left
+ * (`escapeAll` already strips them from article text): at most 25 fields (the last one
  * saying how many were left out), every piece within its own limit, and the
  * whole within 6,000 characters. The description keeps at least half of the
  * room; the fields share the rest, the longest shortened first. Never throws.

@@ -3,8 +3,12 @@ import type { CommandContext } from '../commands/command';
 import { UserFacingError } from '../src/errors';
 import { NO_MENTIONS } from './allowedMentions';
 import { answerMessage } from './answerMessage';
+import { openAnswerThread } from './answerThreads';
 import { DISCORD_LIMITS, fitText } from './discordLimits';
-import { slowDownMessage } from './interactionRouter';
+import { refusalMessage } from './interactionRouter';
+import type { QuestionOutcome } from './botMetrics';
+import { admitQuestion } from './questionGate';
+import { scoopForQuestion } from './questionScope';
 import { checkQuestion } from './questionInput';
 import { APOLOGY } from './replyWithError';
 
@@ -17,13 +21,15 @@ export function questionInMessage(content: string, botUserId: string): string {
 }
 
 /**
- * True when a message is a question for Scoop: a direct message, or a message
+ * True when a message is a question for Scoop: a direct message, a message
  * that mentions the bot itself (an @everyone or a role mention is not enough;
- * other bots and system messages are ignored).
+ * other bots and system messages are ignored), or, when Scoop reads message
+ * content (MESSAGE_CONTENT_INTENT), any message in a thread it opened.
  */
-export function isQuestionForBot(message: Message, botUserId: string): boolean {
+export function isQuestionForBot(message: Message, botUserId: string, context: Pick<CommandContext, 'threads' | 'config'>): boolean {
   if (message.author.bot || message.system) return false;
-  return !message.inGuild() || message.mentions.users.has(botUserId);
+  if (!message.inGuild() || message.mentions.users.has(botUserId)) return true;
+  return context.config.MESSAGE_CONTENT_INTENT && context.threads.isScoopThread(message.channelId);
 }
 
 async function say(message: Message, content: string): Promise<void> {
@@ -33,36 +39,61 @@ async function say(message: Message, content: string): Promise<void> {
 /**
  * Answers a message that mentions the bot, or a DM, by replying to it with the
  * answer embed. A reply to one of Scoop's answers is a follow-up: the earlier
- * question goes with it. Cooldown, blank and over-long questions are answered
+ * question goes with it; so is a message in a thread Scoop opened, read with
+ * the thread's latest question. Where the server's settings say so, the
+ * answer opens a thread. Cooldown, blank and over-long questions are answered
  * in the channel; unexpected failures are logged and apologised for. Never throws.
  */
 export async function handleMessage(message: Message, context: CommandContext, botUserId: string): Promise<void> {
-  if (!isQuestionForBot(message, botUserId)) return;
+  if (!isQuestionForBot(message, botUserId, context)) return;
+  if (message.inGuild()) {
+    const parentId = message.channel.isThread() ? message.channel.parentId : null;
+    if (!context.settings.answersMentionsIn(message.guildId, message.channelId, parentId)) return;
+  }
   const where = { user: message.author.id, guild: message.guildId, channel: message.channelId, message: message.id };
+  const began = performance.now();
+  const logger = context.logger.child({ question: message.id });
+  const scoop = scoopForQuestion(context.scoop, logger);
+  let outcome: QuestionOutcome = 'declined';
   try {
-    const secondsLeft = context.cooldowns.take(message.author.id);
-    if (secondsLeft > 0) {
-      await say(message, slowDownMessage(secondsLeft));
+    const admission = admitQuestion(context, message.author.id, message.guildId);
+    if (!admission.ok) {
+      await say(message, refusalMessage(admission));
       return;
     }
     let question: string;
     try {
       question = checkQuestion(questionInMessage(message.content, botUserId), context.config.MAX_QUESTION_LENGTH);
     } catch (error) {
-      context.cooldowns.refund(message.author.id);
+      admission.refund();
       throw error;
     }
     const repliedTo = message.reference?.messageId;
-    const previousQuestion = repliedTo ? context.answers.questionOf(repliedTo) : undefined;
+    const inThread = context.threads.isScoopThread(message.channelId);
+    const previousQuestion = (repliedTo ? context.answers.questionOf(repliedTo) : undefined) ?? (inThread ? context.threads.questionsIn(message.channelId).at(-1) : undefined);
     if ('sendTyping' in message.channel) message.channel.sendTyping().catch(() => {});
-    const answer = await context.scoop.ask(question, previousQuestion === undefined ? undefined : { previousQuestion });
+    const language = context.settings.answerLanguage(message.guildId);
+    const options = { ...(previousQuestion !== undefined && { previousQuestion }), ...(language && { language }) };
+    const answer = await scoop.ask(question, Object.keys(options).length > 0 ? options : undefined);
     const sent = await message.reply({ ...answerMessage(answer, context, previousQuestion), allowedMentions: NO_MENTIONS });
     context.answers.linkMessage(sent.id, answer.standaloneQuestion);
+    outcome = answer.abstained ? 'declined' : 'answered';
+    if (inThread) context.threads.asked(message.channelId, answer.standaloneQuestion);
+    else if (message.inGuild() && context.settings.get(message.guildId).threads) {
+      await openAnswerThread(sent, answer.standaloneQuestion, context.threads, logger);
+    }
   } catch (error) {
     const userFacing = error instanceof UserFacingError;
-    if (!userFacing) context.logger.error({ err: error, ...where }, 'answering a message failed');
+    if (!userFacing) {
+      outcome = 'error';
+      logger.error({ err: error, ...where }, 'answering a message failed');
+    }
     await say(message, userFacing ? error.message : APOLOGY).catch((replyError) =>
-      context.logger.warn({ err: replyError, ...where }, 'could not tell the user about a failure'),
+      logger.warn({ err: replyError, ...where }, 'could not tell the user about a failure'),
     );
+  } finally {
+    const seconds = (performance.now() - began) / 1000;
+    context.metrics.recordQuestion('mention', outcome, seconds);
+    logger.info({ command: 'mention', outcome, ms: Math.round(seconds * 1000) }, 'question done');
   }
 }

@@ -24,8 +24,11 @@ export const askScoop = {
     }
     const text = checkQuestion(content, context.config.MAX_QUESTION_LENGTH, 'message');
     await interaction.deferReply();
-    const result = isQuestion(text) ? await context.scoop.ask(text) : await context.scoop.check(text);
+    const language = context.settings.answerLanguage(interaction.guildId);
+    const options = language && { language };
+    const result = isQuestion(text) ? await context.scoop.ask(text, options) : await context.scoop.check(text, options);
     const reply = await interaction.editReply({ ...answerMessage(result, context), allowedMentions: NO_MENTIONS });
     context.answers.linkMessage(reply.id, result.standaloneQuestion);
+    return result.abstained ? 'declined' : 'answered';
   },
 } satisfies MessageCommand;

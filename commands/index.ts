@@ -4,11 +4,12 @@ import type { AppCommand } from './command';
 import { help } from './help';
 import { partners } from './partners';
 import { search } from './search';
+import { settings } from './settings';
 import { sources } from './sources';
 import { timeline } from './timeline';
 
 /** Every command Scoop has: what the bot routes and what `deploy-commands` registers. */
-export const commands: readonly AppCommand[] = [ask, search, timeline, partners, sources, help, askScoop];
+export const commands: readonly AppCommand[] = [ask, search, timeline, partners, sources, help, askScoop, settings];
 
 /** The commands by name, for routing interactions. */
 export function commandsByName(list: readonly AppCommand[] = commands): ReadonlyMap<string, AppCommand> {

@@ -1,22 +1,34 @@
-import type { CorpusLoad } from './articles/article';
-import { loadCorpus } from './articles/loadCorpus';
+import type { SkippedInput } from './articles/article';
+import { loadCorpusFiles, scanCorpus, type LoadCorpusOptions } from './articles/loadCorpus';
 import { createChatAnswerer } from './answers/chatAnswerer';
 import type { Config } from './config';
 import { createScoop, type ScoopParts } from './createScoop';
 import { extractFacts } from './facts/extractFacts';
 import { FactBook } from './facts/factBook';
 import { FACTS_VERSION } from './facts/factsVersion';
+import { Newsroom } from './feeds/newsroom';
+import { fetchPolicyOf } from './feeds/safeFetch';
 import { createEmbeddings } from './index/createEmbeddings';
+import { IndexWriteError, type WriteFaults } from './index/indexStore';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
 import { DEFAULT_FUSION, type FusionOptions, HybridRetriever, MODEL_EMBEDDINGS_FUSION } from './retrieval/hybridRetriever';
 import type { Scoop } from './scoop';
+import type { StoryGroups } from './storyGroups';
 
 /** What the composition root needs besides the config. */
 export interface OpenScoopDeps {
   logger: Logger;
   /** Called while passages are embedded (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * When the index cannot be written (a full or read-only disk), serve the
+   * last good index, marked stale, instead of failing: what `search`, `ask`
+   * and the bot want; `ingest` does not.
+   */
+  serveStale?: boolean;
+  /** Test hooks that make index writes fail (see `WriteFaults`). */
+  writeFaults?: WriteFaults;
 }
 
 /** A ready Scoop, with what bringing its index up to date did. */
@@ -24,30 +36,63 @@ export interface OpenedScoop {
   scoop: Scoop;
   index: PassageIndex;
   report: SyncReport;
-  corpus: CorpusLoad;
+  /** Inputs of the corpus that were not loaded, with the reason. */
+  skipped: SkippedInput[];
+  /** Why the index served does not hold the latest corpus (its update could not be written); null when it does. */
+  stale: string | null;
 }
 
 /** Logs one line per input that was not loaded, naming the file (and line) and the reason. */
-export function reportSkipped(corpus: CorpusLoad, logger: Logger): void {
-  for (const skipped of corpus.skipped) {
+export function reportSkipped(inputs: readonly SkippedInput[], logger: Logger): void {
+  for (const skipped of inputs) {
     const where = skipped.line === undefined ? skipped.source : `${skipped.source}:${skipped.line}`;
     logger.warn(`skipped ${where}: ${skipped.reason}`);
   }
 }
 
+/** The loader's limits, from the settings. */
+export function corpusLimits(config: Config): LoadCorpusOptions {
+  return {
+    maxFileBytes: config.MAX_FILE_BYTES,
+    maxLineBytes: config.MAX_LINE_BYTES,
+    maxJsonlBytes: config.MAX_JSONL_BYTES,
+    maxArticleChars: config.MAX_ARTICLE_CHARS,
+    parseTimeoutMs: config.PARSE_TIMEOUT_MS,
+    maxHtmlDepth: config.MAX_HTML_DEPTH,
+    allowLinksOutside: config.ALLOW_LINKS_OUTSIDE_CORPUS,
+  };
+}
+
 /**
- * The composition root: loads the corpus, opens the index under INDEX_DIR,
- * brings it up to date (only new and changed articles are embedded), and
- * builds the Scoop service with the answerer the config chose.
+ * The composition root: scans the corpus (a `stat` per file), opens the
+ * index under INDEX_DIR, brings it up to date (only files whose content
+ * changed are read, only new and changed articles are embedded), and builds
+ * the Scoop service with the answerer the config chose. The loader keeps
+ * within the limits the settings give (see {@link corpusLimits}).
  */
-export async function openScoop(config: Config, { logger, onProgress }: OpenScoopDeps): Promise<OpenedScoop> {
-  const corpus = await loadCorpus(config.CORPUS_DIR);
-  reportSkipped(corpus, logger);
+export async function openScoop(config: Config, { logger, onProgress, serveStale = false, writeFaults }: OpenScoopDeps): Promise<OpenedScoop> {
+  const limits = corpusLimits(config);
+  const scan = await scanCorpus(config.CORPUS_DIR, limits);
   const { embeddings, embedderId } = createEmbeddings(config);
-  const index = await openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress });
-  const report = await index.sync(corpus);
+  const open = () => openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress, writeFaults });
+  let index = await open();
+  let synced: { report: SyncReport; skipped: SkippedInput[] };
+  let stale: string | null = null;
+  try {
+    synced = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
+  } catch (error) {
+    if (!(error instanceof IndexWriteError) || !serveStale) throw error;
+    const lastGood = await open();
+    if (lastGood.articleCount() === 0) throw error;
+    index = lastGood;
+    stale = error.message;
+    logger.warn(`index update failed, so the last good index (${index.articleCount()} articles) is served and it is stale: ${error.message}`);
+    const report: SyncReport = { articles: index.articleCount(), passages: index.passageCount(), added: 0, updated: 0, removed: 0, skipped: scan.skipped.length, ms: 0 };
+    synced = { report, skipped: scan.skipped };
+  }
+  reportSkipped(synced.skipped, logger);
   const chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
-  return { scoop: scoopOverIndex(index, { chat, logger, fusion: fusionFor(config) }), index, report, corpus };
+  return { scoop: scoopOverIndex(index, { chat, logger, fusion: fusionFor(config) }), index, ...synced, stale };
 }
 
 /**
@@ -73,8 +118,14 @@ export function fusionFor(config: Pick<Config, 'EMBEDDINGS_PROVIDER'>): Required
 /**
  * The Scoop service over an opened index: the hybrid retriever with the
  * fusion that ships (the offline default unless `fusion` is given), its fact
- * book, and the answerer the caller chose.
+ * book (folded story duplicates left out), and the answerer the caller chose.
  */
 export function scoopOverIndex(index: PassageIndex, { fusion, ...parts }: Pick<ScoopParts, 'chat' | 'logger'> & { fusion?: FusionOptions } = {}): Scoop {
-  return createScoop({ index, retriever: new HybridRetriever({ index, fusion }), facts: new FactBook(index.facts(), index.articles()), ...parts });
+  const facts = (stories: StoryGroups) => new FactBook(index.facts().filter((entry) => !stories.isFolded(entry.articleId)), index.articles());
+  return createScoop({ index, retriever: new HybridRetriever({ index, fusion }), facts, ...parts });
+}
+
+/** The news desk over CORPUS_DIR: feed subscriptions, fetched articles, and the safe fetcher the config sets. */
+export function openNewsroom(config: Config): Newsroom {
+  return new Newsroom(config.CORPUS_DIR, fetchPolicyOf(config));
 }

@@ -2,7 +2,9 @@ import type { Article } from './articles/article';
 import type { Answer } from './answers/answer';
 import type { StatementCheck, StatementOptions } from './answers/checkStatement';
 import type { DateClaim, PartnershipClaim } from './facts/fact';
+import type { Logger } from './logger';
 import type { SearchHit } from './retrieval/searchHit';
+import type { AlsoReported } from './storyGroups';
 
 /** One indexed article as listed by `/sources`. */
 export interface SourceSummary {
@@ -12,6 +14,20 @@ export interface SourceSummary {
   language: Article['language'];
   url: string | null;
   passages: number;
+  /** The outlet that published it (its own field, else its URL's host); null for a local file without one. */
+  outlet?: string | null;
+  /** Later tellings of the same story (near-duplicates in other outlets or files), folded into this one. */
+  alsoReported?: AlsoReported[];
+}
+
+/** One of the newest articles, as `/latest` lists it. */
+export interface LatestArticle {
+  source: string;
+  title: string;
+  published: string | null;
+  url: string | null;
+  outlet: string | null;
+  language: Article['language'];
 }
 
 /** Dated claims about one subject, in chronological order of the claims' articles. */
@@ -39,6 +55,18 @@ export interface AskOptions {
   previousQuestion?: string;
   /** Passages to skip (for "more sources"). */
   excludePassageIds?: string[];
+  /** Write the answer in this language instead of the question's (a server's /settings). */
+  language?: 'fr' | 'en';
+  /** Logs this question's search and answer (a child logger carrying the question's id). */
+  logger?: Logger;
+}
+
+/** Options for one search. */
+export interface SearchOptions {
+  /** Passages to skip (for "more sources"). */
+  excludePassageIds?: string[];
+  /** Logs this search (a child logger carrying the question's id). */
+  logger?: Logger;
 }
 
 /**
@@ -48,8 +76,8 @@ export interface AskOptions {
 export interface Scoop {
   ask(question: string, options?: AskOptions): Promise<Answer>;
   /** What the articles say about a statement ("GPT-5 sort en mars"): supported, contradicted or not said, cited. */
-  check(statement: string, options?: StatementOptions): Promise<StatementCheck>;
-  search(query: string, k?: number, options?: { excludePassageIds?: string[] }): Promise<SearchHit[]>;
+  check(statement: string, options?: StatementOptions & { logger?: Logger }): Promise<StatementCheck>;
+  search(query: string, k?: number, options?: SearchOptions): Promise<SearchHit[]>;
   sources(): SourceSummary[];
   timeline(subject?: string): Timeline;
   partners(company: string): PartnerMap;
@@ -58,4 +86,8 @@ export interface Scoop {
   companies(): string[];
   /** How many articles are indexed. */
   articleCount(): number;
+  /** The newest articles (one per story), optionally about `topic`, newest first. */
+  latest(options?: { topic?: string; limit?: number }): Promise<LatestArticle[]>;
+  /** How fresh the knowledge is: the publication date of the newest indexed article, or null. */
+  newestArticleDate(): string | null;
 }

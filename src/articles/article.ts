@@ -19,6 +19,8 @@ export interface Article {
    */
   published: string | null;
   url: string | null;
+  /** The outlet that published it (a fetched article's site name); absent for files that do not say. */
+  outlet?: string;
   text: string;
 }
 

@@ -46,6 +46,12 @@ export function decodeArticleText(bytes: Uint8Array): DecodedText {
   return { text };
 }
 
+/** Why an article text is not loaded when it is longer than `maxChars`; undefined when it is within. */
+export function articleLengthReason(text: string, maxChars: number): string | undefined {
+  if (text.length <= maxChars) return undefined;
+  return `article is ${text.length} characters long, over the ${maxChars} limit per article (MAX_ARTICLE_CHARS)`;
+}
+
 /** Human-readable byte size for messages ("6.2 MiB", "512 KiB", "90 bytes"). */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MiB`;

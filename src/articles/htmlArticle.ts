@@ -1,6 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ArticleMetadata } from './articleMetadata';
+import { boundHtmlNesting } from './boundHtmlNesting';
+import { DEFAULT_MAX_HTML_DEPTH } from './corpusLimits';
 
 /** The readable text of an HTML page and the metadata its head declares. */
 export interface HtmlArticle {
@@ -9,12 +11,19 @@ export interface HtmlArticle {
   metadata: ArticleMetadata;
 }
 
+/** How an HTML page is read. */
+export interface HtmlArticleOptions {
+  /** Deepest element nesting kept; deeper elements are unwrapped (see `boundHtmlNesting`). */
+  maxDepth?: number;
+}
+
 /** The small slice of the DOM this module walks (linkedom's nodes have it). */
 interface DomNode {
   nodeType: number;
   nodeName: string;
   textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
 }
 
 interface DomDocument {
@@ -32,18 +41,34 @@ const DROPPED_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NA
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
-function collectBlocks(node: DomNode, blocks: string[], current: string[]): void {
-  if (node.nodeType === TEXT_NODE) {
-    current.push(node.textContent ?? '');
-    return;
+/**
+ * Walks a subtree in document order without recursion, through
+ * firstChild/nextSibling (linkedom builds `childNodes` afresh on every read,
+ * so indexing it in a loop is quadratic in the number of children).
+ */
+function collectBlocks(root: DomNode, blocks: string[], current: string[]): void {
+  const isBlock = (element: DomNode) => BLOCK_ELEMENTS.has(element.nodeName.toUpperCase());
+  const open: DomNode[] = [];
+  let node: DomNode | null = root;
+  for (;;) {
+    if (node !== null) {
+      if (node.nodeType === TEXT_NODE) current.push(node.textContent ?? '');
+      else if (node.nodeType === ELEMENT_NODE && !DROPPED_ELEMENTS.has(node.nodeName.toUpperCase())) {
+        if (isBlock(node)) flush(blocks, current);
+        open.push(node);
+        node = node.firstChild;
+        continue;
+      }
+      if (open.length === 0) return;
+      node = node.nextSibling;
+      continue;
+    }
+    const finished = open.pop();
+    if (finished === undefined) return;
+    if (isBlock(finished)) flush(blocks, current);
+    if (open.length === 0) return;
+    node = finished.nextSibling;
   }
-  if (node.nodeType !== ELEMENT_NODE) return;
-  const name = node.nodeName.toUpperCase();
-  if (DROPPED_ELEMENTS.has(name)) return;
-  const isBlock = BLOCK_ELEMENTS.has(name);
-  if (isBlock) flush(blocks, current);
-  for (let i = 0; i < node.childNodes.length; i += 1) collectBlocks(node.childNodes[i], blocks, current);
-  if (isBlock) flush(blocks, current);
 }
 
 function flush(blocks: string[], current: string[]): void {
@@ -118,10 +143,12 @@ function withoutChrome(document: DomDocument): DomNode | null {
  * (og:title, else the page title, from JSON-LD or <title>, without
  * the site name, else the first <h1>; canonical URL; published
  * time; `<html lang>`). When Readability finds no article the body's text,
- * minus navigation, header, footer and asides, is used instead.
+ * minus navigation, header, footer and asides, is used instead. Elements
+ * nested deeper than `maxDepth` are unwrapped first, their text kept.
  */
-export function extractHtmlArticle(page: string): HtmlArticle {
-  const html = /<html[\s>]|<body[\s>]/i.test(page) ? page : `<!DOCTYPE html><html><body>${page}</body></html>`;
+export function extractHtmlArticle(page: string, { maxDepth = DEFAULT_MAX_HTML_DEPTH }: HtmlArticleOptions = {}): HtmlArticle {
+  const wrapped = /<html[\s>]|<body[\s>]/i.test(page) ? page : `<!DOCTYPE html><html><body>${page}</body></html>`;
+  const { html } = boundHtmlNesting(wrapped, maxDepth);
   const untouched = parseHTML(html).document as unknown as DomDocument;
   const metadata = headMetadata(untouched);
   const titleTag = untouched.querySelector('title')?.textContent?.trim();

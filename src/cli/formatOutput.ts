@@ -3,6 +3,7 @@ import { PARTNERSHIP_NATURE_WORDS } from '../facts/partnershipNatureWords';
 import type { SyncReport } from '../index/passageIndex';
 import type { SearchHit } from '../retrieval/searchHit';
 import type { PartnerMap, Timeline } from '../scoop';
+import { escapeControlCharacters, oneLine, stripControlCharacters } from '../text/controlCharacters';
 
 /** `search --json`: one object per query. */
 export function searchJson(query: string, hits: SearchHit[]) {
@@ -12,6 +13,7 @@ export function searchJson(query: string, hits: SearchHit[]) {
       source: article.source,
       title: article.title,
       published: article.published,
+      url: article.url,
       snippet: passage.text,
       start: passage.start,
       end: passage.end,
@@ -26,12 +28,15 @@ export function answerJson(answer: Answer) {
     question: answer.question,
     language: answer.language,
     answer: answer.answer,
+    value: answer.value,
+    confidence: answer.confidence,
     abstained: answer.abstained,
-    citations: answer.citations.map(({ n, source, title, published, snippet, start, end }) => ({
+    citations: answer.citations.map(({ n, source, title, published, url, snippet, start, end }) => ({
       n,
       source,
       title,
       published,
+      url,
       snippet,
       start,
       end,
@@ -74,9 +79,11 @@ export function partnersJson(map: PartnerMap) {
   };
 }
 
-function quote(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+/** Article text on one line, without terminal escapes: titles, snippets, names from the articles. */
+const quote = oneLine;
+
+/** A source (a file name) on one line, its control characters written as escapes. */
+const source = escapeControlCharacters;
 
 function dated(published: string | null): string {
   return published ? `, ${published}` : '';
@@ -84,17 +91,17 @@ function dated(published: string | null): string {
 
 /** A readable answer followed by its numbered sources. */
 export function answerText(answer: Answer): string {
-  const lines = [answer.answer, ''];
+  const lines = [stripControlCharacters(answer.answer), ''];
   if (answer.citations.length > 0) {
     lines.push('Sources:');
     for (const c of answer.citations) {
-      lines.push(`[${c.n}] ${c.title} (${c.source}${dated(c.published)}, chars ${c.start}-${c.end})`);
+      lines.push(`[${c.n}] ${quote(c.title)} (${source(c.source)}${dated(c.published)}, chars ${c.start}-${c.end})`);
       lines.push(`    "${quote(c.snippet)}"`);
     }
   } else if (answer.related.length > 0) {
     lines.push('Related reading:');
     for (const { article, passage } of answer.related) {
-      lines.push(`- ${article.title} (${article.source}${dated(article.published)}): "${quote(passage.text).slice(0, 160)}…"`);
+      lines.push(`- ${quote(article.title)} (${source(article.source)}${dated(article.published)}): "${quote(passage.text).slice(0, 160)}…"`);
     }
   }
   return lines.join('\n') + '\n';
@@ -102,36 +109,38 @@ export function answerText(answer: Answer): string {
 
 /** Numbered passages with their article. */
 export function searchText(query: string, hits: SearchHit[]): string {
-  if (hits.length === 0) return `No passage found for "${query}".\n`;
+  if (hits.length === 0) return `No passage found for "${quote(query)}".\n`;
   const lines = hits.map(
     ({ passage, article, score }, i) =>
-      `${i + 1}. ${article.title} (${article.source}${dated(article.published)}, chars ${passage.start}-${passage.end}, score ${score.toFixed(3)})\n   "${quote(passage.text)}"`,
+      `${i + 1}. ${quote(article.title)} (${source(article.source)}${dated(article.published)}, chars ${passage.start}-${passage.end}, score ${score.toFixed(3)})\n   "${quote(passage.text)}"`,
   );
   return lines.join('\n') + '\n';
 }
 
 /** A timeline, one dated claim a line, moved dates marked. */
 export function timelineText(timeline: Timeline, asked: string | null): string {
-  const subject = timeline.subject ?? asked;
+  const named = timeline.subject ?? asked;
+  const subject = named === null ? null : quote(named);
   if (timeline.events.length === 0) {
     return subject ? `Nothing in the indexed articles dates ${subject}.\n` : 'No dated events in the indexed articles.\n';
   }
   const lines = [subject ? `Timeline for ${subject}:` : 'Recent and upcoming events:'];
   for (const e of timeline.events) {
     const range = e.start ? ` → ${e.start === e.end || !e.end ? e.start : `${e.start} to ${e.end}`}` : '';
-    lines.push(`- ${e.subject} ${e.event}: "${e.when}"${range} (${e.status}${e.superseded ? ', later moved' : ''})`);
-    lines.push(`    "${quote(e.citation.snippet)}" (${e.citation.source}${dated(e.citation.published)})`);
+    lines.push(`- ${quote(e.subject)} ${quote(e.event)}: "${quote(e.when)}"${range} (${e.status}${e.superseded ? ', later moved' : ''})`);
+    lines.push(`    "${quote(e.citation.snippet)}" (${source(e.citation.source)}${dated(e.citation.published)})`);
   }
   return lines.join('\n') + '\n';
 }
 
 /** A company's partners with the nature of each tie. */
 export function partnersText(map: PartnerMap): string {
-  if (map.partners.length === 0) return `The indexed articles name no partner of ${map.company}.\n`;
-  const lines = [`Partners of ${map.company}:`];
+  const company = quote(map.company);
+  if (map.partners.length === 0) return `The indexed articles name no partner of ${company}.\n`;
+  const lines = [`Partners of ${company}:`];
   for (const p of map.partners) {
-    lines.push(`- ${p.a} ${p.direction === 'a-to-b' ? '→' : '↔'} ${p.b}: ${PARTNERSHIP_NATURE_WORDS.en[p.nature]}`);
-    lines.push(`    "${quote(p.citation.snippet)}" (${p.citation.source}${dated(p.citation.published)})`);
+    lines.push(`- ${quote(p.a)} ${p.direction === 'a-to-b' ? '→' : '↔'} ${quote(p.b)}: ${PARTNERSHIP_NATURE_WORDS.en[p.nature]}`);
+    lines.push(`    "${quote(p.citation.snippet)}" (${source(p.citation.source)}${dated(p.citation.published)})`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,4 +1,9 @@
-import type { Article } from '../articles/article';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import type { Article, SkippedInput } from '../articles/article';
+import type { CorpusFileStat, FileStamp } from '../articles/corpusFiles';
+import type { CorpusScan } from '../articles/loadCorpus';
 
 /** What {@link diffCorpus} needs of an indexed article: its content id and where it came from. */
 export interface IndexedSource {
@@ -83,4 +88,85 @@ export function diffCorpus<E extends IndexedSource>(indexed: readonly E[], artic
     duplicates,
     changed: added + updated + gone.length > 0,
   };
+}
+
+/** What an index records of one corpus file it loaded, to tell next time whether it changed. */
+export interface CorpusFileRecord extends FileStamp {
+  source: string;
+  sidecar?: { source: string } & FileStamp;
+  /** sha256 of the file's bytes, then its sidecar's. */
+  hash: string;
+  /** The stamp was taken right after a modification (same clock tick): trust only the hash next time. */
+  racy?: boolean;
+  /** The articles the file gave, in order: source and content id (before ids are made unique across files). */
+  articles: [source: string, contentId: string][];
+  /** What loading the file skipped. */
+  skipped: SkippedInput[];
+}
+
+/** The corpus files an index was last brought up to date with. */
+export interface CorpusRecord {
+  /** The folder the sources are relative to. */
+  root: string;
+  files: CorpusFileRecord[];
+}
+
+/** How a scanned corpus differs from the record, file by file, before any file is read. */
+export interface CorpusFilesDiff {
+  /** Recorded files with the same stamps (size and modification time, their sidecar's too): not read. */
+  unchanged: { file: CorpusFileStat; record: CorpusFileRecord }[];
+  /** Recorded files whose stamps differ (or cannot be trusted): their hash decides. */
+  suspect: { file: CorpusFileStat; record: CorpusFileRecord }[];
+  /** Files the record does not hold. */
+  added: CorpusFileStat[];
+  /** Recorded files no longer in the corpus. */
+  removed: CorpusFileRecord[];
+}
+
+/** Stamps taken within this long of a file's modification may miss a later write in the same tick. */
+export const RACY_STAMP_MS = 2_000;
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+function sameStamps(file: CorpusFileStat, record: CorpusFileRecord): boolean {
+  if (!sameStamp(file, record)) return false;
+  if (!file.sidecar || !record.sidecar) return !file.sidecar && !record.sidecar;
+  return file.sidecar.source === record.sidecar.source && sameStamp(file.sidecar, record.sidecar);
+}
+
+/**
+ * Compares a corpus scan with the record of the last sync, by stamps only:
+ * nothing is read. A record of another corpus folder trusts no stamp.
+ */
+export function diffCorpusFiles(record: CorpusRecord | null, scan: CorpusScan): CorpusFilesDiff {
+  const recorded = new Map((record?.files ?? []).map((file) => [file.source, file]));
+  const trusted = record !== null && record.root === scan.root;
+  const diff: CorpusFilesDiff = { unchanged: [], suspect: [], added: [], removed: [] };
+  for (const file of scan.files) {
+    const old = recorded.get(file.source);
+    recorded.delete(file.source);
+    if (!old) diff.added.push(file);
+    else if (trusted && !old.racy && sameStamps(file, old)) diff.unchanged.push({ file, record: old });
+    else diff.suspect.push({ file, record: old });
+  }
+  diff.removed = [...recorded.values()];
+  return diff;
+}
+
+/** The content hash a record keeps: sha256 over the file's bytes, then its sidecar's (streamed). */
+export async function hashCorpusFile(root: string, file: CorpusFileStat): Promise<string> {
+  const hash = createHash('sha256');
+  for (const source of [file.source, ...(file.sidecar ? [file.sidecar.source] : [])]) {
+    for await (const chunk of createReadStream(join(root, source), { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+    hash.update('\u0000');
+  }
+  return hash.digest('hex');
+}
+
+/** Whether a stamp taken at `now` may miss a write in the same clock tick as the file's last one. */
+export function isRacyStamp(file: CorpusFileStat, now: number): boolean {
+  const newest = Math.max(file.mtimeMs, file.sidecar?.mtimeMs ?? 0);
+  return now - newest < RACY_STAMP_MS;
 }

@@ -1,13 +1,16 @@
 import type { Embeddings } from '@langchain/core/embeddings';
-import type { Article, CorpusLoad } from '../articles/article';
-import { UserFacingError } from '../errors';
+import type { Article, CorpusLoad, SkippedInput } from '../articles/article';
+import { disambiguateIds } from '../articles/articleId';
+import type { CorpusFileStat } from '../articles/corpusFiles';
+import type { CorpusScan } from '../articles/loadCorpus';
 import type { ArticleFacts } from '../facts/fact';
 import type { Passage } from '../passages/passage';
 import { splitIntoPassages } from '../passages/splitIntoPassages';
-import { diffCorpus } from './corpusDiff';
+import { diffCorpus, diffCorpusFiles, hashCorpusFile, isRacyStamp, type CorpusFileRecord, type CorpusRecord } from './corpusDiff';
+import { corpusRecordFiles, readStampCache, restoreCorpusRecord, writeStampCache } from './corpusRecords';
 import { embedPassages } from './embedPassages';
 import { FactsStore } from './factsStore';
-import { IndexUnreadableError, readCurrentGeneration, readCurrentName, writeGeneration, type LoadedGeneration, type WriteFaults } from './indexStore';
+import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGeneration, readCurrentName, writeGeneration, type LoadedGeneration, type WriteFaults } from './indexStore';
 import { Bm25LexicalStore, type LexicalStore } from './lexicalStore';
 import type { LexicalDocument, LexicalSearchOptions } from './lexicalIndex';
 import { passageTableFiles, restorePassageTable, type IndexedArticle } from './passageTable';
@@ -30,6 +33,23 @@ export interface SyncReport {
   /** Inputs the corpus loader skipped. */
   skipped: number;
   ms: number;
+}
+
+/** What one {@link PassageIndex.syncCorpus} did, and every input of the corpus that was not loaded. */
+export interface CorpusSyncReport {
+  report: SyncReport;
+  /** Inputs skipped, read now or when their file was last loaded (sorted by source and line). */
+  skipped: SkippedInput[];
+  /** Corpus files read (hashed or parsed) because their stamps changed or were new. */
+  filesRead: number;
+}
+
+/** Loads the articles of some corpus files (`loadCorpusFiles`), with content ids not yet made unique. */
+export type LoadCorpusFiles = (files: CorpusFileStat[]) => Promise<CorpusLoad>;
+
+function bySourceThenLine(a: SkippedInput, b: SkippedInput): number {
+  if (a.source !== b.source) return a.source < b.source ? -1 : 1;
+  return (a.line ?? 0) - (b.line ?? 0);
 }
 
 /** What a {@link PassageIndex} is built from. */
@@ -83,6 +103,10 @@ export class PassageIndex {
   private vectors!: HnswVectorStore;
   private lexical!: LexicalStore;
   private factStore!: FactsStore;
+  /** The corpus files the index was last synced with (null after a sync from articles, or with none yet). */
+  private corpusRecord: CorpusRecord | null = null;
+  /** The live generation this index was read from or last wrote. */
+  private generation: string | null = null;
   /** Memory holds what disk does not (a reset after an unusable index, or a failed write): the next sync writes. */
   private dirty = false;
   /** Syncs of this instance run one after the other. */
@@ -99,8 +123,11 @@ export class PassageIndex {
    * yet gives an empty one; a corrupt, partial or incompatible one (other
    * format, other embedder) gives one warning and an empty index, which the
    * next {@link sync} rebuilds from the corpus.
+   *
+   * @throws IndexWriteError when `indexDir` is a file (or inside one), not a folder.
    */
   static async open(options: PassageIndexOptions): Promise<PassageIndex> {
+    await checkIndexFolder(options.indexDir);
     const index = new PassageIndex(options);
     for (let attempt = 1; ; attempt += 1) {
       const name = await readCurrentName(options.indexDir).catch(() => null);
@@ -125,32 +152,134 @@ export class PassageIndex {
    * source is added, a source with new content (new id) is updated, a source
    * no longer there is removed; unchanged articles are not re-embedded (a
    * renamed file keeps its vectors too). Writes a new generation atomically,
-   * and nothing at all when nothing changed. If embedding fails, nothing
-   * changes; if writing fails, the error is thrown, the last good index stays
-   * on disk and this index keeps the new state (the next sync writes it).
+   * and nothing at all when nothing changed. If embedding fails, or the
+   * index folder cannot be written at all (checked first), nothing changes;
+   * if writing fails, the error is thrown ({@link IndexWriteError} for a full
+   * or read-only disk), the last good index stays on disk and this index
+   * keeps the new state (the next sync writes it).
    */
   sync(corpus: CorpusLoad): Promise<SyncReport> {
-    const run = this.syncQueue.then(() => this.syncNow(corpus));
+    return this.queued(() => this.syncNow(corpus, null, false));
+  }
+
+  /**
+   * Brings the index up to date with a scanned corpus at the cost of a
+   * `stat` per file when nothing changed: a file whose size and modification
+   * time (and its sidecar's) are those recorded at the last sync is not
+   * read; one whose stamps changed is hashed, and loaded (`load`) only when
+   * its content hash changed. Only the articles of loaded files are
+   * compared and indexed (see {@link sync}); a file that left the corpus
+   * takes its articles along. Stamps that changed without the content are
+   * cached beside the index, so the file is not hashed again.
+   */
+  syncCorpus(scan: CorpusScan, load: LoadCorpusFiles): Promise<CorpusSyncReport> {
+    return this.queued(() => this.syncCorpusNow(scan, load));
+  }
+
+  private queued<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.syncQueue.then(task);
     this.syncQueue = run.catch(() => undefined);
     return run;
   }
 
-  private async syncNow(corpus: CorpusLoad): Promise<SyncReport> {
+  private async syncCorpusNow(scan: CorpusScan, load: LoadCorpusFiles): Promise<CorpusSyncReport> {
+    const started = performance.now();
+    const now = Date.now();
+    const diff = diffCorpusFiles(this.corpusRecord, scan);
+    const entryBySource = new Map(this.entries.map((entry) => [entry.article.source, entry]));
+    const holdsArticles = (record: CorpusFileRecord) => record.articles.every(([source]) => entryBySource.has(source));
+    const kept = new Map<string, CorpusFileRecord>();
+    const toLoad: CorpusFileStat[] = [];
+    const hashes = new Map<string, string>();
+    let restamped = false;
+    for (const { file, record } of diff.unchanged) {
+      if (holdsArticles(record)) kept.set(file.source, record);
+      else toLoad.push(file);
+    }
+    for (const { file, record } of diff.suspect) {
+      const hash = await hashCorpusFile(scan.root, file).catch(() => null);
+      if (hash !== record.hash || !holdsArticles(record)) {
+        if (hash !== null) hashes.set(file.source, hash);
+        toLoad.push(file);
+        continue;
+      }
+      const { source, size, mtimeMs, sidecar } = file;
+      kept.set(source, { ...record, size, mtimeMs, sidecar, racy: isRacyStamp(file, now) || undefined });
+      restamped = true;
+    }
+    toLoad.push(...diff.added);
+    const skippedOf = (records: Iterable<CorpusFileRecord>) => [...scan.skipped, ...[...records].flatMap((record) => record.skipped)].sort(bySourceThenLine);
+
+    if (toLoad.length === 0 && diff.removed.length === 0 && !this.mustWrite()) {
+      const record: CorpusRecord = { root: scan.root, files: scan.files.map((file) => kept.get(file.source) as CorpusFileRecord) };
+      if (restamped) {
+        this.corpusRecord = record;
+        if (this.generation) await writeStampCache(this.options.indexDir, this.generation, record);
+      }
+      const report = this.report({ added: 0, updated: 0, removed: 0 }, skippedOf(record.files).length, started);
+      return { report, skipped: skippedOf(record.files), filesRead: diff.suspect.length };
+    }
+
+    const loaded = new Map<string, { load: CorpusLoad; hash: string }>();
+    for (const file of toLoad) {
+      const hash = hashes.get(file.source) ?? (await hashCorpusFile(scan.root, file).catch(() => ''));
+      loaded.set(file.source, { load: await load([file]), hash });
+    }
+    const articles: Article[] = [];
+    const files: CorpusFileRecord[] = [];
+    for (const file of scan.files) {
+      const record = kept.get(file.source);
+      if (record) {
+        for (const [source, contentId] of record.articles) articles.push({ ...(entryBySource.get(source) as IndexedArticle).article, id: contentId });
+        files.push(record);
+        continue;
+      }
+      const { load: result, hash } = loaded.get(file.source) as { load: CorpusLoad; hash: string };
+      articles.push(...result.articles);
+      const { source, size, mtimeMs, sidecar } = file;
+      files.push({
+        source,
+        size,
+        mtimeMs,
+        ...(sidecar && { sidecar }),
+        hash,
+        ...(isRacyStamp(file, now) && { racy: true }),
+        articles: result.articles.map((article) => [article.source, article.id]),
+        skipped: result.skipped,
+      });
+    }
+    const skipped = skippedOf(files);
+    const report = await this.syncNow({ articles: disambiguateIds(articles), skipped }, { root: scan.root, files }, true);
+    return { report: { ...report, ms: Math.round(performance.now() - started) }, skipped, filesRead: diff.suspect.length + toLoad.length };
+  }
+
+  /** Whether memory holds what disk does not, or the stores must be rebuilt: the next sync writes whatever the corpus says. */
+  private mustWrite(): boolean {
+    return this.dirty || this.vectors.needsRebuild || this.factStore.stale;
+  }
+
+  private report(counts: Pick<SyncReport, 'added' | 'updated' | 'removed'>, skipped: number, started: number): SyncReport {
+    return {
+      articles: this.entries.length,
+      passages: this.passageById.size,
+      ...counts,
+      skipped,
+      ms: Math.round(performance.now() - started),
+    };
+  }
+
+  private async syncNow(corpus: CorpusLoad, record: CorpusRecord | null, recordChanged: boolean): Promise<SyncReport> {
     const started = performance.now();
     const diff = diffCorpus(this.entries, corpus.articles);
     for (const source of diff.duplicates) this.logger.warn(`skipped a second article from ${source}: sources must be unique`);
-    const report = (): SyncReport => ({
-      articles: this.entries.length,
-      passages: this.passageById.size,
-      added: diff.added,
-      updated: diff.updated,
-      removed: diff.removed,
-      skipped: corpus.skipped.length,
-      ms: Math.round(performance.now() - started),
-    });
+    const report = () => this.report(diff, corpus.skipped.length, started);
     const refactor = this.factStore.stale;
-    if (!diff.changed && !this.dirty && !this.vectors.needsRebuild && !refactor) return report();
+    if (!diff.changed && !recordChanged && !this.mustWrite()) {
+      this.corpusRecord = record;
+      return report();
+    }
 
+    await probeWritable(this.options.indexDir, this.options.writeFaults);
     const plan = diff.plan.map(({ article, reuse }) => ({
       article,
       kept: reuse && (reuse.article.source === article.source ? reuse : { article, passages: reuse.passages }),
@@ -179,6 +308,7 @@ export class PassageIndex {
 
     this.entries = plan.map((item) => item.kept ?? { article: item.article, passages: item.passages });
     this.reindexMaps();
+    this.corpusRecord = record;
     if (refactor) {
       this.factStore.clear();
       for (const entry of this.entries) this.factStore.extract(entry.article, entry.passages);
@@ -275,14 +405,22 @@ export class PassageIndex {
     this.vectors = new HnswVectorStore({ hnsw: this.options.hnsw, graphWorkerFrom: this.options.graphWorkerFrom, warn });
     this.lexical = new Bm25LexicalStore();
     this.factStore = new FactsStore({ extractFacts: this.options.extractFacts, factsVersion: this.options.factsVersion, warn });
+    this.corpusRecord = null;
+    this.generation = null;
   }
 
   private async persist(): Promise<void> {
     const articleIds = this.entries.map((entry) => entry.article.id);
     const facts = this.factStore.inOrder(articleIds);
-    const written = writeGeneration(
+    const written = await writeGeneration(
       this.options.indexDir,
-      [...passageTableFiles(this.entries), ...this.lexical.files(), ...this.factStore.files(articleIds), ...this.vectors.files(this.passageIds())],
+      [
+        ...passageTableFiles(this.entries),
+        ...this.lexical.files(),
+        ...this.factStore.files(articleIds),
+        ...this.vectors.files(this.passageIds()),
+        ...corpusRecordFiles(this.corpusRecord),
+      ],
       {
         embedderId: this.options.embedderId,
         factsVersion: this.factStore.version,
@@ -291,13 +429,7 @@ export class PassageIndex {
       },
       { faults: this.options.writeFaults },
     );
-    await written.catch((error: unknown) => {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR') {
-        throw new UserFacingError(`Cannot write the index in ${this.options.indexDir} (${code}); choose another folder with --index or INDEX_DIR.`, 'index_unwritable');
-      }
-      throw error;
-    });
+    this.generation = written.name;
   }
 
   /** Rebuilds memory from a verified generation; throws {@link IndexUnreadableError} when its content does not hold together. */
@@ -311,5 +443,7 @@ export class PassageIndex {
     this.factStore.restore(generation);
     this.lexical = Bm25LexicalStore.restore(generation, manifest.counts.passages);
     await this.vectors.restore(generation, this.passageIds());
+    this.corpusRecord = (await readStampCache(this.options.indexDir, generation.name)) ?? restoreCorpusRecord(generation);
+    this.generation = generation.name;
   }
 }

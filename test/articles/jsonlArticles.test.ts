@@ -33,7 +33,7 @@ describe('JSONL files', () => {
   it('GIVEN a line far longer than a read chunk THEN it loads whole', async () => {
     const longText = `${'Le Parlement européen a adopté le règlement sur l’intelligence artificielle. '.repeat(20_000)}Fin.`;
     await writeFile(join(dir, 'long.jsonl'), `${line({ title: 'Long', text: longText })}\n${line(SIRI)}\n`);
-    const load = await loadCorpus(dir);
+    const load = await loadCorpus(dir, { maxArticleChars: 2_000_000 });
     expect(load.articles[0].text).toBe(longText);
     expect(load.articles[1].source).toBe('long.jsonl#2');
   });

@@ -164,7 +164,7 @@ describe('loadCorpus over a folder of every format', async () => {
 describe('loadCorpus limits and paths', () => {
   it('GIVEN a file over maxFileBytes THEN it is skipped with its size and the limit, and the smaller ones load', async () => {
     const load = await loadCorpus(FORMATS, { maxFileBytes: 400 });
-    expect(skipReason(load, 'plain-headline.txt')).toBe('file is 462 bytes, over the 400 bytes limit per file');
+    expect(skipReason(load, 'plain-headline.txt')).toBe('file is 462 bytes, over the 400 bytes limit per file (MAX_FILE_BYTES)');
     expect(skipReason(load, 'page.html')).toMatch(/over the 400 bytes limit/);
     expect(load.articles.map((a) => a.source)).toContain('with-sidecar.txt');
   });
@@ -172,7 +172,7 @@ describe('loadCorpus limits and paths', () => {
   it('GIVEN a JSONL file bigger than maxFileBytes THEN the limit applies per line', async () => {
     const load = await loadCorpus(`${FORMATS}/feed.jsonl`, { maxFileBytes: 260 });
     expect(load.articles.map((a) => a.source)).toEqual(['feed.jsonl#2', 'feed.jsonl#7', 'feed.jsonl#9']);
-    expect(skipReason(load, 'feed.jsonl', 1)).toMatch(/^line is \d+ bytes, over the 260 bytes limit per JSONL line$/);
+    expect(skipReason(load, 'feed.jsonl', 1)).toMatch(/^line is \d+ bytes, over the 260 bytes limit per JSONL line \(MAX_LINE_BYTES\)$/);
     expect(skipReason(load, 'feed.jsonl', 8)).toMatch(/over the 260 bytes limit/);
   });
 

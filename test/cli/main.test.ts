@@ -1,29 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync, copyFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runCli, type CliRun } from './runCli';
 
 const SEED = 'seeds/000_f20889ff108f9afa.txt';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  lines: () => any[];
-}
-
-async function run(argv: string[], stdin = ''): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-    stdin: Readable.from([stdin]),
-    env: { LOG_LEVEL: 'warn' },
-  });
-  return { code, stdout, stderr, lines: () => stdout.trim().split('\n').map((line) => JSON.parse(line)) };
+function run(argv: string[], stdin = ''): Promise<CliRun> {
+  return runCli(argv, { stdin });
 }
 
 describe('scoop CLI', () => {
@@ -111,8 +95,12 @@ describe('scoop CLI', () => {
     const [answer] = result.lines();
     expect(answer).toMatchObject({ question: 'When is GPT-5 expected?', language: 'en', abstained: false });
     expect(answer.answer).toMatch(/May/);
+    expect(answer.value).toMatch(/May 2025/);
+    expect(answer.confidence).toBeGreaterThan(0.5);
+    expect(answer.confidence).toBeLessThanOrEqual(1);
     expect(answer.citations.length).toBeGreaterThan(0);
     answer.citations.forEach((citation: any, i: number) => {
+      expect(citation).toHaveProperty('url', null);
       expect(citation.n).toBe(i + 1);
       expect(answer.answer).toContain(`[${citation.n}]`);
       expect(seedText.slice(citation.start, citation.end)).toBe(citation.snippet);
@@ -123,6 +111,7 @@ describe('scoop CLI', () => {
     const result = await run(['ask', '--json', '--corpus', corpus, '--index', index, 'When will GPT-6 be released?']);
     const [answer] = result.lines();
     expect(answer.abstained).toBe(true);
+    expect(answer).toMatchObject({ value: null, confidence: 0 });
     expect(answer.citations).toEqual([]);
     expect(answer.answer).toContain('GPT-6');
   });
@@ -150,5 +139,26 @@ describe('scoop CLI', () => {
     expect(partners.partners.some((p: any) => [p.a, p.b].includes('Microsoft') && p.nature === 'cloud')).toBe(true);
     const missing = await run(['partners', '--corpus', corpus, '--index', index]);
     expect(missing.code).toBe(2);
+  });
+
+  it('GIVEN an indexed corpus THEN a later search checks files by stat: unchanged stamps are not read, changed ones are', async () => {
+    const folder = join(work, 'stat-corpus');
+    const statIndex = join(work, 'stat-index');
+    mkdirSync(folder);
+    const page = (score: string) => `<html><head><title>Rugby</title></head><body><article><p>Le XV de France a battu l'Écosse ${score} au Stade de France samedi soir devant 80 000 spectateurs.</p></article></body></html>`;
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    writeFileSync(join(folder, 'rugby.html'), page('31-17'));
+    utimesSync(join(folder, 'rugby.html'), anHourAgo, anHourAgo);
+    expect((await run(['ingest', '--json', '--corpus', folder, '--index', statIndex])).lines()[0]).toMatchObject({ added: 1 });
+
+    writeFileSync(join(folder, 'rugby.html'), page('42-10'));
+    utimesSync(join(folder, 'rugby.html'), anHourAgo, anHourAgo);
+    const stale = await run(['search', '--json', '--corpus', folder, '--index', statIndex, 'France Écosse']);
+    expect(stale.lines()[0].results[0].snippet).toContain('31-17');
+
+    const now = new Date();
+    utimesSync(join(folder, 'rugby.html'), now, now);
+    const fresh = await run(['search', '--json', '--corpus', folder, '--index', statIndex, 'France Écosse']);
+    expect(fresh.lines()[0].results[0].snippet).toContain('42-10');
   });
 });

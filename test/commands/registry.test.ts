@@ -47,7 +47,10 @@ describe('the commands registry', () => {
     );
     const text = ApplicationCommandOptionType.String;
     expect(shape).toMatchObject({
-      ask: [{ name: 'question', type: text, required: true, autocomplete: false }],
+      ask: [
+        { name: 'question', type: text, required: true, autocomplete: false },
+        { name: 'thread', type: ApplicationCommandOptionType.Boolean, required: false, autocomplete: false },
+      ],
       search: [{ name: 'query', type: text, required: true, autocomplete: false }],
       timeline: [{ name: 'subject', type: text, required: false, autocomplete: true }],
       partners: [{ name: 'company', type: text, required: true, autocomplete: true }],
@@ -89,6 +92,7 @@ describe('the commands registry', () => {
 
   it('GIVEN a server-management command THEN guild-only, never user-installable, for members who can manage the server', () => {
     const present = definitions.filter((d) => MANAGEMENT_COMMANDS.includes(d.name));
+    expect(present.map((d) => d.name)).toContain('settings');
     for (const definition of present) {
       expect(definition.integration_types, definition.name).toEqual([0]);
       expect(definition.contexts, definition.name).toEqual([0]);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createBot, type Bot } from '../../bot/createBot';
+import { SettingsStore } from '../../bot/serverSettings';
 import type { AppCommand } from '../../commands/command';
 import { parseConfig } from '../../src/config';
 import type { Logger } from '../../src/logger';
@@ -37,9 +38,16 @@ export async function startBot(
   const fake = options.fake ?? (await FakeDiscord.start());
   const tempDir = await mkdtemp(join(tmpdir(), 'scoop-bot-'));
   const feedbackLog = join(tempDir, 'feedback', 'votes.jsonl');
-  const config = parseConfig({ COOLDOWN_SECONDS: '0', FEEDBACK_LOG: feedbackLog, DISCORD_API_URL: fake.apiUrl, ...options.env });
+  const config = parseConfig({
+    COOLDOWN_SECONDS: '0',
+    FEEDBACK_LOG: feedbackLog,
+    SETTINGS_FILE: join(tempDir, 'settings.json'),
+    DISCORD_API_URL: fake.apiUrl,
+    ...options.env,
+  });
   const { logger, logs } = memoryLogger();
-  const bot = createBot({ scoop, logger, config, ...(options.commands && { commands: options.commands }) });
+  const settings = await SettingsStore.open(config.SETTINGS_FILE);
+  const bot = createBot({ scoop, logger, config, settings, ...(options.commands && { commands: options.commands }) });
   await bot.login('fake-bot-token');
   return {
     fake,

@@ -62,6 +62,11 @@ export interface InteractionOptions {
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
 const OPTION_TYPES = { string: 3, boolean: 5, number: 4 } as const;
+/** The privileged intent without which Discord blanks the content of messages that do not mention the bot. */
+const MESSAGE_CONTENT_INTENT = 1 << 15;
+
+/** A slash-command option's value: text, a boolean, an integer, or a channel. */
+export type OptionValue = string | boolean | number | { channel: string };
 let sequence = 0;
 
 /** A fresh snowflake, ordered like Discord's. */
@@ -104,6 +109,8 @@ export class FakeDiscord {
   readonly bot: FakeUser = fakeUser('Scoop', { bot: true });
   readonly guildId = snowflake();
   readonly channelId = snowflake();
+  /** A second text channel of the guild, #news. */
+  readonly newsChannelId = snowflake();
   readonly defaultUser = fakeUser('alice');
   /** Messages the bot sent or edited, by id. */
   readonly messages = new Map<string, ApiMessage>();
@@ -117,6 +124,8 @@ export class FakeDiscord {
   private readonly failures: InjectedFailure[] = [];
   private readonly interactions = new Map<string, { channelId: string; guildId: string | null }>();
   private seq = 0;
+  /** The intents the last client identified with. */
+  intents = 0;
 
   private constructor(
     private readonly server: Server,
@@ -194,10 +203,13 @@ export class FakeDiscord {
     return this.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${this.applicationId}/${interaction.token}`, timeoutMs);
   }
 
-  /** Dispatches a slash command as `user` typed it in the guild channel. */
+  /**
+   * Dispatches a slash command as `user` typed it in the guild channel;
+   * `settings mentions add` sends the subcommand group and subcommand.
+   */
   slashCommand(
     name: string,
-    options: Record<string, string | boolean | number> = {},
+    options: Record<string, OptionValue> = {},
     user: FakeUser = this.defaultUser,
     how: InteractionOptions = {},
   ): SentInteraction {
@@ -205,9 +217,10 @@ export class FakeDiscord {
       type: 2,
       data: {
         id: snowflake(),
-        name,
+        name: name.split(' ')[0],
         type: 1,
-        options: Object.entries(options).map(([option, value]) => ({ name: option, type: OPTION_TYPES[typeof value as 'string'], value })),
+        options: this.commandOptions(name, options),
+        ...this.resolvedChannels(options),
       },
     });
   }
@@ -269,7 +282,8 @@ export class FakeDiscord {
 
   /**
    * Dispatches a message from `author`: in the guild channel (mentioning the
-   * bot when `mentionBot`), or as a DM. `replyTo` makes it a reply to one of the
+   * bot when `mentionBot`), or as a DM. As Discord does, the content is blank
+   * unless the bot is mentioned, it is a DM, or the client asked for MessageContent. `replyTo` makes it a reply to one of the
    * bot's messages (a reply pings the bot, so it is mentioned).
    */
   userMessage(options: {
@@ -280,18 +294,21 @@ export class FakeDiscord {
     mentionRoles?: string[];
     dm?: boolean;
     replyTo?: string;
+    /** A guild channel or thread other than #general. */
+    channelId?: string;
   }): ApiMessage {
     const author = options.author ?? this.defaultUser;
-    const channelId = options.dm ? snowflake() : this.channelId;
+    const channelId = options.dm ? snowflake() : (options.channelId ?? this.channelId);
     const replied = options.replyTo ? this.messages.get(options.replyTo) : undefined;
     const mentionsBot = options.mentionBot || replied !== undefined;
+    const readsContent = options.dm || mentionsBot || (this.intents & MESSAGE_CONTENT_INTENT) !== 0;
     const message: ApiMessage = {
       id: snowflake(),
       channel_id: channelId,
-      channel_type: options.dm ? 1 : 0,
+      channel_type: options.dm ? 1 : this.threads.has(channelId) ? 11 : 0,
       ...(options.dm ? {} : { guild_id: this.guildId, member: this.member() }),
       author,
-      content: options.content,
+      content: readsContent ? options.content : '',
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       tts: false,
@@ -326,8 +343,31 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Threads the bot opened, by id, with the channel they hang from. */
+  readonly threads = new Map<string, { parentId: string; name: string; messageId: string | null }>();
+
+  private isGuildChannel(channelId: string): boolean {
+    return channelId === this.channelId || channelId === this.newsChannelId || this.threads.has(channelId);
+  }
+
   private member(): Record<string, unknown> {
     return { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, nick: null, avatar: null, pending: false };
+  }
+
+  /** Options as Discord nests them: `settings mentions add` puts them under the group and the subcommand. */
+  private commandOptions(name: string, options: Record<string, OptionValue>): unknown[] {
+    const leaf = Object.entries(options).map(([option, value]) =>
+      typeof value === 'object' ? { name: option, type: 7, value: value.channel } : { name: option, type: OPTION_TYPES[typeof value as 'string'], value },
+    );
+    const [, ...path] = name.split(' ');
+    return path.reduceRight<unknown[]>((inner, part, i) => [{ name: part, type: i === path.length - 1 ? 1 : 2, options: inner }], leaf);
+  }
+
+  private resolvedChannels(options: Record<string, OptionValue>): Record<string, unknown> {
+    const channels = Object.values(options).filter((value): value is { channel: string } => typeof value === 'object');
+    if (channels.length === 0) return {};
+    const entries = channels.map(({ channel }) => [channel, { id: channel, type: 0, name: 'news', guild_id: this.guildId, permissions: '2248473465835073' }]);
+    return { resolved: { channels: Object.fromEntries(entries) } };
   }
 
   private placeOf(user: FakeUser, how: InteractionOptions): Record<string, unknown> & { channel_id: string; guild_id?: string } {
@@ -398,7 +438,8 @@ export class FakeDiscord {
       if (at >= 0) this.identified.splice(at, 1);
     });
     socket.on('message', (raw) => {
-      const payload = JSON.parse(raw.toString()) as { op: number; d: unknown };
+      const payload = JSON.parse(raw.toString()) as { op: number; d: { intents?: number } | null };
+      if (payload.op === 2) this.intents = payload.d?.intents ?? 0;
       if (payload.op === 1) socket.send(JSON.stringify({ op: 11, d: null }));
       if (payload.op === 2) this.onIdentify(socket);
       if (payload.op === 6) socket.send(JSON.stringify({ op: 9, d: false }));
@@ -435,7 +476,10 @@ export class FakeDiscord {
       roles: [everyone],
       emojis: [],
       stickers: [],
-      channels: [{ id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0 }],
+      channels: [
+        { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0 },
+        { id: this.newsChannelId, type: 0, guild_id: this.guildId, name: 'news', position: 1, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0 },
+      ],
       threads: [],
       members: [{ ...this.member(), user: this.bot }],
       presences: [],
@@ -540,7 +584,7 @@ export class FakeDiscord {
     match = /^\/channels\/(\d+)\/messages$/u.exec(path);
     if (method === 'POST' && match) {
       const channelId = match[1];
-      const guildId = channelId === this.channelId ? this.guildId : null;
+      const guildId = this.isGuildChannel(channelId) ? this.guildId : null;
       const reference = body.message_reference as { message_id?: string } | undefined;
       const extra = reference?.message_id
         ? { type: 19, message_reference: { type: 0, message_id: reference.message_id, channel_id: channelId, ...(guildId ? { guild_id: guildId } : {}) } }
@@ -548,6 +592,26 @@ export class FakeDiscord {
       return [200, this.botMessage(channelId, guildId, body, extra)];
     }
     if (method === 'POST' && /^\/channels\/\d+\/typing$/u.test(path)) return [204, undefined];
+    match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/u.exec(path);
+    if (method === 'POST' && match) {
+      const [, parentId, messageId] = match;
+      const thread = {
+        id: messageId,
+        type: 11,
+        guild_id: this.guildId,
+        parent_id: parentId,
+        owner_id: this.bot.id,
+        name: body.name,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        message_count: 0,
+        member_count: 1,
+        thread_metadata: { archived: false, auto_archive_duration: body.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false },
+        flags: 0,
+      };
+      this.threads.set(messageId, { parentId, name: String(body.name), messageId });
+      return [201, thread];
+    }
 
     match = /^\/applications\/(\d+)(\/guilds\/\d+)?\/commands$/u.exec(path);
     if (match) {

@@ -62,7 +62,7 @@ describe('deploy-commands on a fake Discord', () => {
     expect(put.body).toEqual(commands.map((c) => withoutInstallReach(c.data.toJSON())));
     expect(put.body.some((c: Record<string, unknown>) => 'integration_types' in c || 'contexts' in c)).toBe(false);
     expect(io.out).toEqual([
-      `Registered 7 commands in guild ${guildId} (for development: user installs, DMs and private channels need a global deploy): /ask, /search, /timeline, /partners, /sources, /help, Ask Scoop\n`,
+      `Registered 8 commands in guild ${guildId} (for development: user installs, DMs and private channels need a global deploy): /ask, /search, /timeline, /partners, /sources, /help, Ask Scoop, /settings\n`,
     ]);
   });
 
@@ -77,6 +77,7 @@ describe('deploy-commands on a fake Discord', () => {
       expect(registered.get(name)?.default_member_permissions ?? null, name).toBeNull();
     }
     expect(registered.get('Ask Scoop')).toMatchObject({ type: 3 });
+    expect(registered.get('settings')).toMatchObject({ integration_types: [0], contexts: [0], default_member_permissions: '32' });
   });
 
   it('GIVEN Discord already holds these definitions THEN a second deploy writes nothing and says so', async () => {

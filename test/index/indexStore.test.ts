@@ -7,6 +7,7 @@ import {
   acquireWriteLock,
   checksum,
   IndexUnreadableError,
+  IndexWriteError,
   readCurrentGeneration,
   writeGeneration,
   type GenerationFile,
@@ -43,7 +44,7 @@ describe('indexStore', () => {
   });
 
   it('GIVEN a written generation THEN it reads back verified, with sizes and CRC-32 checksums in its manifest', async () => {
-    const manifest = await writeGeneration(dir, files('first'), fields(3));
+    const { manifest } = await writeGeneration(dir, files('first'), fields(3));
     expect(manifest.files['a.json'].crc32).toMatch(/^[0-9a-f]{8}$/);
     expect(manifest.files['c.txt'].bytes).toBe('written by a writer: first'.length);
     const loaded = await readCurrentGeneration(dir, { onDisk: ['c.txt'] });
@@ -55,7 +56,7 @@ describe('indexStore', () => {
 
   it('GIVEN a file written in chunks and kept for later THEN its checksum is checked when it is read', async () => {
     const chunked: GenerationFile = { name: 'd.bin', chunks: () => [new Uint8Array([1, 2]), new Uint8Array([3])] };
-    const manifest = await writeGeneration(dir, [...files('first'), chunked], fields(3));
+    const { manifest } = await writeGeneration(dir, [...files('first'), chunked], fields(3));
     expect(manifest.files['d.bin']).toEqual({ bytes: 3, crc32: checksum(new Uint8Array([1, 2, 3])) });
     const loaded = await readCurrentGeneration(dir, { later: ['d.bin'] });
     expect(loaded!.files.has('d.bin')).toBe(false);
@@ -106,6 +107,16 @@ describe('indexStore', () => {
     const next = await readCurrentGeneration(dir);
     expect(JSON.parse(next!.files.get('a.json')!.toString())).toEqual({ text: 'next' });
     expect(await generations(dir)).toEqual([next!.name]);
+  });
+
+  it.each(['b.bin', 'manifest.json', 'CURRENT'])('GIVEN a full disk when %s is written THEN the write fails naming it, removes what it wrote at once, and the last good generation stays', async (refused) => {
+    const good = await writeGeneration(dir, files('good'), fields(3));
+    const faults = { failWrite: (name: string) => (name === refused ? Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }) : undefined) };
+    const error = await writeGeneration(dir, files('lost'), fields(3), { faults }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IndexWriteError);
+    expect((error as Error).message).toBe(`Cannot write the index in ${dir}: the disk is full (ENOSPC); free some space, or choose another folder with --index or INDEX_DIR.`);
+    expect(await generations(dir)).toEqual([good.name]);
+    expect((await readCurrentGeneration(dir))!.name).toBe(good.name);
   });
 
   it('GIVEN two writers at once THEN both finish and the index reads back whole', async () => {
