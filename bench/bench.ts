@@ -16,8 +16,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatBenchReport, type BenchReport, type SizeResult } from './benchReport';
+import type { SearchPeerFigures } from './searchPeerBench';
 
 const WORKER = fileURLToPath(new URL('./benchWorker.ts', import.meta.url));
+/** The search libraries timed beside Scoop at every size, each in its own process. */
+const BENCHED_SEARCH_PEERS = ['minisearch', 'orama'] as const;
 const DEFAULT_SIZES = [1000, 10000, 50000];
 const QUICK_SIZES = [1000];
 
@@ -54,7 +57,7 @@ function runWorker<T>(args: string[]): Promise<T> {
 async function measureSize(source: string, label: string, passages: number, quick: boolean, discord: boolean): Promise<{ size: SizeResult; discord?: unknown }> {
   const work = await mkdtemp(join(tmpdir(), 'scoop-bench-'));
   const common = ['--source', source, '--passages', String(passages), '--work', work, ...(quick ? ['--quick'] : [])];
-  const size: SizeResult = { corpus: label, targetPassages: passages, build: null, serve: null, recall: null, peer: null, errors: [] };
+  const size: SizeResult = { corpus: label, targetPassages: passages, build: null, serve: null, recall: null, peer: null, searchPeers: [], errors: [] };
   let discordFigures: unknown;
   const attempt = async <K extends 'build' | 'serve' | 'recall' | 'peer'>(task: K) => {
     try {
@@ -77,6 +80,13 @@ async function measureSize(source: string, label: string, passages: number, quic
       }
     }
     await attempt('peer');
+    for (const name of BENCHED_SEARCH_PEERS) {
+      try {
+        size.searchPeers?.push(await runWorker<SearchPeerFigures>(['search-peer', '--peer', name, ...common]));
+      } catch (error) {
+        size.errors.push(`search-peer ${name}: ${(error as Error).message}`);
+      }
+    }
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -150,6 +160,7 @@ async function main(): Promise<void> {
       'Cold start = PassageIndex.open of the persisted index in a fresh process; the up-to-date check (sync against the unchanged corpus) is shown apart.',
       'Peak RSS is the process maximum (build and serving run in separate processes, each loading the corpus).',
       'HNSW recall@10: the persisted HNSW index against an exact cosine scan over the same vectors, on the benchmark queries.',
+      'Search peers: MiniSearch 7 and Orama 3 over the same passages, set up as in npm run eval (title boost, stemming, stop words; MiniSearch fuzzy 0.2), each in its own process: build in memory, cold start = loading the library\'s own saved form from disk, search = the same queries as Scoop, top 10.',
       'Peer: LangChain BM25Retriever + MemoryVectorStore (same embedder) fused by EnsembleRetriever, over the same passages; ratios compare with that hybrid. It keeps nothing on disk, so its cold start is a rebuild; its BM25 scans every passage per query, so at large sizes it is timed on fewer queries.',
       "Peer \"ask\" = fetching its top passage (it has no answerer).",
       'Targets: issue 6 (search p50/p99, cold start and memory at 50k passages; build rate; HNSW recall), issue 2 (search median at 10k articles), issue 3 (an answer within 20 ms). They are applied at every size.',

@@ -1,5 +1,6 @@
 import { formatNumber, renderTable } from '../src/evaluation/textTable';
 import type { BuildFigures, PeerFigures, RecallFigures, ServeFigures } from './benchWorker';
+import type { SearchPeerFigures } from './searchPeerBench';
 
 /** Every figure measured at one size of one corpus. Null where a task failed (see `errors`). */
 export interface SizeResult {
@@ -9,6 +10,8 @@ export interface SizeResult {
   serve: ServeFigures | null;
   recall: RecallFigures | null;
   peer: PeerFigures | null;
+  /** MiniSearch and Orama over the same passages and queries (absent in reports from before they were measured). */
+  searchPeers?: SearchPeerFigures[];
   errors: string[];
 }
 
@@ -114,6 +117,7 @@ interface DiscordFigures {
   answer: { p50: number; p99: number };
   targets: { acknowledgementP99Ms: number; answerP99Ms: number };
   meetsTargets: boolean;
+  metrics?: { on: boolean; scrapes: number };
 }
 
 function isDiscordFigures(value: unknown): value is DiscordFigures {
@@ -129,7 +133,26 @@ function describeDiscord(discord: unknown): string {
     `Discord layer (${rounds} bursts of ${concurrency} concurrent /ask through discord.js against the fake Discord of the tests):`,
     `  acknowledgement p50 ${ms(ack.p50)} ms, p99 ${ms(ack.p99)} ms (target < ${targets.acknowledgementP99Ms} ms: ${ack.p99 < targets.acknowledgementP99Ms ? 'pass' : 'MISS'})`,
     `  answer p50 ${ms(answer.p50)} ms, p99 ${ms(answer.p99)} ms (target < ${targets.answerP99Ms} ms: ${answer.p99 < targets.answerP99Ms ? 'pass' : 'MISS'})`,
+    ...(discord.metrics ? [`  metrics endpoint ${discord.metrics.on ? `on, scraped ${discord.metrics.scrapes} times during the bursts` : 'off'}`] : []),
   ].join('\n');
+}
+
+/** Scoop beside each search library at one size: search p50/p99, build rate, cold start, peak memory, with the ratios. */
+function searchPeerRows(size: SizeResult): string[][] {
+  const { build, serve } = size;
+  const name = `${size.corpus} @ ${(serve?.passages ?? build?.passages ?? size.targetPassages).toLocaleString('en-US')}`;
+  const scoopRow = [name, 'Scoop', ms(serve?.search.p50), ms(serve?.search.p99), whole(build?.passagesPerSecond), ms(serve?.coldStartMs), whole(serve?.peakRssMb), ''];
+  const peerRows = (size.searchPeers ?? []).map((peer) => [
+    name,
+    peer.name,
+    ms(peer.search.p50),
+    ms(peer.search.p99),
+    whole(peer.passagesPerSecond),
+    ms(peer.coldStartMs),
+    whole(peer.peakRssMb),
+    `p50 ${ratio(serve?.search.p50, peer.search.p50, false)}, p99 ${ratio(serve?.search.p99, peer.search.p99, false)}`,
+  ]);
+  return peerRows.length > 0 ? [scoopRow, ...peerRows] : [];
 }
 
 /** The table `npm run bench` prints: one row per figure and size, with target, verdict, the peer and the ratio. */
@@ -144,6 +167,7 @@ export function formatBenchReport(report: BenchReport): string {
     '',
     renderTable(header, rows),
     '',
+    ...searchPeerTable(report),
     ...(report.discord === undefined ? [] : [describeDiscord(report.discord), '']),
     'Notes:',
     ...report.notes.map((note) => `  - ${note}`),
@@ -151,4 +175,14 @@ export function formatBenchReport(report: BenchReport): string {
     '',
     `Done in ${(report.ms / 1000).toFixed(0)} s.`,
   ].join('\n');
+}
+
+function searchPeerTable(report: BenchReport): string[] {
+  const rows = report.sizes.flatMap(searchPeerRows);
+  if (rows.length === 0) return [];
+  return [
+    'Search libraries over the same passages and queries (serving figures for Scoop; build rate from its build):',
+    renderTable(['corpus @ passages', 'system', 'search p50 (ms)', 'search p99 (ms)', 'build (passages/s)', 'cold start (ms)', 'peak RSS (MB)', 'Scoop vs it (search)'], rows),
+    '',
+  ];
 }

@@ -8,6 +8,7 @@
  * TASK: `build` (index from scratch, persisted under DIR/index), `serve` (open
  * the persisted index, then time search and ask), `recall` (HNSW against exact
  * search over the same vectors), `peer` (the LangChain peer over the same passages),
+ * `search-peer --peer minisearch|orama` (a search library over the same passages, see searchPeerBench.ts),
  * `discord` (the Discord layer's latency, when bench/discordLatency.ts exists).
  */
 import { existsSync } from 'node:fs';
@@ -25,6 +26,8 @@ import type { Scoop } from '../src/scoop';
 import { loadBenchCorpus, type BenchCorpus, type CorpusSource } from './benchCorpus';
 import { generateQueries } from './generateArticles';
 import { measureHnswRecall, type HnswRecall } from './hnswRecall';
+import { measureSearchPeer } from './searchPeerBench';
+import { SEARCH_PEERS, type SearchPeerName } from '../src/evaluation/searchPeers';
 import { peakRssMb, timeEach, type LatencySummary } from './latency';
 import { progressReporter } from './progress';
 import { SeededRandom } from './seededRandom';
@@ -209,6 +212,7 @@ async function main(): Promise<void> {
       passages: { type: 'string' },
       work: { type: 'string' },
       quick: { type: 'boolean', default: false },
+      peer: { type: 'string' },
     },
   });
   const [task] = positionals;
@@ -227,6 +231,14 @@ async function main(): Promise<void> {
     case 'serve': return emit(await serve(source, corpus, indexDir, label, values.quick));
     case 'recall': return emit(await recall(source, corpus, indexDir, label, values.quick));
     case 'peer': return emit(await peer(source, corpus, label, values.quick));
+    case 'search-peer': {
+      const name = values.peer as SearchPeerName;
+      if (!SEARCH_PEERS.includes(name)) throw new Error(`search-peer needs --peer ${SEARCH_PEERS.join('|')}`);
+      const counts = values.quick ? QUERY_COUNTS.quick : QUERY_COUNTS.full;
+      const progress = progressReporter(label);
+      progress.note(`building ${name} over ${corpus.passages.length} passages`);
+      return emit(await measureSearchPeer(name, corpus, queriesFor(source, corpus, counts.search, 1), values.work, (done, total) => progress.update(done, total, `${name} search`)));
+    }
     default: throw new Error(`unknown task ${task}`);
   }
 }

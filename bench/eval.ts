@@ -2,7 +2,8 @@
  * `npm run eval`: Scoop's answer quality on real data, with a plain LangChain
  * pipeline (the peer) measured in the same run over the same passages.
  *
- *   npm run eval -- [--json] [--sections piafRetrieval,piaf,orangesum,regression] [--piaf-langchain-every N] [--piaf-sample N|all] [--peer-sample N] [--no-peer]
+ *   npm run eval -- [--json] [--sections piafRetrieval,piaf,orangesum,regression] [--piaf-langchain-every N] [--piaf-sample N|all]
+ *                   [--peer-sample N] [--peer vector|hybrid|bm25] [--no-peer]
  *                   [--piaf FILE] [--orangesum FILE] [--questions DIR] [--cache DIR | --no-cache] [--seed N]
  *                   [--corpus DIR] [--answers FILE] [--retrieval FILE] [--seeds DIR] [--noise N]
  *
@@ -26,14 +27,14 @@ import { openScoop } from '../src/app';
 import { parseConfig } from '../src/config';
 import { UserFacingError } from '../src/errors';
 import type { CorpusReport } from '../src/evaluation/evaluationReport';
-import { LangChainPeer } from '../src/evaluation/langChainPeer';
+import { LangChainPeer, PEER_RETRIEVERS, type PeerRetrieverName } from '../src/evaluation/langChainPeer';
 import { loadAnswerQuestions, loadRetrievalQuestions } from '../src/evaluation/questionSets';
 import { runEvaluation, type EvaluatedCorpus } from '../src/evaluation/runEvaluation';
 import { createEmbeddings } from '../src/index/createEmbeddings';
 import { createLogger } from '../src/logger';
 import type { MachineInfo } from './benchReport';
 import { currentRevision, openSharedCorpus, type SharedCorpus } from './evalCorpus';
-import { orangesumSection, piafRetrievalSection, piafSection, regressionSection, type EvalContext, type EvalSection } from './evalSections';
+import { DEFAULT_ANSWER_PEER, orangesumSection, piafRetrievalSection, piafSection, regressionSection, type EvalContext, type EvalSection } from './evalSections';
 
 const DEFAULTS = {
   piaf: '../shared/corpora/piaf-dev.json.gz',
@@ -144,6 +145,7 @@ interface EvalOptions {
   noise: number;
   seed: number;
   peerSample: number;
+  peer: PeerRetrieverName;
   langChainEvery: number;
   scoopSample: number | null;
   haveNews: boolean;
@@ -190,13 +192,13 @@ const SECTIONS: Record<string, (options: EvalOptions) => EvalSection | string> =
     haveNews && havePiaf
       ? piafRetrievalSection({ piafFile: values.piaf, langChainEvery })
       : `PIAF retrieval section left out: ${haveNews ? values.piaf : values.orangesum} is absent.`,
-  piaf: ({ values, haveNews, havePiaf, scoopSample, peerSample, seed }) =>
+  piaf: ({ values, haveNews, havePiaf, scoopSample, peerSample, peer, seed }) =>
     haveNews && havePiaf
-      ? piafSection({ piafFile: values.piaf, scoopSample, peerSample, seed })
+      ? piafSection({ piafFile: values.piaf, scoopSample, peerSample, peer, seed })
       : `PIAF section left out: ${haveNews ? values.piaf : values.orangesum} is absent.`,
-  orangesum: ({ values, haveNews, questionFiles }) =>
+  orangesum: ({ values, haveNews, questionFiles, peer }) =>
     haveNews && questionFiles.length > 0
-      ? orangesumSection({ files: questionFiles, corpusFileName: basename(values.orangesum), withPeer: !values['no-peer'] })
+      ? orangesumSection({ files: questionFiles, corpusFileName: basename(values.orangesum), peer: values['no-peer'] ? null : peer })
       : `OrangeSum set left out: ${haveNews ? `no question file in ${values.questions}` : `${values.orangesum} is absent`}.`,
   regression: (options) => regressionSection((progress) => runRegressionGuards(options, progress)),
 };
@@ -213,6 +215,7 @@ async function main(): Promise<void> {
       'peer-sample': { type: 'string', default: DEFAULTS.peerSample },
       'piaf-langchain-every': { type: 'string', default: DEFAULTS.piafLangChainEvery },
       'no-peer': { type: 'boolean', default: false },
+      peer: { type: 'string', default: DEFAULT_ANSWER_PEER },
       seed: { type: 'string', default: DEFAULTS.seed },
       cache: { type: 'string', default: join(tmpdir(), 'scoop-eval-cache') },
       'no-cache': { type: 'boolean', default: false },
@@ -229,6 +232,8 @@ async function main(): Promise<void> {
   const noise = positiveInteger('noise', values.noise);
   const seed = positiveInteger('seed', values.seed);
   const peerSample = values['no-peer'] ? 0 : positiveInteger('peer-sample', values['peer-sample']);
+  if (!(PEER_RETRIEVERS as readonly string[]).includes(values.peer)) throw new UsageError(`--peer takes one of ${PEER_RETRIEVERS.join(', ')} (got "${values.peer}")`);
+  const peer = values.peer as PeerRetrieverName;
   const langChainEvery = values['no-peer'] ? 0 : positiveInteger('piaf-langchain-every', values['piaf-langchain-every']);
   const scoopSample = values['piaf-sample'] === 'all' ? null : positiveInteger('piaf-sample', values['piaf-sample']);
   if (wanted.includes('regression')) {
@@ -247,7 +252,7 @@ async function main(): Promise<void> {
   const havePiaf = existsSync(values.piaf);
   const questionFiles = ['dev.jsonl', 'heldout.jsonl'].map((name) => join(values.questions, name)).filter((file) => existsSync(file));
 
-  const options: EvalOptions = { values, noise, seed, peerSample, langChainEvery, scoopSample, haveNews, havePiaf, questionFiles };
+  const options: EvalOptions = { values, noise, seed, peerSample, peer, langChainEvery, scoopSample, haveNews, havePiaf, questionFiles };
   const sections: EvalSection[] = [];
   for (const id of wanted) {
     const built = SECTIONS[id](options);

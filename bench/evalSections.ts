@@ -49,11 +49,13 @@ export interface EvalSection {
   run: (context: EvalContext) => Promise<SectionResult>;
 }
 
-/** The peer retriever whose top passage stands for the peer's answer. */
-export const ANSWER_PEER: PeerRetrieverName = 'hybrid';
+/** The peer retriever whose top passage stands for the peer's answer, unless `--peer` picks another. */
+export const DEFAULT_ANSWER_PEER: PeerRetrieverName = 'vector';
 
 const SCOOP_DESCRIPTION = "Scoop's `ask` (PassageIndex hybrid search and the extractive answerer), in-process through openScoop";
-const PEER_DESCRIPTION = `plain LangChain pipeline: ${PEER_DESCRIPTIONS[ANSWER_PEER]}; its answer is its top passage, quoted whole, its short answer that passage's first sentence; it never declines`;
+function describePeer(retriever: PeerRetrieverName): string {
+  return `plain LangChain pipeline: ${PEER_DESCRIPTIONS[retriever]}; its answer is its top passage, quoted whole, its short answer that passage's first sentence; it never declines`;
+}
 
 /** Scoop's answer as the scorers read it; `value` is used once the Answer contract has it. */
 export function fromScoopAnswer(answer: Answer): CitedShortAnswer {
@@ -100,8 +102,10 @@ export interface PiafSectionOptions {
   piafFile: string;
   /** Questions Scoop is asked (a fixed sample); null for all of them. */
   scoopSample: number | null;
-  /** Questions the peer is asked (a fixed sample: its BM25 scans every passage per query); 0 to skip the peer. */
+  /** Questions the peer is asked (a fixed sample: it is slower); 0 to skip the peer. */
   peerSample: number;
+  /** The peer retriever whose top passage is the peer's answer. */
+  peer: PeerRetrieverName;
   seed: number;
 }
 
@@ -138,11 +142,11 @@ export function piafSection(options: PiafSectionOptions): EvalSection {
         const peer = await context.sharedPeer();
         context.progress(`PIAF: the peer answers ${peerQuestions.length} questions`);
         const [peerOutcomes, peerMs] = await timed(() =>
-          runPiafAnswers(peerQuestions, counted('PIAF, peer', peerQuestions.length, context.progress, async (q: string) => fromPeerAnswer(await peer.answer(ANSWER_PEER, q)), 25), onError),
+          runPiafAnswers(peerQuestions, counted('PIAF, peer', peerQuestions.length, context.progress, async (q: string) => fromPeerAnswer(await peer.answer(options.peer, q)), 25), onError),
         );
         systems.push(
           { name: 'Scoop, peer sample', description: 'the same answers, on the questions the peer is asked', summary: summarisePiaf(scoopSampleOutcomes) },
-          { name: `peer ${ANSWER_PEER}, peer sample`, description: `${PEER_DESCRIPTION}; ${(peerMs / peerQuestions.length).toFixed(0)} ms a question`, summary: summarisePiaf(peerOutcomes) },
+          { name: `peer ${options.peer}, peer sample`, description: `${describePeer(options.peer)}; ${(peerMs / peerQuestions.length).toFixed(0)} ms a question`, summary: summarisePiaf(peerOutcomes) },
         );
       }
       const report: PiafReport = {
@@ -152,7 +156,7 @@ export function piafSection(options: PiafSectionOptions): EvalSection {
         sampleSeed: options.seed,
         systems,
         notes: [
-          `Scoop is asked ${asked.length === piaf.questions.length ? 'every question' : `a fixed sample of ${asked.length} (seed ${options.seed})`}; the peer a fixed sample of ${peerQuestions.length} (seed ${options.seed}; its BM25Retriever scans every passage on every query).`,
+          `Scoop is asked ${asked.length === piaf.questions.length ? 'every question' : `a fixed sample of ${asked.length} (seed ${options.seed})`}; the peer ${peerQuestions.length === piaf.questions.length ? 'every question' : `a fixed sample of ${peerQuestions.length} (seed ${options.seed}), and Scoop's figures on that sample are shown beside it`}.`,
           "The short answer is the answer's `value` when it has one, else its first line (as ../shared/tools/piaf-quick scores it); case, accents, punctuation and articles are folded; a declined question scores 0.",
           "Target (issue 10): F1 >= 0.35.",
         ],
@@ -169,8 +173,8 @@ export interface OrangesumSectionOptions {
   files: string[];
   /** The name of the OrangeSum file in the corpus, which question lines refer to. */
   corpusFileName: string;
-  /** False to leave the peer out. */
-  withPeer: boolean;
+  /** The peer retriever whose top passage is the peer's answer; null to leave the peer out. */
+  peer: PeerRetrieverName | null;
 }
 
 /**
@@ -199,12 +203,13 @@ export function orangesumSection(options: OrangesumSectionOptions): EvalSection 
       context.progress(`OrangeSum set: Scoop answers ${questions.length} questions`);
       const scoopOutcomes = await runOrangesumSet(questions, async (q) => fromScoopAnswer(await corpus.ask(q)), corpus.articles, onError);
       const systems: OrangesumSystemFigures[] = [{ name: 'Scoop', description: SCOOP_DESCRIPTION, bySplit: summariseBySplit(scoopOutcomes) }];
-      if (options.withPeer) {
+      if (options.peer) {
+        const retriever = options.peer;
         const peer = await context.sharedPeer();
         context.progress(`OrangeSum set: the peer answers ${questions.length} questions`);
-        const askPeer = counted('OrangeSum set, peer', questions.length, context.progress, async (q: string) => fromPeerAnswer(await peer.answer(ANSWER_PEER, q)), 25);
+        const askPeer = counted('OrangeSum set, peer', questions.length, context.progress, async (q: string) => fromPeerAnswer(await peer.answer(retriever, q)), 25);
         const peerOutcomes = await runOrangesumSet(questions, askPeer, corpus.articles, onError);
-        systems.push({ name: `peer ${ANSWER_PEER}`, description: PEER_DESCRIPTION, bySplit: summariseBySplit(peerOutcomes) });
+        systems.push({ name: `peer ${retriever}`, description: describePeer(retriever), bySplit: summariseBySplit(peerOutcomes) });
       }
       const devAnswers: DevAnswer[] = scoopOutcomes
         .filter((outcome) => outcome.split === 'dev')

@@ -6,6 +6,7 @@ import type { Logger } from '../src/logger';
 import type { Scoop } from '../src/scoop';
 import { NO_MENTIONS } from './allowedMentions';
 import { AnswerMemory } from './answerMemory';
+import { BotMetrics } from './botMetrics';
 import { ThreadMemory } from './answerThreads';
 import { Cooldowns } from './cooldowns';
 import { FeedbackLog } from './feedbackLog';
@@ -24,6 +25,8 @@ export interface BotDeps {
   >;
   /** The servers' settings, opened from SETTINGS_FILE (`SettingsStore.open`). */
   settings: SettingsStore;
+  /** Where questions, latencies and 429s are counted; a fresh set when absent. */
+  metrics?: BotMetrics;
   /** The slash commands to route; all of commands/ by default. */
   commands?: readonly AppCommand[];
 }
@@ -60,8 +63,9 @@ export function clientOptions(config: Pick<Config, 'DISCORD_API_URL' | 'MESSAGE_
  * command router and whose mentions and DMs are answered, with the per-user
  * cooldowns, answer memory and feedback log every handler receives.
  */
-export function createBot({ scoop, logger, config, settings, commands = allCommands }: BotDeps): Bot {
+export function createBot({ scoop, logger, config, settings, metrics = new BotMetrics(), commands = allCommands }: BotDeps): Bot {
   const client = new Client(clientOptions(config));
+  metrics.watchRest(client.rest);
   const context: CommandContext = {
     scoop,
     logger,
@@ -72,6 +76,7 @@ export function createBot({ scoop, logger, config, settings, commands = allComma
     answers: new AnswerMemory(),
     threads: new ThreadMemory(),
     feedback: new FeedbackLog(config.FEEDBACK_LOG),
+    metrics,
   };
   const routes = commandsByName(commands);
 

@@ -9,7 +9,9 @@ import type { AppCommand, CommandContext } from '../commands/command';
 import { UserFacingError } from '../src/errors';
 import { NO_MENTIONS } from './allowedMentions';
 import { handleAnswerButton } from './answerButtons';
+import type { QuestionOutcome } from './botMetrics';
 import { admitQuestion, type Admission } from './questionGate';
+import { scoopForQuestion } from './questionScope';
 import { replyWithError } from './replyWithError';
 
 function where(interaction: Interaction, command?: string): Record<string, unknown> {
@@ -38,7 +40,7 @@ async function runCommand(
   interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
   commands: ReadonlyMap<string, AppCommand>,
   context: CommandContext,
-) {
+): Promise<QuestionOutcome | null> {
   const command = commands.get(interaction.commandName);
   const fits = command !== undefined && (command.kind === 'message') === interaction.isMessageContextMenuCommand();
   if (!command || !fits) {
@@ -47,21 +49,34 @@ async function runCommand(
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,
     });
-    return;
+    return null;
   }
   const admission = command.cooldown ? admitQuestion(context, interaction.user.id, interaction.guildId) : null;
   if (admission && !admission.ok) {
     await interaction.reply({ content: refusalMessage(admission), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-    return;
+    return 'declined';
   }
+  const logger = context.logger.child({ question: interaction.id });
+  const scoped: CommandContext = { ...context, logger, scoop: scoopForQuestion(context.scoop, logger) };
+  let outcome: QuestionOutcome = 'answered';
   try {
-    if (command.kind === 'message') await command.execute(interaction as MessageContextMenuCommandInteraction, context);
-    else await command.execute(interaction as ChatInputCommandInteraction, context);
+    const done =
+      command.kind === 'message'
+        ? await command.execute(interaction as MessageContextMenuCommandInteraction, scoped)
+        : await command.execute(interaction as ChatInputCommandInteraction, scoped);
+    if (done) outcome = done;
   } catch (error) {
+    outcome = error instanceof UserFacingError ? 'declined' : 'error';
     const rejectedInput = error instanceof UserFacingError && !interaction.deferred && !interaction.replied;
     if (admission?.ok && rejectedInput) admission.refund();
-    await replyWithError(interaction, error, context.logger, where(interaction, interaction.commandName));
+    await replyWithError(interaction, error, logger, where(interaction, interaction.commandName));
   }
+  return outcome;
+}
+
+/** The metrics label of a command: its name, "Ask Scoop" as ask_scoop. */
+export function commandLabel(name: string): string {
+  return name.toLowerCase().replace(/\s+/gu, '_');
 }
 
 async function runAutocomplete(interaction: AutocompleteInteraction, commands: ReadonlyMap<string, AppCommand>, context: CommandContext) {
@@ -86,7 +101,15 @@ export async function routeInteraction(
   context: CommandContext,
 ): Promise<void> {
   try {
-    if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) await runCommand(interaction, commands, context);
+    if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+      const began = performance.now();
+      const outcome = await runCommand(interaction, commands, context);
+      if (outcome) {
+        const seconds = (performance.now() - began) / 1000;
+        context.metrics.recordQuestion(commandLabel(interaction.commandName), outcome, seconds);
+        context.logger.info({ question: interaction.id, command: interaction.commandName, outcome, ms: Math.round(seconds * 1000) }, 'question done');
+      }
+    }
     else if (interaction.isAutocomplete()) await runAutocomplete(interaction, commands, context);
     else if (interaction.isButton()) {
       try {

@@ -1,11 +1,13 @@
 import type { EventEmitter } from 'node:events';
-import { DiscordjsErrorCodes, REST } from 'discord.js';
+import { DiscordjsErrorCodes, REST, Status } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands';
 import { parseConfig, type Config } from '../src/config';
 import { UserFacingError } from '../src/errors';
 import { createLogger, type Logger } from '../src/logger';
-import { createBot } from './createBot';
+import { BotMetrics } from './botMetrics';
+import { createBot, type Bot } from './createBot';
+import { startMetricsServer } from './metricsServer';
 import { deployCommands } from './deployCommands';
 import { SettingsStore } from './serverSettings';
 
@@ -110,22 +112,40 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
   const signal = waitForStopSignal(io.events);
   const onUnhandled = (reason: unknown) => logger.error({ err: reason }, 'unhandled rejection');
   io.events.on('unhandledRejection', onUnhandled);
+  const metrics = new BotMetrics();
+  let indexLoaded = false;
+  let bot: Bot | undefined;
+  const monitoring =
+    config.METRICS_PORT === undefined
+      ? null
+      : await startMetricsServer({
+          port: config.METRICS_PORT,
+          host: config.METRICS_HOST,
+          metrics,
+          health: { indexLoaded: () => indexLoaded, gatewayConnected: () => bot?.client.ws.status === Status.Ready },
+        });
+  if (monitoring) logger.info(`monitoring on ${monitoring.url}/healthz and ${monitoring.url}/metrics`);
   try {
     const { openScoop } = await import('../src/app');
-    const { scoop, report } = await openScoop(config, { logger });
-    logger.info(report, `index ready: ${scoop.articleCount()} articles`);
+    const { scoop, report, index, stale } = await openScoop(config, { logger, serveStale: true });
+    metrics.recordSync(report.ms);
+    metrics.watchIndex(() => ({ articles: index.articleCount(), passages: index.passageCount() }));
+    indexLoaded = true;
+    logger.info({ ...report, stale }, `index ready: ${scoop.articleCount()} articles${stale === null ? '' : ' (stale: the last good index)'}`);
     const settings = await SettingsStore.open(config.SETTINGS_FILE);
-    const bot = createBot({ scoop, logger, config, settings });
+    const running = createBot({ scoop, logger, config, settings, metrics });
+    bot = running;
     try {
-      await Promise.race([bot.login(token).catch((error) => Promise.reject(explainLoginError(error, config))), signal.stopped]);
+      await Promise.race([running.login(token).catch((error) => Promise.reject(explainLoginError(error, config))), signal.stopped]);
       const how = await signal.stopped;
       logger.info(`${how}: shutting down`);
     } finally {
-      await bot.destroy();
+      await running.destroy();
     }
   } finally {
     signal.dispose();
     io.events.off('unhandledRejection', onUnhandled);
+    await monitoring?.close();
   }
 }
 

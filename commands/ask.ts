@@ -48,14 +48,16 @@ export const ask = {
     const answer = await context.scoop.ask(question, Object.keys(options).length > 0 ? options : undefined);
     const reply = await interaction.editReply({ ...answerMessage(answer, context, previousQuestion), allowedMentions: NO_MENTIONS });
     context.answers.linkMessage(reply.id, answer.standaloneQuestion);
+    const outcome = answer.abstained ? 'declined' : 'answered';
     if (inThread) {
       context.threads.asked(interaction.channelId, answer.standaloneQuestion);
-      return;
+      return outcome;
     }
-    if (!(askedForThread ?? context.settings.get(interaction.guildId).threads)) return;
+    if (!(askedForThread ?? context.settings.get(interaction.guildId).threads)) return outcome;
     const opened = botIsPresent(interaction) ? await openAnswerThread(reply, answer.standaloneQuestion, context.threads, context.logger) : null;
     if (!opened && askedForThread) {
       await interaction.followUp({ content: NO_THREAD_HERE, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     }
+    return outcome;
   },
 } satisfies Command;

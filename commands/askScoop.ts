@@ -29,5 +29,6 @@ export const askScoop = {
     const result = isQuestion(text) ? await context.scoop.ask(text, options) : await context.scoop.check(text, options);
     const reply = await interaction.editReply({ ...answerMessage(result, context), allowedMentions: NO_MENTIONS });
     context.answers.linkMessage(reply.id, result.standaloneQuestion);
+    return result.abstained ? 'declined' : 'answered';
   },
 } satisfies MessageCommand;

@@ -6,6 +6,7 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { AnswerMemory } from '../bot/answerMemory';
+import type { BotMetrics, QuestionOutcome } from '../bot/botMetrics';
 import type { ThreadMemory } from '../bot/answerThreads';
 import type { Cooldowns } from '../bot/cooldowns';
 import type { FeedbackLog } from '../bot/feedbackLog';
@@ -16,8 +17,8 @@ import type { Logger } from '../src/logger';
 import type { Scoop } from '../src/scoop';
 
 /**
- * What every handler receives, passed in by the bot (no globals): the core,
- * the logger, the bot's short memory, the servers' settings and the validated configuration.
+ * What every handler receives, passed in by the bot (no globals): the core
+ * and the logger (both scoped to the one question: its lines carry its id), the bot's short memory, the servers' settings and the validated configuration.
  */
 export interface CommandContext {
   scoop: Scoop;
@@ -32,6 +33,8 @@ export interface CommandContext {
   /** Threads opened on answers, with their questions. */
   threads: ThreadMemory;
   feedback: FeedbackLog;
+  /** Prometheus metrics (served when METRICS_PORT is set). */
+  metrics: BotMetrics;
 }
 
 /**
@@ -43,7 +46,8 @@ export interface Command {
   data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   /** True when each use starts the user's cooldown (commands that search the articles). */
   cooldown?: boolean;
-  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
+  /** Answers; resolves to `declined` when the articles had nothing to say (counted in the metrics). */
+  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<QuestionOutcome | void>;
   autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
 }
 
@@ -52,7 +56,7 @@ export interface MessageCommand {
   kind: 'message';
   data: { readonly name: string; toJSON(): RESTPostAPIContextMenuApplicationCommandsJSONBody };
   cooldown?: boolean;
-  execute(interaction: MessageContextMenuCommandInteraction, context: CommandContext): Promise<void>;
+  execute(interaction: MessageContextMenuCommandInteraction, context: CommandContext): Promise<QuestionOutcome | void>;
 }
 
 /** Any command Scoop registers: a slash command or a message command. */

@@ -27,6 +27,7 @@ export const partners = {
     const company = checkQuestion(interaction.options.getString('company'), context.config.MAX_QUESTION_LENGTH, 'company name');
     const map = context.scoop.partners(company);
     await interaction.reply({ embeds: [renderPartners(map, company)], allowedMentions: NO_MENTIONS });
+    return map.partners.length === 0 ? 'declined' : 'answered';
   },
   async autocomplete(interaction, context) {
     await interaction.respond(autocompleteChoices(context.scoop.companies(), interaction.options.getFocused()));

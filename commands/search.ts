@@ -37,5 +37,6 @@ export const search = {
       `Searched ${count} article${count === 1 ? '' : 's'}`,
     );
     await interaction.editReply({ embeds: [embed], allowedMentions: NO_MENTIONS });
+    return hits.length === 0 ? 'declined' : 'answered';
   },
 } satisfies Command;

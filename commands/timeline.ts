@@ -27,6 +27,7 @@ export const timeline = {
     const subject = typed === null || typed.trim() === '' ? null : checkQuestion(typed, context.config.MAX_QUESTION_LENGTH, 'subject');
     const found = context.scoop.timeline(subject ?? undefined);
     await interaction.reply({ embeds: [renderTimeline(found, subject)], allowedMentions: NO_MENTIONS });
+    return found.events.length === 0 ? 'declined' : 'answered';
   },
   async autocomplete(interaction, context) {
     await interaction.respond(autocompleteChoices(context.scoop.subjects(), interaction.options.getFocused()));

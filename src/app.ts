@@ -9,9 +9,10 @@ import { FACTS_VERSION } from './facts/factsVersion';
 import { Newsroom } from './feeds/newsroom';
 import { fetchPolicyOf } from './feeds/safeFetch';
 import { createEmbeddings } from './index/createEmbeddings';
+import { IndexWriteError, type WriteFaults } from './index/indexStore';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
-import { HybridRetriever } from './retrieval/hybridRetriever';
+import { DEFAULT_FUSION, type FusionOptions, HybridRetriever, MODEL_EMBEDDINGS_FUSION } from './retrieval/hybridRetriever';
 import type { Scoop } from './scoop';
 import type { StoryGroups } from './storyGroups';
 
@@ -20,6 +21,14 @@ export interface OpenScoopDeps {
   logger: Logger;
   /** Called while passages are embedded (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * When the index cannot be written (a full or read-only disk), serve the
+   * last good index, marked stale, instead of failing: what `search`, `ask`
+   * and the bot want; `ingest` does not.
+   */
+  serveStale?: boolean;
+  /** Test hooks that make index writes fail (see `WriteFaults`). */
+  writeFaults?: WriteFaults;
 }
 
 /** A ready Scoop, with what bringing its index up to date did. */
@@ -29,6 +38,8 @@ export interface OpenedScoop {
   report: SyncReport;
   /** Inputs of the corpus that were not loaded, with the reason. */
   skipped: SkippedInput[];
+  /** Why the index served does not hold the latest corpus (its update could not be written); null when it does. */
+  stale: string | null;
 }
 
 /** Logs one line per input that was not loaded, naming the file (and line) and the reason. */
@@ -59,15 +70,29 @@ export function corpusLimits(config: Config): LoadCorpusOptions {
  * the Scoop service with the answerer the config chose. The loader keeps
  * within the limits the settings give (see {@link corpusLimits}).
  */
-export async function openScoop(config: Config, { logger, onProgress }: OpenScoopDeps): Promise<OpenedScoop> {
+export async function openScoop(config: Config, { logger, onProgress, serveStale = false, writeFaults }: OpenScoopDeps): Promise<OpenedScoop> {
   const limits = corpusLimits(config);
   const scan = await scanCorpus(config.CORPUS_DIR, limits);
   const { embeddings, embedderId } = createEmbeddings(config);
-  const index = await openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress });
-  const { report, skipped } = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
-  reportSkipped(skipped, logger);
+  const open = () => openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress, writeFaults });
+  let index = await open();
+  let synced: { report: SyncReport; skipped: SkippedInput[] };
+  let stale: string | null = null;
+  try {
+    synced = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
+  } catch (error) {
+    if (!(error instanceof IndexWriteError) || !serveStale) throw error;
+    const lastGood = await open();
+    if (lastGood.articleCount() === 0) throw error;
+    index = lastGood;
+    stale = error.message;
+    logger.warn(`index update failed, so the last good index (${index.articleCount()} articles) is served and it is stale: ${error.message}`);
+    const report: SyncReport = { articles: index.articleCount(), passages: index.passageCount(), added: 0, updated: 0, removed: 0, skipped: scan.skipped.length, ms: 0 };
+    synced = { report, skipped: scan.skipped };
+  }
+  reportSkipped(synced.skipped, logger);
   const chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
-  return { scoop: scoopOverIndex(index, { chat, logger }), index, report, skipped };
+  return { scoop: scoopOverIndex(index, { chat, logger, fusion: fusionFor(config) }), index, ...synced, stale };
 }
 
 /**
@@ -81,10 +106,23 @@ export function openPassageIndex(
   return PassageIndex.open({ ...options, extractFacts, factsVersion: FACTS_VERSION });
 }
 
-/** The Scoop service over an opened index: the hybrid retriever with the fusion that ships, its fact book, and the answerer the caller chose. */
-export function scoopOverIndex(index: PassageIndex, parts: Pick<ScoopParts, 'chat' | 'logger'> = {}): Scoop {
+/**
+ * The fusion that ships for the configured embedder: BM25 alone with the
+ * offline hashed vectors (they cost recall, see `DEFAULT_FUSION`), both
+ * rankings with a model embedder.
+ */
+export function fusionFor(config: Pick<Config, 'EMBEDDINGS_PROVIDER'>): Required<FusionOptions> {
+  return config.EMBEDDINGS_PROVIDER === 'hashed' ? DEFAULT_FUSION : MODEL_EMBEDDINGS_FUSION;
+}
+
+/**
+ * The Scoop service over an opened index: the hybrid retriever with the
+ * fusion that ships (the offline default unless `fusion` is given), its fact
+ * book (folded story duplicates left out), and the answerer the caller chose.
+ */
+export function scoopOverIndex(index: PassageIndex, { fusion, ...parts }: Pick<ScoopParts, 'chat' | 'logger'> & { fusion?: FusionOptions } = {}): Scoop {
   const facts = (stories: StoryGroups) => new FactBook(index.facts().filter((entry) => !stories.isFolded(entry.articleId)), index.articles());
-  return createScoop({ index, retriever: new HybridRetriever({ index }), facts, ...parts });
+  return createScoop({ index, retriever: new HybridRetriever({ index, fusion }), facts, ...parts });
 }
 
 /** The news desk over CORPUS_DIR: feed subscriptions, fetched articles, and the safe fetcher the config sets. */

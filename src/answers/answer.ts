@@ -23,6 +23,10 @@ export interface Answer {
   kind: QuestionKind;
   /** Short answer first, then its support, with `[n]` markers that all exist in `citations`. */
   answer: string;
+  /** The short answer alone ("fin mai 2025", "Microsoft", "1 299 euros"); null when declining. */
+  value: string | null;
+  /** How sure the answerer is of `value`, 0 to 1 (0 when declining). */
+  confidence: number;
   /** True when the articles do not answer the question. */
   abstained: boolean;
   citations: NumberedCitation[];

@@ -4,6 +4,7 @@ import { resolveDateExpression, type ResolvedDateExpression } from '../facts/res
 import type { QuestionAnalysis } from './analyzeQuestion';
 import { quoteMarks } from './answerFact';
 import { sentenceDateLine } from './answerDate';
+import { isDeadline, rangePhrase } from './describeDate';
 import { citeSpan } from '../passages/citation';
 import type { CitationList } from './citationList';
 import type { CandidateSentence } from './supportingSentences';
@@ -36,7 +37,7 @@ export function answerDateFromSentences(
   candidates: CandidateSentence[],
   questionTerms: Set<string>,
   citations: CitationList,
-): string | null {
+): { text: string; value: string } | null {
   const hasSubject = analysis.subjects.length > 0;
   const needed = hasSubject ? 0.5 : Math.max(2, Math.ceil(questionTerms.size * 0.6));
   const dated = candidates
@@ -61,5 +62,6 @@ export function answerDateFromSentences(
   const subject = analysis.subjects.find((s) => best.candidate.subjects.has(s.canonical))?.canonical ?? null;
   const line = sentenceDateLine(analysis, subject, { expression: best.mention.text, ...resolved, published: article.published }, marker);
   const lead = analysis.language === 'fr' ? 'Selon l’article :' : 'According to the article:';
-  return `${line}\n${lead} ${quoteMarks(citation.snippet, analysis.language)} ${marker}`;
+  const value = rangePhrase(resolved.start, resolved.end, analysis.language, isDeadline(best.mention.text)) ?? best.mention.text;
+  return { text: `${line}\n${lead} ${quoteMarks(citation.snippet, analysis.language)} ${marker}`, value };
 }

@@ -7,6 +7,11 @@ import type { CitationList } from './citationList';
 
 const PLATFORMS = ['Azure', 'Google Cloud', 'AWS', 'Oracle Cloud', 'Vertex AI', 'Bedrock', 'ChatGPT', 'La Plateforme'];
 
+const LISTS = {
+  fr: new Intl.ListFormat('fr', { style: 'long', type: 'conjunction' }),
+  en: new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' }),
+};
+
 function tie(claim: PartnershipClaim, language: 'fr' | 'en'): string {
   const { a, b } = claim;
   if (claim.direction === 'a-to-b') {
@@ -70,7 +75,7 @@ export function answerPartnershipFromClaims(
   company: string,
   claims: PartnershipClaim[],
   citations: CitationList,
-): string | null {
+): { text: string; partners: string[] } | null {
   const language = analysis.language;
   const named = new Set(analysis.subjects.map((s) => s.company ?? s.canonical));
   named.add(company);
@@ -94,7 +99,7 @@ export function answerPartnershipFromClaims(
   const lines: string[] = [];
   if (partners.length > 1) {
     const names = partners.map(([partner]) => partner);
-    const list = `${names.slice(0, -1).join(', ')} ${language === 'fr' ? 'et' : 'and'} ${names[names.length - 1]}`;
+    const list = LISTS[language].format(names);
     const nature = matching.length > 0 && analysis.nature ? PARTNERSHIP_NATURE_WORDS[language][analysis.nature] : null;
     lines.push(
       language === 'fr'
@@ -117,5 +122,5 @@ export function answerPartnershipFromClaims(
       lines.push(`${tie(claim, language)}${platform ? ` (${platform})` : ''} ${markers}.`);
     }
   }
-  return lines.join('\n');
+  return { text: lines.join('\n'), partners: partners.map(([partner]) => partner) };
 }

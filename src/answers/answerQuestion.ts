@@ -1,24 +1,21 @@
-import type { FactBook } from '../facts/factBook';
-import { foldForMatching } from '../text/foldForMatching';
 import { UserFacingError } from '../errors';
 import { hasVisibleText } from '../text/controlCharacters';
 import type { Logger } from '../logger';
 import type { SearchHit } from '../retrieval/searchHit';
+import { foldForMatching } from '../text/foldForMatching';
 import { abstentionText } from './abstentionText';
-import type { Answer, NumberedCitation } from './answer';
-import { pickDateClaims, renderDateClaims } from './answerDate';
-import { answerDateFromSentences } from './answerDateFromSentences';
-import { answerCodeNameFromClaims, answerFactFromSentences } from './answerFact';
-import { answerPartnershipFromClaims } from './answerPartnership';
-import { analyzeQuestion, type QuestionAnalysis, type SubjectMention } from './analyzeQuestion';
+import type { Answer } from './answer';
+import type { AnswerFacts } from './answerFacts';
+import { analyzeQuestion, type QuestionAnalysis } from './analyzeQuestion';
 import type { ChatAnswerer } from './chatAnswerer';
 import { checkChatAnswer } from './checkChatAnswer';
-import { CitationList } from './citationList';
-import { meaningfulTerms } from './questionTerms';
-import { supportingSentences, type CandidateSentence } from './supportingSentences';
+import type { AnswerContext, Finding, Miss } from './finding';
+import { MESSAGES } from './messages';
+import { foldedArticle, namesFocusName } from './namesFocus';
+import { readQuestion } from './readQuestion';
+import { ANSWER_STRATEGIES } from './strategies';
 
-/** The facts the answerer reads: what `/timeline` and `/partners` show, and the code names. */
-export type AnswerFacts = Pick<FactBook, 'timeline' | 'partners' | 'knows' | 'aliases' | 'aliasesOf'>;
+export type { AnswerFacts } from './answerFacts';
 
 /** What `answerQuestion` needs: retrieval, the extracted facts and, optionally, a chat model. */
 export interface AnswerDeps {
@@ -41,27 +38,6 @@ export interface AnswerOptions {
 const PASSAGES_READ = 8;
 const RELATED_SHOWN = 3;
 
-const CUE_WORDS =
-  'code name names codename nom noms interne internal much many combien nombre number amount montant who qui where ou ceo chief executive pdg directeur which quel quelle model modele when quand date expected prevu attendu';
-
-interface Draft {
-  text: string;
-  abstained: boolean;
-  citations: NumberedCitation[];
-}
-
-function mainSubject(analysis: QuestionAnalysis): SubjectMention | null {
-  return analysis.subjects.find((s) => s.kind === 'product') ?? analysis.subjects[0] ?? null;
-}
-
-function questionTerms(analysis: QuestionAnalysis): Set<string> {
-  const terms = meaningfulTerms(analysis.searchQuery, analysis.language);
-  const drop = meaningfulTerms(`${analysis.subjects.map((s) => `${s.text} ${s.canonical}`).join(' ')} ${CUE_WORDS}`, analysis.language);
-  for (const term of drop) terms.delete(term);
-  for (const term of [...terms]) if (/^\d+$/.test(term)) terms.delete(term);
-  return terms;
-}
-
 const foldedAliasesByFacts = new WeakMap<AnswerFacts, Map<string, string>>();
 
 /** Code names folded for matching, computed once per fact book (fact books do not change once built). */
@@ -75,43 +51,58 @@ function foldedAliases(facts: AnswerFacts): Map<string, string> {
   return aliases;
 }
 
-/** True when the subject appears in the fact book or in a retrieved sentence. */
-function isKnown(subject: SubjectMention, facts: AnswerFacts, candidates: CandidateSentence[]): boolean {
-  if (facts.knows(subject.canonical)) return true;
-  return candidates.some((c) => c.subjects.has(subject.canonical));
+type Draft = Pick<Finding, 'text' | 'citations'> & { abstained: boolean };
+
+/** Tries the strategies in order; the first finding answers, else the most telling miss explains. */
+function find(context: AnswerContext): Finding | Miss {
+  let miss: Miss = { reason: 'not-stated' };
+  for (const strategy of ANSWER_STRATEGIES) {
+    const found = strategy.find(context);
+    if (!found) continue;
+    if ('reason' in found) {
+      if (found.reason === 'focus-absent') miss = found;
+      continue;
+    }
+    const unnamed = unnamedFocus(found, context);
+    if (unnamed) {
+      miss = { reason: 'focus-absent', name: unnamed };
+      continue;
+    }
+    return found;
+  }
+  return miss;
 }
 
-/** Why composing gave no answer: a subject the articles never name, or nothing that states the answer. */
-type NoAnswer = { absent: string } | 'not-stated';
+/**
+ * The first name the question is about that neither the finding's quotes
+ * nor their articles name ("Does Microsoft host GPT-6?" answered with a
+ * Microsoft tie about OpenAI); null when every name is there.
+ */
+function unnamedFocus(finding: Finding, context: AnswerContext): string | null {
+  const quoted = foldForMatching(finding.citations.map((c) => `${c.title}\n${c.snippet}`).join('\n'));
+  const cited = new Set(finding.citations.map((c) => c.articleId));
+  const articles = context.hits.filter((h) => cited.has(h.article.id)).map((h) => foldedArticle(h.article));
+  for (const name of context.reading.names) {
+    if (name.place) continue;
+    if (namesFocusName(quoted, name) || articles.some((text) => namesFocusName(text, name))) continue;
+    return name.text;
+  }
+  return null;
+}
 
-function compose(analysis: QuestionAnalysis, facts: AnswerFacts, candidates: CandidateSentence[], terms: Set<string>): Draft | NoAnswer {
-  const citations = new CitationList();
-  const subject = mainSubject(analysis);
-  const unknownProduct = analysis.subjects.find((s) => s.kind === 'product' && !isKnown(s, facts, candidates));
-  if (unknownProduct) return { absent: unknownProduct.canonical };
-  if (subject && !analysis.subjects.some((s) => isKnown(s, facts, candidates))) return { absent: subject.canonical };
-  let text: string | null = null;
-  if (analysis.kind === 'date') {
-    const picked = subject ? pickDateClaims(analysis, facts.timeline(subject.canonical).events) : null;
-    if (!picked || picked.weak) text = answerDateFromSentences(analysis, candidates, terms, citations);
-    if (!text && picked) text = renderDateClaims(analysis, subject!.canonical, picked, citations);
-  } else if (analysis.kind === 'fact' && analysis.target === 'code-name' && subject) {
-    text = answerCodeNameFromClaims(analysis, subject.canonical, facts.aliasesOf(subject.canonical), citations);
-  } else if (analysis.kind === 'partnership') {
-    const companies = [
-      ...analysis.subjects.filter((s) => s.kind === 'company').map((s) => s.canonical),
-      ...analysis.subjects.filter((s) => s.kind === 'product').flatMap((s) => [s.canonical, ...(s.company ? [s.company] : [])]),
-    ];
-    for (const company of new Set(companies)) {
-      text = answerPartnershipFromClaims(analysis, company, facts.partners(company).partners, citations);
-      if (text) break;
-    }
-  }
-  if (!text && analysis.kind !== 'date') {
-    text = answerFactFromSentences({ ...analysis, target: analysis.kind === 'fact' ? analysis.target : 'other' }, candidates, terms, citations);
-  }
-  if (!text) return 'not-stated';
-  return { text, abstained: false, citations: citations.list() };
+/** The decline, in the question's language: what was not found and, when no article names it, the name. */
+function declineText(analysis: QuestionAnalysis, context: AnswerContext, miss: Miss): string {
+  const { reading } = context;
+  const messages = MESSAGES[reading.language];
+  const focus = reading.names.filter((n) => !n.place).map((n) => n.text);
+  const structured = analysis.kind === 'date' || analysis.kind === 'partnership' || (analysis.kind === 'fact' && analysis.target === 'code-name');
+  const subject = analysis.subjects.find((s) => s.kind === 'product')?.canonical ?? analysis.subjects[0]?.canonical ?? focus[0] ?? null;
+  const base = structured
+    ? abstentionText(analysis, subject, 'not-stated')
+    : messages.notStated(analysis.searchQuery, reading.expected, focus.length > 0 ? focus.join(' ') : null);
+  if (miss.reason !== 'focus-absent' || !miss.name) return base;
+  const known = context.facts.knows(miss.name);
+  return known ? base : `${base} ${messages.notMentioned([miss.name])}`;
 }
 
 async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
@@ -176,18 +167,18 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
   lap('analyze');
   const hits = await deps.search(analysis.searchQuery, PASSAGES_READ, { excludePassageIds: options.excludePassageIds });
   lap('search');
-  const terms = questionTerms(analyzed);
-  const candidates = supportingSentences(hits, analysis.subjects, terms, aliases);
-  const composed = compose(analysis, deps.facts, candidates, terms);
+  const reading = readQuestion(analysis.searchQuery, analysis.language);
+  const context: AnswerContext = { analysis, reading, hits, facts: deps.facts, aliases };
+  const found = find(context);
   lap('compose');
 
   let draft: Draft;
-  if (composed === 'not-stated') {
-    draft = { text: abstentionText(analysis, mainSubject(analysis)?.canonical ?? null, 'not-stated'), abstained: true, citations: [] };
-  } else if ('absent' in composed) {
-    draft = { text: abstentionText(analysis, composed.absent, 'subject-absent'), abstained: true, citations: [] };
+  let finding: Finding | null = null;
+  if ('reason' in found) {
+    draft = { text: declineText(analysis, context, found), abstained: true, citations: [] };
   } else {
-    draft = composed;
+    finding = found;
+    draft = { text: found.text, abstained: false, citations: found.citations };
   }
   if (deps.chat && !draft.abstained) {
     draft = await rewriteWithChat(deps.chat, analysis, draft, deps.logger);
@@ -203,6 +194,8 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
     abstained: draft.abstained,
     citations: draft.citations,
     related: draft.abstained ? hits.slice(0, RELATED_SHOWN) : [],
+    value: draft.abstained || !finding ? null : finding.value,
+    confidence: draft.abstained || !finding ? 0 : finding.confidence,
     timings,
   };
 }

@@ -413,6 +413,8 @@ export async function checkStatement(statement: string, deps: StatementDeps, opt
     standaloneQuestion: asked,
     language,
     kind: analysis.kind,
+    value: null,
+    confidence: 0,
   } as const;
   const unknown = subjects.find((s) => !isKnown(s, deps, candidates));
   if (unknown) {

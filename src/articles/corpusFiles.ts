@@ -1,6 +1,6 @@
 import { statSync, type Dirent, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { SkippedInput } from './article';
 import { isInsideFolder, outsideLinkReason, type CorpusBoundary } from './openCorpusFile';
 
@@ -123,9 +123,10 @@ export async function listCorpusFiles(root: string, boundary: CorpusBoundary = {
 export function stampCorpusFiles(root: string, sources: readonly string[]): { stamps: Map<string, FileStamp>; skipped: SkippedInput[] } {
   const stamps = new Map<string, FileStamp>();
   const skipped: SkippedInput[] = [];
+  const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
   for (const source of sources) {
     try {
-      const { size, mtimeMs } = statSync(join(root, source));
+      const { size, mtimeMs } = statSync(prefix + source);
       stamps.set(source, { size, mtimeMs });
     } catch (error) {
       skipped.push({ source, reason: `could not read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})` });

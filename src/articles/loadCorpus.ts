@@ -205,6 +205,7 @@ async function loadFile(context: LoadContext, file: CorpusFile): Promise<void> {
 function matchSidecars(files: CorpusFile[]): Map<string, string> {
   const sidecars = new Set(files.filter((file) => file.kind === 'sidecar').map((file) => file.source));
   const sidecarOf = new Map<string, string>();
+  if (sidecars.size === 0) return sidecarOf;
   for (const file of files) {
     if (file.kind !== 'text' && file.kind !== 'html') continue;
     const sidecar = sidecarCandidates(file.source).find((candidate) => sidecars.has(candidate));
@@ -282,12 +283,14 @@ export async function scanCorpus(path: string, options: Pick<LoadCorpusOptions, 
   const { stamps, skipped: unstamped } = stampCorpusFiles(root, [...loadable.map((file) => file.source), ...claimed]);
   skipped.push(...unstamped);
   const stamped: CorpusFileStat[] = [];
-  for (const file of loadable) {
-    const stamp = stamps.get(file.source);
+  for (const { source, kind } of loadable) {
+    const stamp = stamps.get(source);
     if (!stamp) continue;
-    const sidecarSource = sidecarOf.get(file.source);
+    const sidecarSource = sidecarOf.get(source);
     const sidecarStamp = sidecarSource === undefined ? undefined : stamps.get(sidecarSource);
-    stamped.push({ ...file, ...stamp, ...(sidecarStamp && { sidecar: { source: sidecarSource as string, ...sidecarStamp } }) });
+    const file: CorpusFileStat = { source, kind, size: stamp.size, mtimeMs: stamp.mtimeMs };
+    if (sidecarStamp) file.sidecar = { source: sidecarSource as string, size: sidecarStamp.size, mtimeMs: sidecarStamp.mtimeMs };
+    stamped.push(file);
   }
   return { root, files: stamped, skipped: skipped.sort(compareSkipped) };
 }

@@ -28,12 +28,15 @@ export function answerJson(answer: Answer) {
     question: answer.question,
     language: answer.language,
     answer: answer.answer,
+    value: answer.value,
+    confidence: answer.confidence,
     abstained: answer.abstained,
-    citations: answer.citations.map(({ n, source, title, published, snippet, start, end }) => ({
+    citations: answer.citations.map(({ n, source, title, published, url, snippet, start, end }) => ({
       n,
       source,
       title,
       published,
+      url,
       snippet,
       start,
       end,

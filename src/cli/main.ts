@@ -3,6 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { openNewsroom, openScoop, type OpenedScoop } from '../app';
 import { parseConfig, type Config } from '../config';
 import { UserFacingError } from '../errors';
+import type { WriteFaults } from '../index/indexStore';
 import { createLogger, type Logger } from '../logger';
 import { hasVisibleText, stripControlCharacters, terminalSafeJson } from '../text/controlCharacters';
 import { processIo, readLines, type CliIo } from './cliIo';
@@ -155,6 +156,12 @@ async function runCommand(options: CliOptions, opened: OpenedScoop, io: CliIo): 
   }
 }
 
+/** Test hooks of {@link main}. */
+export interface CliHooks {
+  /** Makes index writes fail (see `WriteFaults`): a full or read-only disk where the test cannot make one. */
+  writeFaults?: WriteFaults;
+}
+
 /**
  * Runs the `scoop` command line. Returns the exit code: 0 ok, 2 for usage and
  * other user errors (with a clear message on stderr), 1 for failures. What it
@@ -162,7 +169,7 @@ async function runCommand(options: CliOptions, opened: OpenedScoop, io: CliIo): 
  * articles or file names: text is stripped of them (sources shown escaped),
  * JSON escapes them.
  */
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: string[], io: CliIo = processIo(), hooks: CliHooks = {}): Promise<number> {
   let logger: Logger | undefined;
   try {
     const options = parseCli(argv, io.env);
@@ -179,7 +186,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return 0;
     }
     const progress = progressBar(io, options.command === 'ingest' && !options.json);
-    const opened = await openScoop(options.config, { logger, onProgress: progress.onProgress }).finally(progress.stop);
+    const serveStale = options.command !== 'ingest';
+    const opened = await openScoop(options.config, { logger, onProgress: progress.onProgress, serveStale, writeFaults: hooks.writeFaults }).finally(progress.stop);
+    if (opened.stale !== null) io.stderr.write(`scoop: the index is stale (answers come from the last good index): ${opened.stale}\n`);
     await runCommand(options, opened, io);
     return 0;
   } catch (error) {

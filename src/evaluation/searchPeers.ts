@@ -1,4 +1,4 @@
-import { create, insertMultiple, search as oramaSearch, type AnyOrama } from '@orama/orama';
+import { create, insertMultiple, load as oramaLoad, save as oramaSave, search as oramaSearch, type AnyOrama, type RawData } from '@orama/orama';
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
@@ -29,6 +29,8 @@ export const SEARCH_PEER_DESCRIPTIONS: Record<SearchPeerName, string> = {
 export interface SearchPeer {
   name: SearchPeerName;
   search(query: string, k: number): Promise<SearchHit[]>;
+  /** The library's own saved form of its indexes (MiniSearch's JSON, Orama's `save`), for {@link loadSearchPeer}. */
+  save(): string;
 }
 
 /** What the search peers are built from: the passages Scoop indexed and their articles. */
@@ -108,24 +110,33 @@ function unitsOfArticles(articles: readonly Article[]): Unit[] {
   }));
 }
 
-function buildMiniSearch(name: SearchPeerName, units: Unit[]): SearchPeer {
-  const indexes: MiniSearch<UnitDocument>[] = [];
-  for (const [language, ids] of byLanguage(units)) {
-    const index = new MiniSearch<UnitDocument>({
-      fields: ['title', 'text'],
-      processTerm: processTermFor(language),
-      searchOptions: { boost: { title: TITLE_BOOST }, fuzzy: 0.2 },
-    });
-    index.addAll(ids.map((id) => ({ id, title: units[id].article.title, text: units[id].passage.text })));
-    indexes.push(index);
-  }
+function miniSearchOptions(language: PeerLanguage) {
+  return {
+    fields: ['title', 'text'],
+    processTerm: processTermFor(language),
+    searchOptions: { boost: { title: TITLE_BOOST }, fuzzy: 0.2 },
+  };
+}
+
+function miniSearchPeer(name: SearchPeerName, units: Unit[], indexes: [PeerLanguage, MiniSearch<UnitDocument>][]): SearchPeer {
   return {
     name,
     search: async (query, k) => {
-      const scored = indexes.flatMap((index) => index.search(query).slice(0, k).map((result) => ({ id: result.id as number, score: result.score })));
+      const scored = indexes.flatMap(([, index]) => index.search(query).slice(0, k).map((result) => ({ id: result.id as number, score: result.score })));
       return mergeHits(units, scored, k);
     },
+    save: () => JSON.stringify(indexes.map(([language, index]) => [language, index.toJSON()])),
   };
+}
+
+function buildMiniSearch(name: SearchPeerName, units: Unit[]): SearchPeer {
+  const indexes: [PeerLanguage, MiniSearch<UnitDocument>][] = [];
+  for (const [language, ids] of byLanguage(units)) {
+    const index = new MiniSearch<UnitDocument>(miniSearchOptions(language));
+    index.addAll(ids.map((id) => ({ id, title: units[id].article.title, text: units[id].passage.text })));
+    indexes.push([language, index]);
+  }
+  return miniSearchPeer(name, units, indexes);
 }
 
 /**
@@ -149,28 +160,61 @@ export function buildMiniSearchArticlePeer(input: Pick<SearchPeerInput, 'article
  */
 export async function buildOramaPeer(input: SearchPeerInput): Promise<SearchPeer> {
   const units = unitsOfPassages(input);
-  const databases: AnyOrama[] = [];
+  const databases: [PeerLanguage, AnyOrama][] = [];
   for (const [language, ids] of byLanguage(units)) {
-    const db = create({
-      schema: { title: 'string', text: 'string' } as const,
-      components: {
-        tokenizer: { language: ORAMA_LANGUAGES[language], stemming: true, stemmer: STEMMERS[language], stopWords: [...STOPWORDS[language]] },
-      },
-    });
+    const db = createOrama(language);
     await insertMultiple(db, ids.map((id) => ({ id: String(id), title: units[id].article.title, text: units[id].passage.text })), 1000);
-    databases.push(db);
+    databases.push([language, db]);
   }
+  return oramaPeer(units, databases);
+}
+
+function createOrama(language: PeerLanguage): AnyOrama {
+  return create({
+    schema: { title: 'string', text: 'string' } as const,
+    components: {
+      tokenizer: { language: ORAMA_LANGUAGES[language], stemming: true, stemmer: STEMMERS[language], stopWords: [...STOPWORDS[language]] },
+    },
+  });
+}
+
+function oramaPeer(units: Unit[], databases: [PeerLanguage, AnyOrama][]): SearchPeer {
   return {
     name: 'orama',
     search: async (query, k) => {
       const scored: { id: number; score: number }[] = [];
-      for (const db of databases) {
+      for (const [, db] of databases) {
         const results = await oramaSearch(db, { term: query, properties: ['title', 'text'], boost: { title: TITLE_BOOST }, limit: k });
         for (const hit of results.hits) scored.push({ id: Number(hit.id), score: hit.score });
       }
       return mergeHits(units, scored, k);
     },
+    save: () => JSON.stringify(databases.map(([language, db]) => [language, oramaSave(db)])),
   };
+}
+
+/**
+ * A search peer from what its {@link SearchPeer.save} wrote, over the same
+ * corpus: the library's own way of loading a saved index (its cold start).
+ */
+export function loadSearchPeer(name: SearchPeerName, input: SearchPeerInput, saved: string): SearchPeer {
+  const units = name === 'minisearch-articles' ? unitsOfArticles(input.articles) : unitsOfPassages(input);
+  const parts = JSON.parse(saved) as [PeerLanguage, unknown][];
+  if (name === 'orama') {
+    return oramaPeer(
+      units,
+      parts.map(([language, raw]) => {
+        const db = createOrama(language);
+        oramaLoad(db, raw as RawData);
+        return [language, db];
+      }),
+    );
+  }
+  return miniSearchPeer(
+    name,
+    units,
+    parts.map(([language, json]) => [language, MiniSearch.loadJS<UnitDocument>(json as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions(language))]),
+  );
 }
 
 /** Builds one search peer by name. */

@@ -4,25 +4,26 @@ import type { PartnershipClaim, PartnershipNature } from './fact';
 import type { EntityMention } from './entities';
 import type { SentenceContext } from './extractDateClaims';
 import { foldForMatching } from '../text/foldForMatching';
+import { VOCABULARIES } from '../text/vocabulary';
 
 const W = '(?<![\\p{L}\\d])';
 const Z = '(?![\\p{L}\\d])';
+
+function tieWords(language: 'fr' | 'en'): RegExp {
+  return words(VOCABULARIES[language].tieWords);
+}
+
+function strongTieWords(language: 'fr' | 'en'): RegExp {
+  return words(VOCABULARIES[language].strongTieWords);
+}
 
 function words(source: string): RegExp {
   return new RegExp(`${W}(?:${source})${Z}`, 'gu');
 }
 
-/** Words that tie two organisations: a partnership, a deal, a supply, an investment. */
-const TIE: Record<'fr' | 'en', RegExp> = {
-  fr: words("partena\\p{L}*|accord|accords|contrat|contrats|alliance|s'allie|s'associe|associe|collaboration|collabore\\p{L}*|fournit|fournira|fourni|fournisseur|fournisseurs|heberg\\p{L}*|invest\\p{L}*|s'appuie|s'appuiera|s'appuyer|commande|achete|achetera|acheter|signe|signee|choisi|distribu\\p{L}*|integr\\p{L}*|louer|loue|louera|entente|depense\\p{L}*|livre|livrera|livrer|leve|levee|lever"),
-  en: words('partner\\p{L}*|agreement|agreements|deal|deals|contract|contracts|alliance|teams? up|joined forces|collaborat\\p{L}*|suppl(?:y|ies|ied|ier|iers)|provid(?:e|es|ed|er|ing)|host(?:s|ed|ing)?|invest(?:s|ed|ing|ment|ments|or|ors)?|backed|backer|backers|relies on|rely on|runs on|run on|order(?:s|ed)?|buy(?:s|ing)?|bought|purchas\\p{L}*|signed|chose|selected|distribut\\p{L}*|integrat\\p{L}*|rent(?:s|ing)?|lease(?:s|d)?|spend(?:s|ing)?|spent|ship(?:s|ped|ping)?|raise[sd]?'),
-};
-
-/** Words that state a partnership by themselves, whatever its nature. */
-const STRONG_TIE: Record<'fr' | 'en', RegExp> = {
-  fr: words("partenaires?|partenariat|partenariats|alliance|s'allie|s'associe|accord de partenariat|coentreprise"),
-  en: words('partners?|partnership|partnerships|alliance|teams? up|teamed up|joined forces|joint venture'),
-};
+/** Words that tie two organisations, and those that state a partnership by themselves (the shared vocabulary). */
+const TIE: Record<'fr' | 'en', RegExp> = { fr: tieWords('fr'), en: tieWords('en') };
+const STRONG_TIE: Record<'fr' | 'en', RegExp> = { fr: strongTieWords('fr'), en: strongTieWords('en') };
 
 /** What kind of tie: each nature with its cue words. */
 const NATURES: Record<'fr' | 'en', Array<[RegExp, PartnershipNature]>> = {

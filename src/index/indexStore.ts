@@ -24,7 +24,9 @@ import { UserFacingError } from '../errors';
  * A generation is written into a `.partial-` folder, every file fsynced,
  * the manifest (size and CRC-32 of every file) written last, the folder
  * renamed to `gen-...`, then `CURRENT` replaced by rename. Older generations
- * are deleted only after the switch.
+ * are deleted only after the switch. A write that fails (a full or read-only
+ * disk) removes what it wrote at once; one cut short by a crash leaves a
+ * `.partial-` folder that the next writer removes.
  */
 export const INDEX_FORMAT = 'scoop-passage-index';
 /** Bump when the files' layout changes: an index of another version is rebuilt from the corpus. */
@@ -34,6 +36,7 @@ const CURRENT_FILE = 'CURRENT';
 const MANIFEST_FILE = 'manifest.json';
 const LOCK_FILE = 'write.lock';
 const OWNER_FILE = 'write.owner';
+const PROBE_FILE = '.probe';
 const GENERATION_PREFIX = 'gen-';
 const PARTIAL_PREFIX = '.partial-';
 
@@ -77,8 +80,19 @@ export type GenerationFile =
   | { name: string; chunks: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array> }
   | { name: string; writeTo: (path: string) => Promise<void> };
 
-/** Test hooks to simulate a crash part way through a write. */
+/**
+ * Test hooks that make a write fail part way. A hook that throws simulates
+ * a crash (the process dies there: nothing is cleaned up); `failWrite`
+ * simulates the filesystem refusing a write (ENOSPC, EROFS, ...), which the
+ * writer handles as it handles a real one.
+ */
 export interface WriteFaults {
+  /**
+   * Called before each file is written (data files, then `manifest.json`,
+   * then `CURRENT`; `.probe` for the check before an update, see
+   * `probeWritable`); an error it returns is thrown as the write's.
+   */
+  failWrite?: (name: string) => Error | undefined;
   /** Called after each data file is written and synced; throwing aborts the write there. */
   afterFile?: (name: string) => void;
   /** Called after the new generation folder is in place, before `CURRENT` is switched. */
@@ -113,6 +127,44 @@ export interface LoadedGeneration {
    * generation) or does not match.
    */
   readLater(name: string): Promise<Buffer>;
+}
+
+/** What the system error codes of a failed index write mean for the person running Scoop. */
+const WRITE_FAILURES: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the filesystem is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of that path is a file, not a folder',
+  EEXIST: 'that path is a file, not a folder',
+};
+
+/**
+ * The index could not be written (a full or read-only disk, no permission,
+ * a file where the folder should be): a {@link UserFacingError} naming the
+ * folder and the reason, with the system error code in `reason`. The last
+ * good index, if any, is still on disk.
+ */
+export class IndexWriteError extends UserFacingError {
+  constructor(
+    readonly indexDir: string,
+    /** The system error code (ENOSPC, EROFS, ...). */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    const what = WRITE_FAILURES[reason] ?? reason;
+    const advice = reason === 'ENOSPC' || reason === 'EDQUOT' ? 'free some space, or choose' : 'choose';
+    super(`Cannot write the index in ${indexDir}: ${what} (${reason}); ${advice} another folder with --index or INDEX_DIR.`, 'index_unwritable');
+    this.name = 'IndexWriteError';
+    if (options?.cause !== undefined) this.cause = options.cause;
+  }
+}
+
+/** `error` as an {@link IndexWriteError} when it is a system error a disk or a path explains; else as is. */
+export function explainWriteError(indexDir: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code !== undefined && code in WRITE_FAILURES ? new IndexWriteError(indexDir, code, { cause: error }) : error;
 }
 
 /** The stored index cannot be used: corrupt, partial, or of another format. `reason` says which. */
@@ -253,6 +305,8 @@ function newGenerationName(): string {
  * atomically (see the layout above), under the write lock; then deletes the
  * older generations and any partial ones left by crashed writers. Returns
  * the new generation's name and manifest.
+ *
+ * @throws IndexWriteError when the disk or the path refuses the write (what was written is removed).
  */
 export async function writeGeneration(
   indexDir: string,
@@ -260,15 +314,43 @@ export async function writeGeneration(
   fields: ManifestFields,
   options: WriteGenerationOptions = {},
 ): Promise<{ name: string; manifest: IndexManifest }> {
+  return writeGenerationNow(indexDir, files, fields, options).catch((error: unknown) => {
+    throw explainWriteError(indexDir, error);
+  });
+}
+
+async function writeGenerationNow(
+  indexDir: string,
+  files: GenerationFile[],
+  fields: ManifestFields,
+  options: WriteGenerationOptions,
+): Promise<{ name: string; manifest: IndexManifest }> {
+  const faults = options.faults ?? {};
+  let crashed = false;
+  const crash = (hook: (() => void) | undefined) => {
+    try {
+      hook?.();
+    } catch (error) {
+      crashed = true;
+      throw error;
+    }
+  };
+  const refuse = (file: string) => {
+    const error = faults.failWrite?.(file);
+    if (error) throw error;
+  };
   await mkdir(indexDir, { recursive: true });
   const lock = await acquireWriteLock(indexDir, options.lockTimeoutMs);
+  const name = newGenerationName();
+  const partialDir = join(indexDir, `${PARTIAL_PREFIX}${name}`);
+  const generationDir = join(indexDir, name);
+  let switched = false;
   try {
-    const name = newGenerationName();
-    const partialDir = join(indexDir, `${PARTIAL_PREFIX}${name}`);
     await mkdir(partialDir);
     const entries: Record<string, IndexFileEntry> = {};
     for (const file of files) {
       const path = join(partialDir, file.name);
+      refuse(file.name);
       if ('data' in file) {
         await writeSynced(path, file.data);
         entries[file.name] = { bytes: Buffer.byteLength(file.data), crc32: checksum(file.data) };
@@ -279,7 +361,7 @@ export async function writeGeneration(
         await fsyncPath(path);
         entries[file.name] = await checksumOfFile(path);
       }
-      options.faults?.afterFile?.(file.name);
+      crash(() => faults.afterFile?.(file.name));
     }
     const manifest: IndexManifest = {
       format: INDEX_FORMAT,
@@ -288,16 +370,25 @@ export async function writeGeneration(
       ...fields,
       files: entries,
     };
+    refuse(MANIFEST_FILE);
     await writeSynced(join(partialDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
     await fsyncPath(partialDir);
-    await rename(partialDir, join(indexDir, name));
+    await rename(partialDir, generationDir);
     await fsyncPath(indexDir);
-    options.faults?.beforeSwitch?.();
+    crash(faults.beforeSwitch);
     lock.assertHeld();
+    refuse(CURRENT_FILE);
     await writeFileAtomic(join(indexDir, CURRENT_FILE), `${name}\n`);
+    switched = true;
     await fsyncPath(indexDir);
     await removeOtherGenerations(indexDir, name);
     return { name, manifest };
+  } catch (error) {
+    if (!crashed && !switched) {
+      await rm(partialDir, { recursive: true, force: true }).catch(() => undefined);
+      await rm(generationDir, { recursive: true, force: true }).catch(() => undefined);
+    }
+    throw error;
   } finally {
     await lock.release();
   }
@@ -409,6 +500,39 @@ export async function readCurrentGeneration(indexDir: string, options: ReadGener
     return data;
   };
   return { name, dir, manifest, files, readLater };
+}
+
+/**
+ * Checks that `indexDir` can hold an index: a folder, or nothing yet.
+ *
+ * @throws IndexWriteError when it is a file, or a part of its path is.
+ */
+export async function checkIndexFolder(indexDir: string): Promise<void> {
+  const found = await stat(indexDir).catch((error: unknown) => {
+    if (isErrno(error, 'ENOENT')) return null;
+    throw explainWriteError(indexDir, error);
+  });
+  if (found && !found.isDirectory()) throw new IndexWriteError(indexDir, 'EEXIST');
+}
+
+/**
+ * Checks, before any costly work, that `indexDir` can be written: creates
+ * it if missing, and a file in it. A read-only disk or a missing permission
+ * fails here at once; a full disk may only fail when the index is written.
+ *
+ * @throws IndexWriteError naming the reason.
+ */
+export async function probeWritable(indexDir: string, faults: WriteFaults = {}): Promise<void> {
+  const probe = join(indexDir, `${PROBE_FILE}-${randomBytes(4).toString('hex')}`);
+  try {
+    const refused = faults.failWrite?.(PROBE_FILE);
+    if (refused) throw refused;
+    await mkdir(indexDir, { recursive: true });
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+  } catch (error) {
+    throw explainWriteError(indexDir, error);
+  }
 }
 
 /** Whether `path` exists (a file or a folder). */

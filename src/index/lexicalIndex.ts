@@ -19,6 +19,30 @@ export interface LexicalSearchOptions {
   language?: Language;
   /** Ids never returned. */
   exclude?: Set<string>;
+  /**
+   * Weight of the article's own BM25 score beside the passage's, each scaled
+   * by the best of the query (see {@link LexicalIndex.search}); 0 ranks by the
+   * passage's score alone. Default {@link ARTICLE_EVIDENCE_WEIGHT}.
+   */
+  articleWeight?: number;
+}
+
+/**
+ * How much the article a passage comes from counts beside the passage
+ * itself. Measured on PIAF dev amid the 10,000 OrangeSum articles (BM25
+ * recall@5, even half / odd half): 0 gives 0.677 / 0.656, 0.3 gives 0.706 /
+ * 0.680, 0.5 gives 0.715 / 0.688, 1 gives 0.708 / 0.690.
+ */
+export const ARTICLE_EVIDENCE_WEIGHT = 0.5;
+
+/**
+ * The article a document belongs to: Scoop's passage ids are
+ * `${articleId}:${ordinal}`, so the part before the last colon; an id
+ * without one is an article of its own.
+ */
+export function articleOfDocument(id: string): string {
+  const colon = id.lastIndexOf(':');
+  return colon < 0 ? id : id.slice(0, colon);
 }
 
 /** Saved form of a {@link LexicalIndex} (see {@link LexicalIndex.toJSON}). */
@@ -52,6 +76,8 @@ function fail(reason: string): never {
  * words removed, hyphenated names also by their parts so "GPT 4.5" meets
  * "GPT-4.5") and the news-lexicon concepts they express, so an English
  * question reaches a French passage through `~release`, `~partner`, ...
+ * A passage's score also counts the evidence of its whole article (BM25 of
+ * the article's terms, from the same postings; see {@link articleOfDocument}).
  * Documents can be added, replaced (same id) and removed; the index saves to
  * a compact JSON form and loads back quickly.
  */
@@ -71,6 +97,14 @@ export class LexicalIndex {
   private documentFrequency: number[] = [];
   /** Term ids per slot, built on first need (removal) after a load. */
   private slotTerms: (Uint32Array | null)[] | null = [];
+  /** Article (group) index of each slot, with each article's live length and live passages. */
+  private slotGroup: number[] = [];
+  private groupOf = new Map<string, number>();
+  private groupLength: number[] = [];
+  private groupLive: number[] = [];
+  private liveGroups = 0;
+  /** Scratch of {@link search}: term frequency per article for the term being scored. */
+  private groupTf = new Float64Array(0);
 
   constructor({ k1 = 1.2, b = 0.75 }: { k1?: number; b?: number } = {}) {
     this.k1 = k1;
@@ -105,6 +139,7 @@ export class LexicalIndex {
       this.slotOf.set(doc.id, slot);
       this.lengths.push(length);
       this.totalLength += length;
+      this.joinGroup(slot, doc.id, length);
       const ids = new Uint32Array(frequencies.size);
       let i = 0;
       for (const [term, frequency] of frequencies) {
@@ -128,6 +163,7 @@ export class LexicalIndex {
       this.slotOf.delete(id);
       this.slotIds[slot] = null;
       this.totalLength -= this.lengths[slot];
+      this.leaveGroup(slot);
       for (const termId of slotTerms[slot] ?? []) this.documentFrequency[termId] -= 1;
       slotTerms[slot] = null;
       this.removedSlots += 1;
@@ -136,19 +172,31 @@ export class LexicalIndex {
   }
 
   /**
-   * The `k` best documents for `query` by BM25, best first. The query is
-   * analysed in its language (given or detected) with lexicon concepts; each
-   * word's stem in the other language counts at half weight, so names that
-   * the two stemmers cut differently still match.
+   * The `k` best documents for `query`, best first. The query is analysed in
+   * its language (given or detected) with lexicon concepts; each word's stem
+   * in the other language counts at half weight, so names that the two
+   * stemmers cut differently still match. A document's score is its BM25
+   * score over the best document's, plus `articleWeight` times its
+   * article's BM25 score (the article's passages taken as one text) over the
+   * best article's: a passage of the article the question is about beats an
+   * equally matching passage elsewhere.
    */
   search(query: string, k: number, options: LexicalSearchOptions = {}): { id: string; score: number }[] {
     if (k <= 0 || this.slotOf.size === 0) return [];
     const weights = this.queryWeights(query, options.language ?? detectLanguage(query));
+    const articleWeight = options.articleWeight ?? ARTICLE_EVIDENCE_WEIGHT;
     const scores = new Float64Array(this.slotIds.length);
     const touched: number[] = [];
     const count = this.slotOf.size;
     const averageLength = this.totalLength / count || 1;
     const { k1, b } = this;
+    const byGroup = articleWeight > 0;
+    const groupScores = byGroup ? new Float64Array(this.groupLength.length) : null;
+    if (byGroup && this.groupTf.length < this.groupLength.length) this.groupTf = new Float64Array(this.groupLength.length);
+    const groupTf = this.groupTf;
+    const averageGroupLength = this.totalLength / (this.liveGroups || 1) || 1;
+    const touchedGroups: number[] = [];
+    const termGroups: number[] = [];
     for (const [term, weight] of weights) {
       const termId = this.termIds.get(term);
       if (termId === undefined) continue;
@@ -163,7 +211,30 @@ export class LexicalIndex {
         const norm = k1 * (1 - b + (b * this.lengths[slot]) / averageLength);
         if (scores[slot] === 0) touched.push(slot);
         scores[slot] += (weight * idf * tf * (k1 + 1)) / (tf + norm);
+        if (byGroup) {
+          const group = this.slotGroup[slot];
+          if (groupTf[group] === 0) termGroups.push(group);
+          groupTf[group] += tf;
+        }
       }
+      if (!groupScores) continue;
+      const groupIdf = Math.log(1 + (this.liveGroups - termGroups.length + 0.5) / (termGroups.length + 0.5));
+      for (const group of termGroups) {
+        const tf = groupTf[group];
+        groupTf[group] = 0;
+        const norm = k1 * (1 - b + (b * this.groupLength[group]) / averageGroupLength);
+        if (groupScores[group] === 0) touchedGroups.push(group);
+        groupScores[group] += (weight * groupIdf * tf * (k1 + 1)) / (tf + norm);
+      }
+      termGroups.length = 0;
+    }
+    if (groupScores && touched.length > 0) {
+      let best = 0;
+      let bestGroup = 0;
+      for (const slot of touched) if (scores[slot] > best) best = scores[slot];
+      for (const group of touchedGroups) if (groupScores[group] > bestGroup) bestGroup = groupScores[group];
+      const groupShare = bestGroup > 0 ? articleWeight / bestGroup : 0;
+      for (const slot of touched) scores[slot] = scores[slot] / best + groupShare * groupScores[this.slotGroup[slot]];
     }
     return this.best(touched, scores, k, options.exclude);
   }
@@ -258,6 +329,7 @@ export class LexicalIndex {
     index.slotIds = ids as string[];
     index.lengths = Array.from(lengths);
     index.totalLength = totalLength;
+    index.slotIds.forEach((id, slot) => index.joinGroup(slot, id as string, index.lengths[slot]));
     for (let termId = 0; termId < terms.length; termId += 1) {
       const term = terms[termId];
       if (typeof term !== 'string' || index.termIds.has(term)) fail(`term ${termId} is not a unique string`);
@@ -308,6 +380,7 @@ export class LexicalIndex {
     index.slotIds = ids.slice();
     index.lengths = lengths.slice();
     index.totalLength = totalLength;
+    index.slotIds.forEach((id, slot) => index.joinGroup(slot, id as string, index.lengths[slot]));
     const slotCount = ids.length;
     for (let termId = 0; termId < terms.length; termId += 1) {
       const term = terms[termId];
@@ -331,6 +404,27 @@ export class LexicalIndex {
       index.documentFrequency.push(encoded.length / 2);
     }
     return index;
+  }
+
+  /** Puts `slot` (document `id`, `length` terms) in its article's group. */
+  private joinGroup(slot: number, id: string, length: number): void {
+    const name = articleOfDocument(id);
+    let group = this.groupOf.get(name);
+    if (group === undefined) {
+      group = this.groupLength.length;
+      this.groupOf.set(name, group);
+      this.groupLength.push(0);
+      this.groupLive.push(0);
+    }
+    this.slotGroup[slot] = group;
+    this.groupLength[group] += length;
+    if (this.groupLive[group]++ === 0) this.liveGroups += 1;
+  }
+
+  private leaveGroup(slot: number): void {
+    const group = this.slotGroup[slot];
+    this.groupLength[group] -= this.lengths[slot];
+    if (--this.groupLive[group] === 0) this.liveGroups -= 1;
   }
 
   private termId(term: string): number {
@@ -401,6 +495,11 @@ export class LexicalIndex {
       postings: rebuilt.postings,
       documentFrequency: rebuilt.documentFrequency,
       slotTerms: null,
+      slotGroup: rebuilt.slotGroup,
+      groupOf: rebuilt.groupOf,
+      groupLength: rebuilt.groupLength,
+      groupLive: rebuilt.groupLive,
+      liveGroups: rebuilt.liveGroups,
     });
   }
 }

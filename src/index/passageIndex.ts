@@ -3,7 +3,6 @@ import type { Article, CorpusLoad, SkippedInput } from '../articles/article';
 import { disambiguateIds } from '../articles/articleId';
 import type { CorpusFileStat } from '../articles/corpusFiles';
 import type { CorpusScan } from '../articles/loadCorpus';
-import { UserFacingError } from '../errors';
 import type { ArticleFacts } from '../facts/fact';
 import type { Passage } from '../passages/passage';
 import { splitIntoPassages } from '../passages/splitIntoPassages';
@@ -11,7 +10,7 @@ import { diffCorpus, diffCorpusFiles, hashCorpusFile, isRacyStamp, type CorpusFi
 import { corpusRecordFiles, readStampCache, restoreCorpusRecord, writeStampCache } from './corpusRecords';
 import { embedPassages } from './embedPassages';
 import { FactsStore } from './factsStore';
-import { IndexUnreadableError, readCurrentGeneration, readCurrentName, writeGeneration, type LoadedGeneration, type WriteFaults } from './indexStore';
+import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGeneration, readCurrentName, writeGeneration, type LoadedGeneration, type WriteFaults } from './indexStore';
 import { Bm25LexicalStore, type LexicalStore } from './lexicalStore';
 import type { LexicalDocument, LexicalSearchOptions } from './lexicalIndex';
 import { passageTableFiles, restorePassageTable, type IndexedArticle } from './passageTable';
@@ -124,8 +123,11 @@ export class PassageIndex {
    * yet gives an empty one; a corrupt, partial or incompatible one (other
    * format, other embedder) gives one warning and an empty index, which the
    * next {@link sync} rebuilds from the corpus.
+   *
+   * @throws IndexWriteError when `indexDir` is a file (or inside one), not a folder.
    */
   static async open(options: PassageIndexOptions): Promise<PassageIndex> {
+    await checkIndexFolder(options.indexDir);
     const index = new PassageIndex(options);
     for (let attempt = 1; ; attempt += 1) {
       const name = await readCurrentName(options.indexDir).catch(() => null);
@@ -150,9 +152,11 @@ export class PassageIndex {
    * source is added, a source with new content (new id) is updated, a source
    * no longer there is removed; unchanged articles are not re-embedded (a
    * renamed file keeps its vectors too). Writes a new generation atomically,
-   * and nothing at all when nothing changed. If embedding fails, nothing
-   * changes; if writing fails, the error is thrown, the last good index stays
-   * on disk and this index keeps the new state (the next sync writes it).
+   * and nothing at all when nothing changed. If embedding fails, or the
+   * index folder cannot be written at all (checked first), nothing changes;
+   * if writing fails, the error is thrown ({@link IndexWriteError} for a full
+   * or read-only disk), the last good index stays on disk and this index
+   * keeps the new state (the next sync writes it).
    */
   sync(corpus: CorpusLoad): Promise<SyncReport> {
     return this.queued(() => this.syncNow(corpus, null, false));
@@ -275,6 +279,7 @@ export class PassageIndex {
       return report();
     }
 
+    await probeWritable(this.options.indexDir, this.options.writeFaults);
     const plan = diff.plan.map(({ article, reuse }) => ({
       article,
       kept: reuse && (reuse.article.source === article.source ? reuse : { article, passages: reuse.passages }),
@@ -407,7 +412,7 @@ export class PassageIndex {
   private async persist(): Promise<void> {
     const articleIds = this.entries.map((entry) => entry.article.id);
     const facts = this.factStore.inOrder(articleIds);
-    const written = writeGeneration(
+    const written = await writeGeneration(
       this.options.indexDir,
       [
         ...passageTableFiles(this.entries),
@@ -424,15 +429,7 @@ export class PassageIndex {
       },
       { faults: this.options.writeFaults },
     );
-    this.generation = (
-      await written.catch((error: unknown) => {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR') {
-        throw new UserFacingError(`Cannot write the index in ${this.options.indexDir} (${code}); choose another folder with --index or INDEX_DIR.`, 'index_unwritable');
-      }
-      throw error;
-    })
-    ).name;
+    this.generation = written.name;
   }
 
   /** Rebuilds memory from a verified generation; throws {@link IndexUnreadableError} when its content does not hold together. */

@@ -95,8 +95,12 @@ describe('scoop CLI', () => {
     const [answer] = result.lines();
     expect(answer).toMatchObject({ question: 'When is GPT-5 expected?', language: 'en', abstained: false });
     expect(answer.answer).toMatch(/May/);
+    expect(answer.value).toMatch(/May 2025/);
+    expect(answer.confidence).toBeGreaterThan(0.5);
+    expect(answer.confidence).toBeLessThanOrEqual(1);
     expect(answer.citations.length).toBeGreaterThan(0);
     answer.citations.forEach((citation: any, i: number) => {
+      expect(citation).toHaveProperty('url', null);
       expect(citation.n).toBe(i + 1);
       expect(answer.answer).toContain(`[${citation.n}]`);
       expect(seedText.slice(citation.start, citation.end)).toBe(citation.snippet);
@@ -107,6 +111,7 @@ describe('scoop CLI', () => {
     const result = await run(['ask', '--json', '--corpus', corpus, '--index', index, 'When will GPT-6 be released?']);
     const [answer] = result.lines();
     expect(answer.abstained).toBe(true);
+    expect(answer).toMatchObject({ value: null, confidence: 0 });
     expect(answer.citations).toEqual([]);
     expect(answer.answer).toContain('GPT-6');
   });

@@ -12,6 +12,8 @@ describe('Discord embeds and control characters from the articles', () => {
       language: 'fr',
       kind: 'date',
       answer: `Au printemps 2026 ${ESC}]0;pwned\u0007[1].`,
+      value: `printemps 2026${ESC}[0m`,
+      confidence: 0.8,
       abstained: false,
       citations: [
         {

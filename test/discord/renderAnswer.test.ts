@@ -9,7 +9,7 @@ function citation(n: number, snippet: string, extra: Partial<NumberedCitation> =
 }
 
 function answer(fields: Partial<Answer>): Answer {
-  return { question: 'When is GPT-5 coming out?', standaloneQuestion: 'When is GPT-5 coming out?', language: 'en', kind: 'date', answer: 'End of May [1].', abstained: false, citations: [], related: [], timings: {}, ...fields };
+  return { question: 'When is GPT-5 coming out?', standaloneQuestion: 'When is GPT-5 coming out?', language: 'en', kind: 'date', answer: 'End of May [1].', value: 'End of May', confidence: 0.9, abstained: false, citations: [], related: [], timings: {}, ...fields };
 }
 
 function expectWithinLimits(embed: ReturnType<typeof renderAnswer>) {

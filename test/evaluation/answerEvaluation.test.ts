@@ -178,7 +178,7 @@ describe('seeded samples', () => {
 
 describe('reading answers for scoring', () => {
   it("GIVEN Scoop's answer THEN its value is used once it has one, and the cited articles are listed", () => {
-    const base: Answer = { question: 'q', standaloneQuestion: 'q', language: 'fr', kind: 'fact', answer: 'En 2022 [1]', abstained: false, citations: [], related: [], timings: {} };
+    const base: Answer = { question: 'q', standaloneQuestion: 'q', language: 'fr', kind: 'fact', answer: 'En 2022 [1]', value: null, confidence: 0, abstained: false, citations: [], related: [], timings: {} };
     const citation = { n: 1, articleId: 'a1', source: 's', title: 't', published: null, url: null, start: 0, end: 4, snippet: 'text' };
     expect(fromScoopAnswer({ ...base, citations: [citation] })).toEqual({ answer: 'En 2022 [1]', value: null, abstained: false, citedArticleIds: ['a1'] });
     expect(fromScoopAnswer({ ...base, value: '2022' } as Answer).value).toBe('2022');

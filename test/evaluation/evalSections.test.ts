@@ -25,11 +25,11 @@ const passages = articles.flatMap((a) => splitIntoPassages(a));
 /** Scoop stand-in: answers "2022" from the Roadster article to any question naming the Roadster, declines the rest. */
 function corpus(): EvaluatedCorpus {
   const ask = async (question: string): Promise<Answer> => {
-    const base = { question, standaloneQuestion: question, language: 'fr' as const, kind: 'fact' as const, related: [], timings: {} };
+    const base = { question, standaloneQuestion: question, language: 'fr' as const, kind: 'fact' as const, value: null, confidence: 0, related: [], timings: {} };
     if (!/roadster/i.test(question)) return { ...base, answer: 'Les articles ne le disent pas.', abstained: true, citations: [] };
     const [a] = articles;
     const citation = { n: 1, articleId: a.id, source: a.source, title: a.title, published: a.published, url: a.url, start: 0, end: 10, snippet: a.text.slice(0, 10) };
-    return { ...base, answer: 'En 2022 [1]', value: '2022', abstained: false, citations: [citation] } as Answer;
+    return { ...base, answer: 'En 2022 [1]', value: '2022', confidence: 0.9, abstained: false, citations: [citation] };
   };
   return { path: 'news', articles, passages, search: async () => [], ask, embeddings: new HashedFeatureEmbeddings() };
 }
@@ -76,7 +76,7 @@ describe('the OrangeSum set section', () => {
         questionLine({ id: 'h2', question: 'Quand sort le Roadster de troisième génération ?', answerable: false, expected: [], expectedIso: undefined, focus: ['Roadster', 'troisième génération'], note: 'another version', article: { line: 1, title: articles[0].title }, split: 'heldout' }),
       ].join('\n'),
     );
-    const result = await orangesumSection({ files: [dev, heldout], corpusFileName: 'news.jsonl.gz', withPeer: true }).run(context());
+    const result = await orangesumSection({ files: [dev, heldout], corpusFileName: 'news.jsonl.gz', peer: 'hybrid' }).run(context());
     const report = result.figures as OrangesumSetReport;
 
     expect(report.questions).toBe(3);
@@ -103,14 +103,14 @@ describe('the PIAF section', () => {
       paragraph: 0,
     }));
     writeFileSync(file, gzipSync(JSON.stringify({ articles: [{ id: 'piaf-000', title: 'T', paragraphs: ['p'] }], questions })));
-    const result = await piafSection({ piafFile: file, scoopSample: 4, peerSample: 2, seed: 7 }).run(context());
+    const result = await piafSection({ piafFile: file, scoopSample: 4, peerSample: 2, peer: 'vector', seed: 7 }).run(context());
     const report = result.figures as PiafReport;
 
     expect(report.questions).toBe(6);
     expect(report.systems.map((system) => [system.name, system.summary.questions])).toEqual([
       ['Scoop', 4],
       ['Scoop, peer sample', 2],
-      ['peer hybrid, peer sample', 2],
+      ['peer vector, peer sample', 2],
     ]);
     expect(report.systems[2].summary.declined).toBe(0);
     expect(result.text).toContain('PIAF answers');

@@ -30,10 +30,10 @@ function fakeScoop(): EvaluatedCorpus {
   const ask = async (question: string): Promise<Answer> => {
     const [top] = await search(question, 1);
     const base = { question, standaloneQuestion: question, language: 'en' as const, kind: 'fact' as const, related: [], timings: {} };
-    if (!top) return { ...base, answer: "The articles don't say.", abstained: true, citations: [] };
+    if (!top) return { ...base, answer: "The articles don't say.", value: null, confidence: 0, abstained: true, citations: [] };
     const { passage, article: a } = top;
     const citation = { n: 1, articleId: a.id, source: a.source, title: a.title, published: a.published, url: a.url, start: passage.start, end: passage.end, snippet: passage.text };
-    return { ...base, answer: `${passage.text} [1]`, abstained: false, citations: [citation] };
+    return { ...base, answer: `${passage.text} [1]`, value: passage.text, confidence: 0.5, abstained: false, citations: [citation] };
   };
   return { path: 'fixtures', articles, passages, search, ask, embeddings: new HashedFeatureEmbeddings() };
 }

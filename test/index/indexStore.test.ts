@@ -7,6 +7,7 @@ import {
   acquireWriteLock,
   checksum,
   IndexUnreadableError,
+  IndexWriteError,
   readCurrentGeneration,
   writeGeneration,
   type GenerationFile,
@@ -106,6 +107,16 @@ describe('indexStore', () => {
     const next = await readCurrentGeneration(dir);
     expect(JSON.parse(next!.files.get('a.json')!.toString())).toEqual({ text: 'next' });
     expect(await generations(dir)).toEqual([next!.name]);
+  });
+
+  it.each(['b.bin', 'manifest.json', 'CURRENT'])('GIVEN a full disk when %s is written THEN the write fails naming it, removes what it wrote at once, and the last good generation stays', async (refused) => {
+    const good = await writeGeneration(dir, files('good'), fields(3));
+    const faults = { failWrite: (name: string) => (name === refused ? Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }) : undefined) };
+    const error = await writeGeneration(dir, files('lost'), fields(3), { faults }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IndexWriteError);
+    expect((error as Error).message).toBe(`Cannot write the index in ${dir}: the disk is full (ENOSPC); free some space, or choose another folder with --index or INDEX_DIR.`);
+    expect(await generations(dir)).toEqual([good.name]);
+    expect((await readCurrentGeneration(dir))!.name).toBe(good.name);
   });
 
   it('GIVEN two writers at once THEN both finish and the index reads back whole', async () => {

@@ -271,13 +271,31 @@ describe('PassageIndex', () => {
     expect(await search(reopened, 'Antoine Dupont', 1)).toEqual(await search(index, 'Antoine Dupont', 1));
   });
 
-  it('GIVEN an index folder that cannot be created THEN sync fails with a message naming it', async () => {
+  it('GIVEN an index folder that cannot be created THEN opening or syncing fails with a message naming it', async () => {
     const blocked = join(root, 'a-file', 'index');
     await writeFile(join(root, 'a-file'), 'not a folder');
-    const index = await PassageIndex.open(options({ indexDir: blocked }));
-    const error = await index.sync(await loadCorpus(corpusDir)).catch((e: unknown) => e);
+    const corpus = await loadCorpus(corpusDir);
+    const error = await PassageIndex.open(options({ indexDir: blocked }))
+      .then((index) => index.sync(corpus))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserFacingError);
     expect((error as Error).message).toContain(`Cannot write the index in ${blocked}`);
+  });
+
+  it('GIVEN an index folder that refuses writes THEN sync fails before embedding anything and the index is unchanged', async () => {
+    const index = await PassageIndex.open(options());
+    await index.sync(await loadCorpus(corpusDir));
+    const before = index.articles();
+    await writeFile(join(corpusDir, 'gemini.md'), '---\ntitle: Gemini 2.0\nlang: en\n---\nGoogle released Gemini 2.0 in December.\n');
+    const readOnly = await PassageIndex.open(
+      options({ writeFaults: { failWrite: (name) => (name === '.probe' ? Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' }) : undefined) } }),
+    );
+    embeddings.documents = 0;
+    const error = await readOnly.sync(await loadCorpus(corpusDir)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as Error).message).toContain('the filesystem is read-only (EROFS)');
+    expect(embeddings.documents).toBe(0);
+    expect(readOnly.articles()).toEqual(before);
   });
 
   it('GIVEN two syncs at once on one index THEN they run one after the other', async () => {

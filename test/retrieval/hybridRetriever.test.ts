@@ -9,7 +9,7 @@ import { loadCorpus } from '../../src/articles/loadCorpus';
 import { extractFacts } from '../../src/facts/extractFacts';
 import { PassageIndex, type PassageIndexOptions } from '../../src/index/passageIndex';
 import type { Passage } from '../../src/passages/passage';
-import { HybridRetriever, type SearchableIndex } from '../../src/retrieval/hybridRetriever';
+import { DEFAULT_FUSION, HybridRetriever, MODEL_EMBEDDINGS_FUSION, type SearchableIndex } from '../../src/retrieval/hybridRetriever';
 import { ARTICLES, CountingEmbeddings, writeCorpus } from '../index/fixtureCorpus';
 
 const exactSlice = (passage: Passage, article: Article) => article.text.slice(passage.start, passage.end) === passage.text;
@@ -116,8 +116,25 @@ describe('HybridRetriever', () => {
       lexicalSearch: () => [{ id: 'l', score: 9 }, { id: 'both', score: 8 }],
       passage,
     };
-    expect((await new HybridRetriever({ index: fake }).search('q', 3)).map((hit) => hit.passage.id)).toEqual(['both', 'v', 'l']);
+    const fused = new HybridRetriever({ index: fake, fusion: MODEL_EMBEDDINGS_FUSION });
+    expect((await fused.search('q', 3)).map((hit) => hit.passage.id)).toEqual(['both', 'v', 'l']);
     const lexicalOnly = new HybridRetriever({ index: fake, fusion: { weights: [0, 1] } });
     expect((await lexicalOnly.search('q', 1)).map((hit) => hit.passage.id)).toEqual(['l']);
+  });
+
+  it('GIVEN the offline default THEN only the BM25 ranking is searched, in its order', async () => {
+    const searched: string[] = [];
+    const fake: SearchableIndex = {
+      passageCount: () => 3,
+      vectorSearch: async () => (searched.push('vector'), [{ id: 'v', score: 0.9 }]),
+      lexicalSearch: () => (searched.push('lexical'), [{ id: 'l', score: 9 }, { id: 'both', score: 8 }]),
+      passage: (id) => ({
+        passage: { id, articleId: 'a', ordinal: 0, start: 0, end: 1, text: id },
+        article: { id: 'a', source: 'a.md', title: 'A', language: 'en', published: null, url: null, text: id },
+      }),
+    };
+    expect(DEFAULT_FUSION.weights).toEqual([0, 1]);
+    expect((await new HybridRetriever({ index: fake }).search('q', 3)).map((hit) => hit.passage.id)).toEqual(['l', 'both']);
+    expect(searched).toEqual(['lexical']);
   });
 });

@@ -1,0 +1,103 @@
+import type { AnswerType } from '../text/vocabulary';
+import { foldForMatching } from '../text/foldForMatching';
+
+/** The words of Scoop's replies in one language. */
+export interface Messages {
+  /** First line of a typed answer: the value and its marker. */
+  shortAnswer(value: string, marker: string): string;
+  /** The supporting sentence, quoted verbatim. */
+  support(quote: string, marker: string): string;
+  /** Another article giving the same value. */
+  agreeing(quote: string, marker: string): string;
+  /** Nothing in the articles answers: what was not found, from the question's own words when they allow. */
+  notStated(question: string, expected: AnswerType, focus: string | null): string;
+  /** No article names what the question is about. */
+  notMentioned(names: string[]): string;
+  /** Quotation marks around a verbatim quote. */
+  quote(text: string): string;
+  /** "A, B et C". */
+  list(items: string[]): string;
+}
+
+const LIST = {
+  fr: new Intl.ListFormat('fr', { style: 'long', type: 'conjunction' }),
+  en: new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' }),
+};
+
+/** "Quel est le prix du Galaxy S25 en France ?" → "le prix du Galaxy S25 en France". */
+function askedThing(question: string, language: 'fr' | 'en'): string | null {
+  const trimmed = question.trim().replace(/\s*[?？!.]+\s*$/u, '');
+  const pattern =
+    language === 'fr'
+      ? /^(?:quel|quelle|quels|quelles)\s+(?:est|sont|était|étaient|sera|seront|etait|etaient)\s+((?:le|la|les|l['’])\s?.+)$/iu
+      : /^(?:what|which)\s+(?:is|are|was|were|will be)\s+(the\s.+)$/iu;
+  const match = pattern.exec(trimmed);
+  return match ? match[1] : null;
+}
+
+const FR_THING: Partial<Record<AnswerType, string>> = {
+  date: 'la date',
+  amount: 'le montant',
+  count: 'le nombre',
+  person: 'qui',
+  organisation: "l'organisation",
+  place: 'où',
+  product: 'le produit',
+  name: 'le nom',
+  reason: 'pourquoi',
+  manner: 'comment',
+};
+
+const EN_THING: Partial<Record<AnswerType, string>> = {
+  date: 'when',
+  amount: 'how much',
+  count: 'how many',
+  person: 'who',
+  organisation: 'which organisation',
+  place: 'where',
+  product: 'which product',
+  name: 'the name',
+  reason: 'why',
+  manner: 'how',
+};
+
+function frenchAbout(focus: string): string {
+  return /^[aeiouyhàâéèêîôû]/iu.test(foldForMatching(focus)) ? `d'${focus}` : `de ${focus}`;
+}
+
+const FRENCH: Messages = {
+  shortAnswer: (value, marker) => `${value} ${marker}.`,
+  support: (quote, marker) => `Selon l’article : ${quote} ${marker}`,
+  agreeing: (quote, marker) => `Un autre article le dit aussi : ${quote} ${marker}`,
+  notStated(question, expected, focus) {
+    const thing = askedThing(question, 'fr');
+    if (thing) return `Les articles indexés ne donnent pas ${thing}.`;
+    const what = FR_THING[expected];
+    const about = focus ? ` ${frenchAbout(focus)}` : '';
+    if (!what) return `Les articles indexés ne répondent pas à cette question${focus ? ` sur ${focus}` : ''}.`;
+    if (/^(?:qui|où|pourquoi|comment)$/u.test(what)) return `Les articles indexés ne disent pas ${what}${focus ? ` (${focus})` : ''}.`;
+    return `Les articles indexés ne donnent pas ${what}${about}.`;
+  },
+  notMentioned: (names) => `Ils ne mentionnent pas ${LIST.fr.format(names)}.`,
+  quote: (text) => `« ${text.replace(/\s+/g, ' ')} »`,
+  list: (items) => LIST.fr.format(items),
+};
+
+const ENGLISH: Messages = {
+  shortAnswer: (value, marker) => `${value} ${marker}.`,
+  support: (quote, marker) => `According to the article: ${quote} ${marker}`,
+  agreeing: (quote, marker) => `Another article says so too: ${quote} ${marker}`,
+  notStated(question, expected, focus) {
+    const thing = askedThing(question, 'en');
+    if (thing) return `The indexed articles don't give ${thing}.`;
+    const what = EN_THING[expected];
+    if (!what) return `The indexed articles don't answer this${focus ? ` about ${focus}` : ''}.`;
+    return `The indexed articles don't say ${what}${focus ? ` (${focus})` : ''}.`;
+  },
+  notMentioned: (names) => `They don't mention ${LIST.en.format(names)}.`,
+  quote: (text) => `"${text.replace(/\s+/g, ' ')}"`,
+  list: (items) => LIST.en.format(items),
+};
+
+/** The message catalogue of each reply language. */
+export const MESSAGES: Readonly<Record<'fr' | 'en', Messages>> = { fr: FRENCH, en: ENGLISH };

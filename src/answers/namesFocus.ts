@@ -1,0 +1,69 @@
+import type { Article } from '../articles/article';
+import { foldForMatching } from '../text/foldForMatching';
+import { VOCABULARIES } from '../text/vocabulary';
+import type { FocusName, QuestionReading } from './readQuestion';
+
+const FOLDED_LIMIT = 512;
+const foldedArticles = new Map<string, string>();
+
+/** The article's title and text folded for matching, kept for the few articles the last questions read. */
+export function foldedArticle(article: Article): string {
+  let folded = foldedArticles.get(article.id);
+  if (folded === undefined) {
+    folded = foldForMatching(`${article.title}\n${article.text}`);
+    if (foldedArticles.size >= FOLDED_LIMIT) foldedArticles.delete(foldedArticles.keys().next().value!);
+    foldedArticles.set(article.id, folded);
+  }
+  return folded;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** A folded word as a whole word; a version ("s26", "4.5") must not run on into another ("s260", "4.5.1", "gpt-4" in "gpt-4.5"). */
+function wordPattern(words: string[]): RegExp {
+  const key = words.join(' ');
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    const body = words.map((w) => escape(w).replace(/-/g, '[\\s-]?').replace(/(\p{L})(\p{N})/gu, '$1[\\s-]?$2')).join('[\\s\'-]*(?:(?:de|du|des|d\'|la|le|of|the)[\\s\']+)?');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}]|[.,]\\p{N})`, 'u');
+    if (patterns.size > 4096) patterns.clear();
+    patterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** The spellings a place may have in an article of either language ("États-Unis", "United States", "US"). */
+function placeSpellings(name: FocusName): string[][] {
+  const folded = name.words.join(' ');
+  const others = VOCABULARIES.fr.placeNames[folded] ?? VOCABULARIES.en.placeNames[folded] ?? [];
+  return [name.words, ...others.map((o) => o.split(' '))];
+}
+
+/**
+ * Whether the folded article text names `name` with all its distinctive
+ * parts: a name with a version must appear as written, version attached
+ * ("Galaxy S26" is not "Galaxy S25", "GPT-4" is not "GPT-4.5"); a name of
+ * several words must have each word in the article; a place may be written
+ * in the article's language.
+ */
+export function namesFocusName(folded: string, name: FocusName): boolean {
+  const spellings = name.place ? placeSpellings(name) : [name.words];
+  return spellings.some((words) => {
+    if (words.length === 0) return true;
+    if (wordPattern(words).test(folded)) return true;
+    if (name.distinctive.length > 0) return false;
+    return words.every((w) => w.length < 3 || wordPattern([w]).test(folded));
+  });
+}
+
+/** Whether an article names everything the question is about: each focus name and each year it gives. */
+export function articleNamesFocus(article: Article, reading: QuestionReading): boolean {
+  if (reading.names.length === 0 && reading.years.length === 0) return true;
+  const folded = foldedArticle(article);
+  if (!reading.names.every((name) => namesFocusName(folded, name))) return false;
+  return reading.years.every((year) => folded.includes(year) || article.published?.startsWith(year));
+}

@@ -1,0 +1,216 @@
+import { analyzeTokens, termOf } from '../text/analyzeTerms';
+import { expandWithLexicon, isConcept } from '../text/expandWithLexicon';
+import { foldForMatching } from '../text/foldForMatching';
+import { STOP_WORDS } from '../text/stopWords';
+import { tokenize, type Token } from '../text/tokenize';
+import { VOCABULARIES, type AnswerType, type DateRole, type Vocabulary } from '../text/vocabulary';
+
+/** A name the question asks about, with the parts that tell it from its neighbours. */
+export interface FocusName {
+  /** As the question writes it ("Galaxy S26"). */
+  text: string;
+  /** Folded words, particles left out (`galaxy`, `s26`). */
+  words: string[];
+  /** Words with digits: versions, model numbers ("s26", "4.5"); an article must write them next to the name. */
+  distinctive: string[];
+  /** Written after a preposition of place ("aux États-Unis", "in France"): a constraint rather than the subject. */
+  place: boolean;
+}
+
+/** One meaningful term of the question, with how much it tells the answer's sentence apart. */
+export interface QuestionTerm {
+  /** The stem (or norm, for names and versions) in the question's language. */
+  term: string;
+  /** The stem the same word has in the other language (for cross-language matching), when it differs. */
+  otherTerm?: string;
+  weight: number;
+  /** The term is (part of) a focus name: the gate already holds it, so it tells sentences apart less than the asked words. */
+  name: boolean;
+}
+
+/** What a question asks, as the extractive answerer needs it. */
+export interface QuestionReading {
+  question: string;
+  language: 'fr' | 'en';
+  /** The type of value the answer must be. */
+  expected: AnswerType;
+  /** The names the question is about; an article must name every one to be read. */
+  names: FocusName[];
+  /** Years the question names ("en 2029"): an answer must come from a passage about that year. */
+  years: string[];
+  /** Which step of a story a date question asks for. */
+  role: DateRole | null;
+  /** Weighted terms of the question, names and numbers weighing most. */
+  terms: QuestionTerm[];
+  /** Lexicon concepts the question expresses (`~release`), to meet sentences in the other language. */
+  concepts: string[];
+  /** Folded words of the question: an answer made only of them restates the question. */
+  words: ReadonlySet<string>;
+  /** Whether the question is written in the past ("When was X founded?"). */
+  past: boolean;
+  /** The question asks another name of something ("nom de code", "nickname"): the answer's sentence must give one. */
+  naming: boolean;
+}
+
+const ORDINAL = /^\p{N}+(?:e|er|ere|eme|emes|nd|nde|th|st|rd)$/u;
+const YEAR = /^(?:1[0-9]{3}|20[0-9]{2})$/;
+const HAS_DIGIT = /\p{N}/u;
+const CAPITAL = /^\p{Lu}/u;
+const INNER_CAPITAL = /^\p{Ll}+\p{Lu}/u;
+const ADJECTIVES_BEFORE_NOUN = new Set(
+  'premier premiere premiers premieres dernier derniere derniers dernieres principal principale principaux seul seule plus grand grande grands grandes nouveau nouvelle ancien ancienne meilleur meilleure deuxieme second seconde troisieme petit petite vieux vieille first last main only new old best largest biggest second third latest most'.split(' '),
+);
+const QUEL = /(?:^|[^\p{L}])(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|what|which)\s+(?:(?:est|sont|etait|etaient|fut|furent|sera|seront|is|are|was|were|will be)\s+)?(?:(?:le|la|les|l'|son|sa|ses|leur|leurs|the|its|his|her|their|un|une|a|an)\s?)?((?:[\p{L}'-]+\s+){0,2}[\p{L}'-]+)/u;
+const PAST = /\b(?:was|were|did|has been|have been|had|a ete|ont ete|a-t-(?:il|elle)|ont-(?:ils|elles)|avait|avaient|etait|etaient|fut|furent)\b|\b\p{L}+(?:ed)\b|-t-(?:il|elle)\s+(?:ete|eu)\b/u;
+
+/** The question's language when its words do not decide: French for accents and French function words. */
+const FRENCH_HINT = /[àâçéèêëîïôûùüÿœ]|\b(?:quel|quelle|quels|quelles|qui|quand|combien|pourquoi|comment|est-ce|les|des|du|une|dans|sur|avec|pour)\b/iu;
+
+function typeFromNoun(match: RegExpExecArray, vocabulary: Vocabulary): AnswerType {
+  for (const word of match[1].split(/\s+/)) {
+    const bare = word.replace(/^(?:l|d)'/, '');
+    if (ADJECTIVES_BEFORE_NOUN.has(bare)) continue;
+    return vocabulary.typeNouns[bare] ?? vocabulary.typeNouns[bare.replace(/s$/, '')] ?? 'other';
+  }
+  return 'other';
+}
+
+const WHO = /(?:^|[^\p{L}])(?:qui|who|whom|whose)(?![\p{L}])/u;
+const WHAT = /(?:^|[^\p{L}])(?:que|quoi|qu'est-ce|qu'|what)(?![\p{L}])/u;
+
+/**
+ * The answer type a question asks for, from its first question word
+ * ("quand" → date, "quelle ville" → place, "qui" → person); a question with
+ * none is a yes/no question when an auxiliary opens it.
+ */
+export function expectedAnswerType(question: string, language: 'fr' | 'en'): AnswerType {
+  const folded = foldForMatching(question).replace(/\s+/g, ' ').trim();
+  let best: { at: number; type: AnswerType } | null = null;
+  const consider = (at: number, type: AnswerType) => {
+    if (!best || at < best.at) best = { at, type };
+  };
+  for (const vocabulary of [VOCABULARIES[language], VOCABULARIES[language === 'fr' ? 'en' : 'fr']]) {
+    for (const [pattern, type] of vocabulary.questionOpeners) {
+      const match = pattern.exec(folded);
+      if (match) consider(match.index, type);
+    }
+    const quel = QUEL.exec(folded);
+    if (quel) consider(quel.index, typeFromNoun(quel, vocabulary));
+  }
+  const who = WHO.exec(folded);
+  if (who && !/qu'est-ce qui/u.test(folded)) consider(who.index, 'person');
+  const what = WHAT.exec(folded);
+  if (what) consider(what.index, 'other');
+  if (best) return (best as { type: AnswerType }).type;
+  return VOCABULARIES[language].yesNo.test(folded) || VOCABULARIES.fr.yesNo.test(folded) ? 'yes-no' : 'other';
+}
+
+function isNameToken(token: Token, index: number, vocabulary: Vocabulary, language: 'fr' | 'en'): boolean {
+  if (token.text.endsWith("'") || token.text.endsWith('’') || ORDINAL.test(token.text)) return false;
+  if (HAS_DIGIT.test(token.text) && /\p{L}/u.test(token.text)) return true;
+  if (INNER_CAPITAL.test(token.text)) return true;
+  if (!CAPITAL.test(token.text)) return false;
+  if (token.text.length === 1) return false;
+  const folded = foldForMatching(token.text);
+  if (index === 0 && (vocabulary.questionWords.has(folded) || STOP_WORDS[language].has(token.norm) || STOP_WORDS.fr.has(token.norm) || STOP_WORDS.en.has(token.norm))) return false;
+  if (vocabulary.questionWords.has(folded)) return false;
+  return !(index === 0 && /^(?:est-ce|a|en|de|le|la|les|dans|par|pour|sur|selon|depuis|avant|apres|in|on|at|for|by|since|after|before)$/u.test(folded));
+}
+
+/** The names a question is about: capitalised runs (with particles: "Bureau du recensement des États-Unis"), versions attached. */
+export function findFocusNames(question: string, language: 'fr' | 'en'): FocusName[] {
+  const vocabulary = VOCABULARIES[language];
+  const tokens = tokenize(question);
+  const names: FocusName[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameToken(tokens[i], i, vocabulary, language) || YEAR.test(tokens[i].text)) {
+      i += 1;
+      continue;
+    }
+    let end = i;
+    for (;;) {
+      const next = tokens[end + 1];
+      if (!next) break;
+      const gap = question.slice(tokens[end].end, next.start);
+      if (/[^\s'’-]/.test(gap)) break;
+      if (isNameToken(next, end + 1, vocabulary, language) || (HAS_DIGIT.test(next.text) && !YEAR.test(next.text))) {
+        end += 1;
+        continue;
+      }
+      const afterParticle = tokens[end + 2];
+      if (vocabulary.nameParticles.has(next.norm) && afterParticle && isNameToken(afterParticle, end + 2, vocabulary, language)) {
+        end += 2;
+        continue;
+      }
+      break;
+    }
+    const run = tokens.slice(i, end + 1);
+    const before = tokens[i - 1];
+    const words = run.map((t) => foldForMatching(t.text)).filter((w) => !vocabulary.nameParticles.has(w));
+    names.push({
+      text: question.slice(run[0].start, run[run.length - 1].end),
+      words,
+      distinctive: words.filter((w) => HAS_DIGIT.test(w)),
+      place: before !== undefined && (vocabulary.placePrepositions.has(before.norm) || before.norm === "l'" || before.norm === 'a'),
+    });
+    i = end + 1;
+  }
+  return names;
+}
+
+function roleOf(folded: string, language: 'fr' | 'en'): DateRole | null {
+  for (const [pattern, role] of VOCABULARIES[language].roles) if (pattern.test(folded)) return role;
+  return null;
+}
+
+/** The question's language: its own words first, the fallback when they do not decide. */
+export function questionLanguage(question: string, detected: 'fr' | 'en' | 'und', fallback: 'fr' | 'en'): 'fr' | 'en' {
+  if (detected !== 'und') return detected;
+  return FRENCH_HINT.test(question) ? 'fr' : fallback;
+}
+
+/**
+ * Reads a question into what the extractive answerer needs: the type of
+ * value it asks for, the names it is about (with their distinctive parts),
+ * the years it names, the role of a date question and its weighted terms.
+ */
+export function readQuestion(question: string, language: 'fr' | 'en'): QuestionReading {
+  const vocabulary = VOCABULARIES[language];
+  const other = language === 'fr' ? 'en' : 'fr';
+  const folded = foldForMatching(question).replace(/\s+/g, ' ').trim();
+  const names = findFocusNames(question, language);
+  const nameWords = new Set(names.flatMap((n) => n.words));
+  const years = [...new Set(tokenize(question).filter((t) => YEAR.test(t.text)).map((t) => t.text))];
+  const terms: QuestionTerm[] = [];
+  const seen = new Set<string>();
+  for (const token of analyzeTokens(question, language)) {
+    const word = foldForMatching(token.text);
+    if (vocabulary.questionWords.has(word) || seen.has(token.term)) continue;
+    seen.add(token.term);
+    const isName = nameWords.has(word);
+    const isNumber = HAS_DIGIT.test(token.text);
+    const isTypeNoun = vocabulary.typeNouns[word] !== undefined;
+    const weight = isName ? 2.5 : isNumber ? 2 : isTypeNoun ? 0.8 : 1;
+    const otherTerm = termOf(token, other);
+    terms.push({ term: token.term, otherTerm: otherTerm !== token.term ? otherTerm : undefined, weight, name: isName || isNumber });
+  }
+  const concepts = [...new Set(expandWithLexicon(terms.map((t) => t.term), language).filter(isConcept))];
+  const words = new Set((folded.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !vocabulary.questionWords.has(w)));
+  let expected = expectedAnswerType(question, language);
+  if (expected === 'count' && /\b(?:combien|how much)\b(?! de\b| d'| of\b)/u.test(folded) && vocabulary.moneyVerbs.test(folded)) expected = 'amount';
+  const naming = /\b(?:nom de code|nom interne|code[ -]?names?|codenamed|surnom|nickname)\b/u.test(folded);
+  return {
+    question,
+    language,
+    expected,
+    naming,
+    names,
+    years,
+    role: roleOf(folded, language),
+    terms,
+    concepts,
+    words,
+    past: PAST.test(folded),
+  };
+}

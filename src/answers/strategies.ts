@@ -1,0 +1,204 @@
+import { trimToClauses } from './answerFact';
+import { citeSpan } from '../passages/citation';
+import { describeRange } from './describeDate';
+import { answerCodeNameFromClaims } from './answerFact';
+import { answerFromPassages, type ReadSentence } from './answerFromPassages';
+import { pickDateClaims, renderDateClaims } from './answerDate';
+import { answerPartnershipFromClaims } from './answerPartnership';
+import type { SubjectMention } from './analyzeQuestion';
+import { CitationList } from './citationList';
+import { answerDateFromSentences } from './answerDateFromSentences';
+import { meaningfulTerms } from './questionTerms';
+import { supportingSentences } from './supportingSentences';
+import type { QuestionAnalysis } from './analyzeQuestion';
+import type { AnswerContext, AnswerStrategy, Finding } from './finding';
+import { MESSAGES } from './messages';
+
+/** How sure a finding drawn from the fact book is: those claims were extracted by the stricter fact grammar. */
+const CLAIM_CONFIDENCE = { date: 0.9, partnership: 0.85, codeName: 0.9 };
+
+/** A finding from the passage reader is given only above this confidence (tuned on the dev sets for precision). */
+export const PASSAGE_CONFIDENCE_THRESHOLD = 0.2;
+
+function mainSubject(context: AnswerContext): SubjectMention | null {
+  const subjects = context.analysis.subjects;
+  return subjects.find((s) => s.kind === 'product') ?? subjects[0] ?? null;
+}
+
+/**
+ * Date questions about a subject the fact book dates: the plan as it moved,
+ * as `/timeline` shows it. `weak` also takes claims that are only loosely
+ * what was asked (an unveiling that happened, for "when will it be
+ * available?"), tried after a sentence that dates the asked event.
+ */
+function dateClaims(weak: boolean): AnswerStrategy {
+  return {
+  name: weak ? 'date-claims-loose' : 'date-claims',
+  find(context) {
+    const { analysis } = context;
+    const subject = mainSubject(context);
+    if (analysis.kind !== 'date' || !subject) return null;
+    const picked = pickDateClaims(analysis, context.facts.timeline(subject.canonical).events);
+    if (!picked || picked.weak !== weak) return null;
+    const citations = new CitationList();
+    const text = renderDateClaims(analysis, subject.canonical, picked, citations);
+    const { primary } = picked;
+    return {
+      strategy: 'date-claims',
+      type: 'timeline',
+      value: describeRange(primary.start, primary.end, analysis.language) ?? primary.when,
+      confidence: weak ? CLAIM_CONFIDENCE.date - 0.2 : CLAIM_CONFIDENCE.date,
+      text,
+      citations: citations.list(),
+    };
+  },
+  };
+}
+
+/** "What is X's code name?" from the code names the articles give. */
+const codeNames: AnswerStrategy = {
+  name: 'code-names',
+  find(context) {
+    const { analysis } = context;
+    const subject = mainSubject(context);
+    if (analysis.kind !== 'fact' || analysis.target !== 'code-name' || !subject) return null;
+    const claims = context.facts.aliasesOf(subject.canonical);
+    const citations = new CitationList();
+    const text = answerCodeNameFromClaims(analysis, subject.canonical, claims, citations);
+    if (!text) return null;
+    const aliases = [...new Set(claims.filter((c) => c.subject === subject.canonical).sort((a, b) => Number(a.hedged) - Number(b.hedged)).map((c) => c.alias))];
+    return { strategy: 'code-names', type: 'code-name', value: aliases[0], confidence: CLAIM_CONFIDENCE.codeName, text, citations: citations.list() };
+  },
+};
+
+/** Partnership questions from the ties `/partners` shows. */
+const partnershipClaims: AnswerStrategy = {
+  name: 'partnership-claims',
+  find(context) {
+    const { analysis } = context;
+    if (analysis.kind !== 'partnership') return null;
+    const companies = [
+      ...analysis.subjects.filter((s) => s.kind === 'company').map((s) => s.canonical),
+      ...analysis.subjects.filter((s) => s.kind === 'product').flatMap((s) => [s.canonical, ...(s.company ? [s.company] : [])]),
+    ];
+    for (const company of new Set(companies)) {
+      const citations = new CitationList();
+      const found = answerPartnershipFromClaims(analysis, company, context.facts.partners(company).partners, citations);
+      if (found) {
+        return {
+          strategy: 'partnership-claims',
+          type: 'partnership',
+          value: MESSAGES[analysis.language].list(found.partners),
+          confidence: CLAIM_CONFIDENCE.partnership,
+          text: found.text,
+          citations: citations.list(),
+        };
+      }
+    }
+    return null;
+  },
+};
+
+/**
+ * The sentence that supports a passage answer, narrowed to the clauses
+ * around the value when it is long, or with the sentence before it when only
+ * that one names what the question is about ("Mistral Large… Sa fenêtre de contexte…").
+ */
+function supportSpan(context: AnswerContext, sentence: ReadSentence, start: number, end: number) {
+  if (sentence.leansOn) return { start: sentence.leansOn.start, end: sentence.span.end };
+  const trimmed = trimToClauses(sentence.text, start, end);
+  return { start: sentence.span.start + trimmed.start, end: sentence.span.start + trimmed.end };
+}
+
+const readings = new WeakMap<AnswerContext, ReturnType<typeof answerFromPassages>>();
+
+function readPassages(context: AnswerContext): ReturnType<typeof answerFromPassages> {
+  let found = readings.get(context);
+  if (!found) {
+    found = answerFromPassages(context.reading, context.hits);
+    readings.set(context, found);
+  }
+  return found;
+}
+
+/** Question words that say what is asked rather than what it is about; they do not count as overlap. */
+const CUE_WORDS =
+  'code name names codename nom noms interne internal much many combien nombre number amount montant who qui where ou ceo chief executive pdg directeur which quel quelle model modele when quand date expected prevu attendu';
+
+function questionTerms(analysis: QuestionAnalysis): Set<string> {
+  const terms = meaningfulTerms(analysis.searchQuery, analysis.language);
+  const drop = meaningfulTerms(`${analysis.subjects.map((s) => `${s.text} ${s.canonical}`).join(' ')} ${CUE_WORDS}`, analysis.language);
+  for (const term of drop) terms.delete(term);
+  for (const term of [...terms]) if (/^\d+$/.test(term)) terms.delete(term);
+  return terms;
+}
+
+/**
+ * Date questions about a named subject, from a retrieved sentence that names
+ * it, holds a date expression and an event word: tried before claims that are
+ * only loosely what was asked.
+ */
+const sentenceDates: AnswerStrategy = {
+  name: 'sentence-dates',
+  find(context) {
+    const { analysis } = context;
+    if (analysis.kind !== 'date' || analysis.subjects.length === 0) return null;
+    const terms = questionTerms(analysis);
+    const candidates = supportingSentences(context.hits, analysis.subjects, terms, context.aliases);
+    const citations = new CitationList();
+    const found = answerDateFromSentences(analysis, candidates, terms, citations);
+    if (!found) return null;
+    return { strategy: 'sentence-dates', type: 'date', value: found.value, confidence: 0.6, text: found.text, citations: citations.list() };
+  },
+};
+
+/**
+ * Any question, from the sentences of the retrieved passages: a typed short
+ * answer and the sentence that gives it.
+ */
+const passageReader: AnswerStrategy = {
+  name: 'passage-reader',
+  find(context) {
+    const found = readPassages(context);
+    if ('reason' in found) {
+      if (found.reason === 'focus-absent') {
+        const folded = new Set(context.hits.map((h) => h.article.id));
+        const missing = context.reading.names.filter((name) => folded.size > 0 && !name.place).map((n) => n.text);
+        return { reason: 'focus-absent', name: missing[missing.length - 1] ?? context.reading.names[0]?.text ?? '' };
+      }
+      return { reason: 'not-stated' };
+    }
+    if (found.confidence < PASSAGE_CONFIDENCE_THRESHOLD) return { reason: 'not-stated' };
+    const messages = MESSAGES[context.reading.language];
+    const citations = new CitationList();
+    const citation = citeSpan(found.sentence.article, supportSpan(context, found.sentence, found.candidate.start, found.candidate.end));
+    const marker = citations.marker(citation);
+    const lines = [messages.shortAnswer(found.value, marker), messages.support(messages.quote(citation.snippet), marker)];
+    for (const other of found.agreeing.slice(0, 1)) {
+      const otherCitation = citeSpan(other.article, other.span);
+      lines.push(messages.agreeing(messages.quote(otherCitation.snippet), citations.marker(otherCitation)));
+    }
+    const finding: Finding = {
+      strategy: 'passage-reader',
+      type: found.type,
+      value: found.value,
+      confidence: found.confidence,
+      text: lines.join('\n'),
+      citations: citations.list(),
+    };
+    return finding;
+  },
+};
+
+/**
+ * The strategies, tried in order: the fact book's structured answers first
+ * (dates as they moved, ties, code names), then the passage reader.
+ */
+export const ANSWER_STRATEGIES: readonly AnswerStrategy[] = [
+  dateClaims(false),
+  codeNames,
+  partnershipClaims,
+  sentenceDates,
+  dateClaims(true),
+  passageReader,
+];
