@@ -91,7 +91,7 @@ async function openSmallCorpus(corpusDir: string, indexDir: string, label: strin
   const config = parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, LOG_LEVEL: 'warn' });
   progress(`indexing ${label}`);
   const { scoop, index } = await openScoop(config, { logger: createLogger(config.LOG_LEVEL, 'plain') });
-  const { embeddings } = createEmbeddings(config);
+  const { embeddings } = await createEmbeddings(config);
   const articles = index.articles();
   return {
     path: label,

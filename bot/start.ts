@@ -38,6 +38,25 @@ function required(value: string | undefined, key: string, what: string): string 
   return value;
 }
 
+/** How long DISCORD_API_URL has to answer at start; discord.js itself would retry for about a minute. */
+const API_PROBE_MS = 5_000;
+
+/** Fails at once, naming the setting, when DISCORD_API_URL is set and nothing answers there. */
+async function checkApiReachable(url: string | undefined): Promise<void> {
+  if (url === undefined) return;
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(API_PROBE_MS) });
+    await response.body?.cancel();
+  } catch (error) {
+    const failure = error as Error & { cause?: { code?: string } };
+    const why = failure.name === 'TimeoutError' ? `no answer within ${API_PROBE_MS / 1000} s` : (failure.cause?.code ?? failure.message);
+    throw new UserFacingError(
+      `Cannot reach DISCORD_API_URL (${url}): ${why}. Check the address, or leave DISCORD_API_URL empty to use Discord's API.`,
+      'discord_api_unreachable',
+    );
+  }
+}
+
 function explainLoginError(error: unknown, config: Pick<Config, 'MESSAGE_CONTENT_INTENT'>): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === DiscordjsErrorCodes.TokenInvalid) {
@@ -55,6 +74,7 @@ function explainLoginError(error: unknown, config: Pick<Config, 'MESSAGE_CONTENT
 async function deploy(config: Config, io: BotIo): Promise<void> {
   const token = required(config.DISCORD_TOKEN, 'DISCORD_TOKEN', 'the bot token from the Discord developer portal');
   const applicationId = required(config.DISCORD_CLIENT_ID, 'DISCORD_CLIENT_ID', 'the application id from the Discord developer portal');
+  await checkApiReachable(config.DISCORD_API_URL);
   const rest = new REST(config.DISCORD_API_URL === undefined ? {} : { api: config.DISCORD_API_URL }).setToken(token);
   const { commands: registered, changed } = await deployCommands(rest, { applicationId, guildId: config.DISCORD_GUILD_ID }, commands);
   const names = registered.map((c) => (c.type === undefined || c.type === 1 ? `/${c.name}` : c.name)).join(', ');
@@ -88,6 +108,7 @@ function waitForStopSignal(events: BotIo['events']): { stopped: Promise<string>;
 
 async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
   const token = required(config.DISCORD_TOKEN, 'DISCORD_TOKEN', 'the bot token from the Discord developer portal');
+  await checkApiReachable(config.DISCORD_API_URL);
   const signal = waitForStopSignal(io.events);
   const onUnhandled = (reason: unknown) => logger.error({ err: reason }, 'unhandled rejection');
   io.events.on('unhandledRejection', onUnhandled);

@@ -1,6 +1,5 @@
 import type { SkippedInput } from './articles/article';
 import { loadCorpusFiles, scanCorpus, type LoadCorpusOptions } from './articles/loadCorpus';
-import { createChatAnswerer } from './answers/chatAnswerer';
 import type { Config } from './config';
 import { createScoop, type ScoopParts } from './createScoop';
 import { extractFacts } from './facts/extractFacts';
@@ -12,7 +11,7 @@ import { createEmbeddings } from './index/createEmbeddings';
 import { IndexWriteError, type WriteFaults } from './index/indexStore';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
-import { DEFAULT_FUSION, type FusionOptions, HybridRetriever, MODEL_EMBEDDINGS_FUSION } from './retrieval/hybridRetriever';
+import { DEFAULT_FUSION, type FusionOptions, HybridSearch, MODEL_EMBEDDINGS_FUSION } from './retrieval/hybridSearch';
 import type { Scoop } from './scoop';
 import type { StoryGroups } from './storyGroups';
 
@@ -73,7 +72,7 @@ export function corpusLimits(config: Config): LoadCorpusOptions {
 export async function openScoop(config: Config, { logger, onProgress, serveStale = false, writeFaults }: OpenScoopDeps): Promise<OpenedScoop> {
   const limits = corpusLimits(config);
   const scan = await scanCorpus(config.CORPUS_DIR, limits);
-  const { embeddings, embedderId } = createEmbeddings(config);
+  const { embeddings, embedderId } = await createEmbeddings(config);
   const open = () => openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress, writeFaults });
   let index = await open();
   let synced: { report: SyncReport; skipped: SkippedInput[] };
@@ -91,7 +90,7 @@ export async function openScoop(config: Config, { logger, onProgress, serveStale
     synced = { report, skipped: scan.skipped };
   }
   reportSkipped(synced.skipped, logger);
-  const chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
+  const chat = config.ANSWERER === 'extractive' ? undefined : (await import('./answers/chatAnswerer')).createChatAnswerer(config);
   return { scoop: scoopOverIndex(index, { chat, logger, fusion: fusionFor(config) }), index, ...synced, stale };
 }
 
@@ -116,13 +115,13 @@ export function fusionFor(config: Pick<Config, 'EMBEDDINGS_PROVIDER'>): Required
 }
 
 /**
- * The Scoop service over an opened index: the hybrid retriever with the
+ * The Scoop service over an opened index: the hybrid search with the
  * fusion that ships (the offline default unless `fusion` is given), its fact
  * book (folded story duplicates left out), and the answerer the caller chose.
  */
 export function scoopOverIndex(index: PassageIndex, { fusion, ...parts }: Pick<ScoopParts, 'chat' | 'logger'> & { fusion?: FusionOptions } = {}): Scoop {
   const facts = (stories: StoryGroups) => new FactBook(index.facts().filter((entry) => !stories.isFolded(entry.articleId)), index.articles());
-  return createScoop({ index, retriever: new HybridRetriever({ index, fusion }), facts, ...parts });
+  return createScoop({ index, retriever: new HybridSearch({ index, fusion }), facts, ...parts });
 }
 
 /** The news desk over CORPUS_DIR: feed subscriptions, fetched articles, and the safe fetcher the config sets. */

@@ -4,8 +4,6 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'nod
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
 import { UserFacingError } from '../errors';
 
 /**
@@ -255,6 +253,7 @@ export async function acquireWriteLock(
   let lost: Error | null = null;
   const retries = Math.max(0, Math.ceil(timeoutMs / 100));
   let release: () => Promise<void>;
+  const { default: lockfile } = await import('proper-lockfile');
   try {
     release = await lockfile.lock(indexDir, {
       lockfilePath: join(indexDir, LOCK_FILE),
@@ -378,6 +377,7 @@ async function writeGenerationNow(
     crash(faults.beforeSwitch);
     lock.assertHeld();
     refuse(CURRENT_FILE);
+    const { default: writeFileAtomic } = await import('write-file-atomic');
     await writeFileAtomic(join(indexDir, CURRENT_FILE), `${name}\n`);
     switched = true;
     await fsyncPath(indexDir);
