@@ -4,7 +4,8 @@ import { MESSAGES, type InputKind, type Messages } from './messages';
 
 /**
  * The question as Scoop will answer it, or a UserFacingError saying what is
- * wrong with it: blank (zero-width characters count as blank), or longer than `maxLength` characters.
+ * wrong with it (in the user's language): blank (zero-width characters count
+ * as blank), or longer than `maxLength` characters.
  */
 export function checkQuestion(raw: string | null | undefined, maxLength: number, what: InputKind = 'question', t: Messages = MESSAGES.en): string {
   const question = (raw ?? '').replace(/\s+/gu, ' ').trim();
