@@ -19,6 +19,7 @@ import { formatBenchReport, type BenchReport, type SizeResult } from './benchRep
 import type { SearchPeerFigures } from './searchPeerBench';
 
 const WORKER = fileURLToPath(new URL('./benchWorker.ts', import.meta.url));
+const FEEDS_BENCH = fileURLToPath(new URL('./feedsBench.ts', import.meta.url));
 /** The search libraries timed beside Scoop at every size, each in its own process. */
 const BENCHED_SEARCH_PEERS = ['minisearch', 'orama'] as const;
 const DEFAULT_SIZES = [1000, 10000, 50000];
@@ -35,9 +36,9 @@ function parseSizes(text: string): number[] {
 }
 
 /** Runs one worker task in its own Node process (tsx loaded with --import) and returns the JSON it printed. */
-function runWorker<T>(args: string[]): Promise<T> {
+function runWorker<T>(args: string[], script = WORKER): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => (stdout += chunk));
@@ -140,6 +141,14 @@ async function main(): Promise<void> {
     }
   }
 
+  process.stderr.write('\n== live news: a feed polled into an empty corpus, and the live index lag ==\n');
+  let live: unknown;
+  try {
+    live = await runWorker(['--json', ...(values.quick ? ['--items', '50', '--lag-rounds', '3'] : [])], FEEDS_BENCH);
+  } catch (error) {
+    live = { error: (error as Error).message };
+  }
+
   const cpuList = cpus();
   const report: BenchReport = {
     revision,
@@ -154,6 +163,7 @@ async function main(): Promise<void> {
     },
     sizes: results,
     discord,
+    live,
     notes: [
       'Latencies are in-process, one query at a time, after a warm-up; p99 is the nearest-rank 99th percentile.',
       'Build = PassageIndex.open on an empty folder + sync(corpus): splitting, embedding, fact extraction, HNSW and BM25, written to disk.',

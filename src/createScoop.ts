@@ -3,7 +3,7 @@ import { answerQuestion, type AnswerDeps, type AnswerFacts } from './answers/ans
 import { checkStatement } from './answers/checkStatement';
 import type { FactBook } from './facts/factBook';
 import type { PassageIndex } from './index/passageIndex';
-import type { HybridRetriever } from './retrieval/hybridRetriever';
+import type { HybridSearch } from './retrieval/hybridSearch';
 import type { Logger } from './logger';
 import type { LatestArticle, Scoop, SourceSummary } from './scoop';
 import { StoryGroups } from './storyGroups';
@@ -12,7 +12,7 @@ import { StoryGroups } from './storyGroups';
 export interface ScoopParts {
   index: PassageIndex;
   /** The search over `index` that answers and `search` use. */
-  retriever: Pick<HybridRetriever, 'search'>;
+  retriever: Pick<HybridSearch, 'search'>;
   /** The fact book, or how to build it from the facts of the articles that answers may cite (built on first need). */
   facts: FactBook | ((stories: StoryGroups) => FactBook);
   chat?: AnswerDeps['chat'];

@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import * as en from 'chrono-node/en';
+import * as fr from 'chrono-node/fr';
 import {
   addDays,
   addMonths,
@@ -267,7 +268,7 @@ function seasonOf(season: { from: number; to: number }, steps: number, context: 
 
 function dayMonthYear(groups: Groups, context: ResolveContext, original: string, language: 'fr' | 'en'): ResolvedDate {
   const month = monthNumber(groups.month);
-  const parser = language === 'fr' ? chrono.fr : chrono.en;
+  const parser = language === 'fr' ? fr : en;
   const parsed = parser.parse(original, { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 })[0];
   const day = parsed?.start.isCertain('day') ? parsed.start.get('day') : Number((groups.day ?? '').replace(/\D/g, ''));
   if (!month || !day || day > 31) return UNRESOLVED;

@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import * as en from 'chrono-node/en';
+import * as fr from 'chrono-node/fr';
 import type { Language } from '../articles/article';
 import { isoDay, monthRange, publicationInterval, utcDay, type DayRange } from './calendar';
 import type { ResolveContext } from './dateGrammar';
@@ -33,7 +34,7 @@ function toIso(range: DayRange | null, relative: boolean, open?: 'start' | 'end'
 }
 
 function chronoFallback(expression: string, context: ResolveContext, language: Language): ResolvedDateExpression {
-  const parsers = language === 'fr' ? [chrono.fr] : language === 'en' ? [chrono.en] : [chrono.fr, chrono.en];
+  const parsers = language === 'fr' ? [fr] : language === 'en' ? [en] : [fr, en];
   const publication = context.publication;
   const reference = publication ? new Date(publication.start.getTime() + 12 * 3_600_000) : new Date(Date.UTC(2000, 0, 1, 12));
   for (const parser of parsers) {

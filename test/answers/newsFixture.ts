@@ -8,7 +8,7 @@ import { parseConfig } from '../../src/config';
 import { FactBook } from '../../src/facts/factBook';
 import { createEmbeddings } from '../../src/index/createEmbeddings';
 import { openPassageIndex } from '../../src/app';
-import { HybridRetriever } from '../../src/retrieval/hybridRetriever';
+import { HybridSearch } from '../../src/retrieval/hybridSearch';
 
 /** The answer fixtures: the seed and six tech-news articles, French and English. */
 export const NEWS_DIR = 'test/fixtures/news';
@@ -28,14 +28,15 @@ const quiet = { info: () => {}, warn: () => {} };
  * Builds the real pipeline over the fixture corpus, as the composition root
  * does with the default (offline) config: loadCorpus, a PassageIndex in a
  * temporary folder (hybrid retrieval, facts extracted at ingest) and the FactBook.
+ * Another corpus folder can be given instead of the fixtures.
  */
-export async function loadNewsFixture(): Promise<NewsFixture> {
+export async function loadNewsFixture(corpusDir: string = NEWS_DIR): Promise<NewsFixture> {
   const indexDir = mkdtempSync(join(tmpdir(), 'scoop-answers-'));
-  const corpus = await loadCorpus(NEWS_DIR);
-  const { embeddings, embedderId } = createEmbeddings(parseConfig({}));
+  const corpus = await loadCorpus(corpusDir);
+  const { embeddings, embedderId } = await createEmbeddings(parseConfig({}));
   const index = await openPassageIndex({ indexDir, embeddings, embedderId, logger: quiet });
   await index.sync(corpus);
-  const retriever = new HybridRetriever({ index });
+  const retriever = new HybridSearch({ index });
   return {
     articles: index.articles(),
     facts: new FactBook(index.facts(), index.articles()),

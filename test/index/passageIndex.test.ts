@@ -10,12 +10,12 @@ import { extractFacts } from '../../src/facts/extractFacts';
 import { HashedFeatureEmbeddings } from '../../src/index/hashedFeatureEmbeddings';
 import { PassageIndex, type PassageIndexOptions } from '../../src/index/passageIndex';
 import type { Passage } from '../../src/passages/passage';
-import { HybridRetriever } from '../../src/retrieval/hybridRetriever';
+import { HybridSearch } from '../../src/retrieval/hybridSearch';
 import { ARTICLES, CountingEmbeddings, writeCorpus } from './fixtureCorpus';
 
 /** The hybrid search the app runs over an index, with the fusion that ships. */
 const search = (index: PassageIndex, query: string, k: number, options?: { excludePassageIds?: string[] }) =>
-  new HybridRetriever({ index }).search(query, k, options);
+  new HybridSearch({ index }).search(query, k, options);
 
 const exactSlice = (passage: Passage, article: Article) => article.text.slice(passage.start, passage.end) === passage.text;
 
