@@ -23,6 +23,7 @@ import type { SearchPeerFigures } from './searchPeerBench';
 import { formatStartup, measureStartup, type StartupFigures } from './startupBench';
 
 const WORKER = fileURLToPath(new URL('./benchWorker.ts', import.meta.url));
+const FEEDS_BENCH = fileURLToPath(new URL('./feedsBench.ts', import.meta.url));
 /** The search libraries timed beside Scoop at every size, each in its own process. */
 const BENCHED_SEARCH_PEERS = ['minisearch', 'orama'] as const;
 const DEFAULT_SIZES = [1000, 10000, 50000];
@@ -39,9 +40,9 @@ function parseSizes(text: string): number[] {
 }
 
 /** Runs one worker task in its own Node process (tsx loaded with --import) and returns the JSON it printed. */
-function runWorker<T>(args: string[]): Promise<T> {
+function runWorker<T>(args: string[], script = WORKER): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => (stdout += chunk));
@@ -159,6 +160,14 @@ async function main(): Promise<void> {
     }
   }
 
+  let live: unknown;
+  if (!startupOnly) try {
+    process.stderr.write('\n== live news: a feed polled into an empty corpus, and the live index lag ==\n');
+    live = await runWorker(['--json', ...(values.quick ? ['--items', '50', '--lag-rounds', '3'] : [])], FEEDS_BENCH);
+  } catch (error) {
+    live = { error: (error as Error).message };
+  }
+
   const cpuList = cpus();
   const report: BenchReport = {
     revision,
@@ -173,6 +182,7 @@ async function main(): Promise<void> {
     },
     sizes: results,
     discord,
+    live,
     notes: [
       'Latencies are in-process, one query at a time, after a warm-up; p99 is the nearest-rank 99th percentile.',
       'Build = PassageIndex.open on an empty folder + sync(corpus): splitting, embedding, fact extraction, HNSW and BM25, written to disk.',

@@ -1,5 +1,6 @@
 import { formatNumber, renderTable } from '../src/evaluation/textTable';
 import type { BuildFigures, PeerFigures, RecallFigures, ServeFigures } from './benchWorker';
+import { describeFeedsBench, type FeedsBenchFigures } from './feedsBench';
 import type { SearchPeerFigures } from './searchPeerBench';
 
 /** Every figure measured at one size of one corpus. Null where a task failed (see `errors`). */
@@ -35,6 +36,8 @@ export interface BenchReport {
   sizes: SizeResult[];
   /** What bench/discordLatency.ts reported, when it exists. */
   discord: unknown;
+  /** What bench/feedsBench.ts reported: a feed polled into an empty corpus, and the live index's lag. */
+  live?: unknown;
   notes: string[];
   ms: number;
 }
@@ -117,11 +120,16 @@ interface DiscordFigures {
   answer: { p50: number; p99: number };
   targets: { acknowledgementP99Ms: number; answerP99Ms: number };
   meetsTargets: boolean;
+  metrics?: { on: boolean; scrapes: number };
 }
 
 function isDiscordFigures(value: unknown): value is DiscordFigures {
   const v = value as DiscordFigures;
   return typeof v === 'object' && v !== null && typeof v.acknowledgement?.p99 === 'number' && typeof v.answer?.p99 === 'number';
+}
+
+function isFeedsFigures(value: unknown): value is FeedsBenchFigures {
+  return typeof value === 'object' && value !== null && 'feedToAnswers' in value && 'liveLag' in value;
 }
 
 /** One line on the Discord layer's latency (bench/discordLatency.ts), or its raw report when the shape is unknown. */
@@ -132,6 +140,7 @@ function describeDiscord(discord: unknown): string {
     `Discord layer (${rounds} bursts of ${concurrency} concurrent /ask through discord.js against the fake Discord of the tests):`,
     `  acknowledgement p50 ${ms(ack.p50)} ms, p99 ${ms(ack.p99)} ms (target < ${targets.acknowledgementP99Ms} ms: ${ack.p99 < targets.acknowledgementP99Ms ? 'pass' : 'MISS'})`,
     `  answer p50 ${ms(answer.p50)} ms, p99 ${ms(answer.p99)} ms (target < ${targets.answerP99Ms} ms: ${answer.p99 < targets.answerP99Ms ? 'pass' : 'MISS'})`,
+    ...(discord.metrics ? [`  metrics endpoint ${discord.metrics.on ? `on, scraped ${discord.metrics.scrapes} times during the bursts` : 'off'}`] : []),
   ].join('\n');
 }
 
@@ -167,6 +176,7 @@ export function formatBenchReport(report: BenchReport): string {
     '',
     ...searchPeerTable(report),
     ...(report.discord === undefined ? [] : [describeDiscord(report.discord), '']),
+    ...(report.live === undefined ? [] : [isFeedsFigures(report.live) ? describeFeedsBench(report.live) : `Live news: ${JSON.stringify(report.live)}`, '']),
     'Notes:',
     ...report.notes.map((note) => `  - ${note}`),
     ...(errors.length > 0 ? ['', 'Errors:', ...errors.map((error) => `  - ${error}`)] : []),

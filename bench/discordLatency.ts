@@ -6,15 +6,19 @@
  *
  *   npx tsx bench/discordLatency.ts [--corpus DIR] [--concurrency 40] [--rounds 5] [--fake-core] [--json]
  *
- * Targets (issue 4): acknowledgement p99 under 500 ms, full answer p99 under
- * 1.5 s, with 40 concurrent questions and the offline answerer.
+ * Targets (issues 4 and 13): acknowledgement p99 under 500 ms, full answer
+ * p99 under 1.5 s, with 40 concurrent questions, the offline answerer and the
+ * metrics endpoint on (scraped during every burst; --no-metrics turns it off).
+ * The server question rate is off here: one fake server asks 40 at once.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BotMetrics } from '../bot/botMetrics';
 import { createBot } from '../bot/createBot';
+import { startMetricsServer } from '../bot/metricsServer';
 import { SettingsStore } from '../bot/serverSettings';
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/logger';
@@ -35,6 +39,8 @@ export interface DiscordLatencyReport {
   answer: LatencySummary;
   targets: typeof DISCORD_TARGETS;
   meetsTargets: boolean;
+  /** The monitoring endpoint during the run: on (scraped during every burst) or off. */
+  metrics: { on: boolean; scrapes: number; questionsCounted: number | null };
 }
 
 /**
@@ -71,10 +77,13 @@ export async function runDiscordLatencyBench({
   scoop,
   concurrency = 40,
   rounds = 5,
+  metricsOn = true,
 }: {
   scoop: Scoop;
   concurrency?: number;
   rounds?: number;
+  /** Serve /healthz and /metrics on loopback and scrape both during every burst (as a Prometheus would, only more often). */
+  metricsOn?: boolean;
 }): Promise<DiscordLatencyReport> {
   const fake = await FakeDiscord.start();
   const work = await mkdtemp(join(tmpdir(), 'scoop-discord-bench-'));
@@ -86,7 +95,19 @@ export async function runDiscordLatencyBench({
     DISCORD_API_URL: fake.apiUrl,
   });
   const settings = await SettingsStore.open(config.SETTINGS_FILE);
-  const bot = createBot({ scoop, logger: createLogger('silent'), config, settings });
+  const metrics = new BotMetrics();
+  const bot = createBot({ scoop, logger: createLogger('silent'), config, settings, metrics });
+  metrics.watchIndex(() => ({ articles: scoop.articleCount(), passages: 0 }));
+  const monitoring = metricsOn
+    ? await startMetricsServer({ port: 0, host: '127.0.0.1', metrics, health: { indexLoaded: () => true, gatewayConnected: () => bot.client.isReady() } })
+    : null;
+  let scrapes = 0;
+  const scrape = async () => {
+    if (!monitoring) return;
+    const responses = await Promise.all([fetch(`${monitoring.url}/metrics`), fetch(`${monitoring.url}/healthz`)]);
+    await Promise.all(responses.map((response) => response.text()));
+    scrapes += responses.length;
+  };
   try {
     await bot.login('bench-token');
     const users = Array.from({ length: concurrency }, (_, i) => fakeUser(`reader${i}`));
@@ -95,6 +116,7 @@ export async function runDiscordLatencyBench({
       const [callbacks, edits] = await Promise.all([
         Promise.all(sent.map((interaction) => fake.callbackOf(interaction, 30_000))),
         Promise.all(sent.map((interaction) => fake.editOf(interaction, 30_000))),
+        scrape(),
       ]);
       return sent.map((interaction, i) => ({ ack: callbacks[i].at - interaction.sentAt, answer: edits[i].at - interaction.sentAt }));
     };
@@ -113,6 +135,8 @@ export async function runDiscordLatencyBench({
     }
     const acknowledgement = summariseLatency(acknowledgements);
     const answer = summariseLatency(answers);
+    const counted = monitoring ? await (await fetch(`${monitoring.url}/metrics`)).text() : null;
+    const questionsCounted = counted === null ? null : [...counted.matchAll(/^scoop_questions_total\{[^}]*\} (\d+)$/gmu)].reduce((sum, m) => sum + Number(m[1]), 0);
     return {
       concurrency,
       rounds,
@@ -120,8 +144,10 @@ export async function runDiscordLatencyBench({
       answer,
       targets: DISCORD_TARGETS,
       meetsTargets: acknowledgement.p99 < DISCORD_TARGETS.acknowledgementP99Ms && answer.p99 < DISCORD_TARGETS.answerP99Ms,
+      metrics: { on: monitoring !== null, scrapes, questionsCounted },
     };
   } finally {
+    await monitoring?.close();
     await bot.destroy();
     await fake.close();
     await rm(work, { recursive: true, force: true });
@@ -136,6 +162,9 @@ function formatReport(report: DiscordLatencyReport): string {
     `Discord layer, ${report.rounds} bursts of ${report.concurrency} concurrent /ask (${report.acknowledgement.count} questions)`,
     line('acknowledgement', report.acknowledgement, report.targets.acknowledgementP99Ms),
     line('full answer', report.answer, report.targets.answerP99Ms),
+    report.metrics.on
+      ? `metrics endpoint on: ${report.metrics.scrapes} scrapes during the bursts, ${report.metrics.questionsCounted} questions counted`
+      : 'metrics endpoint off',
   ].join('\n');
 }
 
@@ -146,6 +175,7 @@ async function mainCli(): Promise<number> {
       concurrency: { type: 'string', default: '40' },
       rounds: { type: 'string', default: '5' },
       'fake-core': { type: 'boolean', default: false },
+      'no-metrics': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -164,7 +194,7 @@ async function mainCli(): Promise<number> {
     scoop = (await openScoop(config, { logger: createLogger('warn', 'plain') })).scoop;
   }
   try {
-    const report = await runDiscordLatencyBench({ scoop, concurrency, rounds });
+    const report = await runDiscordLatencyBench({ scoop, concurrency, rounds, metricsOn: !values['no-metrics'] });
     process.stdout.write(`${values.json ? JSON.stringify(report) : formatReport(report)}\n`);
     return report.meetsTargets ? 0 : 1;
   } finally {

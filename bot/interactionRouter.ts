@@ -9,7 +9,10 @@ import type { AppCommand, CommandContext } from '../commands/command';
 import { UserFacingError } from '../src/errors';
 import { NO_MENTIONS } from './allowedMentions';
 import { handleAnswerButton } from './answerButtons';
+import type { QuestionOutcome } from './botMetrics';
+import { localeOf, messagesFor, type Messages } from './messages';
 import { admitQuestion, type Admission } from './questionGate';
+import { scoopForQuestion } from './questionScope';
 import { replyWithError } from './replyWithError';
 
 function where(interaction: Interaction, command?: string): Record<string, unknown> {
@@ -22,46 +25,52 @@ function where(interaction: Interaction, command?: string): Record<string, unkno
   };
 }
 
-/** The "slow down" message for a user still cooling down. */
-export function slowDownMessage(secondsLeft: number): string {
-  return `Slow down a little: you can ask again in ${secondsLeft} second${secondsLeft === 1 ? '' : 's'}.`;
-}
-
 /** What a refused question is told: the member's cooldown, or the server's question rate. */
-export function refusalMessage(refusal: Extract<Admission, { ok: false }>): string {
-  if (refusal.reason === 'cooldown') return slowDownMessage(refusal.secondsLeft);
-  const s = refusal.secondsLeft === 1 ? '' : 's';
-  return `This server has asked all the questions it may ask in a minute; try again in ${refusal.secondsLeft} second${s}.`;
+export function refusalMessage(refusal: Extract<Admission, { ok: false }>, t: Messages): string {
+  return refusal.reason === 'cooldown' ? t.slowDown(refusal.secondsLeft) : t.serverBusy(refusal.secondsLeft);
 }
 
 async function runCommand(
   interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
   commands: ReadonlyMap<string, AppCommand>,
   context: CommandContext,
-) {
+): Promise<QuestionOutcome | null> {
   const command = commands.get(interaction.commandName);
   const fits = command !== undefined && (command.kind === 'message') === interaction.isMessageContextMenuCommand();
   if (!command || !fits) {
     await interaction.reply({
-      content: `I don't know the command /${interaction.commandName}; try /help.`,
+      content: context.t.unknownCommand(interaction.commandName),
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,
     });
-    return;
+    return null;
   }
   const admission = command.cooldown ? admitQuestion(context, interaction.user.id, interaction.guildId) : null;
   if (admission && !admission.ok) {
-    await interaction.reply({ content: refusalMessage(admission), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-    return;
+    await interaction.reply({ content: refusalMessage(admission, context.t), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return 'declined';
   }
+  const logger = context.logger.child({ question: interaction.id });
+  const scoped: CommandContext = { ...context, logger, scoop: scoopForQuestion(context.scoop, logger) };
+  let outcome: QuestionOutcome = 'answered';
   try {
-    if (command.kind === 'message') await command.execute(interaction as MessageContextMenuCommandInteraction, context);
-    else await command.execute(interaction as ChatInputCommandInteraction, context);
+    const done =
+      command.kind === 'message'
+        ? await command.execute(interaction as MessageContextMenuCommandInteraction, scoped)
+        : await command.execute(interaction as ChatInputCommandInteraction, scoped);
+    if (done) outcome = done;
   } catch (error) {
+    outcome = error instanceof UserFacingError ? 'declined' : 'error';
     const rejectedInput = error instanceof UserFacingError && !interaction.deferred && !interaction.replied;
     if (admission?.ok && rejectedInput) admission.refund();
-    await replyWithError(interaction, error, context.logger, where(interaction, interaction.commandName));
+    await replyWithError(interaction, error, logger, where(interaction, interaction.commandName), context.t);
   }
+  return outcome;
+}
+
+/** The metrics label of a command: its name, "Ask Scoop" as ask_scoop. */
+export function commandLabel(name: string): string {
+  return name.toLowerCase().replace(/\s+/gu, '_');
 }
 
 async function runAutocomplete(interaction: AutocompleteInteraction, commands: ReadonlyMap<string, AppCommand>, context: CommandContext) {
@@ -86,14 +95,23 @@ export async function routeInteraction(
   context: CommandContext,
 ): Promise<void> {
   try {
-    if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) await runCommand(interaction, commands, context);
+    if (interaction.isRepliable()) context = { ...context, t: messagesFor(localeOf(interaction.locale)) };
+    if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+      const began = performance.now();
+      const outcome = await runCommand(interaction, commands, context);
+      if (outcome) {
+        const seconds = (performance.now() - began) / 1000;
+        context.metrics.recordQuestion(commandLabel(interaction.commandName), outcome, seconds);
+        context.logger.info({ question: interaction.id, command: interaction.commandName, outcome, ms: Math.round(seconds * 1000) }, 'question done');
+      }
+    }
     else if (interaction.isAutocomplete()) await runAutocomplete(interaction, commands, context);
     else if (interaction.isButton()) {
       try {
         const handled = await handleAnswerButton(interaction, context);
         if (!handled) context.logger.debug(where(interaction), `ignored button ${interaction.customId}`);
       } catch (error) {
-        await replyWithError(interaction, error, context.logger, { ...where(interaction), button: interaction.customId });
+        await replyWithError(interaction, error, context.logger, { ...where(interaction), button: interaction.customId }, context.t);
       }
     }
   } catch (error) {

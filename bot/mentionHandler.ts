@@ -6,9 +6,12 @@ import { answerMessage } from './answerMessage';
 import { openAnswerThread } from './answerThreads';
 import { DISCORD_LIMITS, fitText } from './discordLimits';
 import { refusalMessage } from './interactionRouter';
+import { localeOf, messagesFor } from './messages';
+import type { QuestionOutcome } from './botMetrics';
 import { admitQuestion } from './questionGate';
+import { scoopForQuestion } from './questionScope';
 import { checkQuestion } from './questionInput';
-import { APOLOGY } from './replyWithError';
+import { errorText } from './replyWithError';
 
 /** The question in a message: its text without the mentions of the bot. */
 export function questionInMessage(content: string, botUserId: string): string {
@@ -49,15 +52,20 @@ export async function handleMessage(message: Message, context: CommandContext, b
     if (!context.settings.answersMentionsIn(message.guildId, message.channelId, parentId)) return;
   }
   const where = { user: message.author.id, guild: message.guildId, channel: message.channelId, message: message.id };
+  const began = performance.now();
+  const logger = context.logger.child({ question: message.id });
+  const scoop = scoopForQuestion(context.scoop, logger);
+  let outcome: QuestionOutcome = 'declined';
+  const t = messagesFor(context.settings.answerLanguage(message.guildId) ?? localeOf(message.guild?.preferredLocale));
   try {
     const admission = admitQuestion(context, message.author.id, message.guildId);
     if (!admission.ok) {
-      await say(message, refusalMessage(admission));
+      await say(message, refusalMessage(admission, t));
       return;
     }
     let question: string;
     try {
-      question = checkQuestion(questionInMessage(message.content, botUserId), context.config.MAX_QUESTION_LENGTH);
+      question = checkQuestion(questionInMessage(message.content, botUserId), context.config.MAX_QUESTION_LENGTH, 'question', t);
     } catch (error) {
       admission.refund();
       throw error;
@@ -68,18 +76,26 @@ export async function handleMessage(message: Message, context: CommandContext, b
     if ('sendTyping' in message.channel) message.channel.sendTyping().catch(() => {});
     const language = context.settings.answerLanguage(message.guildId);
     const options = { ...(previousQuestion !== undefined && { previousQuestion }), ...(language && { language }) };
-    const answer = await context.scoop.ask(question, Object.keys(options).length > 0 ? options : undefined);
-    const sent = await message.reply({ ...answerMessage(answer, context, previousQuestion), allowedMentions: NO_MENTIONS });
+    const answer = await scoop.ask(question, Object.keys(options).length > 0 ? options : undefined);
+    const sent = await message.reply({ ...answerMessage(answer, { ...context, t: messagesFor(answer.language) }, previousQuestion), allowedMentions: NO_MENTIONS });
     context.answers.linkMessage(sent.id, answer.standaloneQuestion);
+    outcome = answer.abstained ? 'declined' : 'answered';
     if (inThread) context.threads.asked(message.channelId, answer.standaloneQuestion);
     else if (message.inGuild() && context.settings.get(message.guildId).threads) {
-      await openAnswerThread(sent, answer.standaloneQuestion, context.threads, context.logger);
+      await openAnswerThread(sent, answer.standaloneQuestion, context.threads, logger);
     }
   } catch (error) {
     const userFacing = error instanceof UserFacingError;
-    if (!userFacing) context.logger.error({ err: error, ...where }, 'answering a message failed');
-    await say(message, userFacing ? error.message : APOLOGY).catch((replyError) =>
-      context.logger.warn({ err: replyError, ...where }, 'could not tell the user about a failure'),
+    if (!userFacing) {
+      outcome = 'error';
+      logger.error({ err: error, ...where }, 'answering a message failed');
+    }
+    await say(message, errorText(error, t)).catch((replyError) =>
+      logger.warn({ err: replyError, ...where }, 'could not tell the user about a failure'),
     );
+  } finally {
+    const seconds = (performance.now() - began) / 1000;
+    context.metrics.recordQuestion('mention', outcome, seconds);
+    logger.info({ command: 'mention', outcome, ms: Math.round(seconds * 1000) }, 'question done');
   }
 }

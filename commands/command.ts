@@ -6,21 +6,26 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { AnswerMemory } from '../bot/answerMemory';
+import type { BotMetrics, QuestionOutcome } from '../bot/botMetrics';
 import type { ThreadMemory } from '../bot/answerThreads';
 import type { Cooldowns } from '../bot/cooldowns';
 import type { FeedbackLog } from '../bot/feedbackLog';
+import type { Messages } from '../bot/messages';
 import type { ServerRate } from '../bot/serverRate';
 import type { SettingsStore } from '../bot/serverSettings';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
+import type { NewsDesk } from '../src/live/liveScoop';
 import type { Scoop } from '../src/scoop';
 
 /**
- * What every handler receives, passed in by the bot (no globals): the core,
- * the logger, the bot's short memory, the servers' settings and the validated configuration.
+ * What every handler receives, passed in by the bot (no globals): the core
+ * and the logger (both scoped to the one question: its lines carry its id), the bot's short memory, the servers' settings and the validated configuration.
  */
 export interface CommandContext {
   scoop: Scoop;
+  /** Feeds and single pages (the live bot); absent where the bot serves a fixed corpus. */
+  newsDesk?: NewsDesk;
   logger: Logger;
   config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH' | 'MESSAGE_CONTENT_INTENT'>;
   cooldowns: Cooldowns;
@@ -32,6 +37,10 @@ export interface CommandContext {
   /** Threads opened on answers, with their questions. */
   threads: ThreadMemory;
   feedback: FeedbackLog;
+  /** Prometheus metrics (served when METRICS_PORT is set). */
+  metrics: BotMetrics;
+  /** Scoop's words in the user's language (the interaction's locale). */
+  t: Messages;
 }
 
 /**
@@ -43,7 +52,8 @@ export interface Command {
   data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   /** True when each use starts the user's cooldown (commands that search the articles). */
   cooldown?: boolean;
-  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
+  /** Answers; resolves to `declined` when the articles had nothing to say (counted in the metrics). */
+  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<QuestionOutcome | void>;
   autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
 }
 
@@ -52,7 +62,7 @@ export interface MessageCommand {
   kind: 'message';
   data: { readonly name: string; toJSON(): RESTPostAPIContextMenuApplicationCommandsJSONBody };
   cooldown?: boolean;
-  execute(interaction: MessageContextMenuCommandInteraction, context: CommandContext): Promise<void>;
+  execute(interaction: MessageContextMenuCommandInteraction, context: CommandContext): Promise<QuestionOutcome | void>;
 }
 
 /** Any command Scoop registers: a slash command or a message command. */

@@ -4,6 +4,7 @@ import { checkStatement } from './answers/checkStatement';
 import type { FactBook } from './facts/factBook';
 import type { PassageIndex } from './index/passageIndex';
 import type { HybridSearch } from './retrieval/hybridSearch';
+import type { Logger } from './logger';
 import type { LatestArticle, Scoop, SourceSummary } from './scoop';
 import { StoryGroups } from './storyGroups';
 
@@ -31,20 +32,31 @@ function once<T>(make: () => T): () => T {
 const FOLDED_EXTRA = 2;
 const LATEST_SHOWN = 10;
 
+/** A logger for one question's search and answer lines. */
+type QuestionLogger = Pick<Logger, 'debug' | 'warn'>;
+
 /**
  * Puts the index, the facts and the answerer behind the `Scoop` interface the
  * CLI and the bot use. Answers cite one article per story: the near-duplicate
  * groups (see {@link StoryGroups}, computed on first need) fold each story's
- * later tellings into its earliest article.
+ * later tellings into its earliest article. A call given a logger (a child
+ * carrying the question's id) logs its search and its answer through it.
  */
 export function createScoop({ index, retriever, facts, chat, logger }: ScoopParts): Scoop {
   const stories = once(() => new StoryGroups(index.articles(), index.facts(), (id) => index.passagesOf(id)));
   const factBook = once(() => (typeof facts === 'function' ? facts(stories()) : facts));
-  const search: AnswerDeps['search'] = async (query, k, options) => {
+  const searchLogged = (log: QuestionLogger | undefined): AnswerDeps['search'] => async (query, k, options) => {
+    const began = performance.now();
+    const excluded = options?.excludePassageIds ? { excludePassageIds: options.excludePassageIds } : undefined;
     const groups = stories();
-    if (groups.foldedCount === 0) return retriever.search(query, k, options);
-    return groups.collapse(await retriever.search(query, k * FOLDED_EXTRA, options)).slice(0, k);
+    const hits =
+      groups.foldedCount === 0
+        ? await retriever.search(query, k, excluded)
+        : groups.collapse(await retriever.search(query, k * FOLDED_EXTRA, excluded)).slice(0, k);
+    log?.debug({ k, hits: hits.length, ms: Math.round((performance.now() - began) * 100) / 100 }, 'search');
+    return hits;
   };
+  const search = searchLogged(undefined);
   const lazyFacts: AnswerFacts = {
     timeline: (subject) => factBook().timeline(subject),
     partners: (company) => factBook().partners(company),
@@ -66,9 +78,23 @@ export function createScoop({ index, retriever, facts, chat, logger }: ScoopPart
         language: article.language,
       }));
   return {
-    ask: (question, options) => answerQuestion(question, { search, facts: lazyFacts, chat, logger }, options),
-    check: (statement, options) => checkStatement(statement, { search, facts: lazyFacts, logger }, options),
-    search: (query, k = 5, options) => retriever.search(query, k, options),
+    ask: async (question, options = {}) => {
+      const log = options.logger ?? logger;
+      const answer = await answerQuestion(question, { search: options.logger ? searchLogged(options.logger) : search, facts: lazyFacts, chat, logger: log }, options);
+      options.logger?.debug({ kind: answer.kind, abstained: answer.abstained, citations: answer.citations.length, timings: answer.timings }, 'answer');
+      return answer;
+    },
+    check: async (statement, options = {}) => {
+      const checked = await checkStatement(statement, { search: options.logger ? searchLogged(options.logger) : search, facts: lazyFacts, logger: options.logger ?? logger }, options);
+      options.logger?.debug({ verdict: checked.verdict, citations: checked.citations.length, timings: checked.timings }, 'statement check');
+      return checked;
+    },
+    search: async (query, k = 5, options = {}) => {
+      const began = performance.now();
+      const hits = await retriever.search(query, k, { excludePassageIds: options.excludePassageIds });
+      options.logger?.debug({ k, hits: hits.length, ms: Math.round((performance.now() - began) * 100) / 100 }, 'search');
+      return hits;
+    },
     sources: () => {
       const groups = stories();
       return index

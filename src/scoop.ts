@@ -2,6 +2,7 @@ import type { Article } from './articles/article';
 import type { Answer } from './answers/answer';
 import type { StatementCheck, StatementOptions } from './answers/checkStatement';
 import type { DateClaim, PartnershipClaim } from './facts/fact';
+import type { Logger } from './logger';
 import type { SearchHit } from './retrieval/searchHit';
 import type { AlsoReported } from './storyGroups';
 
@@ -56,6 +57,16 @@ export interface AskOptions {
   excludePassageIds?: string[];
   /** Write the answer in this language instead of the question's (a server's /settings). */
   language?: 'fr' | 'en';
+  /** Logs this question's search and answer (a child logger carrying the question's id). */
+  logger?: Logger;
+}
+
+/** Options for one search. */
+export interface SearchOptions {
+  /** Passages to skip (for "more sources"). */
+  excludePassageIds?: string[];
+  /** Logs this search (a child logger carrying the question's id). */
+  logger?: Logger;
 }
 
 /**
@@ -65,8 +76,8 @@ export interface AskOptions {
 export interface Scoop {
   ask(question: string, options?: AskOptions): Promise<Answer>;
   /** What the articles say about a statement ("GPT-5 sort en mars"): supported, contradicted or not said, cited. */
-  check(statement: string, options?: StatementOptions): Promise<StatementCheck>;
-  search(query: string, k?: number, options?: { excludePassageIds?: string[] }): Promise<SearchHit[]>;
+  check(statement: string, options?: StatementOptions & { logger?: Logger }): Promise<StatementCheck>;
+  search(query: string, k?: number, options?: SearchOptions): Promise<SearchHit[]>;
   sources(): SourceSummary[];
   timeline(subject?: string): Timeline;
   partners(company: string): PartnerMap;

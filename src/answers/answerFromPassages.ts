@@ -260,8 +260,8 @@ function foldedValue(value: string): string {
   return foldForMatching(value).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** A scored answer candidate (exported for inspection and tuning). */
-export interface Scored {
+/** A scored answer candidate. */
+interface Scored {
   sentence: ReadSentence;
   candidate: AnswerCandidate;
   score: number;
@@ -302,13 +302,6 @@ function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candid
   return { sentence, candidate, score, fit };
 }
 
-let lastScored: Scored[] = [];
-
-/** The candidates the last call of `answerFromPassages` scored, best first (for tuning and debugging). */
-export function lastScoredCandidates(): readonly Scored[] {
-  return lastScored;
-}
-
 /** Sentences read per question, best covered first. */
 const SENTENCES_SCORED = 8;
 /** A sentence must hold at least this share of the question's terms to be read for an answer. */
@@ -346,7 +339,6 @@ export function answerFromPassages(reading: QuestionReading, hits: SearchHit[]):
     }
   }
   if (scored.length === 0) return { reason: 'not-stated', best: ranked[0] ?? null };
-  lastScored = scored;
   const byValue = new Map<string, Scored[]>();
   for (const s of scored) {
     const key = foldedValue(s.candidate.value);

@@ -1,4 +1,5 @@
 import { UserFacingError } from '../errors';
+import { hasVisibleText } from '../text/controlCharacters';
 import type { Logger } from '../logger';
 import type { SearchHit } from '../retrieval/searchHit';
 import { foldForMatching } from '../text/foldForMatching';
@@ -129,7 +130,7 @@ async function rewriteWithChat(chat: ChatAnswerer, analysis: QuestionAnalysis, d
   };
   try {
     const written = await withTimeout((signal) => chat.write(request, signal), chat.timeoutMs);
-    const check = checkChatAnswer(written, draft.citations);
+    const check = checkChatAnswer(written, draft.citations, { draft: draft.text, question: analysis.question });
     if (check.ok) return { text: check.answer, abstained: false, citations: check.citations };
     logger?.warn({ answerer: chat.name, reason: check.reason }, 'chat answer rejected; using the extractive answer');
   } catch (error) {
@@ -151,7 +152,7 @@ async function rewriteWithChat(chat: ChatAnswerer, analysis: QuestionAnalysis, d
  */
 export async function answerQuestion(question: string, deps: AnswerDeps, options: AnswerOptions = {}): Promise<Answer> {
   const asked = question.trim();
-  if (asked === '') throw new UserFacingError('Ask a question, for example: "When is GPT-5 expected?"', 'empty_question');
+  if (!hasVisibleText(asked)) throw new UserFacingError('Ask a question, for example: "When is GPT-5 expected?"', 'empty_question');
   const timings: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string) => {

@@ -125,7 +125,7 @@ async function readSidecar(context: LoadContext, articleSource: string): Promise
     context.skipped.push({ source: sidecar, reason: `sidecar is not a JSON object; ${articleSource} was loaded without it` });
     return {};
   }
-  return readMetadataFields(parsed);
+  return readMetadataFields(parsed, (reason) => context.skipped.push({ source: sidecar, reason }));
 }
 
 async function loadTextFile(context: LoadContext, source: string): Promise<void> {
@@ -141,6 +141,7 @@ async function loadTextFile(context: LoadContext, source: string): Promise<void>
     context.skipped.push({ source, reason: 'no text after the front matter' });
     return;
   }
+  for (const reason of split.ignored) context.skipped.push({ source, reason });
   const sidecar = await readSidecar(context, source);
   addArticle(context, source, split.body, mergeMetadata(split.metadata, sidecar));
 }

@@ -4,7 +4,7 @@ import { parseConfig, type Config } from '../config';
 import { UserFacingError } from '../errors';
 import type { WriteFaults } from '../index/indexStore';
 import { createLogger, type Logger } from '../logger';
-import { stripControlCharacters, terminalSafeJson } from '../text/controlCharacters';
+import { hasVisibleText, stripControlCharacters, terminalSafeJson } from '../text/controlCharacters';
 import { processIo, readLines, type CliIo } from './cliIo';
 import { checkFeedCommand, FEED_COMMANDS, runFeedCommand } from './feedCommands';
 import {
@@ -42,6 +42,14 @@ Options:
 `;
 
 const COMMANDS = new Set(['ingest', 'search', 'ask', 'timeline', 'partners', ...FEED_COMMANDS]);
+
+/** What each command's TEXT is, and an example, for the message about an empty one. */
+const TEXT_EXAMPLES: Record<string, string> = {
+  search: 'a query, e.g. scoop search "GPT-5 release"',
+  ask: 'a question, e.g. scoop ask "When is GPT-5 expected?"',
+  timeline: 'a subject, e.g. scoop timeline GPT-5 (or nothing, for recent and upcoming events)',
+  partners: 'a company, e.g. scoop partners OpenAI',
+};
 
 interface CliOptions {
   command: string;
@@ -86,7 +94,10 @@ function parseCli(argv: string[], env: CliIo['env']): CliOptions | 'help' {
     ...(parsed.values.index !== undefined && { INDEX_DIR: parsed.values.index }),
   });
   const text = words.join(' ').trim();
-  return { command, text: text === '' ? null : text, words, json: parsed.values.json, k, config };
+  if (words.length > 0 && !hasVisibleText(text)) {
+    throw usageError(`The text given to ${command} is empty (only spaces or invisible characters): give ${TEXT_EXAMPLES[command] ?? 'some text'}.`);
+  }
+  return { command, text: words.length === 0 ? null : text, words, json: parsed.values.json, k, config };
 }
 
 /** A progress bar on a terminal while `ingest` embeds (cli-progress is loaded only then). */

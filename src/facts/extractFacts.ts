@@ -8,6 +8,8 @@ import { extractPartnerships } from './extractPartnerships';
 import type { AliasClaim, ArticleFacts, DateClaim, PartnershipClaim } from './fact';
 import { findAliases } from './findAliases';
 import { foldForMatching } from '../text/foldForMatching';
+import type { NameKind } from '../text/vocabulary';
+import { articleNames, learnNames, type LearnedName } from './learnNames';
 
 /** Sentences of the article, trimmed; from the passages' ranges when given, so facts and passages agree. */
 function sentencesOf(article: Article, passages?: Passage[]): TextSpan[] {
@@ -68,6 +70,26 @@ function dedupeAliases(aliases: AliasClaim[]): AliasClaim[] {
 }
 
 /**
+ * The names a sentence uses, for the claim extractors: the spellings of the
+ * alias table first, then the names learned from the article (organisations
+ * as parties; products, events and other names as dated subjects; people
+ * and places are neither).
+ */
+function withLearnedNames(known: EntityMention[], learned: LearnedName[], offset: number, kinds: ReadonlyMap<string, NameKind>): EntityMention[] {
+  const found = [...known];
+  for (const name of learned) {
+    const start = name.start - offset;
+    const end = name.end - offset;
+    if (found.some((k) => start < k.end && k.start < end)) continue;
+    const kind = kinds.get(name.canonical) ?? name.kind;
+    if (kind !== 'organisation' && kind !== 'product') continue;
+    const company = kind === 'organisation';
+    found.push({ start, end, text: name.text, canonical: name.canonical, kind: company ? 'company' : 'product', company: company ? name.canonical : null });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
  * Extracts, sentence by sentence, the dated claims (subject, event, date as
  * written and resolved, status), the partnerships (parties, nature,
  * direction) and the code names an article states, each cited by the
@@ -81,11 +103,14 @@ function dedupeAliases(aliases: AliasClaim[]): AliasClaim[] {
  * general news costs a few microseconds.
  */
 export function extractFacts(article: Article, passages?: Passage[]): ArticleFacts {
-  const facts: ArticleFacts = { articleId: article.id, dates: [], partnerships: [], aliases: [] };
+  const facts: ArticleFacts = { articleId: article.id, dates: [], partnerships: [], aliases: [], names: [] };
   if (!article.text.trim()) return facts;
   const folded = foldForMatching(article.text);
+  const learned = learnNames(article.text, article.language, folded);
+  facts.names = articleNames(learned);
   const hints = findEntityHints(article.text, folded);
-  if (hints.length === 0) return facts;
+  if (hints.length === 0 && learned.length === 0) return facts;
+  const kinds = new Map(facts.names.map((n) => [n.name, n.kind]));
   const sentences = sentencesOf(article, passages);
   const naming = sentences.filter((span) => containsHint(hints, span));
   let counts: Map<string, number> | undefined;
@@ -103,12 +128,17 @@ export function extractFacts(article: Article, passages?: Passage[]): ArticleFac
 
   const dates: DateClaim[] = [];
   const partnerships: PartnershipClaim[] = [];
-  for (const span of unknownNames.size > 0 ? sentences : naming) {
+  let next = 0;
+  for (const span of sentences) {
     const sentence = article.text.slice(span.start, span.end);
-    const entities: EntityMention[] = findEntities(sentence, unknownNames, foldedSlice(article.text, folded, span)).map((e) => {
+    const known: EntityMention[] = findEntities(sentence, unknownNames, foldedSlice(article.text, folded, span)).map((e) => {
       const subject = aliasOf.get(e.canonical);
       return subject ? { ...e, canonical: subject } : e;
     });
+    while (next < learned.length && learned[next].start < span.start) next += 1;
+    const inSentence: LearnedName[] = [];
+    for (let i = next; i < learned.length && learned[i].end <= span.end; i += 1) inSentence.push(learned[i]);
+    const entities = withLearnedNames(known, inSentence, span.start, kinds);
     if (entities.length === 0) continue;
     dates.push(...extractDateClaims({ article, span, entities }));
     partnerships.push(...extractPartnerships({ article, span, entities }));

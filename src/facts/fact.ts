@@ -1,4 +1,5 @@
 import type { Citation } from '../passages/citation';
+import type { ArticleName } from './learnNames';
 
 /** What a dated claim says happens to its subject. */
 export type DateEventKind =
@@ -68,4 +69,6 @@ export interface ArticleFacts {
   partnerships: PartnershipClaim[];
   /** Code names and other names of subjects; absent in facts stored before aliases existed. */
   aliases?: AliasClaim[];
+  /** Every name the article uses, learned from its text, with its kind and how often it appears. */
+  names?: ArticleName[];
 }

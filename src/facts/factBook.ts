@@ -97,7 +97,8 @@ export class FactBook {
     this.newest = dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : null;
     this.sortedSubjects = [...new Set(this.subjectKeys.values())].sort((a, b) => a.localeCompare(b));
     this.sortedCompanies = [...new Set(this.companyKeys.values())].sort((a, b) => a.localeCompare(b));
-    this.knownNames = new Set([...this.sortedSubjects, ...this.sortedCompanies]);
+    const learned = facts.flatMap((f) => (f.names ?? []).map((n) => n.name));
+    this.knownNames = new Set([...this.sortedSubjects, ...this.sortedCompanies, ...learned]);
   }
 
   /**
@@ -186,7 +187,7 @@ export class FactBook {
     return [...this.sortedCompanies];
   }
 
-  /** True when `canonical` is a subject or an organisation the articles give facts about. */
+  /** True when `canonical` is a subject, an organisation or any other name the articles use (as they write it). */
   knows(canonical: string): boolean {
     return this.knownNames.has(canonical);
   }

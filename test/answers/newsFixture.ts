@@ -27,10 +27,11 @@ const quiet = { info: () => {}, warn: () => {} };
  * Builds the real pipeline over the fixture corpus, as the composition root
  * does with the default (offline) config: loadCorpus, a PassageIndex in a
  * temporary folder (hybrid retrieval, facts extracted at ingest) and the FactBook.
+ * Another corpus folder can be given instead of the fixtures.
  */
-export async function loadNewsFixture(): Promise<NewsFixture> {
+export async function loadNewsFixture(corpusDir: string = NEWS_DIR): Promise<NewsFixture> {
   const indexDir = mkdtempSync(join(tmpdir(), 'scoop-answers-'));
-  const corpus = await loadCorpus(NEWS_DIR);
+  const corpus = await loadCorpus(corpusDir);
   const config = parseConfig({});
   const index = await openPassageIndex({ indexDir, ...(await embeddingsFor(config)), logger: quiet });
   await index.sync(corpus);

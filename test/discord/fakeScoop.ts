@@ -51,6 +51,13 @@ export const FAKE_HITS: SearchHit[] = [
   hit(5, 'Mistral arrive sur Azure.', 0.4),
 ];
 
+/** The options a call was given, less the logger the bot adds to each question (undefined when nothing else is left). */
+function withoutLogger<T extends { logger?: unknown }>(options: T | undefined): Omit<T, 'logger'> | undefined {
+  if (!options) return undefined;
+  const { logger: _logger, ...rest } = options;
+  return Object.keys(rest).length > 0 ? rest : undefined;
+}
+
 /** A question the fake Scoop fails on, as a bug in the core would. */
 export const FAILING_QUESTION = 'make the core crash';
 
@@ -67,7 +74,8 @@ export class FakeScoop implements Scoop {
   constructor(private readonly delayMs = 0) {}
 
   async ask(question: string, options?: AskOptions): Promise<Answer> {
-    this.asked.push({ question, ...(options && { options }) });
+    const recorded = withoutLogger(options);
+    this.asked.push({ question, ...(recorded && { options: recorded }) });
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (question.includes(FAILING_QUESTION)) throw new Error('index file is corrupt');
     const language = /\b(when|who|what)\b/i.test(question) ? 'en' : 'fr';
@@ -105,8 +113,9 @@ export class FakeScoop implements Scoop {
    * Statements about a March release are contradicted by the article's "fin mai",
    * "fin mai" ones are supported, anything else is not said.
    */
-  async check(statement: string, options?: StatementOptions): Promise<StatementCheck> {
-    this.checked.push({ statement, ...(options && { options }) });
+  async check(statement: string, options?: StatementOptions & { logger?: unknown }): Promise<StatementCheck> {
+    const recorded = withoutLogger(options);
+    this.checked.push({ statement, ...(recorded && { options: recorded }) });
     const base = { question: statement, standaloneQuestion: statement, language: options?.language ?? 'fr', kind: 'date' as const, value: null, confidence: 0, related: [] as SearchHit[], timings: { total: 1 } };
     const fin = cite(1, 'OpenAI prévoit de lancer GPT-5 fin mai.');
     if (/mars|march/i.test(statement)) {

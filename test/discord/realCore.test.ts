@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../bot/start';
 import { openScoop } from '../../src/app';
 import { parseConfig } from '../../src/config';
@@ -44,7 +44,7 @@ describe('the bot over the real core and the seed article', () => {
       expect(embed.fields[i].value.endsWith('· 2025-02')).toBe(true);
     });
     expect(embed.description).toMatch(/\[1\]/);
-    expect(embed.footer.text).toBe('Searched 1 article');
+    expect(embed.footer.text).toBe('Searched 1 article · newest from 2025-02');
   });
 
   it('GIVEN "Ask Scoop" on the statement "GPT-5 sort en mars" THEN the seed’s "fin mai" is cited against it, in red', async () => {
@@ -74,6 +74,15 @@ describe('the bot over the real core and the seed article', () => {
     expect(french.description).toMatch(/article de février 2025/);
     expect(english.description).toMatch(/article of February 2025/);
     expect(english.fields.map((f: { value: string }) => f.value)).toEqual(french.fields.map((f: { value: string }) => f.value));
+  });
+
+  it('GIVEN one question THEN its log lines, from search to answer, carry the interaction’s id', async () => {
+    const sent = running.fake.slashCommand('ask', { question: 'Qui héberge GPT-4.5 ?' });
+    await running.fake.editOf(sent);
+    await vi.waitFor(() => expect(running.logs.some((l) => l.question === sent.id && l.msg === 'question done')).toBe(true));
+    const lines = running.logs.filter((l) => l.question === sent.id).map((l) => l.msg);
+    expect(lines).toEqual(['search', 'answer', 'question done']);
+    expect(running.logs.find((l) => l.question === sent.id && l.msg === 'question done')).toMatchObject({ command: 'ask', outcome: 'answered' });
   });
 
   it('GIVEN /ask about GPT-6 THEN the answer abstains, plainly and in grey', async () => {

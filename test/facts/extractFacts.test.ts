@@ -146,7 +146,25 @@ describe('extractFacts on the fixtures', () => {
       { id: 'p1', articleId: seed.id, ordinal: 1, start: half, end: seed.text.length, text: seed.text.slice(half) },
     ];
     expect(extractFacts(seed, passages)).toEqual(extractFacts(seed));
-    expect(extractFacts({ ...seed, text: '   ' })).toEqual({ articleId: seed.id, dates: [], partnerships: [], aliases: [] });
+    expect(extractFacts({ ...seed, text: '   ' })).toEqual({ articleId: seed.id, dates: [], partnerships: [], aliases: [], names: [] });
+  });
+});
+
+describe('extractFacts learns names from the text itself', () => {
+  function article(text: string): Article {
+    return { id: 'learned', source: 'learned.txt', title: 'learned', language: 'fr', published: '2025-02-20', url: null, text };
+  }
+
+  it('GIVEN names no list holds THEN they are learned with their kind, versions attached', () => {
+    const facts = extractFacts(article("Samsung a dévoilé le Galaxy S25 à San José. Le groupe Stellantis livrera ses batteries. M. Emmanuel Macron était à Paris, où Airbus présentait l'A350-1000 et Apple publiait iOS 18.2."));
+    const kinds = Object.fromEntries((facts.names ?? []).map((n) => [n.name, n.kind]));
+    expect(kinds).toMatchObject({ 'Galaxy S25': 'product', 'A350-1000': 'product', 'iOS 18.2': 'product', Stellantis: 'organisation', 'Emmanuel Macron': 'person', 'San José': 'place' });
+    expect(kinds).not.toHaveProperty('Le');
+  });
+
+  it('GIVEN an organisation no list holds, cued as one THEN its dated claim is found', () => {
+    const facts = extractFacts(article('Le groupe Kering lancera sa nouvelle marque en mars 2025.'));
+    expect(facts.dates).toMatchObject([{ subject: 'Kering', event: 'launch', start: '2025-03-01', end: '2025-03-31' }]);
   });
 });
 
@@ -204,7 +222,7 @@ describe('extractFacts on general news', () => {
 
   it('GIVEN dated events that name no company or model THEN no facts', () => {
     const facts = extractFacts(article("Le nouveau pont sera inauguré fin mai. L'armée lancera l'exercice en mars 2025, a annoncé le ministère."));
-    expect(facts).toEqual({ articleId: 'general', dates: [], partnerships: [], aliases: [] });
+    expect(facts).toEqual({ articleId: 'general', dates: [], partnerships: [], aliases: [], names: [] });
   });
 
   it('GIVEN a claim whose name is glued to the passage before it THEN the claim is found as in its own article', () => {

@@ -1,0 +1,107 @@
+import type { REST } from 'discord.js';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** How a question ended: answered (cited), declined (the articles don't say, or refused), or an error. */
+export type QuestionOutcome = 'answered' | 'declined' | 'error';
+
+/** What the index holds, read when /metrics is scraped. */
+export interface IndexCounts {
+  articles: number;
+  passages: number;
+}
+
+/**
+ * Scoop's Prometheus metrics (prom-client, in a registry of its own): questions
+ * by command and outcome, answer latency, index size, sync duration, feed
+ * errors and Discord REST 429s, plus the process defaults. The bot records
+ * questions; whoever syncs the index or polls feeds reports through
+ * `recordSync` and `recordFeedError`.
+ */
+export class BotMetrics {
+  readonly registry = new Registry();
+  private readonly questions: Counter<'command' | 'outcome'>;
+  private readonly latency: Histogram<'command'>;
+  private readonly syncSeconds: Gauge;
+  private readonly lastSync: Gauge;
+  private readonly feedErrors: Counter<'feed'>;
+  private readonly rateLimited: Counter<'route'>;
+  private counts: () => IndexCounts | null = () => null;
+  /** When the last sync finished and how long it took, for /healthz. */
+  lastSyncReport: { at: string; ms: number } | null = null;
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'scoop_' });
+    const registers = [this.registry];
+    this.questions = new Counter({
+      name: 'scoop_questions_total',
+      help: 'Questions by command (ask, search, ask_scoop, mention...) and outcome (answered, declined, error)',
+      labelNames: ['command', 'outcome'],
+      registers,
+    });
+    this.latency = new Histogram({
+      name: 'scoop_answer_seconds',
+      help: 'From receiving a question to its answer reaching Discord, in seconds',
+      labelNames: ['command'],
+      buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 2.5, 5, 10],
+      registers,
+    });
+    const counts = () => this.counts();
+    new Gauge({
+      name: 'scoop_index_articles',
+      help: 'Articles in the index',
+      registers,
+      collect() {
+        const known = counts();
+        if (known) this.set(known.articles);
+      },
+    });
+    new Gauge({
+      name: 'scoop_index_passages',
+      help: 'Passages in the index',
+      registers,
+      collect() {
+        const known = counts();
+        if (known) this.set(known.passages);
+      },
+    });
+    this.syncSeconds = new Gauge({ name: 'scoop_sync_duration_seconds', help: 'How long the last index sync took, in seconds', registers });
+    this.lastSync = new Gauge({ name: 'scoop_last_sync_timestamp_seconds', help: 'When the last index sync finished (Unix time)', registers });
+    this.feedErrors = new Counter({ name: 'scoop_feed_errors_total', help: 'Feed fetches or parses that failed, by feed', labelNames: ['feed'], registers });
+    this.rateLimited = new Counter({
+      name: 'scoop_discord_rest_429_total',
+      help: 'Discord REST responses with status 429 (rate limited), by route',
+      labelNames: ['route'],
+      registers,
+    });
+  }
+
+  /** Where the index counts come from (read at each scrape). */
+  watchIndex(counts: () => IndexCounts): void {
+    this.counts = counts;
+  }
+
+  /** Counts one question and how long it took. */
+  recordQuestion(command: string, outcome: QuestionOutcome, seconds: number): void {
+    this.questions.inc({ command, outcome });
+    this.latency.observe({ command }, seconds);
+  }
+
+  /** Records an index sync that just finished. */
+  recordSync(ms: number, at: Date = new Date()): void {
+    this.syncSeconds.set(ms / 1000);
+    this.lastSync.set(at.getTime() / 1000);
+    this.lastSyncReport = { at: at.toISOString(), ms: Math.round(ms) };
+  }
+
+  /** Counts a failed feed fetch or parse (for the feeds' poller). */
+  recordFeedError(feed: string): void {
+    this.feedErrors.inc({ feed });
+  }
+
+  /** Counts every 429 the Discord REST client receives. */
+  watchRest(rest: Pick<REST, 'on'>): void {
+    rest.on('response', (request, response) => {
+      if (response.status === 429) this.rateLimited.inc({ route: request.route });
+    });
+  }
+}

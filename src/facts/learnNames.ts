@@ -1,0 +1,164 @@
+import type { Article } from '../articles/article';
+import { foldForMatching } from '../text/foldForMatching';
+import { STOP_WORDS } from '../text/stopWords';
+import { VOCABULARIES, type NameKind, type Vocabulary } from '../text/vocabulary';
+
+/** A name an article uses, found from the text itself, with its exact offsets. */
+export interface LearnedName {
+  start: number;
+  end: number;
+  text: string;
+  /** The name as written, spaces collapsed and a possessive dropped ("Galaxy S25", "A350-1000", "Nouvelle-Zélande"). */
+  canonical: string;
+  kind: NameKind;
+}
+
+/** One name of an article with how it reads across the article (the kind most of its cues give). */
+export interface ArticleName {
+  name: string;
+  kind: NameKind;
+  count: number;
+}
+
+const WORD = /(?:[ldjmnstcLDJMNSTC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](?=\p{L})|[\p{L}\p{N}]+(?:[.,](?=\p{N})\p{N}+|-[\p{L}\p{N}]+)*/gu;
+const ELISION = /['’]$/u;
+const TITLE_ABBREVIATIONS = new Set(['m', 'mm', 'mme', 'mlle', 'dr', 'pr', 'mr', 'mrs', 'ms', 'st', 'me']);
+const PARTICLES = new Set([...VOCABULARIES.fr.nameParticles, ...VOCABULARIES.en.nameParticles]);
+const CAPITAL = /^\p{Lu}/u;
+const HAS_DIGIT = /\p{N}/u;
+const HAS_LETTER = /\p{L}/u;
+const INNER_CAPITAL = /^\p{Ll}+\p{Lu}/u;
+const ORDINAL = /^\p{N}+(?:e|er|ere|eme|th|st|nd|rd)$/u;
+const YEAR = /^(?:1[0-9]{3}|20[0-9]{2})$/;
+const MONTHS_AND_DAYS = new Set(
+  'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
+const CORPORATE_SUFFIX = /^(?:sa|sas|inc|ltd|llc|plc|corp|ag|gmbh|spa|nv|bv)$/;
+
+interface Word {
+  text: string;
+  folded: string;
+  start: number;
+  end: number;
+  /** First word of its sentence (a capital there says nothing). */
+  opens: boolean;
+}
+
+function wordsOf(text: string, folded: string): Word[] {
+  const words: Word[] = [];
+  let last = 0;
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    const between = text.slice(last, start);
+    const previous = words[words.length - 1];
+    const afterTitle = previous !== undefined && TITLE_ABBREVIATIONS.has(previous.folded) && /^\.\s+$/u.test(between);
+    const opens = !afterTitle && (words.length === 0 || /[.!?:;«»"“”\n]\s*$/u.test(between) || /^\s*[-–—•]\s*$/u.test(between));
+    words.push({ text: match[0], folded: folded.slice(start, start + match[0].length), start, end: start + match[0].length, opens });
+    last = start + match[0].length;
+  }
+  return words;
+}
+
+function isStop(folded: string): boolean {
+  return STOP_WORDS.fr.has(folded) || STOP_WORDS.en.has(folded);
+}
+
+/**
+ * Whether a word may be part of a name: capitalised (and, opening a
+ * sentence, also capitalised elsewhere in the article), with inner capitals
+ * ("iPhone", "eBay"), or a model number ("S25", "A350-1000").
+ */
+function nameWord(word: Word, capitalisedInside: ReadonlySet<string>): boolean {
+  if (ELISION.test(word.text)) return false;
+  if (ORDINAL.test(word.text) || YEAR.test(word.text)) return false;
+  if (HAS_DIGIT.test(word.text) && HAS_LETTER.test(word.text)) return true;
+  if (INNER_CAPITAL.test(word.text)) return true;
+  if (!CAPITAL.test(word.text) || word.text.length < 2) return false;
+  if (MONTHS_AND_DAYS.has(word.folded)) return false;
+  if (word.opens) return !isStop(word.folded) && capitalisedInside.has(word.folded);
+  return !isStop(word.folded) || word.text === word.text.toUpperCase();
+}
+
+function kindOf(words: Word[], first: number, last: number, vocabulary: Vocabulary): NameKind {
+  const inside = words.slice(first, last + 1);
+  const before = words[first - 1];
+  const after = words[last + 1];
+  if (inside.some((w) => HAS_DIGIT.test(w.text))) return 'product';
+  if (after && CORPORATE_SUFFIX.test(after.folded)) return 'organisation';
+  if (before && vocabulary.organisationCues.has(before.folded)) return 'organisation';
+  if (inside.length > 1 && vocabulary.organisationCues.has(inside[0].folded)) return 'organisation';
+  if (before && (vocabulary.personTitles.has(before.folded) || TITLE_ABBREVIATIONS.has(before.folded))) return 'person';
+  if (before && vocabulary.eventCues.has(before.folded)) return 'event';
+  const joined = inside.map((w) => w.folded).join(' ');
+  if (VOCABULARIES.fr.placeNames[joined] || VOCABULARIES.en.placeNames[joined]) return 'place';
+  if (before && vocabulary.placePrepositions.has(before.folded) && inside.length <= 2) return 'place';
+  return 'other';
+}
+
+function canonicalOf(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/['’]s$/u, '').trim();
+}
+
+/**
+ * Finds the names a text uses, from the text itself: runs of capitalised
+ * words, with the particles names carry inside ("Bureau du recensement des
+ * États-Unis", "Bank of America") and their versions and model numbers
+ * ("Galaxy S25", "A350-1000", "iOS 18.2", "GPT-4.5"), each typed by the
+ * words around it (an organisation after "le groupe" or before "SA", a
+ * person after a title, a place after a preposition of place, an event after
+ * "la finale", a product when it has a number). A capital that only opens a
+ * sentence makes a name only when the article capitalises the word elsewhere too.
+ */
+export function learnNames(text: string, language: Article['language'], folded: string = foldForMatching(text)): LearnedName[] {
+  const vocabulary = VOCABULARIES[language === 'en' ? 'en' : 'fr'];
+  const words = wordsOf(text, folded);
+  const capitalisedInside = new Set(words.filter((w) => !w.opens && CAPITAL.test(w.text)).map((w) => w.folded));
+  const names: LearnedName[] = [];
+  let i = 0;
+  while (i < words.length) {
+    if (!nameWord(words[i], capitalisedInside)) {
+      i += 1;
+      continue;
+    }
+    let last = i;
+    for (;;) {
+      const next = words[last + 1];
+      if (!next || next.opens || !/^[\s'’-]*$/u.test(text.slice(words[last].end, next.start)) || !/^\s?$/u.test(text.slice(words[last].end, next.start).replace(/[^\s]/gu, ''))) break;
+      if (nameWord(next, capitalisedInside) || (HAS_DIGIT.test(next.text) && !YEAR.test(next.text) && next.text.length <= 8)) {
+        last += 1;
+        continue;
+      }
+      const afterParticle = words[last + 2];
+      if (PARTICLES.has(next.folded) && afterParticle && !afterParticle.opens && CAPITAL.test(afterParticle.text) && nameWord(afterParticle, capitalisedInside)) {
+        last += 2;
+        continue;
+      }
+      break;
+    }
+    const start = words[i].start;
+    const end = words[last].end;
+    const raw = text.slice(start, end);
+    names.push({ start, end, text: raw, canonical: canonicalOf(raw), kind: kindOf(words, i, last, vocabulary) });
+    i = last + 1;
+  }
+  return names;
+}
+
+/**
+ * The names of a whole article, each once, with the kind most of its
+ * mentions' cues give (a name cued once as "le groupe X" is an organisation
+ * everywhere in the article) and how often it is used.
+ */
+export function articleNames(learned: LearnedName[]): ArticleName[] {
+  const byName = new Map<string, { kinds: Map<NameKind, number>; count: number }>();
+  for (const name of learned) {
+    const entry = byName.get(name.canonical) ?? { kinds: new Map(), count: 0 };
+    entry.count += 1;
+    if (name.kind !== 'other') entry.kinds.set(name.kind, (entry.kinds.get(name.kind) ?? 0) + 1);
+    byName.set(name.canonical, entry);
+  }
+  return [...byName.entries()].map(([name, { kinds, count }]) => {
+    const kind = [...kinds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
+    return { name, kind, count };
+  });
+}
