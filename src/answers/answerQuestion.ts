@@ -92,12 +92,13 @@ function unnamedFocus(finding: Finding, context: AnswerContext): string | null {
 /** The decline, in the question's language: what was not found and, when no article names it, the name. */
 function declineText(analysis: QuestionAnalysis, context: AnswerContext, miss: Miss): string {
   const { reading } = context;
-  const messages = MESSAGES[reading.language];
+  const messages = MESSAGES[context.replyLanguage];
+  const worded = { ...analysis, language: context.replyLanguage };
   const focus = reading.names.filter((n) => !n.place).map((n) => n.text);
   const structured = analysis.kind === 'date' || analysis.kind === 'partnership' || (analysis.kind === 'fact' && analysis.target === 'code-name');
   const subject = analysis.subjects.find((s) => s.kind === 'product')?.canonical ?? analysis.subjects[0]?.canonical ?? focus[0] ?? null;
   const base = structured
-    ? abstentionText(analysis, subject, 'not-stated')
+    ? abstentionText(worded, subject, 'not-stated')
     : messages.notStated(analysis.searchQuery, reading.expected, focus.length > 0 ? focus.join(' ') : null);
   if (miss.reason !== 'focus-absent' || !miss.name) return base;
   const known = context.facts.knows(miss.name);
@@ -161,13 +162,13 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
   };
 
   const aliases = foldedAliases(deps.facts);
-  const analyzed = analyzeQuestion(asked, options.previousQuestion, { aliases });
-  const analysis = options.language ? { ...analyzed, language: options.language } : analyzed;
+  const analysis = analyzeQuestion(asked, options.previousQuestion, { aliases });
+  const replyLanguage = options.language ?? analysis.language;
   lap('analyze');
   const hits = await deps.search(analysis.searchQuery, PASSAGES_READ, { excludePassageIds: options.excludePassageIds });
   lap('search');
   const reading = readQuestion(analysis.searchQuery, analysis.language);
-  const context: AnswerContext = { analysis, reading, hits, facts: deps.facts, aliases };
+  const context: AnswerContext = { analysis, reading, replyLanguage, hits, facts: deps.facts, aliases };
   const found = find(context);
   lap('compose');
 
@@ -180,14 +181,14 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
     draft = { text: found.text, abstained: false, citations: found.citations };
   }
   if (deps.chat && !draft.abstained) {
-    draft = await rewriteWithChat(deps.chat, analysis, draft, deps.logger);
+    draft = await rewriteWithChat(deps.chat, { ...analysis, language: replyLanguage }, draft, deps.logger);
     lap('chat');
   }
   timings.total = Object.values(timings).reduce((sum, ms) => sum + ms, 0);
   return {
     question: asked,
     standaloneQuestion: analysis.searchQuery,
-    language: analysis.language,
+    language: replyLanguage,
     kind: analysis.kind,
     answer: draft.text,
     abstained: draft.abstained,

@@ -101,6 +101,21 @@ describe('answerQuestion on the news fixtures', () => {
     expect(answer.related.length).toBeGreaterThan(0);
   });
 
+  it('GIVEN a French question and the reply language English THEN it is read as French and answered in English', async () => {
+    const inFrench = await answerQuestion('Quelle est la fenêtre de contexte de Mistral Large ?', deps);
+    const inEnglish = await answerQuestion('Quelle est la fenêtre de contexte de Mistral Large ?', deps, { language: 'en' });
+    expect(inEnglish).toMatchObject({ language: 'en', abstained: false, value: inFrench.value });
+    expect(inEnglish.citations).toEqual(inFrench.citations);
+    expect(inEnglish.answer).toContain('According to the article:');
+    expect(inFrench.answer).toContain('Selon l’article :');
+  });
+
+  it('GIVEN a French price question the articles do not answer, replied in English THEN the decline says how much, as the French words ask', async () => {
+    const answer = await answerQuestion("Combien coûte l'abonnement à Mistral Large ?", deps, { language: 'en' });
+    expect(answer).toMatchObject({ language: 'en', abstained: true });
+    expect(answer.answer).toMatch(/^The indexed articles don't say how much\b/);
+  });
+
   it('GIVEN the same question in French THEN abstains in French', async () => {
     const answer = await answerQuestion('Quand GPT-6 sortira-t-il ?', deps);
     expect(answer.abstained).toBe(true);
