@@ -1,4 +1,5 @@
 import { UserFacingError } from '../errors';
+import type { AnswerType } from '../text/vocabulary';
 import type { Logger } from '../logger';
 import type { SearchHit } from '../retrieval/searchHit';
 import { foldForMatching } from '../text/foldForMatching';
@@ -11,7 +12,7 @@ import { checkChatAnswer } from './checkChatAnswer';
 import type { AnswerContext, Finding, Miss } from './finding';
 import { MESSAGES } from './messages';
 import { foldedArticle, namesFocusName } from './namesFocus';
-import { readQuestion } from './readQuestion';
+import { readQuestion, type TermShare } from './readQuestion';
 import { ANSWER_STRATEGIES } from './strategies';
 
 export type { AnswerFacts } from './answerFacts';
@@ -20,6 +21,8 @@ export type { AnswerFacts } from './answerFacts';
 export interface AnswerDeps {
   search: (query: string, k: number, options?: { excludePassageIds?: string[] }) => Promise<SearchHit[]>;
   facts: AnswerFacts;
+  /** How common an analysed term is in the indexed passages (the share holding it): rare question words weigh more. */
+  termShare?: TermShare;
   chat?: ChatAnswerer;
   logger?: Pick<Logger, 'warn' | 'debug'>;
 }
@@ -35,6 +38,9 @@ export interface AnswerOptions {
 }
 
 const PASSAGES_READ = 8;
+
+/** What a fact question's target asks for, when the question's first words left the type open ("What does the Polestar 2 cost?"). */
+const ASKED_BY_TARGET: Partial<Record<QuestionAnalysis['target'], AnswerType>> = { amount: 'amount', count: 'count', place: 'place', person: 'person' };
 const RELATED_SHOWN = 3;
 
 const foldedAliasesByFacts = new WeakMap<AnswerFacts, Map<string, string>>();
@@ -167,7 +173,8 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
   lap('analyze');
   const hits = await deps.search(analysis.searchQuery, PASSAGES_READ, { excludePassageIds: options.excludePassageIds });
   lap('search');
-  const reading = readQuestion(analysis.searchQuery, analysis.language);
+  const read = readQuestion(analysis.searchQuery, analysis.language, { termShare: deps.termShare });
+  const reading = read.expected === 'other' && analysis.kind === 'fact' && ASKED_BY_TARGET[analysis.target] ? { ...read, expected: ASKED_BY_TARGET[analysis.target]! } : read;
   const context: AnswerContext = { analysis, reading, replyLanguage, hits, facts: deps.facts, aliases };
   const found = find(context);
   lap('compose');

@@ -120,7 +120,7 @@ const readings = new WeakMap<AnswerContext, ReturnType<typeof answerFromPassages
 function readPassages(context: AnswerContext): ReturnType<typeof answerFromPassages> {
   let found = readings.get(context);
   if (!found) {
-    found = answerFromPassages(context.reading, context.hits);
+    found = answerFromPassages(context.reading, context.hits, { replyLanguage: context.replyLanguage });
     readings.set(context, found);
   }
   return found;

@@ -9,7 +9,7 @@ let deps: AnswerDeps;
 
 beforeAll(async () => {
   news = await loadNewsFixture();
-  deps = { search: news.search, facts: news.facts };
+  deps = news.deps;
 });
 afterAll(() => news?.close());
 
