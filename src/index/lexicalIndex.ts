@@ -125,6 +125,13 @@ export class LexicalIndex {
     return this.slotOf.has(id);
   }
 
+  /** The share of live documents holding `term` (an analysed term, as `analyzeTerms` gives it), 0 when none does. */
+  documentShare(term: string): number {
+    const termId = this.termIds.get(term);
+    if (termId === undefined || this.slotOf.size === 0) return 0;
+    return Math.max(0, this.documentFrequency[termId]) / this.slotOf.size;
+  }
+
   /** Indexes documents; a document whose id is already indexed replaces it. */
   add(docs: LexicalDocument[]): void {
     for (const doc of docs) {

@@ -387,6 +387,11 @@ export class PassageIndex {
     return this.lexical.search(query, k, options);
   }
 
+  /** The share of indexed passages holding an analysed term (see `LexicalIndex.documentShare`). */
+  termShare(term: string): number {
+    return this.lexical.documentShare(term);
+  }
+
   /** The indexed passage with this id, with its article. */
   passage(id: string): { passage: Passage; article: Article } | undefined {
     const found = this.passageById.get(id);

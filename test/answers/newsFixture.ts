@@ -17,6 +17,10 @@ export interface NewsFixture {
   articles: Article[];
   facts: FactBook;
   search: AnswerDeps['search'];
+  /** How common a term is in the fixture's passages, as the composition root gives the answerer. */
+  termShare: NonNullable<AnswerDeps['termShare']>;
+  /** What `answerQuestion` needs, as the composition root wires it. */
+  deps: AnswerDeps;
   /** Deletes the temporary index. */
   close(): void;
 }
@@ -36,10 +40,15 @@ export async function loadNewsFixture(corpusDir: string = NEWS_DIR): Promise<New
   const index = await openPassageIndex({ indexDir, ...(await embeddingsFor(config)), logger: quiet });
   await index.sync(corpus);
   const retriever = new HybridSearch({ index, fusion: fusionFor(config) });
+  const facts = new FactBook(index.facts(), index.articles());
+  const search: AnswerDeps['search'] = (query, k, options) => retriever.search(query, k, options);
+  const termShare = (term: string) => index.termShare(term);
   return {
     articles: index.articles(),
-    facts: new FactBook(index.facts(), index.articles()),
-    search: (query, k, options) => retriever.search(query, k, options),
+    facts,
+    search,
+    termShare,
+    deps: { search, facts, termShare },
     close: () => rmSync(indexDir, { recursive: true, force: true }),
   };
 }
