@@ -48,6 +48,9 @@ export interface PassageAnswer {
   candidate: AnswerCandidate;
   /** Other articles' sentences that give the same value. */
   agreeing: ReadSentence[];
+  /** The candidate's score, and how far it is ahead of the best candidate with another value. */
+  score: number;
+  margin: number;
 }
 
 /** Why reading the passages gave no answer. */
@@ -498,10 +501,17 @@ const MIN_COVERAGE = 0.1;
 /** …and at least this share of what the question asks about (see {@link ReadSentence.evidence}). */
 export const MIN_EVIDENCE = 0.4;
 
-/** From a candidate's score to a confidence between 0 and 1. */
-function confidenceOf(score: number, fit: number, agreeing: number): number {
-  const raw = (score - 1.2) / 2 + 0.1 * agreeing + (fit >= 1 ? 0.05 : 0);
-  return Math.max(0, Math.min(1, Math.round(raw * 100) / 100));
+/**
+ * The chance that the value is right, from what predicts it: the
+ * candidate's score, its lead over the best other value, how much of the
+ * question its sentence holds and how many other articles give it. The
+ * weights are a logistic fit on PIAF dev questions amid 1,000 OrangeSum
+ * articles (answers with token F1 >= 0.5 counted right); answers binned by
+ * this confidence were right 9% (< 0.15), 21%, 31%, 37% and 61% (>= 0.5).
+ */
+function confidenceOf(score: number, margin: number, context: number, agreeing: number): number {
+  const z = -3.6 + 0.28 * score + 0.97 * Math.min(2, Math.max(0, margin)) + 1.45 * context + 0.3 * agreeing;
+  return Math.round((1 / (1 + Math.exp(-z))) * 100) / 100;
 }
 
 /**
@@ -549,10 +559,15 @@ export function answerFromPassages(reading: QuestionReading, hits: SearchHit[], 
     if (other.sentence.article.id === best.sentence.article.id || agreeing.some((s) => s.article.id === other.sentence.article.id)) continue;
     agreeing.push(other.sentence);
   }
+  const bestKey = foldedValue(best.value);
+  const runnerUp = scored.find((s) => foldedValue(s.value) !== bestKey);
+  const margin = runnerUp ? best.score - runnerUp.score : 2;
   return {
     value: best.value,
     type: best.candidate.type,
-    confidence: confidenceOf(best.score, best.fit, agreeing.length),
+    score: best.score,
+    margin,
+    confidence: confidenceOf(best.score, margin, best.sentence.context, agreeing.length),
     sentence: best.sentence,
     candidate: best.candidate,
     agreeing: agreeing.slice(0, 2),
