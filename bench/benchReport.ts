@@ -1,5 +1,6 @@
 import { formatNumber, renderTable } from '../src/evaluation/textTable';
 import type { BuildFigures, PeerFigures, RecallFigures, ServeFigures } from './benchWorker';
+import { describeFeedsBench, type FeedsBenchFigures } from './feedsBench';
 import type { SearchPeerFigures } from './searchPeerBench';
 
 /** Every figure measured at one size of one corpus. Null where a task failed (see `errors`). */
@@ -35,6 +36,8 @@ export interface BenchReport {
   sizes: SizeResult[];
   /** What bench/discordLatency.ts reported, when it exists. */
   discord: unknown;
+  /** What bench/feedsBench.ts reported: a feed polled into an empty corpus, and the live index's lag. */
+  live?: unknown;
   notes: string[];
   ms: number;
 }
@@ -125,6 +128,10 @@ function isDiscordFigures(value: unknown): value is DiscordFigures {
   return typeof v === 'object' && v !== null && typeof v.acknowledgement?.p99 === 'number' && typeof v.answer?.p99 === 'number';
 }
 
+function isFeedsFigures(value: unknown): value is FeedsBenchFigures {
+  return typeof value === 'object' && value !== null && 'feedToAnswers' in value && 'liveLag' in value;
+}
+
 /** One line on the Discord layer's latency (bench/discordLatency.ts), or its raw report when the shape is unknown. */
 function describeDiscord(discord: unknown): string {
   if (!isDiscordFigures(discord)) return `Discord layer: ${JSON.stringify(discord)}`;
@@ -169,6 +176,7 @@ export function formatBenchReport(report: BenchReport): string {
     '',
     ...searchPeerTable(report),
     ...(report.discord === undefined ? [] : [describeDiscord(report.discord), '']),
+    ...(report.live === undefined ? [] : [isFeedsFigures(report.live) ? describeFeedsBench(report.live) : `Live news: ${JSON.stringify(report.live)}`, '']),
     'Notes:',
     ...report.notes.map((note) => `  - ${note}`),
     ...(errors.length > 0 ? ['', 'Errors:', ...errors.map((error) => `  - ${error}`)] : []),

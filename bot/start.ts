@@ -5,6 +5,7 @@ import { commands } from '../commands';
 import { parseConfig, type Config } from '../src/config';
 import { UserFacingError } from '../src/errors';
 import { createLogger, type Logger } from '../src/logger';
+import { announcer } from './announceArticles';
 import { BotMetrics } from './botMetrics';
 import { createBot, type Bot } from './createBot';
 import { startMetricsServer } from './metricsServer';
@@ -126,20 +127,25 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
         });
   if (monitoring) logger.info(`monitoring on ${monitoring.url}/healthz and ${monitoring.url}/metrics`);
   try {
-    const { openScoop } = await import('../src/app');
-    const { scoop, report, index, stale } = await openScoop(config, { logger, serveStale: true });
+    const { LiveScoop } = await import('../src/live/liveScoop');
+    const live = await LiveScoop.open(config, { logger });
+    const { report, stale } = live.opened;
     metrics.recordSync(report.ms);
-    metrics.watchIndex(() => ({ articles: index.articleCount(), passages: index.passageCount() }));
+    live.events.on('synced', (synced: { ms: number }) => metrics.recordSync(synced.ms));
+    metrics.watchIndex(() => ({ articles: live.index.articleCount(), passages: live.index.passageCount() }));
     indexLoaded = true;
-    logger.info({ ...report, stale }, `index ready: ${scoop.articleCount()} articles${stale === null ? '' : ' (stale: the last good index)'}`);
+    logger.info({ ...report, stale }, `index ready: ${live.scoop.articleCount()} articles${stale === null ? '' : ' (stale: the last good index)'}`);
     const settings = await SettingsStore.open(config.SETTINGS_FILE);
-    const running = createBot({ scoop, logger, config, settings, metrics });
+    const running = createBot({ scoop: live.scoop, newsDesk: live.desk, logger, config, settings, metrics });
     bot = running;
+    if (config.ANNOUNCE_CHANNEL_ID !== undefined) live.onNewArticles(announcer(running.client, config.ANNOUNCE_CHANNEL_ID, logger));
+    await live.start();
     try {
       await Promise.race([running.login(token).catch((error) => Promise.reject(explainLoginError(error, config))), signal.stopped]);
       const how = await signal.stopped;
       logger.info(`${how}: shutting down`);
     } finally {
+      await live.stop();
       await running.destroy();
     }
   } finally {

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import type { SkippedInput } from './articles/article';
 import { loadCorpusFiles, scanCorpus, type LoadCorpusOptions } from './articles/loadCorpus';
 import type { Config } from './config';
@@ -5,10 +6,10 @@ import { createScoop, type ScoopParts } from './createScoop';
 import { extractFacts } from './facts/extractFacts';
 import { FactBook } from './facts/factBook';
 import { FACTS_VERSION } from './facts/factsVersion';
-import { Newsroom } from './feeds/newsroom';
-import { fetchPolicyOf } from './feeds/safeFetch';
-import { createEmbeddings } from './index/createEmbeddings';
-import { IndexWriteError, type WriteFaults } from './index/indexStore';
+import type { Newsroom } from './feeds/newsroom';
+import { UserFacingError } from './errors';
+import { createEmbeddings, type EmbeddingsChoice } from './index/createEmbeddings';
+import { acquireWriteLock, IndexWriteError, type WriteFaults } from './index/indexStore';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
 import { DEFAULT_FUSION, type FusionOptions, HybridSearch, MODEL_EMBEDDINGS_FUSION } from './retrieval/hybridSearch';
@@ -70,28 +71,80 @@ export function corpusLimits(config: Config): LoadCorpusOptions {
  * within the limits the settings give (see {@link corpusLimits}).
  */
 export async function openScoop(config: Config, { logger, onProgress, serveStale = false, writeFaults }: OpenScoopDeps): Promise<OpenedScoop> {
-  const limits = corpusLimits(config);
-  const scan = await scanCorpus(config.CORPUS_DIR, limits);
-  const { embeddings, embedderId } = await createEmbeddings(config);
-  const open = () => openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress, writeFaults });
-  let index = await open();
-  let synced: { report: SyncReport; skipped: SkippedInput[] };
-  let stale: string | null = null;
-  try {
-    synced = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
-  } catch (error) {
-    if (!(error instanceof IndexWriteError) || !serveStale) throw error;
-    const lastGood = await open();
-    if (lastGood.articleCount() === 0) throw error;
-    index = lastGood;
-    stale = error.message;
-    logger.warn(`index update failed, so the last good index (${index.articleCount()} articles) is served and it is stale: ${error.message}`);
-    const report: SyncReport = { articles: index.articleCount(), passages: index.passageCount(), added: 0, updated: 0, removed: 0, skipped: scan.skipped.length, ms: 0 };
-    synced = { report, skipped: scan.skipped };
-  }
+  const { index, synced, stale } = await withSyncLock(config.INDEX_DIR, SYNC_LOCK_WAIT_MS, async () => {
+    const limits = corpusLimits(config);
+    const scan = await scanCorpus(config.CORPUS_DIR, limits);
+    const vectors = await embeddingsFor(config);
+    const open = () => openPassageIndex({ indexDir: config.INDEX_DIR, ...vectors, logger, onProgress, writeFaults });
+    let index = await open();
+    let synced: { report: SyncReport; skipped: SkippedInput[] };
+    let stale: string | null = null;
+    try {
+      synced = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
+    } catch (error) {
+      if (!(error instanceof IndexWriteError) || !serveStale) throw error;
+      const lastGood = await open();
+      if (lastGood.articleCount() === 0) throw error;
+      index = lastGood;
+      stale = error.message;
+      logger.warn(`index update failed, so the last good index (${index.articleCount()} articles) is served and it is stale: ${error.message}`);
+      const report: SyncReport = { articles: index.articleCount(), passages: index.passageCount(), added: 0, updated: 0, removed: 0, skipped: scan.skipped.length, ms: 0 };
+      synced = { report, skipped: scan.skipped };
+    }
+    return { index, synced, stale };
+  });
   reportSkipped(synced.skipped, logger);
   const chat = config.ANSWERER === 'extractive' ? undefined : (await import('./answers/chatAnswerer')).createChatAnswerer(config);
   return { scoop: scoopOverIndex(index, { chat, logger, fusion: fusionFor(config) }), index, ...synced, stale };
+}
+
+/** How long a command waits for another process's sync of the same index before saying so. */
+const SYNC_LOCK_WAIT_MS = 60_000;
+
+/** What {@link syncIndex} gives: the index opened from INDEX_DIR and brought up to date, what that did, and what was skipped. */
+export interface SyncedIndex {
+  index: PassageIndex;
+  report: SyncReport;
+  skipped: SkippedInput[];
+}
+
+/**
+ * Under the index's sync lock (see {@link withSyncLock}): scans the corpus
+ * (a `stat` per file), opens the index from INDEX_DIR and brings it up to
+ * date (only files whose content changed are read, only new and changed
+ * articles embedded). The bot's live index and the bench sync through it.
+ */
+export function syncIndex(config: Config, { logger, onProgress, lockWaitMs = SYNC_LOCK_WAIT_MS }: OpenScoopDeps & { lockWaitMs?: number }): Promise<SyncedIndex> {
+  return withSyncLock(config.INDEX_DIR, lockWaitMs, async () => {
+    const limits = corpusLimits(config);
+    const scan = await scanCorpus(config.CORPUS_DIR, limits);
+    const index = await openPassageIndex({ indexDir: config.INDEX_DIR, ...(await embeddingsFor(config)), logger, onProgress });
+    const { report, skipped } = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
+    return { index, report, skipped };
+  });
+}
+
+/**
+ * Runs `sync` (scan the corpus, open the index, bring it up to date) under
+ * the index's sync lock, so two processes never sync one index at once: the
+ * second waits, then opens what the first wrote. Where the lock cannot be
+ * taken at all (a read-only disk), the sync runs without it; it cannot write
+ * either, and says so.
+ */
+export async function withSyncLock<T>(indexDir: string, waitMs: number, sync: () => Promise<T>): Promise<T> {
+  let lock: { release: () => Promise<void> } | null = null;
+  try {
+    await mkdir(indexDir, { recursive: true });
+    lock = await acquireWriteLock(indexDir, waitMs, 'sync');
+  } catch (error) {
+    if (error instanceof UserFacingError) throw error;
+    lock = null;
+  }
+  try {
+    return await sync();
+  } finally {
+    await lock?.release();
+  }
 }
 
 /**
@@ -103,6 +156,16 @@ export function openPassageIndex(
   options: Omit<PassageIndexOptions, 'extractFacts' | 'factsVersion'>,
 ): Promise<PassageIndex> {
   return PassageIndex.open({ ...options, extractFacts, factsVersion: FACTS_VERSION });
+}
+
+/**
+ * The embedder the index keeps vectors with, when the search that ships for
+ * the config uses them (see {@link fusionFor}); none when it ranks by BM25
+ * alone (the offline default), so that nothing is embedded and no HNSW graph
+ * is built or loaded.
+ */
+export async function embeddingsFor(config: Config): Promise<Partial<EmbeddingsChoice>> {
+  return fusionFor(config).weights[0] > 0 ? createEmbeddings(config) : {};
 }
 
 /**
@@ -125,6 +188,7 @@ export function scoopOverIndex(index: PassageIndex, { fusion, ...parts }: Pick<S
 }
 
 /** The news desk over CORPUS_DIR: feed subscriptions, fetched articles, and the safe fetcher the config sets. */
-export function openNewsroom(config: Config): Newsroom {
+export async function openNewsroom(config: Config): Promise<Newsroom> {
+  const [{ Newsroom }, { fetchPolicyOf }] = await Promise.all([import('./feeds/newsroom'), import('./feeds/safeFetch')]);
   return new Newsroom(config.CORPUS_DIR, fetchPolicyOf(config));
 }

@@ -81,7 +81,11 @@ export function createScoop({ index, retriever, facts, chat, logger }: ScoopPart
   return {
     ask: async (question, options = {}) => {
       const log = options.logger ?? logger;
-      const answer = await answerQuestion(question, { search: options.logger ? searchLogged(options.logger) : search, facts: lazyFacts, chat, logger: log }, options);
+      const answer = await answerQuestion(
+        question,
+        { search: options.logger ? searchLogged(options.logger) : search, facts: lazyFacts, termShare: (term) => index.termShare(term), chat, logger: log },
+        options,
+      );
       options.logger?.debug({ kind: answer.kind, abstained: answer.abstained, citations: answer.citations.length, timings: answer.timings }, 'answer');
       return answer;
     },

@@ -16,6 +16,18 @@ export interface ReadToken extends Token {
   asked: boolean;
   /** The term it matches is part of a focus name (or a number) of the question. */
   askedName: boolean;
+  /** The weight of the question term it matches (0 when it matches none). */
+  weight: number;
+  /** The index of the question term it matches, -1 when none. */
+  askedTerm: number;
+}
+
+/** What a sentence word is to the question: the term it matches, a name's or not, and that term's weight. */
+export interface AskedTerm {
+  name: boolean;
+  weight: number;
+  /** Index of the term among the question's. */
+  term: number;
 }
 
 /** A possible answer inside one sentence: a span, its type and where it sits among the sentence's words. */
@@ -52,7 +64,7 @@ function isStop(norm: string, language: Language): boolean {
 const WORD = /(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})|[\p{L}\p{N}]+(?:[.,](?=\p{N})\p{N}+|-(?=\p{N})\p{N}+|(?<=\p{N})-[\p{L}\p{N}]+|(?<=\p{L})-(?=\p{N})[\p{N}.]+)*/giu;
 
 /** Reads a sentence's words, marking stop words and the words that match the question (`asked`). */
-export function readTokens(text: string, language: Language, asked: (token: Token, folded: string) => 'name' | 'content' | null): ReadToken[] {
+export function readTokens(text: string, language: Language, asked: (token: Token, folded: string) => AskedTerm | null): ReadToken[] {
   const foldedText = foldForMatching(text);
   const tokens: ReadToken[] = [];
   for (const match of text.matchAll(WORD)) {
@@ -62,7 +74,7 @@ export function readTokens(text: string, language: Language, asked: (token: Toke
     const token: Token = { text: match[0], norm: folded, start, end };
     const stop = folded.length < 2 || folded.endsWith("'") || isStop(folded, language);
     const found = stop ? null : asked(token, folded);
-    tokens.push({ ...token, folded, stop, asked: found !== null, askedName: found === 'name' });
+    tokens.push({ ...token, folded, stop, asked: found !== null, askedName: found?.name ?? false, weight: found?.weight ?? 0, askedTerm: found?.term ?? -1 });
   }
   return tokens;
 }
@@ -190,6 +202,7 @@ function numberCandidates(text: string, tokens: ReadToken[], vocabulary: Vocabul
     const token = tokens[i];
     const numeric = /^\p{N}[\p{N}.,]*$/u.test(token.text) || /^\p{N}+(?:e|er|eme|ème|th|st|nd|rd)$/u.test(token.text);
     if (!numeric && !NUMBER_WORDS.has(token.folded)) continue;
+    if ((token.folded === 'un' || token.folded === 'une' || token.folded === 'one') && !(tokens[i + 1] && vocabulary.scales.has(tokens[i + 1].folded))) continue;
     if (YEAR.test(token.text) && !/^\s*(?:%|hommes|habitants|km|m|euros|dollars)/u.test(text.slice(token.end, token.end + 10))) continue;
     let last = i;
     while (tokens[last + 1] && /^\p{N}{3}$/u.test(tokens[last + 1].text) && /^[\s\u00a0\u202f]$/u.test(text.slice(tokens[last].end, tokens[last + 1].start))) last += 1;

@@ -1,5 +1,6 @@
 import { UserFacingError } from '../errors';
 import { hasVisibleText } from '../text/controlCharacters';
+import type { AnswerType } from '../text/vocabulary';
 import type { Logger } from '../logger';
 import type { SearchHit } from '../retrieval/searchHit';
 import { foldForMatching } from '../text/foldForMatching';
@@ -12,7 +13,7 @@ import { checkChatAnswer } from './checkChatAnswer';
 import type { AnswerContext, Finding, Miss } from './finding';
 import { MESSAGES } from './messages';
 import { foldedArticle, namesFocusName } from './namesFocus';
-import { readQuestion } from './readQuestion';
+import { readQuestion, type TermShare } from './readQuestion';
 import { ANSWER_STRATEGIES } from './strategies';
 
 export type { AnswerFacts } from './answerFacts';
@@ -21,6 +22,8 @@ export type { AnswerFacts } from './answerFacts';
 export interface AnswerDeps {
   search: (query: string, k: number, options?: { excludePassageIds?: string[] }) => Promise<SearchHit[]>;
   facts: AnswerFacts;
+  /** How common an analysed term is in the indexed passages (the share holding it): rare question words weigh more. */
+  termShare?: TermShare;
   chat?: ChatAnswerer;
   logger?: Pick<Logger, 'warn' | 'debug'>;
 }
@@ -36,6 +39,9 @@ export interface AnswerOptions {
 }
 
 const PASSAGES_READ = 8;
+
+/** What a fact question's target asks for, when the question's first words left the type open ("What does the Polestar 2 cost?"). */
+const ASKED_BY_TARGET: Partial<Record<QuestionAnalysis['target'], AnswerType>> = { amount: 'amount', count: 'count', place: 'place', person: 'person' };
 const RELATED_SHOWN = 3;
 
 const foldedAliasesByFacts = new WeakMap<AnswerFacts, Map<string, string>>();
@@ -93,12 +99,13 @@ function unnamedFocus(finding: Finding, context: AnswerContext): string | null {
 /** The decline, in the question's language: what was not found and, when no article names it, the name. */
 function declineText(analysis: QuestionAnalysis, context: AnswerContext, miss: Miss): string {
   const { reading } = context;
-  const messages = MESSAGES[reading.language];
+  const messages = MESSAGES[context.replyLanguage];
+  const worded = { ...analysis, language: context.replyLanguage };
   const focus = reading.names.filter((n) => !n.place).map((n) => n.text);
   const structured = analysis.kind === 'date' || analysis.kind === 'partnership' || (analysis.kind === 'fact' && analysis.target === 'code-name');
   const subject = analysis.subjects.find((s) => s.kind === 'product')?.canonical ?? analysis.subjects[0]?.canonical ?? focus[0] ?? null;
   const base = structured
-    ? abstentionText(analysis, subject, 'not-stated')
+    ? abstentionText(worded, subject, 'not-stated')
     : messages.notStated(analysis.searchQuery, reading.expected, focus.length > 0 ? focus.join(' ') : null);
   if (miss.reason !== 'focus-absent' || !miss.name) return base;
   const known = context.facts.knows(miss.name);
@@ -162,13 +169,14 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
   };
 
   const aliases = foldedAliases(deps.facts);
-  const analyzed = analyzeQuestion(asked, options.previousQuestion, { aliases, findNames: (text) => deps.facts.findNames(text) });
-  const analysis = options.language ? { ...analyzed, language: options.language } : analyzed;
+  const analysis = analyzeQuestion(asked, options.previousQuestion, { aliases, findNames: (text) => deps.facts.findNames(text) });
+  const replyLanguage = options.language ?? analysis.language;
   lap('analyze');
   const hits = await deps.search(analysis.searchQuery, PASSAGES_READ, { excludePassageIds: options.excludePassageIds });
   lap('search');
-  const reading = readQuestion(analysis.searchQuery, analysis.language);
-  const context: AnswerContext = { analysis, reading, hits, facts: deps.facts, aliases };
+  const read = readQuestion(analysis.searchQuery, analysis.language, { termShare: deps.termShare });
+  const reading = read.expected === 'other' && analysis.kind === 'fact' && ASKED_BY_TARGET[analysis.target] ? { ...read, expected: ASKED_BY_TARGET[analysis.target]! } : read;
+  const context: AnswerContext = { analysis, reading, replyLanguage, hits, facts: deps.facts, aliases };
   const found = find(context);
   lap('compose');
 
@@ -181,14 +189,14 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
     draft = { text: found.text, abstained: false, citations: found.citations };
   }
   if (deps.chat && !draft.abstained) {
-    draft = await rewriteWithChat(deps.chat, analysis, draft, deps.logger);
+    draft = await rewriteWithChat(deps.chat, { ...analysis, language: replyLanguage }, draft, deps.logger);
     lap('chat');
   }
   timings.total = Object.values(timings).reduce((sum, ms) => sum + ms, 0);
   return {
     question: asked,
     standaloneQuestion: analysis.searchQuery,
-    language: analysis.language,
+    language: replyLanguage,
     kind: analysis.kind,
     answer: draft.text,
     abstained: draft.abstained,

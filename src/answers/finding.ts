@@ -24,8 +24,11 @@ export interface Finding {
 
 /** Everything a strategy reads: the question (both readings), the retrieved passages and the fact book. */
 export interface AnswerContext {
+  /** The question as read, in the question's own language (its words are read with that language's vocabulary). */
   analysis: QuestionAnalysis;
   reading: QuestionReading;
+  /** The language the reply is worded in: the question's, or the one the caller asked for (a server's setting). */
+  replyLanguage: 'fr' | 'en';
   hits: SearchHit[];
   facts: AnswerFacts;
   /** Code names the articles gave (folded alias → subject). */

@@ -67,3 +67,34 @@ export function articleNamesFocus(article: Article, reading: QuestionReading): b
   if (!reading.names.every((name) => namesFocusName(folded, name))) return false;
   return reading.years.every((year) => folded.includes(year) || article.published?.startsWith(year));
 }
+
+/** A content word at least this rare (its weight, see `readQuestion`) names what the question is about: the article must use it. */
+const TOPIC_WEIGHT = 0.9;
+
+const stemPatterns = new Map<string, RegExp>();
+
+function stemPattern(stem: string): RegExp {
+  let pattern = stemPatterns.get(stem);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(stem)}`, 'u');
+    if (stemPatterns.size > 4096) stemPatterns.clear();
+    stemPatterns.set(stem, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * Whether the article uses the question's rare words ("batteries",
+ * "marathon", "noms de domaine"), at least half of them (a question in other
+ * words than its article's may paraphrase one): an article about Aston
+ * Martin that never speaks of batteries does not say who makes its batteries. Words the
+ * articles never use (an English word in a French corpus) and words the
+ * lexicon translates are not asked of it.
+ */
+export function articleHoldsTopic(article: Article, reading: QuestionReading): boolean {
+  const rare = reading.terms.filter((t) => !t.name && !t.cue && t.known && t.concepts.length === 0 && t.weight >= TOPIC_WEIGHT);
+  if (rare.length === 0) return true;
+  const folded = foldedArticle(article);
+  const held = rare.filter((t) => [t.term, t.otherTerm].some((stem) => stem !== undefined && stem.length >= 3 && stemPattern(stem).test(folded))).length;
+  return held >= Math.ceil(rare.length / 2);
+}

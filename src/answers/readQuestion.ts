@@ -24,9 +24,24 @@ export interface QuestionTerm {
   term: string;
   /** The stem the same word has in the other language (for cross-language matching), when it differs. */
   otherTerm?: string;
+  /** Lexicon concepts the word expresses (`~delay` for "postponed"): it meets a sentence in either language through them. */
+  concepts: string[];
   weight: number;
+  /** Some passage holds the term (by either stem or a concept); false for a word the articles never use. */
+  known: boolean;
+  /** The word says what kind of answer is asked ("prix", "initialement") rather than what it is about. */
+  cue: boolean;
   /** The term is (part of) a focus name: the gate already holds it, so it tells sentences apart less than the asked words. */
   name: boolean;
+}
+
+/** How common an analysed term is: the share of indexed passages holding it (0 when none does). */
+export type TermShare = (term: string) => number;
+
+/** Options of {@link readQuestion}. */
+export interface ReadQuestionOptions {
+  /** How common each term is in the indexed passages: rare words weigh more. Without it, every word weighs alike. */
+  termShare?: TermShare;
 }
 
 /** What a question asks, as the extractive answerer needs it. */
@@ -49,6 +64,8 @@ export interface QuestionReading {
   words: ReadonlySet<string>;
   /** Whether the question is written in the past ("When was X founded?"). */
   past: boolean;
+  /** For "how many X" / « combien de X », the index in `terms` of X: a count's unit should be it ("296 jours" for "how many days"). */
+  counted: number | null;
   /** The question asks another name of something ("nom de code", "nickname"): the answer's sentence must give one. */
   naming: boolean;
 }
@@ -63,6 +80,24 @@ const ADJECTIVES_BEFORE_NOUN = new Set(
 );
 const QUEL = /(?:^|[^\p{L}])(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|what|which)\s+(?:(?:est|sont|etait|etaient|fut|furent|sera|seront|is|are|was|were|will be)\s+)?(?:(?:le|la|les|l'|son|sa|ses|leur|leurs|the|its|his|her|their|un|une|a|an)\s?)?((?:[\p{L}'-]+\s+){0,2}[\p{L}'-]+)/u;
 const PAST = /\b(?:was|were|did|has been|have been|had|a ete|ont ete|a-t-(?:il|elle)|ont-(?:ils|elles)|avait|avaient|etait|etaient|fut|furent)\b|\b\p{L}+(?:ed)\b|-t-(?:il|elle)\s+(?:ete|eu)\b/u;
+
+/** Weight of a question word no passage holds. */
+const UNKNOWN_WORD_WEIGHT = 0.35;
+/** Share of its weight kept by a word that says what kind of answer is asked ("prix", "coûte", "initialement") rather than what about. */
+const CUE_WORD_SHARE = 0.3;
+
+/**
+ * A word's weight from how common it is in the passages: a word most
+ * passages hold ("jour", "année") tells little, a rare one ("orage",
+ * "Techno-Classica") tells what the question is about. A word no passage
+ * holds (an English word the French articles never use) weighs little:
+ * nothing can hold it, so it cannot tell sentences apart.
+ */
+function rarityWeight(shares: number[]): number {
+  const share = Math.max(0, ...shares);
+  if (share <= 0) return UNKNOWN_WORD_WEIGHT;
+  return Math.min(1.6, Math.max(0.25, Math.log(1 / share) / 5.5));
+}
 
 function typeFromNoun(match: RegExpExecArray, vocabulary: Vocabulary): AnswerType {
   for (const word of match[1].split(/\s+/)) {
@@ -132,7 +167,9 @@ export function findFocusNames(question: string, language: 'fr' | 'en'): FocusNa
       if (!next) break;
       const gap = question.slice(tokens[end].end, next.start);
       if (/[^\s'’-]/.test(gap)) break;
-      if (isNameToken(next, end + 1, vocabulary, language) || (HAS_DIGIT.test(next.text) && !YEAR.test(next.text))) {
+      const counted = tokens[end + 2];
+      const countOf = /^\p{N}+$/u.test(next.text) && counted !== undefined && /^\p{Ll}{3,}s$/u.test(counted.text) && !STOP_WORDS[language].has(counted.norm);
+      if (isNameToken(next, end + 1, vocabulary, language) || (HAS_DIGIT.test(next.text) && !YEAR.test(next.text) && !countOf)) {
         end += 1;
         continue;
       }
@@ -150,7 +187,7 @@ export function findFocusNames(question: string, language: 'fr' | 'en'): FocusNa
       text: question.slice(run[0].start, run[run.length - 1].end),
       words,
       distinctive: words.filter((w) => HAS_DIGIT.test(w)),
-      place: before !== undefined && (vocabulary.placePrepositions.has(before.norm) || before.norm === "l'" || before.norm === 'a'),
+      place: before !== undefined && !words.some((w) => HAS_DIGIT.test(w)) && (vocabulary.placePrepositions.has(before.norm) || before.norm === "l'" || before.norm === 'a'),
     });
     i = end + 1;
   }
@@ -172,7 +209,8 @@ export function questionLanguage(question: string, detected: 'fr' | 'en' | 'und'
  * value it asks for, the names it is about (with their distinctive parts),
  * the years it names, the role of a date question and its weighted terms.
  */
-export function readQuestion(question: string, language: 'fr' | 'en'): QuestionReading {
+export function readQuestion(asked: string, language: 'fr' | 'en', options: ReadQuestionOptions = {}): QuestionReading {
+  const question = asked.replace(/\b(what|who|where|when|how)['’]s\b/giu, '$1 is');
   const vocabulary = VOCABULARIES[language];
   const other = language === 'fr' ? 'en' : 'fr';
   const folded = foldForMatching(question).replace(/\s+/g, ' ').trim();
@@ -181,16 +219,33 @@ export function readQuestion(question: string, language: 'fr' | 'en'): QuestionR
   const years = [...new Set(tokenize(question).filter((t) => YEAR.test(t.text)).map((t) => t.text))];
   const terms: QuestionTerm[] = [];
   const seen = new Set<string>();
+  const countedWord = /\b(?:how many|combien d(?:e |'))(?:[\p{L}-]+ (?:de |d'|of ))?(\p{L}+)/u.exec(folded)?.[1] ?? null;
+  let counted: number | null = null;
   for (const token of analyzeTokens(question, language)) {
     const word = foldForMatching(token.text);
     if (vocabulary.questionWords.has(word) || seen.has(token.term)) continue;
     seen.add(token.term);
+    if (word === countedWord && counted === null) counted = terms.length;
     const isName = nameWords.has(word);
     const isNumber = HAS_DIGIT.test(token.text);
-    const isTypeNoun = vocabulary.typeNouns[word] !== undefined;
-    const weight = isName ? 2.5 : isNumber ? 2 : isTypeNoun ? 0.8 : 1;
+    const isCue = (word !== countedWord && vocabulary.typeNouns[word] !== undefined) || vocabulary.moneyVerbs.test(word) || vocabulary.roles.some(([pattern]) => pattern.test(word));
     const otherTerm = termOf(token, other);
-    terms.push({ term: token.term, otherTerm: otherTerm !== token.term ? otherTerm : undefined, weight, name: isName || isNumber });
+    const concepts = [
+      ...new Set([...expandWithLexicon([token.term], language), ...(otherTerm !== token.term ? expandWithLexicon([otherTerm], other) : [])].filter(isConcept)),
+    ];
+    const share = options.termShare;
+    const shares = share ? [share(token.term), ...(otherTerm !== token.term ? [share(otherTerm)] : []), ...concepts.map(share)] : [1];
+    const rarity = share ? rarityWeight(shares) : 1;
+    const weight = isName ? 2.5 : isNumber ? 2 : isCue ? CUE_WORD_SHARE * rarity : rarity;
+    terms.push({
+      term: token.term,
+      otherTerm: otherTerm !== token.term ? otherTerm : undefined,
+      concepts,
+      weight,
+      known: shares.some((s) => s > 0),
+      cue: isCue,
+      name: isName || isNumber,
+    });
   }
   const concepts = [...new Set(expandWithLexicon(terms.map((t) => t.term), language).filter(isConcept))];
   const words = new Set((folded.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !vocabulary.questionWords.has(w)));
@@ -202,6 +257,7 @@ export function readQuestion(question: string, language: 'fr' | 'en'): QuestionR
     language,
     expected,
     naming,
+    counted,
     names,
     years,
     role: roleOf(folded, language),

@@ -180,7 +180,7 @@ export async function main(argv: string[], io: CliIo = processIo(), hooks: CliHo
     }
     logger = createLogger(options.config.LOG_LEVEL, 'plain', io.stderr);
     if (FEED_COMMANDS.has(options.command)) {
-      const newsroom = openNewsroom(options.config);
+      const newsroom = await openNewsroom(options.config);
       const log = logger;
       const syncIndex = async () => void (await openScoop(options.config, { logger: log }));
       await runFeedCommand(options, { newsroom, syncIndex, io }).finally(() => newsroom.close());

@@ -185,6 +185,10 @@ export interface PiafEvaluationInputs {
   embeddings: EmbeddingsInterface;
   /** The LangChain peer scores every passage per query: it is asked every n-th question only. Default 20; 0 leaves it out. */
   langChainEvery?: number;
+  /** Ask every n-th question only (every system the same ones), for a quicker reading. Default 1: all of them. */
+  every?: number;
+  /** False measures Scoop alone (the peers do not depend on Scoop's ranking; they take long). Default true. */
+  withPeers?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -194,21 +198,26 @@ export interface PiafEvaluationInputs {
  * question, beside Scoop on the same sample), all built and asked in this run.
  */
 export async function evaluatePiaf(inputs: PiafEvaluationInputs): Promise<PiafReport> {
-  const { articles, passages, questions } = inputs;
+  const { articles, passages } = inputs;
+  const questions = inputs.questions.filter((_, i) => i % Math.max(1, inputs.every ?? 1) === 0);
   const progress = inputs.onProgress ?? (() => undefined);
   const systems: PiafSystemResult[] = [];
   const measure = async (name: string, description: string, search: SearchFunction, asked = questions, sampled?: string) => {
     progress(`piaf: ${name} (${asked.length} questions)`);
-    systems.push({ name, description, questions: asked.length, sampled, summary: summarisePiaf(await runPiafRetrieval(asked, search)) });
+    const began = performance.now();
+    const summary = summarisePiaf(await runPiafRetrieval(asked, search));
+    systems.push({ name, description, questions: asked.length, sampled, summary });
+    progress(`piaf: ${name}: ${cell(summary.all)} (even ${cell(summary.even)}, odd ${cell(summary.odd)}; ${((performance.now() - began) / asked.length).toFixed(1)} ms a question)`);
   };
   await measure('Scoop', 'Scoop\'s search as the CLI and the bot run it (the options that ship)', inputs.search);
-  for (const name of SEARCH_PEERS) {
+  const withPeers = inputs.withPeers ?? true;
+  for (const name of withPeers ? SEARCH_PEERS : []) {
     progress(`piaf: building ${name}`);
     const peer = await buildSearchPeer(name, { articles, passages });
     await measure(name, SEARCH_PEER_DESCRIPTIONS[name], (query, k) => peer.search(query, k));
   }
   const every = inputs.langChainEvery ?? 20;
-  if (every > 0) {
+  if (withPeers && every > 0) {
     const sample = questions.filter((_, i) => i % every === 0);
     const sampled = `every ${every}th`;
     progress(`piaf: building the LangChain peer over ${passages.length} passages`);

@@ -107,15 +107,19 @@ export function sentenceIsHearsay(foldedSentence: string, language: Language): b
 /** Where a clause ends: punctuation, or a subordinate or contrasting clause starting. */
 const CLAUSE_BREAK = /[,;:]|\s(?=(?:que|qu'|that|mais|but|tandis|alors que|while)[\s'])/gu;
 
+/** The tense a clause speaks in, as far as its status words tell. */
+export type ClauseTense = 'past' | 'future';
+
 /**
- * Whether the clause of `sentence` that holds offset `at` speaks of the past
- * ("Apple a reconnu vendredi que...": past; "Apple présentera vendredi...":
- * not), read from its status words: past tense without a plan or an
- * expectation. The clause is the comma-separated part holding `at`, widened
- * to its neighbours when it has no verb of its own ("Vendredi, Apple a annoncé...").
- * A subordinate clause ("que...", "that...") is a clause of its own.
+ * The tense of the clause of `sentence` that holds offset `at`, read from its
+ * status words ("Apple a reconnu vendredi que...": past; "Apple présentera
+ * vendredi...": future), null when its words do not tell. A plan or an
+ * expectation is future; a past tense without either is past. The clause is
+ * the comma-separated part holding `at`, widened to its neighbours when it has
+ * no verb of its own ("Vendredi, Apple a annoncé..."). A subordinate clause
+ * ("que...", "that...") is a clause of its own.
  */
-export function clauseIsPast(sentence: string, at: number, language: Language): boolean {
+export function clauseTense(sentence: string, at: number, language: Language): ClauseTense | null {
   const folded = foldForMatching(sentence);
   const bounds = [0, ...[...folded.matchAll(CLAUSE_BREAK)].map((m) => m.index + 1), folded.length + 1];
   const index = Math.max(0, bounds.findIndex((b, i) => at >= b && at < (bounds[i + 1] ?? Infinity)));
@@ -123,8 +127,8 @@ export function clauseIsPast(sentence: string, at: number, language: Language): 
   for (const [from, to] of clauses) {
     const clause = folded.slice(bounds[Math.max(0, from)], bounds[Math.min(bounds.length - 1, to + 1)] - 1);
     const reading = readStatusCues(clause, language);
-    if (reading.planned || reading.expected || reading.reportedPlan) return false;
-    if (reading.past) return true;
+    if (reading.planned || reading.expected || reading.reportedPlan) return 'future';
+    if (reading.past) return 'past';
   }
-  return false;
+  return null;
 }

@@ -1,7 +1,6 @@
 import type { Language } from '../articles/article';
 import { analyzeTerms, analyzeTokens, termOf } from '../text/analyzeTerms';
 import { compoundParts } from '../text/compoundParts';
-import { detectLanguage } from '../text/detectLanguage';
 import { expandWithLexicon } from '../text/expandWithLexicon';
 
 /** A text to index under an id, in its language. */
@@ -15,7 +14,7 @@ export interface LexicalDocument {
 
 /** Options of {@link LexicalIndex.search}. */
 export interface LexicalSearchOptions {
-  /** Language of the query; detected when missing. */
+  /** Language of the query; read from its stop words when missing. */
   language?: Language;
   /** Ids never returned. */
   exclude?: Set<string>;
@@ -103,7 +102,12 @@ export class LexicalIndex {
   private groupLength: number[] = [];
   private groupLive: number[] = [];
   private liveGroups = 0;
-  /** Scratch of {@link search}: term frequency per article for the term being scored. */
+  /** Scratch of {@link search} (zero between searches): scores per slot and per article, term frequency per article. */
+  private slotScores = new Float64Array(0);
+  /** `k1 (1 - b + b length / average length)` per slot, for the average it was computed with. */
+  private slotNorms = new Float64Array(0);
+  private slotNormsAverage = Number.NaN;
+  private groupScores = new Float64Array(0);
   private groupTf = new Float64Array(0);
 
   constructor({ k1 = 1.2, b = 0.75 }: { k1?: number; b?: number } = {}) {
@@ -119,6 +123,13 @@ export class LexicalIndex {
   /** Whether a document with this id is indexed. */
   has(id: string): boolean {
     return this.slotOf.has(id);
+  }
+
+  /** The share of live documents holding `term` (an analysed term, as `analyzeTerms` gives it), 0 when none does. */
+  documentShare(term: string): number {
+    const termId = this.termIds.get(term);
+    if (termId === undefined || this.slotOf.size === 0) return 0;
+    return Math.max(0, this.documentFrequency[termId]) / this.slotOf.size;
   }
 
   /** Indexes documents; a document whose id is already indexed replaces it. */
@@ -183,20 +194,26 @@ export class LexicalIndex {
    */
   search(query: string, k: number, options: LexicalSearchOptions = {}): { id: string; score: number }[] {
     if (k <= 0 || this.slotOf.size === 0) return [];
-    const weights = this.queryWeights(query, options.language ?? detectLanguage(query));
+    const weights = this.queryWeights(query, options.language);
     const articleWeight = options.articleWeight ?? ARTICLE_EVIDENCE_WEIGHT;
-    const scores = new Float64Array(this.slotIds.length);
+    if (this.slotScores.length < this.slotIds.length) this.slotScores = new Float64Array(Math.ceil(this.slotIds.length * 1.25));
+    const scores = this.slotScores;
     const touched: number[] = [];
     const count = this.slotOf.size;
     const averageLength = this.totalLength / count || 1;
     const { k1, b } = this;
     const byGroup = articleWeight > 0;
-    const groupScores = byGroup ? new Float64Array(this.groupLength.length) : null;
-    if (byGroup && this.groupTf.length < this.groupLength.length) this.groupTf = new Float64Array(this.groupLength.length);
+    if (byGroup && this.groupTf.length < this.groupLength.length) {
+      this.groupTf = new Float64Array(Math.ceil(this.groupLength.length * 1.25));
+      this.groupScores = new Float64Array(this.groupTf.length);
+    }
+    const groupScores = byGroup ? this.groupScores : null;
     const groupTf = this.groupTf;
     const averageGroupLength = this.totalLength / (this.liveGroups || 1) || 1;
     const touchedGroups: number[] = [];
     const termGroups: number[] = [];
+    const norms = this.normsFor(averageLength);
+    const anyRemoved = this.removedSlots > 0;
     for (const [term, weight] of weights) {
       const termId = this.termIds.get(term);
       if (termId === undefined) continue;
@@ -204,13 +221,13 @@ export class LexicalIndex {
       if (df <= 0) continue;
       const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
       const postings = this.postings[termId];
+      const scale = weight * idf * (k1 + 1);
       for (let i = 0; i < postings.length; i += 2) {
         const slot = postings[i];
-        if (this.slotIds[slot] === null) continue;
+        if (anyRemoved && this.slotIds[slot] === null) continue;
         const tf = postings[i + 1];
-        const norm = k1 * (1 - b + (b * this.lengths[slot]) / averageLength);
         if (scores[slot] === 0) touched.push(slot);
-        scores[slot] += (weight * idf * tf * (k1 + 1)) / (tf + norm);
+        scores[slot] += (scale * tf) / (tf + norms[slot]);
         if (byGroup) {
           const group = this.slotGroup[slot];
           if (groupTf[group] === 0) termGroups.push(group);
@@ -236,7 +253,10 @@ export class LexicalIndex {
       const groupShare = bestGroup > 0 ? articleWeight / bestGroup : 0;
       for (const slot of touched) scores[slot] = scores[slot] / best + groupShare * groupScores[this.slotGroup[slot]];
     }
-    return this.best(touched, scores, k, options.exclude);
+    const ranked = this.best(touched, scores, k, options.exclude);
+    for (const slot of touched) scores[slot] = 0;
+    if (groupScores) for (const group of touchedGroups) groupScores[group] = 0;
+    return ranked;
   }
 
   /** The compact saved form: live documents only, postings as gap-encoded arrays. */
@@ -406,6 +426,17 @@ export class LexicalIndex {
     return index;
   }
 
+  /** The length norm of every slot for this average length (recomputed only when the average moved). */
+  private normsFor(averageLength: number): Float64Array {
+    if (this.slotNormsAverage === averageLength && this.slotNorms.length === this.lengths.length) return this.slotNorms;
+    const { k1, b } = this;
+    const norms = new Float64Array(this.lengths.length);
+    for (let slot = 0; slot < norms.length; slot += 1) norms[slot] = k1 * (1 - b + (b * this.lengths[slot]) / averageLength);
+    this.slotNorms = norms;
+    this.slotNormsAverage = averageLength;
+    return norms;
+  }
+
   /** Puts `slot` (document `id`, `length` terms) in its article's group. */
   private joinGroup(slot: number, id: string, length: number): void {
     const name = articleOfDocument(id);
@@ -439,10 +470,11 @@ export class LexicalIndex {
     return termId;
   }
 
-  private queryWeights(query: string, language: Language): Map<string, number> {
+  /** A query's terms and their weights; without a language, the query's stop words decide (see `analyzeTokens`). */
+  private queryWeights(query: string, language?: Language): Map<string, number> {
     const tokens = analyzeTokens(query, language);
     const terms = tokens.map((token) => token.term);
-    const queryLanguage = language === 'fr' || language === 'en' ? language : undefined;
+    const queryLanguage = language === 'fr' || language === 'en' ? language : commonLanguage(tokens);
     const weights = new Map<string, number>();
     for (const term of expandWithLexicon(terms, queryLanguage)) weights.set(term, 1);
     for (const token of tokens) {
@@ -490,6 +522,7 @@ export class LexicalIndex {
       lengths: rebuilt.lengths,
       totalLength: rebuilt.totalLength,
       removedSlots: 0,
+      slotNormsAverage: Number.NaN,
       termIds: rebuilt.termIds,
       terms: rebuilt.terms,
       postings: rebuilt.postings,
@@ -504,33 +537,28 @@ export class LexicalIndex {
   }
 }
 
-/** The `k` slots of highest score, best first, without sorting them all. */
+/** The language all tokens were read in, or undefined when they differ (or there are none). */
+function commonLanguage(tokens: readonly { language: 'fr' | 'en' }[]): 'fr' | 'en' | undefined {
+  const first = tokens[0]?.language;
+  for (const token of tokens) if (token.language !== first) return undefined;
+  return first;
+}
+
+/** The `k` slots of highest score, best first, without sorting them all (a sorted buffer of the best so far). */
 function topSlots(slots: number[], scores: Float64Array, k: number): number[] {
-  const heap: number[] = [];
-  const less = (a: number, b: number) => scores[heap[a]] < scores[heap[b]];
-  const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b], heap[a]]);
+  const best: number[] = [];
+  let floor = -Infinity;
   for (const slot of slots) {
-    if (heap.length < k) {
-      heap.push(slot);
-      let i = heap.length - 1;
-      while (i > 0 && less(i, (i - 1) >> 1)) {
-        swap(i, (i - 1) >> 1);
-        i = (i - 1) >> 1;
-      }
-    } else if (scores[slot] > scores[heap[0]]) {
-      heap[0] = slot;
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let smallest = i;
-        if (left < heap.length && less(left, smallest)) smallest = left;
-        if (right < heap.length && less(right, smallest)) smallest = right;
-        if (smallest === i) break;
-        swap(i, smallest);
-        i = smallest;
-      }
+    const score = scores[slot];
+    if (best.length === k && score <= floor) continue;
+    let i = best.length === k ? k - 1 : best.length;
+    while (i > 0 && scores[best[i - 1]] < score) {
+      best[i] = best[i - 1];
+      i -= 1;
     }
+    best[i] = slot;
+    if (best.length > k) best.length = k;
+    if (best.length === k) floor = scores[best[k - 1]];
   }
-  return heap.sort((x, y) => scores[y] - scores[x]);
+  return best;
 }

@@ -11,6 +11,8 @@ export interface LexicalStore {
   add(documents: LexicalDocument[]): void;
   remove(ids: Iterable<string>): void;
   search(query: string, k: number, options?: LexicalSearchOptions): Ranking;
+  /** The share of stored passages holding an analysed term (how common it is: the answerer weighs question words by it). */
+  documentShare(term: string): number;
   /** The store's files for a new generation. */
   files(): GenerationFile[];
 }
@@ -49,6 +51,10 @@ export class Bm25LexicalStore implements LexicalStore {
 
   search(query: string, k: number, options: LexicalSearchOptions = {}): Ranking {
     return this.index.search(query, k, options);
+  }
+
+  documentShare(term: string): number {
+    return this.index.documentShare(term);
   }
 
   files(): GenerationFile[] {

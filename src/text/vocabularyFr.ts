@@ -13,7 +13,7 @@ export const VOCABULARY_FR: Vocabulary = {
     [/\b(?:quand|a quelle (?:date|epoque|periode|heure)|en quelle annee|depuis quand|jusqu'a quand|a partir de quand|de quand|quelle (?:est |etait )?(?:la )?date|quel jour|quelle annee|en quel (?:mois|siecle)|quel siecle|date de (?:sortie|lancement|naissance|deces|creation|fondation))\b/u, 'date'],
     [/\b(?:pourquoi|pour quelle raison|quelle (?:est |etait )?(?:la )?(?:raison|cause))\b/u, 'reason'],
     [/\bcombien\b/u, 'count'],
-    [/(?:^|[^\p{L}])(?:ou|d'ou|par ou|jusqu'ou)\s(?!bien\b)(?:se |s'|est |sont |a |ont |etait |vit|habit|trouv|situ|naqu|nai|mour|va |vont |aura |sera |fut |furent |eut |avait |pass|deroul|tien|jou|install)|^(?:ou|d'ou|par ou)\b/u, 'place'],
+    [/(?:^|[^\p{L}])(?:ou|d'ou|par ou|jusqu'ou)\s(?!bien\b)(?:se |s'|est |sont |a |ont |etait |vit|habit|trouv|situ|naqu|nai|mour|va |vont |aura |sera |fut |furent |eut |avait |pass|deroul|tien|jou|install)|^(?:ou|d'ou|par ou)\b|(?:^|[^\p{L}])ou\s*[,?]/u, 'place'],
     [/\bcomment\b/u, 'manner'],
   ],
   typeNouns: {

@@ -64,7 +64,7 @@ describe('answer accuracy on the question set', () => {
   beforeAll(async () => {
     news = await loadNewsFixture();
     for (const testCase of CASES) {
-      const answer = await answerQuestion(testCase.question, { search: news.search, facts: news.facts });
+      const answer = await answerQuestion(testCase.question, news.deps);
       verdicts.set(testCase.id, judge(testCase, answer, news));
     }
   });

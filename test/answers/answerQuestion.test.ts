@@ -9,7 +9,7 @@ let deps: AnswerDeps;
 
 beforeAll(async () => {
   news = await loadNewsFixture();
-  deps = { search: news.search, facts: news.facts };
+  deps = news.deps;
 });
 afterAll(() => news?.close());
 
@@ -99,6 +99,21 @@ describe('answerQuestion on the news fixtures', () => {
     expect(answer.citations).toEqual([]);
     expect(answer.answer).not.toMatch(/\[\d+\]/);
     expect(answer.related.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN a French question and the reply language English THEN it is read as French and answered in English', async () => {
+    const inFrench = await answerQuestion('Quelle est la fenêtre de contexte de Mistral Large ?', deps);
+    const inEnglish = await answerQuestion('Quelle est la fenêtre de contexte de Mistral Large ?', deps, { language: 'en' });
+    expect(inEnglish).toMatchObject({ language: 'en', abstained: false, value: inFrench.value });
+    expect(inEnglish.citations).toEqual(inFrench.citations);
+    expect(inEnglish.answer).toContain('According to the article:');
+    expect(inFrench.answer).toContain('Selon l’article :');
+  });
+
+  it('GIVEN a French price question the articles do not answer, replied in English THEN the decline says how much, as the French words ask', async () => {
+    const answer = await answerQuestion("Combien coûte l'abonnement à Mistral Large ?", deps, { language: 'en' });
+    expect(answer).toMatchObject({ language: 'en', abstained: true });
+    expect(answer.answer).toMatch(/^The indexed articles don't say how much\b/);
   });
 
   it('GIVEN the same question in French THEN abstains in French', async () => {

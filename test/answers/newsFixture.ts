@@ -6,8 +6,7 @@ import { loadCorpus } from '../../src/articles/loadCorpus';
 import type { AnswerDeps } from '../../src/answers/answerQuestion';
 import { parseConfig } from '../../src/config';
 import { FactBook } from '../../src/facts/factBook';
-import { createEmbeddings } from '../../src/index/createEmbeddings';
-import { openPassageIndex } from '../../src/app';
+import { embeddingsFor, fusionFor, openPassageIndex } from '../../src/app';
 import { HybridSearch } from '../../src/retrieval/hybridSearch';
 
 /** The answer fixtures: the seed and six tech-news articles, French and English. */
@@ -18,6 +17,10 @@ export interface NewsFixture {
   articles: Article[];
   facts: FactBook;
   search: AnswerDeps['search'];
+  /** How common a term is in the fixture's passages, as the composition root gives the answerer. */
+  termShare: NonNullable<AnswerDeps['termShare']>;
+  /** What `answerQuestion` needs, as the composition root wires it. */
+  deps: AnswerDeps;
   /** Deletes the temporary index. */
   close(): void;
 }
@@ -33,14 +36,19 @@ const quiet = { info: () => {}, warn: () => {} };
 export async function loadNewsFixture(corpusDir: string = NEWS_DIR): Promise<NewsFixture> {
   const indexDir = mkdtempSync(join(tmpdir(), 'scoop-answers-'));
   const corpus = await loadCorpus(corpusDir);
-  const { embeddings, embedderId } = await createEmbeddings(parseConfig({}));
-  const index = await openPassageIndex({ indexDir, embeddings, embedderId, logger: quiet });
+  const config = parseConfig({});
+  const index = await openPassageIndex({ indexDir, ...(await embeddingsFor(config)), logger: quiet });
   await index.sync(corpus);
-  const retriever = new HybridSearch({ index });
+  const retriever = new HybridSearch({ index, fusion: fusionFor(config) });
+  const facts = new FactBook(index.facts(), index.articles());
+  const search: AnswerDeps['search'] = (query, k, options) => retriever.search(query, k, options);
+  const termShare = (term: string) => index.termShare(term);
   return {
     articles: index.articles(),
-    facts: new FactBook(index.facts(), index.articles()),
-    search: (query, k, options) => retriever.search(query, k, options),
+    facts,
+    search,
+    termShare,
+    deps: { search, facts, termShare },
     close: () => rmSync(indexDir, { recursive: true, force: true }),
   };
 }

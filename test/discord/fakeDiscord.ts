@@ -58,6 +58,8 @@ export interface InteractionOptions {
   locale?: string;
   /** The channel it happens in (a thread, say); the guild channel by default. */
   channelId?: string;
+  /** The member's permissions in the guild (a bit set, as Discord sends it); a member without Manage Server by default. */
+  permissions?: string;
 }
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
@@ -225,6 +227,21 @@ export class FakeDiscord {
     });
   }
 
+  /** Dispatches `/name subcommand` with its options (`/feeds add url:`), as `user` typed it. */
+  slashSubcommand(
+    name: string,
+    subcommand: string,
+    options: Record<string, string | boolean | number> = {},
+    user: FakeUser = this.defaultUser,
+    how: InteractionOptions = {},
+  ): SentInteraction {
+    const values = Object.entries(options).map(([option, value]) => ({ name: option, type: OPTION_TYPES[typeof value as 'string'], value }));
+    return this.dispatchInteraction(user, how, {
+      type: 2,
+      data: { id: snowflake(), name, type: 1, options: [{ name: subcommand, type: 1, options: values }] },
+    });
+  }
+
   /**
    * Dispatches a message command ("Apps › Ask Scoop") on `target`, a message
    * someone wrote: Discord sends the message itself in `resolved.messages`.
@@ -378,7 +395,7 @@ export class FakeDiscord {
         guild_id: this.guildId,
         channel_id: channelId,
         channel: { id: channelId, type: channelId === this.channelId ? 0 : 11, guild_id: this.guildId, name: 'general' },
-        member: { ...this.member(), user, permissions: '2248473465835073' },
+        member: { ...this.member(), user, permissions: how.permissions ?? '2248473465835073' },
         app_permissions: '2248473465835073',
         guild_locale: 'en-US',
         authorizing_integration_owners: { '0': this.guildId },

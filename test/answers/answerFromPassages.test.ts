@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/articles/article';
+import { answerFromPassages } from '../../src/answers/answerFromPassages';
+import { readQuestion } from '../../src/answers/readQuestion';
+import type { SearchHit } from '../../src/retrieval/searchHit';
+
+function article(id: string, title: string, text: string, published = '2020-06-12'): Article {
+  return { id, source: `${id}.txt`, title, language: 'fr', published, url: null, text };
+}
+
+/** One hit per article, its whole text as one passage, in the order given. */
+function hitsOf(...articles: Article[]): SearchHit[] {
+  return articles.map((a, i) => ({
+    article: a,
+    passage: { id: `${a.id}:0`, articleId: a.id, ordinal: 0, start: 0, end: a.text.length, text: a.text },
+    score: 1 - i / 10,
+  }));
+}
+
+/** Shares as a corpus would give them: common words common, the rare ones rare. */
+const COMMON = new Set(['jour', 'annee', 'an', 'prix', 'cout', 'combien', 'date', 'report', 'connu', 'franc']);
+const termShare = (term: string) => (COMMON.has(term) ? 0.2 : term.startsWith('~') ? 0.05 : 0.0005);
+
+describe('answerFromPassages: no answer from an article about something else', () => {
+  it('GIVEN an article naming the company but never the rare thing asked (batteries) THEN no answer is taken from it', () => {
+    const aston = article(
+      'a1',
+      'Aston Martin présente deux éditions spéciales',
+      "Aston Martin présente deux éditions spéciales. La marque s'est associée avec Metro Goldwyn Mayer Studios pour ces séries limitées.",
+    );
+    const reading = readQuestion("Aston Martin s'est associé avec qui pour ses batteries ?", 'fr', { termShare });
+    expect(answerFromPassages(reading, hitsOf(aston))).toMatchObject({ reason: 'focus-absent' });
+  });
+
+  it('GIVEN a date question about one race and a sentence about another race of the same article THEN that date is not the answer', () => {
+    const roundUp = article(
+      'r1',
+      'Le point sur la pandémie dans le monde',
+      "A Paris, les terrasses rouvrent. Le marathon de New York, qui fête cette année sa cinquantième édition, est annulé et reporté au 7 novembre 2021.",
+    );
+    const reading = readQuestion('Le marathon de Paris avait été reporté à quelle date ?', 'fr', { termShare });
+    const found = answerFromPassages(reading, hitsOf(roundUp));
+    expect('reason' in found).toBe(true);
+  });
+
+  it('GIVEN a date question and the sentence that moves the date THEN the new date, with its year from the article', () => {
+    const plan = article(
+      'p1',
+      'Castex présente son plan',
+      "Le Premier ministre a esquissé le plan de relance de 100 milliards d'euros, dont la présentation devait initialement avoir lieu mardi, finalement repoussée au jeudi 3 septembre.",
+      '2020-08-27',
+    );
+    const reading = readQuestion('Le plan de relance de 100 milliards, il est présenté quel jour finalement ?', 'fr', { termShare });
+    expect(answerFromPassages(reading, hitsOf(plan))).toMatchObject({ value: '3 septembre 2020', type: 'date' });
+  });
+
+  it('GIVEN a price question and only a product name near the asked words THEN declines rather than give the name as a price', () => {
+    const tests = article('t1', 'Les tests antigéniques autorisés', 'Les tests RT-PCR doivent être analysés en laboratoire, contrairement aux tests antigéniques de dépistage.');
+    const reading = readQuestion('Combien est facturé un test PCR de dépistage ?', 'fr', { termShare });
+    expect(answerFromPassages(reading, hitsOf(tests))).toMatchObject({ reason: 'not-stated' });
+  });
+
+  it('GIVEN "how many days of storms" THEN the count of days, not another count of the same sentence', () => {
+    const storms = article(
+      's1',
+      "L'année 2018, la plus orageuse",
+      "Avec 10 000 dons par jour en moyenne, la collecte tient. L'année 2018 a été la plus orageuse en France, avec 296 jours d'orage.",
+      '2019-01-03',
+    );
+    const reading = readQuestion("Combien de jours d'orage la France a-t-elle connus en 2018 ?", 'fr', { termShare });
+    expect(answerFromPassages(reading, hitsOf(storms))).toMatchObject({ value: '296' });
+  });
+});
