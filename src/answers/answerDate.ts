@@ -146,8 +146,9 @@ export function pickDateClaims(analysis: QuestionAnalysis, events: TimelineEvent
   const asked = analysis.event ?? 'release';
   const relevant = events.filter((e) => relevance(e.event, asked) > 0 || e.event === 'postponement' || e.status === 'postponed');
   if (relevant.length === 0) return null;
-  const current = relevant.filter((e) => !e.superseded && e.start !== null).sort(byPublishedThenStart);
-  const ordered = current.length > 0 ? current : [...relevant].sort(byPublishedThenStart);
+  const byRelevance = (a: TimelineEvent, b: TimelineEvent) => relevance(b.event, asked) - relevance(a.event, asked) || byPublishedThenStart(a, b);
+  const current = relevant.filter((e) => !e.superseded && e.start !== null).sort(byRelevance);
+  const ordered = current.length > 0 ? current : [...relevant].sort(byRelevance);
   const primary = ordered[0];
   const agreeing = ordered.filter((e) => e === primary || (sameRange(e, primary) && e.event === primary.event));
   const differing = ordered.filter((e) => !agreeing.includes(e) && relevance(e.event, primary.event) > 0 && !e.superseded);

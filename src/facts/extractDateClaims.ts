@@ -87,6 +87,9 @@ function within(entities: EntityMention[], from: number, to: number): EntityMent
   return entities.filter((e) => e.start >= from && e.end <= to);
 }
 
+/** A name after a date and a preposition ("présentée le 13 octobre au Mondial de Paris") is where or what else, not the subject. */
+const PLACE_AFTER_DATE = /(?:^|[^\p{L}])(?:au|aux|a|en|de|du|des|dans|sur|chez|lors|pendant|at|in|on|during|from|to|for)\s(?:[^,;:]*\s)?$/u;
+
 const CONJUNCTION = /(?:^|\s)(?:et|mais|puis|qui|and|but|then|which|who|while|tandis que|alors que)\s/gu;
 
 /** A platform named after a preposition ("deployed on Azure") is where the event happens, not what it is about. */
@@ -146,7 +149,7 @@ function subjectBefore(
   const gapIsShort = wordCount(masked.slice(cue.end, mention.start)) <= 1;
   const looks: Array<(pool: EntityMention[]) => EntityMention | undefined> = [
     (pool) => within(pool, cue.end, mention.start).find((e) => !PLACE_BEFORE.test(masked.slice(Math.max(0, e.start - 12), e.start))),
-    (pool) => (gapIsShort ? within(pool, mention.end, Math.min(clauseEnd, mention.end + 60))[0] : undefined),
+    (pool) => (gapIsShort ? within(pool, mention.end, Math.min(clauseEnd, mention.end + 60)).find((e) => !PLACE_AFTER_DATE.test(masked.slice(mention.end, e.start))) : undefined),
     (pool) => within(pool, subStart, cue.start).pop(),
     (pool) => (continues ? within(pool, parts[index].start, subStart).pop() : undefined),
     (pool) => {
@@ -185,6 +188,17 @@ function subjectAfter(cue: Cue<unknown>, clauseStart: number, dateStart: number,
 function closeTo(masked: string, name: EntityMention, cue: Cue<unknown>): boolean {
   const gap = name.end <= cue.start ? masked.slice(name.end, cue.start) : masked.slice(cue.end, name.start);
   return wordCount(gap) <= 3 && !CLAUSE_LINK.test(gap) && !/[,;:]/u.test(gap);
+}
+
+/**
+ * Whether a name is what an announcement made on a date is about: "Renault a
+ * annoncé mardi que la nouvelle Twingo sera présentée...", the first name
+ * after "que"/"that" right after the date.
+ */
+function announcedThing(masked: string, mention: { end: number }, name: EntityMention, cue: Cue<DateEventKind>): boolean {
+  if (cue.value !== 'announcement' || name.start < mention.end) return false;
+  const gap = masked.slice(mention.end, name.start);
+  return /^\s*(?:que|qu'|that)(?:[^\p{L}]|$)/u.test(gap) && wordCount(gap) <= 4 && !/[,;:]/u.test(gap);
 }
 
 const CLAUSE_LINK = /(?:^|[^\p{L}])(?:que|qu'|that|which|who|et|and|mais|but|dont|ou|or)(?:[^\p{L}]|$)/u;
@@ -233,6 +247,7 @@ function statusOf(
   reading: ReturnType<typeof readStatusCues>,
   hearsay: boolean,
   endsBeforePublication: boolean,
+  formerPlan: boolean,
 ): ClaimStatus {
   if (reading.cancelled) return 'cancelled';
   if (event === 'postponement') return 'postponed';
@@ -240,6 +255,7 @@ function statusOf(
   if (reading.expected) return 'expected';
   if (reading.reportedPlan || reading.planned) return 'planned';
   if (reading.conditional) return 'rumoured';
+  if (formerPlan && !reading.past) return 'planned';
   if (reading.past || endsBeforePublication) return 'done';
   return 'planned';
 }
@@ -292,7 +308,7 @@ export function extractDateClaims({ article, span, entities: named }: SentenceCo
     if (cue && !cueOnRight) subject = subjectBefore(cue, mention, windowEnd, parts, masked, entities);
     else if (cue) subject = subjectAfter(cue, parts[dateIndex].start, mention.start, Math.max(windowEnd, clauseEnd(masked, cue.end, limit)), entities);
     else subject = preferProducts(within(entities, regionStart, mention.start), 'last');
-    if (subject && subject.kind === 'name' && !(cue && closeTo(masked, subject, cue))) subject = undefined;
+    if (subject && subject.kind === 'name' && !(cue && (closeTo(masked, subject, cue) || announcedThing(masked, mention, subject, cue)))) subject = undefined;
     const subjectName = subject?.canonical ?? (!named && cue ? earlier?.subject : undefined);
     if (!subjectName) return;
 
@@ -311,7 +327,7 @@ export function extractDateClaims({ article, span, entities: named }: SentenceCo
     const start = resolved.range && resolved.open !== 'start' ? isoDay(resolved.range.start) : null;
     const end = resolved.range && resolved.open !== 'end' && !negated ? isoDay(resolved.range.end) : null;
     const endsBeforePublication = Boolean(publication && end && end < isoDay(publication.start));
-    const status = oldDate ? 'planned' : statusOf(event, reading, hearsay, endsBeforePublication);
+    const status = oldDate ? 'planned' : statusOf(event, reading, hearsay, endsBeforePublication, formerPlan);
     claims.push({
       subject: subjectName,
       event,
@@ -320,6 +336,7 @@ export function extractDateClaims({ article, span, entities: named }: SentenceCo
       end,
       relative: resolved.relative,
       status,
+      ...(formerPlan ? { formerPlan: true } : {}),
       citation,
       mention,
     });

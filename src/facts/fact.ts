@@ -20,6 +20,8 @@ export interface DateClaim {
   /** True when the range counts from the article's publication date ("dans quelques semaines"); absent means false. */
   relative?: boolean;
   status: ClaimStatus;
+  /** True when the article gives it as the first plan ("initialement prévue au printemps", "originally slated for"): it moves no other claim. */
+  formerPlan?: boolean;
   citation: Citation;
 }
 

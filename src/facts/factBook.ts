@@ -20,9 +20,9 @@ interface PlacedClaim {
   order: number;
 }
 
-/** Events that move together: a release, a launch and an unveiling are the same plan. */
+/** Events that move together: a release and a launch are the same plan; an unveiling is an event of its own (shown before it ships). */
 function eventFamily(event: DateEventKind): string {
-  return event === 'release' || event === 'launch' || event === 'unveiling' ? 'availability' : event;
+  return event === 'release' || event === 'launch' ? 'availability' : event;
 }
 
 /** Whether a later claim can move an earlier one: the same plan, or a postponement (it moves whatever event it postpones, never an announcement). */
@@ -175,10 +175,12 @@ export class FactBook {
 
   private withSupersession(): TimelineEvent[] {
     return this.placed.map(({ claim, published }, i) => {
-      const later = this.placed
+      const laterOnes = this.placed
         .slice(i + 1)
         .filter((p) => p.claim.citation.articleId === claim.citation.articleId || (published !== null && p.published !== null))
         .map((p) => p.claim);
+      const sameArticle = this.placed.filter((p, j) => j !== i && p.claim.citation.articleId === claim.citation.articleId).map((p) => p.claim);
+      const later = [...laterOnes, ...(claim.formerPlan ? sameArticle : [])];
       const superseded =
         claim.status !== 'done' &&
         claim.status !== 'cancelled' &&
@@ -186,6 +188,7 @@ export class FactBook {
         later.some(
           (other) =>
             other.subject === claim.subject &&
+            !other.formerPlan &&
             sameStory(other.event, claim.event) &&
             other.status !== 'cancelled' &&
             resolved(other) &&

@@ -64,7 +64,7 @@ export const VOCABULARY_EN: Vocabulary = {
     events: [
       ['postpon\\p{L}*|delay(?:s|ed|ing)?|push(?:ed|es)? back|pushed (?:the \\p{L}+ )?(?:into|to)|slip(?:s|ped)?', 'postponement'],
       ['releas(?:e|es|ed|ing)|ship(?:s|ped|ping)?|available|availability|arrive(?:s|d)?|rolls? out to|come out|comes out|came out', 'release'],
-      ['unveil(?:s|ed|ing)?|present(?:s|ed|ing)|showcas(?:e|es|ed|ing)|reveal(?:s|ed|ing)?|debut(?:s|ed)?', 'unveiling'],
+      ['unveil(?:s|ed|ing)?|present(?:s|ed|ing)|(?:will|to|would) present|showcas(?:e|es|ed|ing)|reveal(?:s|ed|ing)?|debut(?:s|ed)?', 'unveiling'],
       ['launch(?:es|ed|ing)?', 'launch'],
       ['deploy(?:s|ed|ing|ment)?|roll(?:s|ed|ing)? out|rollout|host(?:s|ed|ing)?', 'deployment'],
       ['train(?:s|ed|ing)|pre-?train(?:s|ed|ing)?', 'training'],
@@ -79,7 +79,7 @@ export const VOCABULARY_EN: Vocabulary = {
     rumoured: "reportedly|is said to|are said to|rumou?r(?:s|ed)?|according to (?:sources|people|insiders|a report|reports|the information|bloomberg|reuters)|people familiar|sources (?:say|said|claim|told)|could|might",
     expected: 'expected|expects?|should|likely|anticipated|on track',
     planned: "will|would|'ll|plans?|planned|is set to|are set to|scheduled|slated|aims? to|aimed to|intends? to|is going to|are going to|is to|are to|due|promised|announced (?:that|it would|plans)",
-    past: 'was|were|has been|have been|had been|\\p{L}{3,}ed(?! to)',
+    past: 'was|were|has been|have been|had been|\\p{L}{3,}ed(?! to)|said|told|wrote|gave|took|made|came|went|began|won|lost|bought|sold|held|met|spoke|became|saw|brought|found|chose|fell|rose|grew|sent|spent|built|paid',
     sentenceHearsay: 'according to (?:sources|people|insiders|a report|reports|the information|bloomberg|reuters)|people familiar|reportedly|sources (?:say|said|told)',
     reportedPlan: null,
     conditional: null,
