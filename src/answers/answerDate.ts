@@ -17,6 +17,23 @@ function relevance(event: DateEventKind, asked: DateEventKind): number {
   return 0;
 }
 
+/** Whether two claims tell one story (a plan and its moves) rather than two events: an announcement or an unveiling is not the release. */
+function sameKind(a: DateEventKind, b: DateEventKind): boolean {
+  const kind = (event: DateEventKind) => (event === 'announcement' || event === 'unveiling' ? event : 'availability');
+  return a === 'postponement' || b === 'postponement' ? a !== 'announcement' && b !== 'announcement' : kind(a) === kind(b);
+}
+
+/** One claim per event and date: other articles saying the same thing add nothing to "also". */
+function distinctEvents(claims: TimelineEvent[]): TimelineEvent[] {
+  const seen = new Set<string>();
+  return claims.filter((claim) => {
+    const key = `${claim.event}|${claim.start}|${claim.end}|${claim.status}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function isRelative(claim: DateClaim, language: 'fr' | 'en'): boolean {
   if (claim.relative !== undefined) return claim.relative;
   return resolveDateExpression(claim.when, claim.citation.published, language).relative;
@@ -56,10 +73,12 @@ function frenchTarget(period: string): string {
 function statement(claim: TimelineEvent, subject: string, language: 'fr' | 'en'): string {
   const period = when(claim, language);
   const event = claim.event;
+  const firstPlan = claim.formerPlan && (claim.status === 'planned' || claim.status === 'expected');
   if (language === 'fr') {
     const { noun, feminine } = EVENT_WORDS[event].fr;
     const e = feminine ? 'e' : '';
     const head = `${capitalise(noun)} ${frenchOf(subject)}`;
+    if (firstPlan) return `${head} était initialement prévu${e} ${period}`;
     switch (claim.status) {
       case 'done':
         return `${head} a eu lieu ${period}`;
@@ -78,6 +97,7 @@ function statement(claim: TimelineEvent, subject: string, language: 'fr' | 'en')
   const { participle, noun } = EVENT_WORDS[event].en;
   const head = participle ? subject : `${subject}'s ${noun}`;
   const be = (state: string) => (participle ? `${state} to be ${participle}` : state);
+  if (firstPlan) return `${head} was originally ${be('planned')} ${period}`;
   switch (claim.status) {
     case 'done':
       return participle ? `${subject} was ${participle} ${period}` : `${head} took place ${period}`;
@@ -151,9 +171,10 @@ export function pickDateClaims(analysis: QuestionAnalysis, events: TimelineEvent
   const ordered = current.length > 0 ? current : [...relevant].sort(byRelevance);
   const primary = ordered[0];
   const agreeing = ordered.filter((e) => e === primary || (sameRange(e, primary) && e.event === primary.event));
-  const differing = ordered.filter((e) => !agreeing.includes(e) && relevance(e.event, primary.event) > 0 && !e.superseded);
-  const history = relevant.filter((e) => !agreeing.includes(e) && !differing.includes(e)).sort(byStart);
-  const others = events.filter((e) => !relevant.includes(e)).slice(0, 2);
+  const story = relevant.filter((e) => sameKind(e.event, primary.event));
+  const differing = ordered.filter((e) => !agreeing.includes(e) && story.includes(e) && !e.superseded);
+  const history = story.filter((e) => !agreeing.includes(e) && !differing.includes(e)).sort(byStart);
+  const others = distinctEvents([...relevant.filter((e) => !story.includes(e)), ...events.filter((e) => !relevant.includes(e))].filter((e) => !e.superseded)).slice(0, 2);
   const weak = relevance(primary.event, asked) < 3 && primary.status === 'done' && !analysis.past && analysis.event !== null;
   const moved = history.filter((e) => e.status === 'postponed' || e.event === 'postponement');
   const focus = analysis.original ? history[0] : asked === 'postponement' ? moved[moved.length - 1] : undefined;

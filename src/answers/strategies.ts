@@ -36,6 +36,12 @@ function mainSubject(context: AnswerContext): SubjectMention | null {
   return subjects.find((s) => s.kind === 'product') ?? subjects[0] ?? null;
 }
 
+/** The question's subjects, products first, to look up in the fact book in turn ("When will Nintendo present the Switch 2?" dates the Switch 2, not Nintendo). */
+function datedSubjects(context: AnswerContext): SubjectMention[] {
+  const subjects = context.analysis.subjects;
+  return [...subjects.filter((s) => s.kind === 'product'), ...subjects.filter((s) => s.kind !== 'product')];
+}
+
 /**
  * Date questions about a subject the fact book dates: the plan as it moved,
  * as `/timeline` shows it. `weak` also takes claims that are only loosely
@@ -47,10 +53,10 @@ function dateClaims(weak: boolean): AnswerStrategy {
   name: weak ? 'date-claims-loose' : 'date-claims',
   find(context) {
     const { analysis } = context;
-    const subject = mainSubject(context);
-    if (analysis.kind !== 'date' || !subject) return null;
-    const picked = pickDateClaims(analysis, context.facts.timeline(subject.canonical).events);
-    if (!picked || picked.weak !== weak) return null;
+    if (analysis.kind !== 'date') return null;
+    const dated = datedSubjects(context).map((subject) => ({ subject, picked: pickDateClaims(analysis, context.facts.timeline(subject.canonical).events) }));
+    const { subject, picked } = dated.find((d) => d.picked) ?? {};
+    if (!subject || !picked || picked.weak !== weak) return null;
     const citations = new CitationList();
     const text = renderDateClaims(worded(context), subject.canonical, picked, citations);
     const { primary } = picked;
