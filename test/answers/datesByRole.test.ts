@@ -60,4 +60,15 @@ describe('date answers by event and role', () => {
     expect(answer.answer).toMatch(/^Le lancement de Switch 2 est prévu le 5 juin 2025/);
     expect(answer.answer).toContain("était initialement prévue à l'automne 2024");
   });
+
+  it('GIVEN an acquisition THEN it reads as an acquisition, dated by the past tense of its sentence ("a finalisé vendredi")', async () => {
+    expect(await firstLine('Quand Microsoft a-t-il racheté Activision Blizzard ?')).toMatch(/^Le rachat d'Activision Blizzard a eu lieu le 13 octobre 2023 : « vendredi »/);
+    expect(await firstLine('When was Activision Blizzard acquired?')).toMatch(/^Activision Blizzard was acquired on 13 October 2023/);
+  });
+
+  it('GIVEN a law taking effect THEN its entry into force, not a release', async () => {
+    const line = await firstLine('Quand la loi Climat entre-t-elle en vigueur ?');
+    expect(line).toMatch(/^L'entrée en vigueur de Climat est prévue le 1er janvier 2026/);
+    expect(await firstLine('When does the Climat law take effect?')).toMatch(/entry into force is planned on 1 January 2026/);
+  });
 });
