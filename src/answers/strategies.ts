@@ -13,6 +13,9 @@ import { supportingSentences } from './supportingSentences';
 import type { QuestionAnalysis } from './analyzeQuestion';
 import type { AnswerContext, AnswerStrategy, Finding } from './finding';
 import { MESSAGES } from './messages';
+import { findEventCues } from '../facts/claimCues';
+import type { DateEventKind } from '../facts/fact';
+import { foldForMatching } from '../text/foldForMatching';
 
 /** How sure a finding drawn from the fact book is: those claims were extracted by the stricter fact grammar. */
 const CLAIM_CONFIDENCE = { date: 0.9, partnership: 0.85, codeName: 0.9 };
@@ -169,6 +172,22 @@ const sentenceDates: AnswerStrategy = {
   },
 };
 
+/** Events a date question names by what they are: a date from a sentence about something else does not answer it. */
+const NAMED_EVENTS: ReadonlySet<DateEventKind> = new Set(['acquisition', 'election', 'match', 'entry-into-force']);
+
+/**
+ * Whether a sentence can date the event a date question names ("When will
+ * X be acquired?"): its words, the sentence it leans on or the article's
+ * title must name that event. Questions about other events pass.
+ */
+function datesAskedEvent(context: AnswerContext, sentence: ReadSentence): boolean {
+  const asked = context.analysis.kind === 'date' ? context.analysis.event : null;
+  if (!asked || !NAMED_EVENTS.has(asked)) return true;
+  const before = sentence.leansOn ? sentence.article.text.slice(sentence.leansOn.start, sentence.leansOn.end) : '';
+  const text = foldForMatching(`${sentence.article.title}. ${before} ${sentence.text}`);
+  return findEventCues(text, sentence.article.language).some((cue) => cue.value === asked);
+}
+
 /**
  * Any question, from the sentences of the retrieved passages: a typed short
  * answer and the sentence that gives it.
@@ -186,6 +205,7 @@ const passageReader: AnswerStrategy = {
       return { reason: 'not-stated' };
     }
     if (found.confidence < PASSAGE_CONFIDENCE_THRESHOLD) return { reason: 'not-stated' };
+    if (!datesAskedEvent(context, found.sentence)) return { reason: 'not-stated' };
     const messages = MESSAGES[context.replyLanguage];
     const citations = new CitationList();
     const citation = citeSpan(found.sentence.article, supportSpan(context, found.sentence, found.candidate.start, found.candidate.end));

@@ -71,4 +71,14 @@ describe('date answers by event and role', () => {
     expect(line).toMatch(/^L'entrée en vigueur de Climat est prévue le 1er janvier 2026/);
     expect(await firstLine('When does the Climat law take effect?')).toMatch(/entry into force is planned on 1 January 2026/);
   });
+
+  it('GIVEN a date question about an event no article tells (an acquisition, an election) THEN declines rather than give a date of something else', async () => {
+    for (const question of ['When will the Twingo be acquired?', "Quand aura lieu l'élection du président de Renault ?"]) {
+      const answer = await answerQuestion(question, news.deps);
+      expect(answer.abstained, answer.answer).toBe(true);
+      expect(answer.answer).not.toMatch(/2025|2023/);
+    }
+    const answer = await answerQuestion('When will the Twingo be acquired?', news.deps);
+    expect(answer.answer).toContain("don't say when Twingo will be acquired");
+  });
 });
