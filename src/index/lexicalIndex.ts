@@ -129,6 +129,9 @@ export class LexicalIndex {
   /** `k1 (1 - b + b length / average length)` per slot, for the average it was computed with. */
   private slotNorms = new Float64Array(0);
   private slotNormsAverage = Number.NaN;
+  /** `k1 (1 - b + b length / average length)` per article group, for the average and b in {@link groupNormsKey}. */
+  private groupNorms = new Float64Array(0);
+  private groupNormsKey = '';
   private groupScores = new Float64Array(0);
   private groupTf = new Float64Array(0);
   /**
@@ -192,7 +195,7 @@ export class LexicalIndex {
       }
       this.slotTerms?.push(ids);
     }
-    if (docs.length > 0) this.groupPostings = [];
+    if (docs.length > 0) this.forgetDerived();
   }
 
   /** Drops the documents with these ids; unknown ids are ignored. */
@@ -209,7 +212,7 @@ export class LexicalIndex {
       slotTerms[slot] = null;
       this.removedSlots += 1;
     }
-    this.groupPostings = [];
+    this.forgetDerived();
     if (this.removedSlots > 1000 && this.removedSlots > this.slotOf.size) this.compact();
   }
 
@@ -240,9 +243,9 @@ export class LexicalIndex {
       this.groupScores = new Float64Array(this.groupTf.length);
     }
     const groupScores = byGroup ? this.groupScores : null;
-    const averageGroupLength = this.totalLength / (this.liveGroups || 1) || 1;
     const touchedGroups: number[] = [];
     const norms = this.normsFor(averageLength);
+    const groupNorms = byGroup ? this.groupNormsFor(this.totalLength / (this.liveGroups || 1) || 1, articleB) : norms;
     const slotIds = this.slotIds;
     const anyRemoved = this.removedSlots > 0;
     for (const [term, weight] of weights) {
@@ -267,9 +270,8 @@ export class LexicalIndex {
       for (let i = 0; i < groups.length; i += 2) {
         const group = groups[i];
         const tf = groups[i + 1];
-        const norm = k1 * (1 - articleB + (articleB * this.groupLength[group]) / averageGroupLength);
         if (groupScores[group] === 0) touchedGroups.push(group);
-        groupScores[group] += (groupScale * tf) / (tf + norm);
+        groupScores[group] += (groupScale * tf) / (tf + groupNorms[group]);
       }
     }
     if (groupScores && touched.length > 0) {
@@ -453,6 +455,12 @@ export class LexicalIndex {
     return index;
   }
 
+  /** Drops what is derived from the documents for search (article postings and norms), after any change. */
+  private forgetDerived(): void {
+    this.groupPostings = [];
+    this.groupNormsKey = '';
+  }
+
   /** The article-level postings of a term (see {@link groupPostings}), built now when missing. */
   private groupPostingsOf(termId: number): Uint32Array {
     const cached = this.groupPostings[termId];
@@ -476,6 +484,16 @@ export class LexicalIndex {
     });
     this.groupPostings[termId] = built;
     return built;
+  }
+
+  /** The article length norm of every group for this average article length and b (recomputed only when either moved). */
+  private groupNormsFor(averageGroupLength: number, articleB: number): Float64Array {
+    const key = `${averageGroupLength}:${articleB}`;
+    if (this.groupNormsKey === key && this.groupNorms.length === this.groupLength.length) return this.groupNorms;
+    const { k1 } = this;
+    this.groupNorms = Float64Array.from(this.groupLength, (length) => k1 * (1 - articleB + (articleB * length) / averageGroupLength));
+    this.groupNormsKey = key;
+    return this.groupNorms;
   }
 
   /** The length norm of every slot for this average length (recomputed only when the average moved). */
