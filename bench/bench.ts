@@ -14,11 +14,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatBenchReport, type BenchReport, type SizeResult } from './benchReport';
+import { describeMachine, formatBenchReport, type BenchReport, type SizeResult } from './benchReport';
 import type { SearchPeerFigures } from './searchPeerBench';
 import { formatStartup, measureStartup, type StartupFigures } from './startupBench';
 
@@ -168,18 +168,10 @@ async function main(): Promise<void> {
     live = { error: (error as Error).message };
   }
 
-  const cpuList = cpus();
   const report: BenchReport = {
     revision,
     command: `npm run bench --${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
-    machine: {
-      cpus: cpuList.length,
-      cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
-      memoryGb: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-      platform: `${platform()} ${process.arch}`,
-      loadAverage: { start: loadAtStart, end: loadavg()[0] },
-    },
+    machine: describeMachine(loadAtStart),
     sizes: results,
     discord,
     live,

@@ -1,3 +1,4 @@
+import { cpus, loadavg, platform, totalmem } from 'node:os';
 import { formatNumber, renderTable } from '../src/evaluation/textTable';
 import type { BuildFigures, PeerFigures, RecallFigures, ServeFigures } from './benchWorker';
 import { describeFeedsBench, type FeedsBenchFigures } from './feedsBench';
@@ -25,6 +26,19 @@ export interface MachineInfo {
   platform: string;
   /** 1-minute load average when the run started and ended: other work on the machine skews timings. */
   loadAverage?: { start: number; end: number };
+}
+
+/** The machine a run is on, with the load average when it started (`loadAtStart`) and now. */
+export function describeMachine(loadAtStart: number): MachineInfo {
+  const cpuList = cpus();
+  return {
+    cpus: cpuList.length,
+    cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${platform()} ${process.arch}`,
+    loadAverage: { start: loadAtStart, end: loadavg()[0] },
+  };
 }
 
 /** Everything `npm run bench` measured, as `--json` prints it. */

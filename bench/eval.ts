@@ -28,7 +28,7 @@
  */
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -41,7 +41,7 @@ import { loadAnswerQuestions, loadRetrievalQuestions } from '../src/evaluation/q
 import { runEvaluation, type EvaluatedCorpus } from '../src/evaluation/runEvaluation';
 import { createEmbeddings } from '../src/index/createEmbeddings';
 import { createLogger } from '../src/logger';
-import type { MachineInfo } from './benchReport';
+import { describeMachine, type MachineInfo } from './benchReport';
 import { currentRevision, openSharedCorpus, type SharedCorpus } from './evalCorpus';
 import { DEFAULT_ANSWER_PEER, orangesumSection, piafRetrievalSection, piafSection, regressionSection, type EvalContext, type EvalSection } from './evalSections';
 
@@ -109,18 +109,6 @@ async function openSmallCorpus(corpusDir: string, indexDir: string, label: strin
     search: (query, k) => scoop.search(query, k),
     ask: (question) => scoop.ask(question),
     embeddings,
-  };
-}
-
-function describeMachine(loadAtStart: number): MachineInfo {
-  const cpuList = cpus();
-  return {
-    cpus: cpuList.length,
-    cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
-    memoryGb: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    platform: `${platform()} ${process.arch}`,
-    loadAverage: { start: loadAtStart, end: loadavg()[0] },
   };
 }
 

@@ -2,7 +2,8 @@ import type { APIEmbed } from 'discord.js';
 import type { Answer } from '../src/answers/answer';
 import type { StatementCheck, StatementVerdict } from '../src/answers/checkStatement';
 import type { SearchHit } from '../src/retrieval/searchHit';
-import { escapeAll } from './discordLimits';
+import type { FoundPassage } from '../src/scoop';
+import { escapeAll, fitText } from './discordLimits';
 import { MESSAGES, type Messages } from './messages';
 import { buildEmbed, type FieldDraft } from './embedDraft';
 import { quotedSource, sourceTitle } from './renderSource';
@@ -61,11 +62,20 @@ export function renderAnswer(answer: Answer | StatementCheck, articleCount: numb
   });
 }
 
+const OUTLETS_SHOWN = 200;
+
+function alsoInNote(hit: FoundPassage, t: Messages): string | undefined {
+  if (!hit.alsoIn || hit.alsoIn.length === 0) return undefined;
+  const outlets = [...new Set(hit.alsoIn.map((also) => also.outlet ?? also.source))].join(', ');
+  return t.alsoIn(escapeAll(fitText(outlets, OUTLETS_SHOWN)));
+}
+
 /**
  * The embed of a list of passages (`/search`, "More sources"): each passage
- * quoted under its article's title, with its source. `empty` is said when there are none.
+ * quoted under its article's title, with its source and the other outlets that
+ * carried the same story ("also in …"). `empty` is said when there are none.
  */
-export function renderPassages(title: string, hits: SearchHit[], empty: string, footer?: string, t: Messages = MESSAGES.en): APIEmbed {
+export function renderPassages(title: string, hits: readonly FoundPassage[], empty: string, footer?: string, t: Messages = MESSAGES.en): APIEmbed {
   return buildEmbed({
     notShown: t.notShown,
     title: escapeAll(title),
@@ -73,7 +83,7 @@ export function renderPassages(title: string, hits: SearchHit[], empty: string, 
     ...(hits.length === 0 && { description: empty }),
     fields: hits.map((hit, i) => ({
       name: sourceTitle(hit.article.title, i + 1),
-      value: quotedSource(hit.passage.text, hit.article),
+      value: quotedSource(hit.passage.text, hit.article, Infinity, alsoInNote(hit, t)),
     })),
     ...(footer !== undefined && { footer }),
   });

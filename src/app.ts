@@ -64,38 +64,16 @@ export function corpusLimits(config: Config): LoadCorpusOptions {
 }
 
 /**
- * The composition root: scans the corpus (a `stat` per file), opens the
- * index under INDEX_DIR, brings it up to date (only files whose content
- * changed are read, only new and changed articles are embedded), and builds
- * the Scoop service with the answerer the config chose. The loader keeps
- * within the limits the settings give (see {@link corpusLimits}).
+ * The composition root: brings the index under INDEX_DIR up to date (see
+ * {@link syncIndex}), logs what was skipped, and builds the Scoop service with
+ * the answerer the config chose. The loader keeps within the limits the
+ * settings give (see {@link corpusLimits}).
  */
-export async function openScoop(config: Config, { logger, onProgress, serveStale = false, writeFaults }: OpenScoopDeps): Promise<OpenedScoop> {
-  const { index, synced, stale } = await withSyncLock(config.INDEX_DIR, SYNC_LOCK_WAIT_MS, async () => {
-    const limits = corpusLimits(config);
-    const scan = await scanCorpus(config.CORPUS_DIR, limits);
-    const vectors = await embeddingsFor(config);
-    const open = () => openPassageIndex({ indexDir: config.INDEX_DIR, ...vectors, logger, onProgress, writeFaults });
-    let index = await open();
-    let synced: { report: SyncReport; skipped: SkippedInput[] };
-    let stale: string | null = null;
-    try {
-      synced = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
-    } catch (error) {
-      if (!(error instanceof IndexWriteError) || !serveStale) throw error;
-      const lastGood = await open();
-      if (lastGood.articleCount() === 0) throw error;
-      index = lastGood;
-      stale = error.message;
-      logger.warn(`index update failed, so the last good index (${index.articleCount()} articles) is served and it is stale: ${error.message}`);
-      const report: SyncReport = { articles: index.articleCount(), passages: index.passageCount(), added: 0, updated: 0, removed: 0, skipped: scan.skipped.length, ms: 0 };
-      synced = { report, skipped: scan.skipped };
-    }
-    return { index, synced, stale };
-  });
-  reportSkipped(synced.skipped, logger);
+export async function openScoop(config: Config, deps: OpenScoopDeps): Promise<OpenedScoop> {
+  const synced = await syncIndex(config, deps);
+  reportSkipped(synced.skipped, deps.logger);
   const chat = config.ANSWERER === 'extractive' ? undefined : (await import('./answers/chatAnswerer')).createChatAnswerer(config);
-  return { scoop: scoopOverIndex(index, { chat, logger, fusion: fusionFor(config) }), index, ...synced, stale };
+  return { scoop: scoopOverIndex(synced.index, { chat, logger: deps.logger, fusion: fusionFor(config) }), ...synced };
 }
 
 /** How long a command waits for another process's sync of the same index before saying so. */
@@ -106,21 +84,39 @@ export interface SyncedIndex {
   index: PassageIndex;
   report: SyncReport;
   skipped: SkippedInput[];
+  /** Why the index served does not hold the latest corpus (its update could not be written); null when it does. */
+  stale: string | null;
 }
 
 /**
  * Under the index's sync lock (see {@link withSyncLock}): scans the corpus
  * (a `stat` per file), opens the index from INDEX_DIR and brings it up to
  * date (only files whose content changed are read, only new and changed
- * articles embedded). The bot's live index and the bench sync through it.
+ * articles embedded). With `serveStale`, an update that cannot be written
+ * leaves the last good index served, marked stale. The CLI, the bot's live
+ * index and the bench sync through it.
  */
-export function syncIndex(config: Config, { logger, onProgress, lockWaitMs = SYNC_LOCK_WAIT_MS }: OpenScoopDeps & { lockWaitMs?: number }): Promise<SyncedIndex> {
+export function syncIndex(
+  config: Config,
+  { logger, onProgress, serveStale = false, writeFaults, lockWaitMs = SYNC_LOCK_WAIT_MS }: OpenScoopDeps & { lockWaitMs?: number },
+): Promise<SyncedIndex> {
   return withSyncLock(config.INDEX_DIR, lockWaitMs, async () => {
     const limits = corpusLimits(config);
     const scan = await scanCorpus(config.CORPUS_DIR, limits);
-    const index = await openPassageIndex({ indexDir: config.INDEX_DIR, ...(await embeddingsFor(config)), logger, onProgress });
-    const { report, skipped } = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
-    return { index, report, skipped };
+    const vectors = await embeddingsFor(config);
+    const open = () => openPassageIndex({ indexDir: config.INDEX_DIR, ...vectors, logger, onProgress, writeFaults });
+    const index = await open();
+    try {
+      const { report, skipped } = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
+      return { index, report, skipped, stale: null };
+    } catch (error) {
+      if (!(error instanceof IndexWriteError) || !serveStale) throw error;
+      const lastGood = await open();
+      if (lastGood.articleCount() === 0) throw error;
+      logger.warn(`index update failed, so the last good index (${lastGood.articleCount()} articles) is served and it is stale: ${error.message}`);
+      const report: SyncReport = { articles: lastGood.articleCount(), passages: lastGood.passageCount(), added: 0, updated: 0, removed: 0, skipped: scan.skipped.length, ms: 0 };
+      return { index: lastGood, report, skipped: scan.skipped, stale: error.message };
+    }
   });
 }
 

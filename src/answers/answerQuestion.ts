@@ -169,7 +169,7 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
   };
 
   const aliases = foldedAliases(deps.facts);
-  const analysis = analyzeQuestion(asked, options.previousQuestion, { aliases });
+  const analysis = analyzeQuestion(asked, options.previousQuestion, { aliases, findNames: (text) => deps.facts.findNames(text) });
   const replyLanguage = options.language ?? analysis.language;
   lap('analyze');
   const hits = await deps.search(analysis.searchQuery, PASSAGES_READ, { excludePassageIds: options.excludePassageIds });

@@ -7,7 +7,7 @@ import MiniSearch from 'minisearch';
 import type { Article } from '../articles/article';
 import type { Passage } from '../passages/passage';
 import type { SearchHit } from '../retrieval/searchHit';
-import { foldAccents } from '../text/foldAccents';
+import { foldAccents } from '../text/foldForMatching';
 
 /** The search libraries a user would pick instead of Scoop's own index. */
 export type SearchPeerName = 'minisearch' | 'minisearch-articles' | 'orama';
