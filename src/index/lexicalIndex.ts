@@ -109,6 +109,13 @@ export class LexicalIndex {
   private slotNormsAverage = Number.NaN;
   private groupScores = new Float64Array(0);
   private groupTf = new Float64Array(0);
+  /**
+   * Per term id, flat pairs `[article group, summed term frequency, ...]` over
+   * live documents, built on a term's first search and dropped whenever a
+   * document is added or removed: the article half of the score then costs one
+   * step per article rather than one per passage.
+   */
+  private groupPostings: (Uint32Array | undefined)[] = [];
 
   constructor({ k1 = 1.2, b = 0.75 }: { k1?: number; b?: number } = {}) {
     this.k1 = k1;
@@ -163,6 +170,7 @@ export class LexicalIndex {
       }
       this.slotTerms?.push(ids);
     }
+    if (docs.length > 0) this.groupPostings = [];
   }
 
   /** Drops the documents with these ids; unknown ids are ignored. */
@@ -179,6 +187,7 @@ export class LexicalIndex {
       slotTerms[slot] = null;
       this.removedSlots += 1;
     }
+    this.groupPostings = [];
     if (this.removedSlots > 1000 && this.removedSlots > this.slotOf.size) this.compact();
   }
 
@@ -208,11 +217,10 @@ export class LexicalIndex {
       this.groupScores = new Float64Array(this.groupTf.length);
     }
     const groupScores = byGroup ? this.groupScores : null;
-    const groupTf = this.groupTf;
     const averageGroupLength = this.totalLength / (this.liveGroups || 1) || 1;
     const touchedGroups: number[] = [];
-    const termGroups: number[] = [];
     const norms = this.normsFor(averageLength);
+    const slotIds = this.slotIds;
     const anyRemoved = this.removedSlots > 0;
     for (const [term, weight] of weights) {
       const termId = this.termIds.get(term);
@@ -224,26 +232,22 @@ export class LexicalIndex {
       const scale = weight * idf * (k1 + 1);
       for (let i = 0; i < postings.length; i += 2) {
         const slot = postings[i];
-        if (anyRemoved && this.slotIds[slot] === null) continue;
+        if (anyRemoved && slotIds[slot] === null) continue;
         const tf = postings[i + 1];
         if (scores[slot] === 0) touched.push(slot);
         scores[slot] += (scale * tf) / (tf + norms[slot]);
-        if (byGroup) {
-          const group = this.slotGroup[slot];
-          if (groupTf[group] === 0) termGroups.push(group);
-          groupTf[group] += tf;
-        }
       }
       if (!groupScores) continue;
-      const groupIdf = Math.log(1 + (this.liveGroups - termGroups.length + 0.5) / (termGroups.length + 0.5));
-      for (const group of termGroups) {
-        const tf = groupTf[group];
-        groupTf[group] = 0;
+      const groups = this.groupPostingsOf(termId);
+      const groupCount = groups.length / 2;
+      const groupScale = weight * Math.log(1 + (this.liveGroups - groupCount + 0.5) / (groupCount + 0.5)) * (k1 + 1);
+      for (let i = 0; i < groups.length; i += 2) {
+        const group = groups[i];
+        const tf = groups[i + 1];
         const norm = k1 * (1 - b + (b * this.groupLength[group]) / averageGroupLength);
         if (groupScores[group] === 0) touchedGroups.push(group);
-        groupScores[group] += (weight * groupIdf * tf * (k1 + 1)) / (tf + norm);
+        groupScores[group] += (groupScale * tf) / (tf + norm);
       }
-      termGroups.length = 0;
     }
     if (groupScores && touched.length > 0) {
       let best = 0;
@@ -424,6 +428,31 @@ export class LexicalIndex {
       index.documentFrequency.push(encoded.length / 2);
     }
     return index;
+  }
+
+  /** The article-level postings of a term (see {@link groupPostings}), built now when missing. */
+  private groupPostingsOf(termId: number): Uint32Array {
+    const cached = this.groupPostings[termId];
+    if (cached) return cached;
+    if (this.groupTf.length < this.groupLength.length) this.groupTf = new Float64Array(Math.ceil(this.groupLength.length * 1.25));
+    const groupTf = this.groupTf;
+    const groups: number[] = [];
+    const postings = this.postings[termId];
+    for (let i = 0; i < postings.length; i += 2) {
+      const slot = postings[i];
+      if (this.slotIds[slot] === null) continue;
+      const group = this.slotGroup[slot];
+      if (groupTf[group] === 0) groups.push(group);
+      groupTf[group] += postings[i + 1];
+    }
+    const built = new Uint32Array(groups.length * 2);
+    groups.forEach((group, i) => {
+      built[i * 2] = group;
+      built[i * 2 + 1] = groupTf[group];
+      groupTf[group] = 0;
+    });
+    this.groupPostings[termId] = built;
+    return built;
   }
 
   /** The length norm of every slot for this average length (recomputed only when the average moved). */

@@ -36,4 +36,15 @@ describe('PIAF retrieval scoring', () => {
     expect(summary.odd.recallAt10).toBe(0);
     expect(summary.all.mrr).toBeCloseTo(0.25);
   });
+
+  it('GIVEN a duration list THEN each search adds its own wall time, one per question', async () => {
+    const questions: PiafQuestion[] = [
+      { id: 'q1', question: 'Qui ?', answer: 'Museveni', article: 'piaf-002', half: 'even' },
+      { id: 'q2', question: 'Où ?', answer: 'Tanzanie', article: 'piaf-003', half: 'odd' },
+    ];
+    const durations: number[] = [];
+    await runPiafRetrieval(questions, async () => [hit('Museveni en Tanzanie')], 10, durations);
+    expect(durations).toHaveLength(2);
+    expect(durations.every((ms) => ms >= 0 && Number.isFinite(ms))).toBe(true);
+  });
 });
