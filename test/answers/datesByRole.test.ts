@@ -81,4 +81,10 @@ describe('date answers by event and role', () => {
     const answer = await answerQuestion('When will the Twingo be acquired?', news.deps);
     expect(answer.answer).toContain("don't say when Twingo will be acquired");
   });
+
+  it('GIVEN a sentence dating what was said ("a confirmé jeudi que"), what has been ("depuis février") and what comes THEN the date of what comes', async () => {
+    const line = await firstLine('Quand le Vision Pro sera-t-il disponible en France ?');
+    expect(line).toMatch(/^Vision Pro : le 12 juillet 2024/);
+    expect(line).not.toMatch(/jeudi|février/);
+  });
 });
