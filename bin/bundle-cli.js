@@ -7,8 +7,11 @@
 // addons, and packages that find their own files at run time), as do the worker threads' entry points.
 import { build } from 'esbuild';
 
-/** Packages bundled into the CLI: plain JavaScript, many modules, nothing read from their own folder at run time. */
-const BUNDLED_PACKAGES = ['zod', 'chrono-node', 'dayjs', 'franc-min', 'trigram-utils', 'n-gram', 'collapse-white-space', '@orama/stemmers', 'dotenv'];
+/**
+ * Packages bundled into the CLI, with their dependencies: plain JavaScript in many modules, nothing read from
+ * their own folder at run time (pino's transports would, and Scoop uses none: it logs to stderr).
+ */
+const BUNDLED_PACKAGES = ['zod', 'chrono-node', 'franc-min', '@orama/stemmers', 'dotenv', 'pino', 'proper-lockfile', 'write-file-atomic'];
 
 function packageName(specifier) {
   const parts = specifier.split('/');
@@ -18,9 +21,11 @@ function packageName(specifier) {
 const externalUnlessListed = {
   name: 'external-unless-listed',
   setup(bundler) {
-    bundler.onResolve({ filter: /^[^./]/ }, ({ path }) => {
-      if (path.startsWith('node:') || !BUNDLED_PACKAGES.includes(packageName(path))) return { path, external: true };
-      return undefined;
+    bundler.onResolve({ filter: /^[^./]/ }, ({ path, importer }) => {
+      if (path.startsWith('node:')) return { path, external: true };
+      // What a bundled package imports is bundled with it.
+      if (BUNDLED_PACKAGES.includes(packageName(path)) || importer.includes('/node_modules/')) return undefined;
+      return { path, external: true };
     });
   },
 };
