@@ -1,5 +1,8 @@
 import type { Article } from '../articles/article';
+import { analyzeTerms } from '../text/analyzeTerms';
+import { CONCEPT_PREFIX } from '../text/expandWithLexicon';
 import { foldForMatching } from '../text/foldForMatching';
+import { NEWS_LEXICON } from '../text/newsLexicon';
 import { VOCABULARIES } from '../text/vocabulary';
 import type { FocusName, QuestionReading } from './readQuestion';
 
@@ -83,18 +86,40 @@ function stemPattern(stem: string): RegExp {
   return pattern;
 }
 
+/** The stems each lexicon concept is worded with in each language (`~unemployment`: "chomag", "chomeur"). */
+const CONCEPT_STEMS = {
+  fr: new Map(NEWS_LEXICON.map((c) => [CONCEPT_PREFIX + c.id, c.fr.map((w) => analyzeTerms(w, 'fr'))])),
+  en: new Map(NEWS_LEXICON.map((c) => [CONCEPT_PREFIX + c.id, c.en.map((w) => analyzeTerms(w, 'en'))])),
+};
+
+/** Shorter stems of a translated wording match too many words ("cour" of "course" in "au cours de"). */
+const CROSS_LANGUAGE_STEM = 5;
+
+function usesStem(folded: string, stem: string | undefined): boolean {
+  return stem !== undefined && stem.length >= 3 && stemPattern(stem).test(folded);
+}
+
 /**
  * Whether the article uses the question's rare words ("batteries",
  * "marathon", "noms de domaine"), at least half of them (a question in other
  * words than its article's may paraphrase one): an article about Aston
  * Martin that never speaks of batteries does not say who makes its batteries. Words the
  * articles never use (an English word in a French corpus) and words the
- * lexicon translates are not asked of it.
+ * lexicon translates are not asked of it. An article in the other language
+ * is asked for the rare words the lexicon translates, in its own wording
+ * ("marathon" in "Who won the marathon?" as "course" or "marathon"); the
+ * question's other words are not asked of it (their rarity was measured on
+ * words the article's language only borrows).
  */
 export function articleHoldsTopic(article: Article, reading: QuestionReading): boolean {
-  const rare = reading.terms.filter((t) => !t.name && !t.cue && t.known && t.concepts.length === 0 && t.weight >= TOPIC_WEIGHT);
+  const language = article.language === 'fr' || article.language === 'en' ? article.language : reading.language;
+  const crossLanguage = language !== reading.language;
+  const rare = reading.terms.filter((t) => !t.name && !t.cue && t.known && t.weight >= TOPIC_WEIGHT && (crossLanguage ? t.concepts.length > 0 : t.concepts.length === 0));
   if (rare.length === 0) return true;
   const folded = foldedArticle(article);
-  const held = rare.filter((t) => [t.term, t.otherTerm].some((stem) => stem !== undefined && stem.length >= 3 && stemPattern(stem).test(folded))).length;
-  return held >= Math.ceil(rare.length / 2);
+  const holds = (term: QuestionReading['terms'][number]): boolean =>
+    crossLanguage
+      ? term.concepts.some((concept) => (CONCEPT_STEMS[language].get(concept) ?? []).some((stems) => stems.length > 0 && stems.every((stem) => stem.length >= CROSS_LANGUAGE_STEM && usesStem(folded, stem))))
+      : usesStem(folded, term.term) || usesStem(folded, term.otherTerm);
+  return rare.filter(holds).length >= Math.ceil(rare.length / 2);
 }
