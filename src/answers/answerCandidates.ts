@@ -71,10 +71,16 @@ export function readTokens(text: string, language: Language, asked: (token: Toke
     const start = match.index;
     const end = start + match[0].length;
     const folded = foldedText.slice(start, end).replace(/’/g, "'");
-    const token: Token = { text: match[0], norm: folded, start, end };
     const stop = folded.length < 2 || folded.endsWith("'") || isStop(folded, language);
+    const token: ReadToken = { text: match[0], norm: folded, start, end, folded, stop, asked: false, askedName: false, weight: 0, askedTerm: -1 };
     const found = stop ? null : asked(token, folded);
-    tokens.push({ ...token, folded, stop, asked: found !== null, askedName: found?.name ?? false, weight: found?.weight ?? 0, askedTerm: found?.term ?? -1 });
+    if (found !== null) {
+      token.asked = true;
+      token.askedName = found.name;
+      token.weight = found.weight;
+      token.askedTerm = found.term;
+    }
+    tokens.push(token);
   }
   return tokens;
 }

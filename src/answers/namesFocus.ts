@@ -39,6 +39,16 @@ function wordPattern(words: string[]): RegExp {
   return pattern;
 }
 
+/** The literal pieces of a word that any match of its {@link wordPattern} contains ("gpt-4.5": "gpt", "4.5"). */
+function literalPieces(word: string): string[] {
+  return word.split(/-|(?<=\p{L})(?=\p{N})/u).filter((piece) => piece.length > 0);
+}
+
+/** A quick test before the pattern's: whether the text holds every literal piece of the words (most articles lack one). */
+function mayHold(folded: string, words: string[]): boolean {
+  return words.every((word) => literalPieces(word).every((piece) => folded.includes(piece)));
+}
+
 /** The spellings a place may have in an article of either language ("États-Unis", "United States", "US"). */
 function placeSpellings(name: FocusName): string[][] {
   const folded = name.words.join(' ');
@@ -57,9 +67,9 @@ export function namesFocusName(folded: string, name: FocusName): boolean {
   const spellings = name.place ? placeSpellings(name) : [name.words];
   return spellings.some((words) => {
     if (words.length === 0) return true;
-    if (wordPattern(words).test(folded)) return true;
+    if (mayHold(folded, words) && wordPattern(words).test(folded)) return true;
     if (name.distinctive.length > 0) return false;
-    return words.every((w) => w.length < 3 || wordPattern([w]).test(folded));
+    return words.every((w) => w.length < 3 || (mayHold(folded, [w]) && wordPattern([w]).test(folded)));
   });
 }
 
@@ -74,18 +84,6 @@ export function articleNamesFocus(article: Article, reading: QuestionReading): b
 /** A content word at least this rare (its weight, see `readQuestion`) names what the question is about: the article must use it. */
 const TOPIC_WEIGHT = 0.9;
 
-const stemPatterns = new Map<string, RegExp>();
-
-function stemPattern(stem: string): RegExp {
-  let pattern = stemPatterns.get(stem);
-  if (!pattern) {
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(stem)}`, 'u');
-    if (stemPatterns.size > 4096) stemPatterns.clear();
-    stemPatterns.set(stem, pattern);
-  }
-  return pattern;
-}
-
 /** The stems each lexicon concept is worded with in each language (`~unemployment`: "chomag", "chomeur"). */
 const CONCEPT_STEMS = {
   fr: new Map(NEWS_LEXICON.map((c) => [CONCEPT_PREFIX + c.id, c.fr.map((w) => analyzeTerms(w, 'fr'))])),
@@ -95,8 +93,15 @@ const CONCEPT_STEMS = {
 /** Shorter stems of a translated wording match too many words ("cour" of "course" in "au cours de"). */
 const CROSS_LANGUAGE_STEM = 5;
 
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** Whether the folded text has a word starting with `stem` (by substring search, not a pattern: the article texts are long). */
 function usesStem(folded: string, stem: string | undefined): boolean {
-  return stem !== undefined && stem.length >= 3 && stemPattern(stem).test(folded);
+  if (stem === undefined || stem.length < 3) return false;
+  for (let at = folded.indexOf(stem); at >= 0; at = folded.indexOf(stem, at + 1)) {
+    if (at === 0 || !WORD_CHARACTER.test(folded[at - 1])) return true;
+  }
+  return false;
 }
 
 /**
