@@ -71,10 +71,16 @@ export function readTokens(text: string, language: Language, asked: (token: Toke
     const start = match.index;
     const end = start + match[0].length;
     const folded = foldedText.slice(start, end).replace(/’/g, "'");
-    const token: Token = { text: match[0], norm: folded, start, end };
     const stop = folded.length < 2 || folded.endsWith("'") || isStop(folded, language);
+    const token: ReadToken = { text: match[0], norm: folded, start, end, folded, stop, asked: false, askedName: false, weight: 0, askedTerm: -1 };
     const found = stop ? null : asked(token, folded);
-    tokens.push({ ...token, folded, stop, asked: found !== null, askedName: found?.name ?? false, weight: found?.weight ?? 0, askedTerm: found?.term ?? -1 });
+    if (found !== null) {
+      token.asked = true;
+      token.askedName = found.name;
+      token.weight = found.weight;
+      token.askedTerm = found.term;
+    }
+    tokens.push(token);
   }
   return tokens;
 }
@@ -89,6 +95,9 @@ function isNameWord(token: ReadToken, index: number): boolean {
   return /\p{Ll}\p{Lu}/u.test(token.text) || (HAS_DIGIT.test(token.text) && /\p{L}/u.test(token.text) && !/^\p{N}+(?:e|er|eme|th|st|nd|rd)$/u.test(token.text));
 }
 
+/** What follows a title after these words is its domain, not its holder ("ministre des Affaires étrangères", "head of Sales"). */
+const TITLE_DOMAIN = /^(?:de|des|du|d'|of)$/u;
+
 function kindOfName(tokens: ReadToken[], first: number, last: number, vocabulary: Vocabulary): AnswerType {
   const before = tokens[first - 1];
   const twoBefore = tokens[first - 2];
@@ -97,7 +106,7 @@ function kindOfName(tokens: ReadToken[], first: number, last: number, vocabulary
   if (words.some((w) => vocabulary.organisationCues.has(w)) || (after && vocabulary.organisationCues.has(after.folded) && /^(?:sa|sas|inc|ltd|llc|plc|corp|fc)$/.test(after.folded))) return 'organisation';
   if (before && vocabulary.organisationCues.has(before.folded)) return 'organisation';
   if (before && vocabulary.personTitles.has(before.folded)) return 'person';
-  if (twoBefore && vocabulary.personTitles.has(twoBefore.folded) && before && (before.stop || CAPITAL.test(before.text))) return 'person';
+  if (twoBefore && vocabulary.personTitles.has(twoBefore.folded) && before && (before.stop || CAPITAL.test(before.text))) return TITLE_DOMAIN.test(before.folded) ? 'name' : 'person';
   if (words.some((w) => HAS_DIGIT.test(w))) return 'product';
   if (before && vocabulary.eventCues.has(before.folded)) return 'name';
   if (vocabulary.placeNames[words.join(' ')] || VOCABULARIES.fr.placeNames[words.join(' ')] || VOCABULARIES.en.placeNames[words.join(' ')]) return 'place';
@@ -210,7 +219,17 @@ function numberCandidates(text: string, tokens: ReadToken[], vocabulary: Vocabul
     let type: AnswerType = 'count';
     const rest = text.slice(end, end + 3);
     if (/^\s?%/.test(rest)) end = end + rest.indexOf('%') + 1;
+    const symbol = /^[\s\u00a0\u202f]?[$€£]/u.exec(rest);
+    if (symbol) {
+      end += symbol[0].length;
+      type = 'amount';
+    }
     let j = last + 1;
+    if (symbol) {
+      found.push(spanCandidate(text, tokens, token.start, end, type));
+      i = last;
+      continue;
+    }
     if (tokens[j] && vocabulary.scales.has(tokens[j].folded)) {
       end = tokens[j].end;
       j += 1;

@@ -176,9 +176,16 @@ function readTerms(reading: QuestionReading, index: TermIndex, text: string, lan
   return { tokens, matched };
 }
 
-function weightOf(reading: QuestionReading, matched: Iterable<number>, names: boolean): number {
+/** What a question word weighs against a sentence in the other language: its rarity was measured on the wrong words, unless a concept or a name carries it. */
+const CROSS_LANGUAGE_WORD_WEIGHT = 0.5;
+
+function termWeight(term: QuestionReading['terms'][number], crossLanguage: boolean): number {
+  return crossLanguage && !term.name && term.concepts.length === 0 ? Math.min(term.weight, CROSS_LANGUAGE_WORD_WEIGHT) : term.weight;
+}
+
+function weightOf(reading: QuestionReading, matched: Iterable<number>, names: boolean, crossLanguage = false): number {
   let weight = 0;
-  for (const i of matched) if (reading.terms[i].name === names) weight += reading.terms[i].weight;
+  for (const i of matched) if (reading.terms[i].name === names) weight += termWeight(reading.terms[i], crossLanguage);
   return weight;
 }
 
@@ -206,7 +213,7 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
   const index = termIndex(reading);
   const asksTie = TIES.some((pattern) => pattern.test(foldForMatching(reading.question)));
   const nameWeight = reading.terms.filter((t) => t.name).reduce((sum, t) => sum + t.weight, 0);
-  const wordWeight = reading.terms.filter((t) => !t.name).reduce((sum, t) => sum + t.weight, 0) + (asksTie ? 1 : 0);
+  const wordWeights = [false, true].map((cross) => reading.terms.filter((t) => !t.name).reduce((sum, t) => sum + termWeight(t, cross), 0) + (asksTie ? 1 : 0));
   const focusNames = reading.names.filter((n) => !n.place);
   const places = reading.names.filter((n) => n.place);
   const sentences: ReadSentence[] = [];
@@ -220,6 +227,8 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
     }
     const language = article.language;
     const reader = language === 'fr' || language === 'en' ? language : reading.language;
+    const crossLanguage = reader !== reading.language;
+    const wordWeight = wordWeights[crossLanguage ? 1 : 0];
     let title = titles.get(article.id);
     if (!title) {
       title = readTerms(reading, index, article.title, language, reader);
@@ -245,7 +254,7 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
         seen.add(key);
         const tie = asksTie && TIES.some((pattern) => pattern.test(folded)) ? 1 : 0;
         const names = weightOf(reading, held.matched, true);
-        const content = weightOf(reading, held.matched, false) + tie;
+        const content = weightOf(reading, held.matched, false, crossLanguage) + tie;
         const yearBonus = reading.years.length > 0 && reading.years.every((y) => folded.includes(y)) ? 0.15 : 0;
         const nameShare = nameWeight > 0 ? names / nameWeight : 0;
         const previousNames = previousHeld && nameWeight > 0 ? weightOf(reading, previousHeld.matched, true) / nameWeight : 0;
@@ -258,7 +267,7 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
           let window = content;
           for (const [other, share] of [[previousHeld, PREVIOUS_SHARE], [title, TITLE_SHARE]] as const) {
             if (!other) continue;
-            for (const i of other.matched) if (!reading.terms[i].name && !held.matched.has(i)) window += share * reading.terms[i].weight;
+            for (const i of other.matched) if (!reading.terms[i].name && !held.matched.has(i)) window += share * termWeight(reading.terms[i], crossLanguage);
           }
           evidence = Math.min(1, (window + EVIDENCE_SLACK) / (wordWeight + EVIDENCE_SLACK));
         }
@@ -397,13 +406,13 @@ interface Scored {
  * when the article was written ("Depuis décembre…" for "Quand sera-t-elle
  * disponible ?"), nor a question about the past by a date still to come.
  */
-function tenseFit(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate, resolved: ResolvedDateExpression | null): number {
+function tenseFit(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate, resolved: ResolvedDateExpression | null, ahead: boolean): number {
   if (reading.expected !== 'date' || candidate.type !== 'date' || !sentence.article.published || !resolved) return 0;
   const before = sentence.text.slice(Math.max(0, candidate.start - 12), candidate.start);
   if (!reading.past && /(?:depuis|since)\s*$/iu.test(before)) return -0.8;
   const published = sentence.article.published;
   if (!reading.past && resolved.end && resolved.end < published) return -0.8;
-  if (reading.past && resolved.start && resolved.start > published.padEnd(10, '-31')) return -0.5;
+  if (reading.past && !ahead && resolved.start && resolved.start > published.padEnd(10, '-31')) return -0.5;
   return 0;
 }
 
@@ -413,6 +422,16 @@ const ORIGINAL_CUE =
 const MOVED_CUE =
   /(?:report\w*|repouss\w*|decal\w*|renvoy\w*|differ\w*|finalement|desormais|postponed|pushed back|moved|delayed|rescheduled|now (?:set|scheduled|expected|due))\s(?:[^.;,]{0,12}\s)?(?:au|a|en|a la|jusqu'au|pour|to|until|for|on|in)?\s*(?:le |la |l'|du |the )?$/u;
 const FUTURE_CUE = /(?:prochaine?s?|suivante?s?|se tiendra|aura lieu|auront lieu|se deroulera|next|upcoming|will (?:be held|take place))[^.;]{0,60}$/u;
+
+/**
+ * Whether the sentence points the date ahead: a plan moved to it ("reporté au
+ * 6 juillet", "pushed back to") or a next edition. A question in the past
+ * ("Le procès a été renvoyé à quelle date ?") still asks for a date to come.
+ */
+function pointsAhead(sentence: ReadSentence, candidate: AnswerCandidate): boolean {
+  const before = foldForMatching(sentence.text.slice(Math.max(0, candidate.start - 60), candidate.start));
+  return MOVED_CUE.test(before) || FUTURE_CUE.test(before);
+}
 
 /** How well a date candidate fits the step of the story the question asks for (originally planned, moved to, next). */
 function roleFit(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate): number {
@@ -466,8 +485,9 @@ function unitFit(reading: QuestionReading, sentence: ReadSentence, candidate: An
   return unit && /^\p{L}{3,}/u.test(unit.text) && !unit.stop ? -0.5 : 0;
 }
 
-/** How a date candidate is resolved: a former plan in the past; else by its clause's tense, the question's when the clause does not tell. */
-function resolveOptions(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate): ResolveDateOptions {
+/** How a date candidate is resolved: a date a move points to ahead; a former plan in the past; else by its clause's tense, the question's when the clause does not tell. */
+function resolveOptions(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate, ahead: boolean): ResolveDateOptions {
+  if (ahead) return { past: false };
   if (ORIGINAL_CUE.test(foldForMatching(sentence.text.slice(Math.max(0, candidate.start - 60), candidate.start)))) return { past: true };
   return { sentence: sentence.text, at: candidate.start, assumePast: reading.past };
 }
@@ -476,11 +496,12 @@ function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candid
   if (restatesQuestion(candidate, sentence, reading)) return null;
   const fitOfType = typeFit(reading.expected, candidate.type);
   if (fitOfType === null) return null;
+  const ahead = candidate.type === 'date' ? pointsAhead(sentence, candidate) : false;
   const resolved =
     candidate.type === 'date'
-      ? resolveDateExpression(candidate.value, sentence.article.published, sentence.article.language, resolveOptions(reading, sentence, candidate))
+      ? resolveDateExpression(candidate.value, sentence.article.published, sentence.article.language, resolveOptions(reading, sentence, candidate, ahead))
       : null;
-  const fit = (STRICT_TYPES.has(reading.expected) ? 1.5 : 1) * fitOfType + tenseFit(reading, sentence, candidate, resolved);
+  const fit = (STRICT_TYPES.has(reading.expected) ? 1.5 : 1) * fitOfType + tenseFit(reading, sentence, candidate, resolved, ahead);
   const words = candidate.last - candidate.first + 1;
   const lengthPenalty = candidate.type === 'other' ? Math.max(0, words - 4) * 0.06 : candidate.type === 'reason' ? Math.max(0, words - 10) * 0.03 : 0;
   const score =

@@ -1,5 +1,8 @@
 import type { Article } from '../articles/article';
+import { analyzeTerms } from '../text/analyzeTerms';
+import { CONCEPT_PREFIX } from '../text/expandWithLexicon';
 import { foldForMatching } from '../text/foldForMatching';
+import { NEWS_LEXICON } from '../text/newsLexicon';
 import { VOCABULARIES } from '../text/vocabulary';
 import type { FocusName, QuestionReading } from './readQuestion';
 
@@ -36,6 +39,16 @@ function wordPattern(words: string[]): RegExp {
   return pattern;
 }
 
+/** The literal pieces of a word that any match of its {@link wordPattern} contains ("gpt-4.5": "gpt", "4.5"). */
+function literalPieces(word: string): string[] {
+  return word.split(/-|(?<=\p{L})(?=\p{N})/u).filter((piece) => piece.length > 0);
+}
+
+/** A quick test before the pattern's: whether the text holds every literal piece of the words (most articles lack one). */
+function mayHold(folded: string, words: string[]): boolean {
+  return words.every((word) => literalPieces(word).every((piece) => folded.includes(piece)));
+}
+
 /** The spellings a place may have in an article of either language ("États-Unis", "United States", "US"). */
 function placeSpellings(name: FocusName): string[][] {
   const folded = name.words.join(' ');
@@ -54,9 +67,9 @@ export function namesFocusName(folded: string, name: FocusName): boolean {
   const spellings = name.place ? placeSpellings(name) : [name.words];
   return spellings.some((words) => {
     if (words.length === 0) return true;
-    if (wordPattern(words).test(folded)) return true;
+    if (mayHold(folded, words) && wordPattern(words).test(folded)) return true;
     if (name.distinctive.length > 0) return false;
-    return words.every((w) => w.length < 3 || wordPattern([w]).test(folded));
+    return words.every((w) => w.length < 3 || (mayHold(folded, [w]) && wordPattern([w]).test(folded)));
   });
 }
 
@@ -71,16 +84,24 @@ export function articleNamesFocus(article: Article, reading: QuestionReading): b
 /** A content word at least this rare (its weight, see `readQuestion`) names what the question is about: the article must use it. */
 const TOPIC_WEIGHT = 0.9;
 
-const stemPatterns = new Map<string, RegExp>();
+/** The stems each lexicon concept is worded with in each language (`~unemployment`: "chomag", "chomeur"). */
+const CONCEPT_STEMS = {
+  fr: new Map(NEWS_LEXICON.map((c) => [CONCEPT_PREFIX + c.id, c.fr.map((w) => analyzeTerms(w, 'fr'))])),
+  en: new Map(NEWS_LEXICON.map((c) => [CONCEPT_PREFIX + c.id, c.en.map((w) => analyzeTerms(w, 'en'))])),
+};
 
-function stemPattern(stem: string): RegExp {
-  let pattern = stemPatterns.get(stem);
-  if (!pattern) {
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(stem)}`, 'u');
-    if (stemPatterns.size > 4096) stemPatterns.clear();
-    stemPatterns.set(stem, pattern);
+/** Shorter stems of a translated wording match too many words ("cour" of "course" in "au cours de"). */
+const CROSS_LANGUAGE_STEM = 5;
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** Whether the folded text has a word starting with `stem` (by substring search, not a pattern: the article texts are long). */
+function usesStem(folded: string, stem: string | undefined): boolean {
+  if (stem === undefined || stem.length < 3) return false;
+  for (let at = folded.indexOf(stem); at >= 0; at = folded.indexOf(stem, at + 1)) {
+    if (at === 0 || !WORD_CHARACTER.test(folded[at - 1])) return true;
   }
-  return pattern;
+  return false;
 }
 
 /**
@@ -89,12 +110,21 @@ function stemPattern(stem: string): RegExp {
  * words than its article's may paraphrase one): an article about Aston
  * Martin that never speaks of batteries does not say who makes its batteries. Words the
  * articles never use (an English word in a French corpus) and words the
- * lexicon translates are not asked of it.
+ * lexicon translates are not asked of it. An article in the other language
+ * is asked for the rare words the lexicon translates, in its own wording
+ * ("marathon" in "Who won the marathon?" as "course" or "marathon"); the
+ * question's other words are not asked of it (their rarity was measured on
+ * words the article's language only borrows).
  */
 export function articleHoldsTopic(article: Article, reading: QuestionReading): boolean {
-  const rare = reading.terms.filter((t) => !t.name && !t.cue && t.known && t.concepts.length === 0 && t.weight >= TOPIC_WEIGHT);
+  const language = article.language === 'fr' || article.language === 'en' ? article.language : reading.language;
+  const crossLanguage = language !== reading.language;
+  const rare = reading.terms.filter((t) => !t.name && !t.cue && t.known && t.weight >= TOPIC_WEIGHT && (crossLanguage ? t.concepts.length > 0 : t.concepts.length === 0));
   if (rare.length === 0) return true;
   const folded = foldedArticle(article);
-  const held = rare.filter((t) => [t.term, t.otherTerm].some((stem) => stem !== undefined && stem.length >= 3 && stemPattern(stem).test(folded))).length;
-  return held >= Math.ceil(rare.length / 2);
+  const holds = (term: QuestionReading['terms'][number]): boolean =>
+    crossLanguage
+      ? term.concepts.some((concept) => (CONCEPT_STEMS[language].get(concept) ?? []).some((stems) => stems.length > 0 && stems.every((stem) => stem.length >= CROSS_LANGUAGE_STEM && usesStem(folded, stem))))
+      : usesStem(folded, term.term) || usesStem(folded, term.otherTerm);
+  return rare.filter(holds).length >= Math.ceil(rare.length / 2);
 }

@@ -37,7 +37,7 @@ export const VOCABULARY_EN: Vocabulary = {
   reasonCues: /(?:^|[^\p{L}])(?:because|since|due to|owing to|thanks to|as a result of|in order to|so that|so as to)(?![\p{L}])/u,
   roles: [
     [/\b(?:originally|initially|previously|at first|first (?:planned|scheduled|expected|slated)|original(?:ly)? (?:plan|date|schedule))\b/u, 'original'],
-    [/\b(?:postpon\w*|delay\w*|pushed back|push(?:ed)? (?:to|into)|moved to|slipp\w*)\b/u, 'postponed'],
+    [/\b(?:postpon\w*|delay\w*|pushed back|push(?:ed)? (?:to|into)|moved to|slipp\w*|new date|rescheduled)\b/u, 'postponed'],
     [/\b(?:finally|latest|currently|eventually|in the end|now (?:expected|planned|due|slated))\b/u, 'latest'],
     [/\b(?:announc\w*)\b/u, 'announced'],
     [/\b(?:for the first time|first)\b/u, 'first'],

@@ -37,7 +37,7 @@ export const VOCABULARY_FR: Vocabulary = {
   reasonCues: /(?:^|[^\p{L}])(?:car|parce qu'|parce que|puisqu'|puisque|grace a|grace au|grace aux|a cause d|a cause du|a cause des|en raison d|en raison du|en raison des|afin d|afin de|afin que|pour que|du fait d|suite a|faute d)(?![\p{L}])/u,
   roles: [
     [/\b(?:initialement|auparavant|a l'origine|au depart|originellement|d'abord prevu|prevue? (?:a l'origine|au depart|initialement))\b/u, 'original'],
-    [/\b(?:report\w*|repouss\w*|decal\w*|retard\w*)\b/u, 'postponed'],
+    [/\b(?:report\w*|repouss\w*|decal\w*|retard\w*|renvoy\w*|differee?s?|nouvelle date)\b/u, 'postponed'],
     [/\b(?:finalement|desormais|au final|en fin de compte|dernier calendrier|derniere date)\b/u, 'latest'],
     [/\b(?:annonc\w*)\b/u, 'announced'],
     [/\b(?:pour la premiere fois|premier|premiere)\b/u, 'first'],

@@ -70,4 +70,54 @@ describe('answerFromPassages: no answer from an article about something else', (
     const reading = readQuestion("Combien de jours d'orage la France a-t-elle connus en 2018 ?", 'fr', { termShare });
     expect(answerFromPassages(reading, hitsOf(storms))).toMatchObject({ value: '296' });
   });
+
+  it('GIVEN a question in the past about a postponed trial and "reporté au 6 juillet" THEN the date ahead of the article, not a year back', () => {
+    const trial = article(
+      'j1',
+      'Algérie: le procès de Tahkout reporté',
+      "Le principal protagoniste en est l'homme d'affaires Mahieddine Tahkout. Son procès, qui devait débuter ce mercredi, a été reporté au 6 juillet.",
+      '2020-07-01',
+    );
+    const reading = readQuestion('Le procès de Tahkout a été renvoyé à quelle date ?', 'fr', { termShare });
+    expect(answerFromPassages(reading, hitsOf(trial))).toMatchObject({ value: '6 juillet 2020', type: 'date' });
+  });
+
+  it('GIVEN a price written with the euro sign after it THEN the amount with its sign, and a price question takes it', () => {
+    const lego = article('l1', 'La Lamborghini Sián en LEGO Technic', 'Le modèle LEGO Technic de la Lamborghini Sián FKP 37 sera vendu 379,99 € pour 3 696 pièces.');
+    const reading = readQuestion('Le LEGO Technic de la Lamborghini Sián, il coûte combien ?', 'fr', { termShare });
+    expect(answerFromPassages(reading, hitsOf(lego))).toMatchObject({ value: '379,99 €', type: 'amount' });
+  });
+
+  it('GIVEN "who" and a sentence naming a minister by her portfolio THEN the portfolio is not given as the person', () => {
+    const poll = article('m1', 'Gouvernement : les ministres préférés', 'Dans le détail, la ministre des Sports, Laura Flessel, reste devant le ministre des Affaires étrangères.');
+    const reading = readQuestion('Qui a remplacé Laura Flessel au ministère des Sports ?', 'fr', { termShare });
+    const found = answerFromPassages(reading, hitsOf(poll));
+    expect('value' in found ? found.value : null).not.toBe('Affaires');
+  });
+});
+
+describe('answerFromPassages: a question in English about French articles', () => {
+  const enShare = (term: string) => (term.startsWith('~') ? 0.001 : term === 'insur' || term === 'call' ? 0.0005 : 0.2);
+
+  it('GIVEN an English question whose rare words the French article says in French THEN it answers from it', () => {
+    const reform = article(
+      'u1',
+      'Chômage, tarifs... Ce qui change au 1er avril et ce qui a été reporté',
+      "Le second volet de la réforme de l'assurance chômage, qui durcit le calcul de l'allocation, est reporté au 1er septembre.",
+      '2020-03-31',
+    );
+    const reading = readQuestion('The second part of the unemployment insurance reform got pushed back to when?', 'en', { termShare: enShare });
+    expect(answerFromPassages(reading, hitsOf(reform))).toMatchObject({ value: '1 September 2020', type: 'date' });
+  });
+
+  it('GIVEN an English question whose translated rare word the French article never uses THEN no answer from it', () => {
+    const genetics = article(
+      'g1',
+      "La génétique, une autre clé de l'inégalité face au Covid-19",
+      "Des chercheurs de New York étudient les gènes des malades. Certains patients jeunes ont été hospitalisés en avril 2020.",
+      '2020-06-01',
+    );
+    const reading = readQuestion("What's the new date for the New York marathon after it was called off?", 'en', { termShare: enShare });
+    expect(answerFromPassages(reading, hitsOf(genetics))).not.toHaveProperty('value');
+  });
 });
