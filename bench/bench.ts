@@ -3,22 +3,27 @@
  * LangChain peer measured beside it in the same run.
  *
  *   npm run bench -- [--json] [--quick] [--sizes 1000,10000,50000] [--corpus PATH] [--seed N] [--no-generated]
+ *                    [--no-startup | --startup-only]
  *
  * Each size runs in child processes (build, serve, recall, peer) so that peak
  * memory and warm caches do not bleed from one measurement into the next.
+ * With a --corpus file, the start-up section (bench/startupBench.ts) follows:
+ * the CLI's build, up-to-date check, warm search and cold start over it.
  * Progress goes to stderr; the table (or, with --json, one JSON object) to stdout.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatBenchReport, type BenchReport, type SizeResult } from './benchReport';
+import { describeMachine, formatBenchReport, type BenchReport, type SizeResult } from './benchReport';
 import type { SearchPeerFigures } from './searchPeerBench';
+import { formatStartup, measureStartup, type StartupFigures } from './startupBench';
 
 const WORKER = fileURLToPath(new URL('./benchWorker.ts', import.meta.url));
+const FEEDS_BENCH = fileURLToPath(new URL('./feedsBench.ts', import.meta.url));
 /** The search libraries timed beside Scoop at every size, each in its own process. */
 const BENCHED_SEARCH_PEERS = ['minisearch', 'orama'] as const;
 const DEFAULT_SIZES = [1000, 10000, 50000];
@@ -35,9 +40,9 @@ function parseSizes(text: string): number[] {
 }
 
 /** Runs one worker task in its own Node process (tsx loaded with --import) and returns the JSON it printed. */
-function runWorker<T>(args: string[]): Promise<T> {
+function runWorker<T>(args: string[], script = WORKER): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => (stdout += chunk));
@@ -113,8 +118,12 @@ async function main(): Promise<void> {
       corpus: { type: 'string' },
       seed: { type: 'string', default: '20250201' },
       'no-generated': { type: 'boolean', default: false },
+      'no-startup': { type: 'boolean', default: false },
+      'startup-only': { type: 'boolean', default: false },
     },
   });
+  const startupOnly = values['startup-only'];
+  if (startupOnly && !values.corpus) throw new UsageError('--startup-only needs --corpus FILE (the OrangeSum .jsonl.gz)');
   const sizes = values.sizes ? parseSizes(values.sizes) : values.quick ? QUICK_SIZES : DEFAULT_SIZES;
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed takes a non-negative integer (got "${values.seed}")`);
@@ -131,7 +140,7 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   let discord: unknown;
   const discordSize = sizes.includes(10000) ? 10000 : sizes[sizes.length - 1];
-  for (const [source, label] of sources) {
+  for (const [source, label] of startupOnly ? [] : sources) {
     for (const passages of sizes) {
       process.stderr.write(`\n== ${label}, about ${passages.toLocaleString('en-US')} passages ==\n`);
       const measured = await measureSize(source, label, passages, values.quick, source === sources[0][0] && passages === discordSize);
@@ -140,34 +149,48 @@ async function main(): Promise<void> {
     }
   }
 
-  const cpuList = cpus();
+  let startup: StartupFigures | undefined;
+  if (values.corpus && !values['no-startup'] && statSync(values.corpus).isFile()) {
+    const work = await mkdtemp(join(tmpdir(), 'scoop-bench-startup-'));
+    process.stderr.write('\n== start-up, up-to-date check and build ==\n');
+    try {
+      startup = await measureStartup(values.corpus, work, (message) => process.stderr.write(`[startup] ${message}\n`));
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+
+  let live: unknown;
+  if (!startupOnly) try {
+    process.stderr.write('\n== live news: a feed polled into an empty corpus, and the live index lag ==\n');
+    live = await runWorker(['--json', ...(values.quick ? ['--items', '50', '--lag-rounds', '3'] : [])], FEEDS_BENCH);
+  } catch (error) {
+    live = { error: (error as Error).message };
+  }
+
   const report: BenchReport = {
     revision,
     command: `npm run bench --${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
-    machine: {
-      cpus: cpuList.length,
-      cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
-      memoryGb: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-      platform: `${platform()} ${process.arch}`,
-      loadAverage: { start: loadAtStart, end: loadavg()[0] },
-    },
+    machine: describeMachine(loadAtStart),
     sizes: results,
     discord,
+    live,
     notes: [
       'Latencies are in-process, one query at a time, after a warm-up; p99 is the nearest-rank 99th percentile.',
       'Build = PassageIndex.open on an empty folder + sync(corpus): splitting, embedding, fact extraction, HNSW and BM25, written to disk.',
       'Cold start = PassageIndex.open of the persisted index in a fresh process; the up-to-date check (sync against the unchanged corpus) is shown apart.',
       'Peak RSS is the process maximum (build and serving run in separate processes, each loading the corpus).',
       'HNSW recall@10: the persisted HNSW index against an exact cosine scan over the same vectors, on the benchmark queries.',
-      'Search peers: MiniSearch 7 and Orama 3 over the same passages, set up as in npm run eval (title boost, stemming, stop words; MiniSearch fuzzy 0.2), each in its own process: build in memory, cold start = loading the library\'s own saved form from disk, search = the same queries as Scoop, top 10.',
+      'Search peers: MiniSearch 7 and Orama 3 over the same passages, set up as in npm run eval (src/evaluation/searchPeers.ts: stemming, stop words, title and text fields; no MiniSearch fuzzy or prefix search), each in its own process: build in memory, cold start = loading the library\'s own saved form from disk, search = the same queries as Scoop, top 10.',
       'Peer: LangChain BM25Retriever + MemoryVectorStore (same embedder) fused by EnsembleRetriever, over the same passages; ratios compare with that hybrid. It keeps nothing on disk, so its cold start is a rebuild; its BM25 scans every passage per query, so at large sizes it is timed on fewer queries.',
       "Peer \"ask\" = fetching its top passage (it has no answerer).",
       'Targets: issue 6 (search p50/p99, cold start and memory at 50k passages; build rate; HNSW recall), issue 2 (search median at 10k articles), issue 3 (an answer within 20 ms). They are applied at every size.',
     ],
     ms: performance.now() - began,
   };
-  process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${formatBenchReport(report)}\n`);
+  const startupText = startup ? `\n${formatStartup(startup)}\n` : '';
+  if (values.json) process.stdout.write(`${JSON.stringify({ ...report, startup })}\n`);
+  else process.stdout.write(startupOnly ? startupText : `${formatBenchReport(report)}\n${startupText}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,7 @@
+import { cpus, loadavg, platform, totalmem } from 'node:os';
 import { formatNumber, renderTable } from '../src/evaluation/textTable';
 import type { BuildFigures, PeerFigures, RecallFigures, ServeFigures } from './benchWorker';
+import { describeFeedsBench, type FeedsBenchFigures } from './feedsBench';
 import type { SearchPeerFigures } from './searchPeerBench';
 
 /** Every figure measured at one size of one corpus. Null where a task failed (see `errors`). */
@@ -26,6 +28,19 @@ export interface MachineInfo {
   loadAverage?: { start: number; end: number };
 }
 
+/** The machine a run is on, with the load average when it started (`loadAtStart`) and now. */
+export function describeMachine(loadAtStart: number): MachineInfo {
+  const cpuList = cpus();
+  return {
+    cpus: cpuList.length,
+    cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${platform()} ${process.arch}`,
+    loadAverage: { start: loadAtStart, end: loadavg()[0] },
+  };
+}
+
 /** Everything `npm run bench` measured, as `--json` prints it. */
 export interface BenchReport {
   command: string;
@@ -35,6 +50,8 @@ export interface BenchReport {
   sizes: SizeResult[];
   /** What bench/discordLatency.ts reported, when it exists. */
   discord: unknown;
+  /** What bench/feedsBench.ts reported: a feed polled into an empty corpus, and the live index's lag. */
+  live?: unknown;
   notes: string[];
   ms: number;
 }
@@ -125,6 +142,10 @@ function isDiscordFigures(value: unknown): value is DiscordFigures {
   return typeof v === 'object' && v !== null && typeof v.acknowledgement?.p99 === 'number' && typeof v.answer?.p99 === 'number';
 }
 
+function isFeedsFigures(value: unknown): value is FeedsBenchFigures {
+  return typeof value === 'object' && value !== null && 'feedToAnswers' in value && 'liveLag' in value;
+}
+
 /** One line on the Discord layer's latency (bench/discordLatency.ts), or its raw report when the shape is unknown. */
 function describeDiscord(discord: unknown): string {
   if (!isDiscordFigures(discord)) return `Discord layer: ${JSON.stringify(discord)}`;
@@ -169,6 +190,7 @@ export function formatBenchReport(report: BenchReport): string {
     '',
     ...searchPeerTable(report),
     ...(report.discord === undefined ? [] : [describeDiscord(report.discord), '']),
+    ...(report.live === undefined ? [] : [isFeedsFigures(report.live) ? describeFeedsBench(report.live) : `Live news: ${JSON.stringify(report.live)}`, '']),
     'Notes:',
     ...report.notes.map((note) => `  - ${note}`),
     ...(errors.length > 0 ? ['', 'Errors:', ...errors.map((error) => `  - ${error}`)] : []),

@@ -15,7 +15,8 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openPassageIndex, scoopOverIndex } from '../src/app';
+import { embeddingsFor, openPassageIndex, scoopOverIndex } from '../src/app';
+import { parseConfig } from '../src/config';
 import { LangChainPeer, PEER_RETRIEVERS, type PeerRetrieverName } from '../src/evaluation/langChainPeer';
 import { extractFacts } from '../src/facts/extractFacts';
 import { HashedFeatureEmbeddings } from '../src/index/hashedFeatureEmbeddings';
@@ -87,9 +88,15 @@ function emit(figures: unknown): void {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
+/** The index as the app opens it with the default (offline) config: without vectors while the search that ships ranks by BM25 alone (see `embeddingsFor`). */
 async function openIndex(indexDir: string, onProgress?: (done: number, total: number) => void): Promise<PassageIndex> {
+  return openPassageIndex({ indexDir, ...(await embeddingsFor(parseConfig({}))), logger: createLogger('warn', 'plain'), onProgress });
+}
+
+/** An index that keeps the offline hashed vectors in an HNSW graph, for the HNSW recall figure (built by the recall task itself when the shipped index keeps none). */
+async function openVectorIndex(indexDir: string): Promise<PassageIndex> {
   const embeddings = new HashedFeatureEmbeddings();
-  return openPassageIndex({ indexDir, embeddings, embedderId: embeddings.id, logger: createLogger('warn', 'plain'), onProgress });
+  return openPassageIndex({ indexDir, embeddings, embedderId: embeddings.id, logger: createLogger('warn', 'plain') });
 }
 
 async function build(corpus: BenchCorpus, indexDir: string, label: string): Promise<BuildFigures> {
@@ -153,7 +160,12 @@ async function serve(source: CorpusSource, corpus: BenchCorpus, indexDir: string
 async function recall(source: CorpusSource, corpus: BenchCorpus, indexDir: string, label: string, quick: boolean): Promise<RecallFigures> {
   const counts = quick ? QUERY_COUNTS.quick : QUERY_COUNTS.full;
   progressReporter(label).note('HNSW recall@10 against exact search');
-  const index = await openIndex(indexDir);
+  let index = await openIndex(indexDir);
+  if (index.vectorCount() === 0) {
+    progressReporter(label).note('the shipped index keeps no vectors: building one with the hashed vectors for this figure');
+    index = await openVectorIndex(join(indexDir, '..', 'vector-index'));
+    await index.sync({ articles: corpus.articles, skipped: [] });
+  }
   return measureHnswRecall(index, queriesFor(source, corpus, counts.recall, 3), 10);
 }
 

@@ -2,7 +2,7 @@
  * `npm run eval`: Scoop's answer quality on real data, with a plain LangChain
  * pipeline (the peer) measured in the same run over the same passages.
  *
- *   npm run eval -- [--json] [--sections piafRetrieval,piaf,orangesum,regression] [--piaf-langchain-every N] [--piaf-sample N|all]
+ *   npm run eval -- [--json] [--sections piafRetrieval,piaf,orangesum,regression] [--piaf-langchain-every N] [--piaf-every N] [--piaf-no-peers] [--piaf-sample N|all]
  *                   [--peer-sample N] [--peer vector|hybrid|bm25] [--no-peer]
  *                   [--piaf FILE] [--orangesum FILE] [--questions DIR] [--cache DIR | --no-cache] [--seed N]
  *                   [--corpus DIR] [--answers FILE] [--retrieval FILE] [--seeds DIR] [--noise N]
@@ -16,10 +16,17 @@
  * The first two share one corpus (OrangeSum + PIAF's articles), indexed through the composition root the CLI
  * uses and cached under --cache (default: the system temp folder) keyed by the code's revision, so a rerun on
  * the same code only reopens it. Progress goes to stderr; the tables (or, with --json, one JSON object) to stdout.
+ *
+ * Runtime, measured at 2c78bcc on the shared 2-core machine with a load average of about 20 (other sessions
+ * running; an idle machine is several times faster, the process used 3.6 min of CPU): `--sections
+ * piaf,orangesum,regression` took 12.4 min, of which building the shared index 2.5 min (a cached rerun reopens it
+ * in about 13 s), the peer's vector store 1.1 min, PIAF 5.8 min (Scoop's 3,429 questions at 41 ms each, the peer's
+ * 300 at 480 ms), the OrangeSum set 1.2 min, the regression guards 2.9 min. The piafRetrieval section (MiniSearch,
+ * Orama and LangChain over 3,429 questions each) adds the most: it had not finished after 45 min at that load.
  */
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -32,7 +39,7 @@ import { loadAnswerQuestions, loadRetrievalQuestions } from '../src/evaluation/q
 import { runEvaluation, type EvaluatedCorpus } from '../src/evaluation/runEvaluation';
 import { createEmbeddings } from '../src/index/createEmbeddings';
 import { createLogger } from '../src/logger';
-import type { MachineInfo } from './benchReport';
+import { describeMachine, type MachineInfo } from './benchReport';
 import { currentRevision, openSharedCorpus, type SharedCorpus } from './evalCorpus';
 import { DEFAULT_ANSWER_PEER, orangesumSection, piafRetrievalSection, piafSection, regressionSection, type EvalContext, type EvalSection } from './evalSections';
 
@@ -91,7 +98,7 @@ async function openSmallCorpus(corpusDir: string, indexDir: string, label: strin
   const config = parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, LOG_LEVEL: 'warn' });
   progress(`indexing ${label}`);
   const { scoop, index } = await openScoop(config, { logger: createLogger(config.LOG_LEVEL, 'plain') });
-  const { embeddings } = createEmbeddings(config);
+  const { embeddings } = await createEmbeddings(config);
   const articles = index.articles();
   return {
     path: label,
@@ -100,18 +107,6 @@ async function openSmallCorpus(corpusDir: string, indexDir: string, label: strin
     search: (query, k) => scoop.search(query, k),
     ask: (question) => scoop.ask(question),
     embeddings,
-  };
-}
-
-function describeMachine(loadAtStart: number): MachineInfo {
-  const cpuList = cpus();
-  return {
-    cpus: cpuList.length,
-    cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
-    memoryGb: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    platform: `${platform()} ${process.arch}`,
-    loadAverage: { start: loadAtStart, end: loadavg()[0] },
   };
 }
 
@@ -137,6 +132,7 @@ interface EvalOptions {
     orangesum: string;
     questions: string;
     'no-peer': boolean;
+    'piaf-no-peers': boolean;
     corpus: string;
     seeds: string;
     retrieval: string;
@@ -147,6 +143,7 @@ interface EvalOptions {
   peerSample: number;
   peer: PeerRetrieverName;
   langChainEvery: number;
+  piafEvery: number;
   scoopSample: number | null;
   haveNews: boolean;
   havePiaf: boolean;
@@ -188,9 +185,9 @@ async function runRegressionGuards({ values, noise }: EvalOptions, progress: (me
  * options, or says why it is left out (the sentence goes to the report's notes).
  */
 const SECTIONS: Record<string, (options: EvalOptions) => EvalSection | string> = {
-  piafRetrieval: ({ values, haveNews, havePiaf, langChainEvery }) =>
+  piafRetrieval: ({ values, haveNews, havePiaf, langChainEvery, piafEvery }) =>
     haveNews && havePiaf
-      ? piafRetrievalSection({ piafFile: values.piaf, langChainEvery })
+      ? piafRetrievalSection({ piafFile: values.piaf, langChainEvery, every: piafEvery, withPeers: !values['piaf-no-peers'] })
       : `PIAF retrieval section left out: ${haveNews ? values.piaf : values.orangesum} is absent.`,
   piaf: ({ values, haveNews, havePiaf, scoopSample, peerSample, peer, seed }) =>
     haveNews && havePiaf
@@ -214,6 +211,8 @@ async function main(): Promise<void> {
       'piaf-sample': { type: 'string', default: 'all' },
       'peer-sample': { type: 'string', default: DEFAULTS.peerSample },
       'piaf-langchain-every': { type: 'string', default: DEFAULTS.piafLangChainEvery },
+      'piaf-every': { type: 'string', default: '1' },
+      'piaf-no-peers': { type: 'boolean', default: false },
       'no-peer': { type: 'boolean', default: false },
       peer: { type: 'string', default: DEFAULT_ANSWER_PEER },
       seed: { type: 'string', default: DEFAULTS.seed },
@@ -235,6 +234,7 @@ async function main(): Promise<void> {
   if (!(PEER_RETRIEVERS as readonly string[]).includes(values.peer)) throw new UsageError(`--peer takes one of ${PEER_RETRIEVERS.join(', ')} (got "${values.peer}")`);
   const peer = values.peer as PeerRetrieverName;
   const langChainEvery = values['no-peer'] ? 0 : positiveInteger('piaf-langchain-every', values['piaf-langchain-every']);
+  const piafEvery = positiveInteger('piaf-every', values['piaf-every']) || 1;
   const scoopSample = values['piaf-sample'] === 'all' ? null : positiveInteger('piaf-sample', values['piaf-sample']);
   if (wanted.includes('regression')) {
     if (!existsSync(values.corpus)) throw new UsageError(`--corpus ${values.corpus}: no such folder`);
@@ -252,7 +252,7 @@ async function main(): Promise<void> {
   const havePiaf = existsSync(values.piaf);
   const questionFiles = ['dev.jsonl', 'heldout.jsonl'].map((name) => join(values.questions, name)).filter((file) => existsSync(file));
 
-  const options: EvalOptions = { values, noise, seed, peerSample, peer, langChainEvery, scoopSample, haveNews, havePiaf, questionFiles };
+  const options: EvalOptions = { values, noise, seed, peerSample, peer, langChainEvery, piafEvery, scoopSample, haveNews, havePiaf, questionFiles };
   const sections: EvalSection[] = [];
   for (const id of wanted) {
     const built = SECTIONS[id](options);

@@ -122,7 +122,7 @@ export async function openSharedCorpus(options: SharedCorpusOptions): Promise<Sh
   const config = parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: join(folder, 'index'), LOG_LEVEL: 'warn' });
   options.onProgress(`opening the index in ${config.INDEX_DIR} (built on the first run of a revision, then reused)`);
   const { scoop, index, report } = await openScoop(config, { logger: createLogger(config.LOG_LEVEL, 'plain') });
-  const { embeddings } = createEmbeddings(config);
+  const { embeddings } = await createEmbeddings(config);
   const articles = index.articles();
   const passages = articles.flatMap((article) => index.passagesOf(article.id));
   const newsFile = basename(options.orangesumFile);

@@ -258,6 +258,10 @@ export interface PiafRetrievalSectionOptions {
   piafFile: string;
   /** The LangChain peer scores every passage per query: it is asked every n-th question only; 0 leaves it out. */
   langChainEvery: number;
+  /** Ask every n-th question only (every system the same ones). */
+  every: number;
+  /** False measures Scoop alone. */
+  withPeers: boolean;
 }
 
 /**
@@ -279,6 +283,8 @@ export function piafRetrievalSection(options: PiafRetrievalSectionOptions): Eval
         search: corpus.search,
         embeddings: corpus.embeddings,
         langChainEvery: options.langChainEvery,
+        every: options.every,
+        withPeers: options.withPeers,
         onProgress: context.progress,
       });
       return { figures: report, text: formatPiafRetrievalReport(report) };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { register } from 'tsx/esm/api';
+// The Discord bot (`start`, `deploy-commands`). Runs the JavaScript compiled into dist/ (see bin/scoop.js).
+import { loadEntryPoint } from './entryPoint.js';
 
-register();
-const { main } = await import('../bot/start.ts');
+const { main } = await loadEntryPoint('bot/start');
 process.exitCode = await main(process.argv.slice(2));

@@ -10,13 +10,13 @@ import type { CommandContext } from '../commands/command';
 import type { SearchHit } from '../src/retrieval/searchHit';
 import type { RememberedAnswer } from './answerMemory';
 import { NO_MENTIONS } from './allowedMentions';
+import { MESSAGES, type Messages } from './messages';
 import { renderPassages } from './renderAnswer';
 
 /** How many further passages one click on "More sources" shows. */
 export const MORE_SOURCES_SHOWN = 3;
 
 const PREFIX = 'scoop';
-const TOO_OLD = 'This answer is too old for me to remember: ask the question again.';
 
 /** What a button under an answer does, read from its custom id. */
 export type AnswerButtonAction = { kind: 'more'; key: string } | { kind: 'vote'; vote: 'up' | 'down'; key: string };
@@ -36,11 +36,11 @@ export function parseAnswerButtonId(customId: string): AnswerButtonAction | null
 }
 
 /** The row under an answer: "More sources", 👍 and 👎, all pointing at the remembered answer `key`. */
-export function answerButtonRow(key: string): APIActionRowComponent<APIButtonComponentWithCustomId> {
+export function answerButtonRow(key: string, t: Messages = MESSAGES.en): APIActionRowComponent<APIButtonComponentWithCustomId> {
   return {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'More sources', custom_id: answerButtonId({ kind: 'more', key }) },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: t.moreSourcesButton, custom_id: answerButtonId({ kind: 'more', key }) },
       { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👍' }, custom_id: answerButtonId({ kind: 'vote', vote: 'up', key }) },
       { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👎' }, custom_id: answerButtonId({ kind: 'vote', vote: 'down', key }) },
     ],
@@ -63,11 +63,7 @@ async function showMoreSources(interaction: ButtonInteraction, key: string, reme
     key,
     fresh.map((hit) => hit.passage.id),
   );
-  const embed = renderPassages(
-    `More sources: ${remembered.question}`,
-    fresh,
-    'No other passage of the indexed articles is about this question.',
-  );
+  const embed = renderPassages(context.t.moreSourcesTitle(remembered.question), fresh, context.t.noOtherPassage);
   await interaction.editReply({ embeds: [embed], allowedMentions: NO_MENTIONS });
 }
 
@@ -82,7 +78,7 @@ async function recordVote(interaction: ButtonInteraction, vote: 'up' | 'down', r
     vote,
   });
   await interaction.reply({
-    content: vote === 'up' ? 'Thanks, glad it helped! 👍' : 'Thanks, noted: this helps make Scoop better. 👎',
+    content: vote === 'up' ? context.t.thanksUp : context.t.thanksDown,
     flags: MessageFlags.Ephemeral,
     allowedMentions: NO_MENTIONS,
   });
@@ -99,7 +95,7 @@ export async function handleAnswerButton(interaction: ButtonInteraction, context
   if (!action) return false;
   const remembered = context.answers.recall(action.key);
   if (!remembered) {
-    await interaction.reply({ content: TOO_OLD, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: context.t.tooOld, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return true;
   }
   if (action.kind === 'more') await showMoreSources(interaction, action.key, remembered, context);

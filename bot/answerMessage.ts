@@ -14,10 +14,10 @@ export interface AnswerMessage {
  * Renders an answer for Discord and remembers it, so the buttons under it
  * ("More sources", 👍 / 👎) know what they refer to.
  */
-export function answerMessage(answer: Answer, context: Pick<CommandContext, 'scoop' | 'answers'>, previousQuestion?: string): AnswerMessage {
+export function answerMessage(answer: Answer, context: Pick<CommandContext, 'scoop' | 'answers' | 't'>, previousQuestion?: string): AnswerMessage {
   const key = context.answers.remember(answer, previousQuestion);
   return {
-    embeds: [renderAnswer(answer, context.scoop.articleCount())],
-    components: [answerButtonRow(key)],
+    embeds: [renderAnswer(answer, context.scoop.articleCount(), context.t, context.scoop.newestArticleDate())],
+    components: [answerButtonRow(key, context.t)],
   };
 }

@@ -3,6 +3,7 @@ import { commandsByName, commands as allCommands } from '../commands';
 import type { AppCommand, CommandContext } from '../commands/command';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
+import type { NewsDesk } from '../src/live/liveScoop';
 import type { Scoop } from '../src/scoop';
 import { NO_MENTIONS } from './allowedMentions';
 import { AnswerMemory } from './answerMemory';
@@ -10,6 +11,7 @@ import { BotMetrics } from './botMetrics';
 import { ThreadMemory } from './answerThreads';
 import { Cooldowns } from './cooldowns';
 import { FeedbackLog } from './feedbackLog';
+import { MESSAGES } from './messages';
 import { ServerRate } from './serverRate';
 import type { SettingsStore } from './serverSettings';
 import { routeInteraction } from './interactionRouter';
@@ -29,6 +31,8 @@ export interface BotDeps {
   metrics?: BotMetrics;
   /** The slash commands to route; all of commands/ by default. */
   commands?: readonly AppCommand[];
+  /** Feeds and single pages for the admin commands; without it /feeds and /ingest say they are off. */
+  newsDesk?: NewsDesk;
 }
 
 /** A Discord client wired to Scoop, not yet logged in. */
@@ -63,11 +67,12 @@ export function clientOptions(config: Pick<Config, 'DISCORD_API_URL' | 'MESSAGE_
  * command router and whose mentions and DMs are answered, with the per-user
  * cooldowns, answer memory and feedback log every handler receives.
  */
-export function createBot({ scoop, logger, config, settings, metrics = new BotMetrics(), commands = allCommands }: BotDeps): Bot {
+export function createBot({ scoop, logger, config, settings, metrics = new BotMetrics(), commands = allCommands, newsDesk }: BotDeps): Bot {
   const client = new Client(clientOptions(config));
   metrics.watchRest(client.rest);
   const context: CommandContext = {
     scoop,
+    ...(newsDesk && { newsDesk }),
     logger,
     config,
     cooldowns: new Cooldowns(config.COOLDOWN_SECONDS),
@@ -77,6 +82,7 @@ export function createBot({ scoop, logger, config, settings, metrics = new BotMe
     threads: new ThreadMemory(),
     feedback: new FeedbackLog(config.FEEDBACK_LOG),
     metrics,
+    t: MESSAGES.en,
   };
   const routes = commandsByName(commands);
 

@@ -24,6 +24,8 @@ export interface EmbedDraft {
   description?: EmbedText;
   fields?: FieldDraft[];
   footer?: string;
+  /** How the last field says how many fields were left out (in the user's language). */
+  notShown?: (count: number) => string;
 }
 
 const EMPTY = '\u200b';
@@ -66,7 +68,7 @@ export function buildEmbed(draft: EmbedDraft): APIEmbed {
       ? allFields
       : [
           ...allFields.slice(0, DISCORD_LIMITS.fields - 1),
-          { name: '…', value: `and ${allFields.length - (DISCORD_LIMITS.fields - 1)} more not shown` },
+          { name: '…', value: (draft.notShown ?? ((n: number) => `and ${n} more not shown`))(allFields.length - (DISCORD_LIMITS.fields - 1)) },
         ];
   const title = draft.title === undefined ? undefined : render(draft.title, DISCORD_LIMITS.embedTitle);
   const footer = draft.footer === undefined ? undefined : render(draft.footer, DISCORD_LIMITS.footerText);

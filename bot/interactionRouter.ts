@@ -10,6 +10,7 @@ import { UserFacingError } from '../src/errors';
 import { NO_MENTIONS } from './allowedMentions';
 import { handleAnswerButton } from './answerButtons';
 import type { QuestionOutcome } from './botMetrics';
+import { localeOf, messagesFor, type Messages } from './messages';
 import { admitQuestion, type Admission } from './questionGate';
 import { scoopForQuestion } from './questionScope';
 import { replyWithError } from './replyWithError';
@@ -24,16 +25,9 @@ function where(interaction: Interaction, command?: string): Record<string, unkno
   };
 }
 
-/** The "slow down" message for a user still cooling down. */
-export function slowDownMessage(secondsLeft: number): string {
-  return `Slow down a little: you can ask again in ${secondsLeft} second${secondsLeft === 1 ? '' : 's'}.`;
-}
-
 /** What a refused question is told: the member's cooldown, or the server's question rate. */
-export function refusalMessage(refusal: Extract<Admission, { ok: false }>): string {
-  if (refusal.reason === 'cooldown') return slowDownMessage(refusal.secondsLeft);
-  const s = refusal.secondsLeft === 1 ? '' : 's';
-  return `This server has asked all the questions it may ask in a minute; try again in ${refusal.secondsLeft} second${s}.`;
+export function refusalMessage(refusal: Extract<Admission, { ok: false }>, t: Messages): string {
+  return refusal.reason === 'cooldown' ? t.slowDown(refusal.secondsLeft) : t.serverBusy(refusal.secondsLeft);
 }
 
 async function runCommand(
@@ -45,7 +39,7 @@ async function runCommand(
   const fits = command !== undefined && (command.kind === 'message') === interaction.isMessageContextMenuCommand();
   if (!command || !fits) {
     await interaction.reply({
-      content: `I don't know the command /${interaction.commandName}; try /help.`,
+      content: context.t.unknownCommand(interaction.commandName),
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,
     });
@@ -53,7 +47,7 @@ async function runCommand(
   }
   const admission = command.cooldown ? admitQuestion(context, interaction.user.id, interaction.guildId) : null;
   if (admission && !admission.ok) {
-    await interaction.reply({ content: refusalMessage(admission), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: refusalMessage(admission, context.t), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return 'declined';
   }
   const logger = context.logger.child({ question: interaction.id });
@@ -69,7 +63,7 @@ async function runCommand(
     outcome = error instanceof UserFacingError ? 'declined' : 'error';
     const rejectedInput = error instanceof UserFacingError && !interaction.deferred && !interaction.replied;
     if (admission?.ok && rejectedInput) admission.refund();
-    await replyWithError(interaction, error, logger, where(interaction, interaction.commandName));
+    await replyWithError(interaction, error, logger, where(interaction, interaction.commandName), context.t);
   }
   return outcome;
 }
@@ -101,6 +95,7 @@ export async function routeInteraction(
   context: CommandContext,
 ): Promise<void> {
   try {
+    if (interaction.isRepliable()) context = { ...context, t: messagesFor(localeOf(interaction.locale)) };
     if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
       const began = performance.now();
       const outcome = await runCommand(interaction, commands, context);
@@ -116,7 +111,7 @@ export async function routeInteraction(
         const handled = await handleAnswerButton(interaction, context);
         if (!handled) context.logger.debug(where(interaction), `ignored button ${interaction.customId}`);
       } catch (error) {
-        await replyWithError(interaction, error, context.logger, { ...where(interaction), button: interaction.customId });
+        await replyWithError(interaction, error, context.logger, { ...where(interaction), button: interaction.customId }, context.t);
       }
     }
   } catch (error) {

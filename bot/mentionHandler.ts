@@ -6,11 +6,12 @@ import { answerMessage } from './answerMessage';
 import { openAnswerThread } from './answerThreads';
 import { DISCORD_LIMITS, fitText } from './discordLimits';
 import { refusalMessage } from './interactionRouter';
+import { localeOf, messagesFor } from './messages';
 import type { QuestionOutcome } from './botMetrics';
 import { admitQuestion } from './questionGate';
 import { scoopForQuestion } from './questionScope';
 import { checkQuestion } from './questionInput';
-import { APOLOGY } from './replyWithError';
+import { errorText } from './replyWithError';
 
 /** The question in a message: its text without the mentions of the bot. */
 export function questionInMessage(content: string, botUserId: string): string {
@@ -55,15 +56,16 @@ export async function handleMessage(message: Message, context: CommandContext, b
   const logger = context.logger.child({ question: message.id });
   const scoop = scoopForQuestion(context.scoop, logger);
   let outcome: QuestionOutcome = 'declined';
+  const t = messagesFor(context.settings.answerLanguage(message.guildId) ?? localeOf(message.guild?.preferredLocale));
   try {
     const admission = admitQuestion(context, message.author.id, message.guildId);
     if (!admission.ok) {
-      await say(message, refusalMessage(admission));
+      await say(message, refusalMessage(admission, t));
       return;
     }
     let question: string;
     try {
-      question = checkQuestion(questionInMessage(message.content, botUserId), context.config.MAX_QUESTION_LENGTH);
+      question = checkQuestion(questionInMessage(message.content, botUserId), context.config.MAX_QUESTION_LENGTH, 'question', t);
     } catch (error) {
       admission.refund();
       throw error;
@@ -75,7 +77,7 @@ export async function handleMessage(message: Message, context: CommandContext, b
     const language = context.settings.answerLanguage(message.guildId);
     const options = { ...(previousQuestion !== undefined && { previousQuestion }), ...(language && { language }) };
     const answer = await scoop.ask(question, Object.keys(options).length > 0 ? options : undefined);
-    const sent = await message.reply({ ...answerMessage(answer, context, previousQuestion), allowedMentions: NO_MENTIONS });
+    const sent = await message.reply({ ...answerMessage(answer, { ...context, t: messagesFor(answer.language) }, previousQuestion), allowedMentions: NO_MENTIONS });
     context.answers.linkMessage(sent.id, answer.standaloneQuestion);
     outcome = answer.abstained ? 'declined' : 'answered';
     if (inThread) context.threads.asked(message.channelId, answer.standaloneQuestion);
@@ -88,7 +90,7 @@ export async function handleMessage(message: Message, context: CommandContext, b
       outcome = 'error';
       logger.error({ err: error, ...where }, 'answering a message failed');
     }
-    await say(message, userFacing ? error.message : APOLOGY).catch((replyError) =>
+    await say(message, errorText(error, t)).catch((replyError) =>
       logger.warn({ err: replyError, ...where }, 'could not tell the user about a failure'),
     );
   } finally {

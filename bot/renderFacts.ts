@@ -5,6 +5,7 @@ import type { PartnershipClaim } from '../src/facts/fact';
 import type { PartnerMap, Timeline, TimelineEvent } from '../src/scoop';
 import { DISCORD_LIMITS, escapeAll } from './discordLimits';
 import { buildEmbed, type FieldDraft } from './embedDraft';
+import { MESSAGES, type Messages } from './messages';
 import { EMBED_COLORS } from './renderAnswer';
 import { quotedSource, sourceTitle } from './renderSource';
 
@@ -38,20 +39,20 @@ class CitationNumbers {
   }
 }
 
-function dateRange(event: TimelineEvent): string {
+function dateRange(event: TimelineEvent, t: Messages): string {
   if (!event.start) return '';
-  const range = !event.end || event.end === event.start ? event.start : `${event.start} to ${event.end}`;
-  return ` → ${range}${event.relative ? ' (counted from the article date)' : ''}`;
+  const range = !event.end || event.end === event.start ? event.start : `${event.start} ${t.dateTo} ${event.end}`;
+  return ` → ${range}${event.relative ? ` (${t.countedFromArticle})` : ''}`;
 }
 
-function eventLine(event: TimelineEvent, n: number): string {
+function eventLine(event: TimelineEvent, n: number, t: Messages): string {
   const when = event.superseded ? `~~“${escapeAll(event.when)}”~~` : `“${escapeAll(event.when)}”`;
-  const status = event.superseded ? `${event.status}, later moved` : event.status;
-  return `• **${escapeAll(event.subject)}** ${event.event}: ${when}${dateRange(event)} · ${status} [${n}]`;
+  const status = event.superseded ? `${t.statuses[event.status]}, ${t.laterMoved}` : t.statuses[event.status];
+  return `• **${escapeAll(event.subject)}** ${t.events[event.event]}: ${when}${dateRange(event, t)} · ${status} [${n}]`;
 }
 
-function moreLine(total: number): string[] {
-  return total > MAX_LISTED_FACTS ? [`…and ${total - MAX_LISTED_FACTS} more`] : [];
+function moreLine(total: number, t: Messages): string[] {
+  return total > MAX_LISTED_FACTS ? [t.andMore(total - MAX_LISTED_FACTS)] : [];
 }
 
 /**
@@ -59,28 +60,26 @@ function moreLine(total: number): string[] {
  * where a later article moved the date, each with its cited snippet. Says
  * plainly when the articles date nothing about the subject.
  */
-export function renderTimeline(timeline: Timeline, asked: string | null): APIEmbed {
+export function renderTimeline(timeline: Timeline, asked: string | null, t: Messages = MESSAGES.en): APIEmbed {
   const subject = timeline.subject ?? asked;
-  const title = subject ? `Timeline: ${subject}` : 'Recent and upcoming events';
+  const title = subject ? t.timelineTitle(subject) : t.recentEvents;
   if (timeline.events.length === 0) {
     return buildEmbed({
       title: escapeAll(title),
       color: EMBED_COLORS.abstained,
-      description: subject
-        ? `Nothing is known about ${escapeAll(subject)}: the indexed articles give no date for it.`
-        : 'The indexed articles give no dated events.',
+      description: subject ? t.nothingDated(escapeAll(subject)) : t.noDatedEvents,
     });
   }
   const numbers = new CitationNumbers();
   const lines = timeline.events
     .slice(0, MAX_LISTED_FACTS)
-    .map((event) => eventLine(event, numbers.numberOf(event.citation)));
+    .map((event) => eventLine(event, numbers.numberOf(event.citation), t));
   return buildEmbed({
     title: escapeAll(title),
     color: EMBED_COLORS.answered,
-    description: [...lines, ...moreLine(timeline.events.length)].join('\n'),
+    description: [...lines, ...moreLine(timeline.events.length, t)].join('\n'),
     fields: numbers.fields(),
-    footer: `${timeline.events.length} dated claim${timeline.events.length === 1 ? '' : 's'}`,
+    footer: t.datedClaims(timeline.events.length),
   });
 }
 
@@ -88,13 +87,13 @@ export function renderTimeline(timeline: Timeline, asked: string | null): APIEmb
  * The embed of a company's partners: one line per tie with its nature and
  * direction, cited by every snippet that states it. Says plainly when nothing is known.
  */
-export function renderPartners(map: PartnerMap, asked: string): APIEmbed {
+export function renderPartners(map: PartnerMap, asked: string, t: Messages = MESSAGES.en): APIEmbed {
   const company = map.company || asked;
   if (map.partners.length === 0) {
     return buildEmbed({
-      title: escapeAll(`Partners: ${company}`),
+      title: escapeAll(t.partnersTitle(company)),
       color: EMBED_COLORS.abstained,
-      description: `Nothing is known about ${escapeAll(company)}'s partners in the indexed articles.`,
+      description: t.nothingAboutPartners(escapeAll(company)),
     });
   }
   const numbers = new CitationNumbers();
@@ -116,13 +115,13 @@ export function renderPartners(map: PartnerMap, asked: string): APIEmbed {
   const lines = listed.map(({ claim, markers }) => {
     const arrow = claim.direction === 'a-to-b' ? '→' : '↔';
     const cited = [...new Set(markers)].map((n) => `[${n}]`).join('');
-    return `• **${escapeAll(claim.a)}** ${arrow} **${escapeAll(claim.b)}**: ${PARTNERSHIP_NATURE_WORDS.en[claim.nature]} ${cited}`;
+    return `• **${escapeAll(claim.a)}** ${arrow} **${escapeAll(claim.b)}**: ${PARTNERSHIP_NATURE_WORDS[t.locale][claim.nature]} ${cited}`;
   });
   return buildEmbed({
-    title: escapeAll(`Partners: ${company}`),
+    title: escapeAll(t.partnersTitle(company)),
     color: EMBED_COLORS.answered,
-    description: [...lines, ...moreLine(ties.size)].join('\n'),
+    description: [...lines, ...moreLine(ties.size, t)].join('\n'),
     fields: numbers.fields(),
-    footer: `${map.partners.length} tie${map.partners.length === 1 ? '' : 's'}`,
+    footer: t.ties(map.partners.length),
   });
 }

@@ -22,9 +22,12 @@ export function sourceLine(ref: SourceRef): string {
   return line.length <= SOURCE_LINE_LIMIT ? line : fitText(escapeAll(ref.source), SOURCE_LINE_LIMIT);
 }
 
-/** A field value: the snippet quoted (shortened to fit) and the source line kept whole under it. */
-export function quotedSource(snippet: string, ref: SourceRef, maxSnippet = Infinity): EmbedText {
-  const line = sourceLine(ref);
+/**
+ * A field value: the snippet quoted (shortened to fit) and the source line kept
+ * whole under it, followed by `note` (already escaped) when given.
+ */
+export function quotedSource(snippet: string, ref: SourceRef, maxSnippet = Infinity, note?: string): EmbedText {
+  const line = note ? `${sourceLine(ref)} · ${note}` : sourceLine(ref);
   return (limit) => {
     const room = limit - line.length - 1;
     if (room < 8) return fitText(line, limit);

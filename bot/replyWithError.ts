@@ -3,9 +3,16 @@ import { UserFacingError } from '../src/errors';
 import type { Logger } from '../src/logger';
 import { NO_MENTIONS } from './allowedMentions';
 import { fitText, DISCORD_LIMITS } from './discordLimits';
+import { MESSAGES, type Messages } from './messages';
 
-/** What the user reads when something unexpected failed. */
-export const APOLOGY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+/** What the user reads when something unexpected failed (in English; `Messages.apology` in each language). */
+export const APOLOGY = MESSAGES.en.apology;
+
+/** What a user reads for an error: a UserFacingError's message (the catalogue's when the core wrote it in English), else the apology. */
+export function errorText(error: unknown, t: Messages): string {
+  if (!(error instanceof UserFacingError)) return t.apology;
+  return t.coreErrors[error.code] ?? error.message;
+}
 
 /**
  * Tells the user what went wrong: a UserFacingError's own message, or (after
@@ -18,10 +25,11 @@ export async function replyWithError(
   error: unknown,
   logger: Logger,
   context: Record<string, unknown>,
+  t: Messages = MESSAGES.en,
 ): Promise<void> {
   const userFacing = error instanceof UserFacingError;
   if (!userFacing) logger.error({ err: error, ...context }, 'interaction failed');
-  const content = fitText(userFacing ? error.message : APOLOGY, DISCORD_LIMITS.content);
+  const content = fitText(errorText(error, t), DISCORD_LIMITS.content);
   try {
     if (interaction.deferred && !interaction.replied) {
       await interaction.editReply({ content, embeds: [], components: [], allowedMentions: NO_MENTIONS });

@@ -5,6 +5,7 @@ import { commands } from '../commands';
 import { parseConfig, type Config } from '../src/config';
 import { UserFacingError } from '../src/errors';
 import { createLogger, type Logger } from '../src/logger';
+import { announcer } from './announceArticles';
 import { BotMetrics } from './botMetrics';
 import { createBot, type Bot } from './createBot';
 import { startMetricsServer } from './metricsServer';
@@ -38,6 +39,25 @@ function required(value: string | undefined, key: string, what: string): string 
   return value;
 }
 
+/** How long DISCORD_API_URL has to answer at start; discord.js itself would retry for about a minute. */
+const API_PROBE_MS = 5_000;
+
+/** Fails at once, naming the setting, when DISCORD_API_URL is set and nothing answers there. */
+async function checkApiReachable(url: string | undefined): Promise<void> {
+  if (url === undefined) return;
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(API_PROBE_MS) });
+    await response.body?.cancel();
+  } catch (error) {
+    const failure = error as Error & { cause?: { code?: string } };
+    const why = failure.name === 'TimeoutError' ? `no answer within ${API_PROBE_MS / 1000} s` : (failure.cause?.code ?? failure.message);
+    throw new UserFacingError(
+      `Cannot reach DISCORD_API_URL (${url}): ${why}. Check the address, or leave DISCORD_API_URL empty to use Discord's API.`,
+      'discord_api_unreachable',
+    );
+  }
+}
+
 function explainLoginError(error: unknown, config: Pick<Config, 'MESSAGE_CONTENT_INTENT'>): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === DiscordjsErrorCodes.TokenInvalid) {
@@ -55,6 +75,7 @@ function explainLoginError(error: unknown, config: Pick<Config, 'MESSAGE_CONTENT
 async function deploy(config: Config, io: BotIo): Promise<void> {
   const token = required(config.DISCORD_TOKEN, 'DISCORD_TOKEN', 'the bot token from the Discord developer portal');
   const applicationId = required(config.DISCORD_CLIENT_ID, 'DISCORD_CLIENT_ID', 'the application id from the Discord developer portal');
+  await checkApiReachable(config.DISCORD_API_URL);
   const rest = new REST(config.DISCORD_API_URL === undefined ? {} : { api: config.DISCORD_API_URL }).setToken(token);
   const { commands: registered, changed } = await deployCommands(rest, { applicationId, guildId: config.DISCORD_GUILD_ID }, commands);
   const names = registered.map((c) => (c.type === undefined || c.type === 1 ? `/${c.name}` : c.name)).join(', ');
@@ -88,6 +109,7 @@ function waitForStopSignal(events: BotIo['events']): { stopped: Promise<string>;
 
 async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
   const token = required(config.DISCORD_TOKEN, 'DISCORD_TOKEN', 'the bot token from the Discord developer portal');
+  await checkApiReachable(config.DISCORD_API_URL);
   const signal = waitForStopSignal(io.events);
   const onUnhandled = (reason: unknown) => logger.error({ err: reason }, 'unhandled rejection');
   io.events.on('unhandledRejection', onUnhandled);
@@ -105,20 +127,25 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
         });
   if (monitoring) logger.info(`monitoring on ${monitoring.url}/healthz and ${monitoring.url}/metrics`);
   try {
-    const { openScoop } = await import('../src/app');
-    const { scoop, report, index, stale } = await openScoop(config, { logger, serveStale: true });
+    const { LiveScoop } = await import('../src/live/liveScoop');
+    const live = await LiveScoop.open(config, { logger });
+    const { report, stale } = live.opened;
     metrics.recordSync(report.ms);
-    metrics.watchIndex(() => ({ articles: index.articleCount(), passages: index.passageCount() }));
+    live.events.on('synced', (synced: { ms: number }) => metrics.recordSync(synced.ms));
+    metrics.watchIndex(() => ({ articles: live.index.articleCount(), passages: live.index.passageCount() }));
     indexLoaded = true;
-    logger.info({ ...report, stale }, `index ready: ${scoop.articleCount()} articles${stale === null ? '' : ' (stale: the last good index)'}`);
+    logger.info({ ...report, stale }, `index ready: ${live.scoop.articleCount()} articles${stale === null ? '' : ' (stale: the last good index)'}`);
     const settings = await SettingsStore.open(config.SETTINGS_FILE);
-    const running = createBot({ scoop, logger, config, settings, metrics });
+    const running = createBot({ scoop: live.scoop, newsDesk: live.desk, logger, config, settings, metrics });
     bot = running;
+    if (config.ANNOUNCE_CHANNEL_ID !== undefined) live.onNewArticles(announcer(running.client, config.ANNOUNCE_CHANNEL_ID, logger));
+    await live.start();
     try {
       await Promise.race([running.login(token).catch((error) => Promise.reject(explainLoginError(error, config))), signal.stopped]);
       const how = await signal.stopped;
       logger.info(`${how}: shutting down`);
     } finally {
+      await live.stop();
       await running.destroy();
     }
   } finally {

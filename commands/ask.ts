@@ -6,8 +6,6 @@ import { openAnswerThread } from '../bot/answerThreads';
 import { checkQuestion } from '../bot/questionInput';
 import type { Command } from './command';
 
-const NO_THREAD_HERE = 'I could not open a thread here (threads need a server text channel where Scoop is a member): ask follow-ups by replying to the answer.';
-
 /**
  * `/ask question:<text> [thread:True]`: a cited answer from the indexed
  * articles; with `thread` (or the server's default) the answer opens a thread
@@ -18,11 +16,13 @@ export const ask = {
   data: everywhere(
     new SlashCommandBuilder()
       .setName('ask')
+      .setNameLocalization('fr', 'demander')
       .setDescription('Ask a question about the news articles; the answer cites its sources')
       .setDescriptionLocalization('fr', 'Posez une question sur les articles ; la réponse cite ses sources')
       .addStringOption((option) =>
         option
           .setName('question')
+          .setNameLocalization('fr', 'question')
           .setDescription('Your question, in French or English, e.g. "When is GPT-5 coming out?"')
           .setDescriptionLocalization('fr', 'Votre question, en français ou en anglais')
           .setRequired(true)
@@ -38,7 +38,7 @@ export const ask = {
   ),
   cooldown: true,
   async execute(interaction, context) {
-    const question = checkQuestion(interaction.options.getString('question'), context.config.MAX_QUESTION_LENGTH);
+    const question = checkQuestion(interaction.options.getString('question'), context.config.MAX_QUESTION_LENGTH, 'question', context.t);
     const askedForThread = interaction.options.getBoolean('thread');
     const inThread = context.threads.isScoopThread(interaction.channelId);
     const previousQuestion = inThread ? context.threads.questionsIn(interaction.channelId).at(-1) : undefined;
@@ -56,7 +56,7 @@ export const ask = {
     if (!(askedForThread ?? context.settings.get(interaction.guildId).threads)) return outcome;
     const opened = botIsPresent(interaction) ? await openAnswerThread(reply, answer.standaloneQuestion, context.threads, context.logger) : null;
     if (!opened && askedForThread) {
-      await interaction.followUp({ content: NO_THREAD_HERE, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await interaction.followUp({ content: context.t.noThreadHere, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     }
     return outcome;
   },

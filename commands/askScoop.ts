@@ -15,14 +15,14 @@ import type { MessageCommand } from './command';
  */
 export const askScoop = {
   kind: 'message',
-  data: everywhere(new ContextMenuCommandBuilder().setName('Ask Scoop').setType(ApplicationCommandType.Message)),
+  data: everywhere(new ContextMenuCommandBuilder().setName('Ask Scoop').setNameLocalization('fr', 'Demander à Scoop').setType(ApplicationCommandType.Message)),
   cooldown: true,
   async execute(interaction, context) {
     const content = interaction.targetMessage.content;
     if (content.trim() === '') {
-      throw new UserFacingError('This message has no text for me to read (only an image, an embed or a file).', 'no_text');
+      throw new UserFacingError(context.t.noTextInMessage, 'no_text');
     }
-    const text = checkQuestion(content, context.config.MAX_QUESTION_LENGTH, 'message');
+    const text = checkQuestion(content, context.config.MAX_QUESTION_LENGTH, 'message', context.t);
     await interaction.deferReply();
     const language = context.settings.answerLanguage(interaction.guildId);
     const options = language && { language };

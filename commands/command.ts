@@ -10,10 +10,12 @@ import type { BotMetrics, QuestionOutcome } from '../bot/botMetrics';
 import type { ThreadMemory } from '../bot/answerThreads';
 import type { Cooldowns } from '../bot/cooldowns';
 import type { FeedbackLog } from '../bot/feedbackLog';
+import type { Messages } from '../bot/messages';
 import type { ServerRate } from '../bot/serverRate';
 import type { SettingsStore } from '../bot/serverSettings';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
+import type { NewsDesk } from '../src/live/liveScoop';
 import type { Scoop } from '../src/scoop';
 
 /**
@@ -22,6 +24,8 @@ import type { Scoop } from '../src/scoop';
  */
 export interface CommandContext {
   scoop: Scoop;
+  /** Feeds and single pages (the live bot); absent where the bot serves a fixed corpus. */
+  newsDesk?: NewsDesk;
   logger: Logger;
   config: Pick<Config, 'COOLDOWN_SECONDS' | 'MAX_QUESTION_LENGTH' | 'MESSAGE_CONTENT_INTENT'>;
   cooldowns: Cooldowns;
@@ -35,6 +39,8 @@ export interface CommandContext {
   feedback: FeedbackLog;
   /** Prometheus metrics (served when METRICS_PORT is set). */
   metrics: BotMetrics;
+  /** Scoop's words in the user's language (the interaction's locale). */
+  t: Messages;
 }
 
 /**

@@ -1,7 +1,10 @@
 import { ask } from './ask';
 import { askScoop } from './askScoop';
 import type { AppCommand } from './command';
+import { feeds } from './feeds';
 import { help } from './help';
+import { ingest } from './ingest';
+import { latest } from './latest';
 import { partners } from './partners';
 import { search } from './search';
 import { settings } from './settings';
@@ -9,7 +12,7 @@ import { sources } from './sources';
 import { timeline } from './timeline';
 
 /** Every command Scoop has: what the bot routes and what `deploy-commands` registers. */
-export const commands: readonly AppCommand[] = [ask, search, timeline, partners, sources, help, askScoop, settings];
+export const commands: readonly AppCommand[] = [ask, search, timeline, partners, sources, help, askScoop, settings, latest, feeds, ingest];
 
 /** The commands by name, for routing interactions. */
 export function commandsByName(list: readonly AppCommand[] = commands): ReadonlyMap<string, AppCommand> {

@@ -11,11 +11,13 @@ export const partners = {
   data: everywhere(
     new SlashCommandBuilder()
       .setName('partners')
+      .setNameLocalization('fr', 'partenaires')
       .setDescription('Who a company works with according to the articles, and on what')
       .setDescriptionLocalization('fr', 'Avec qui une entreprise travaille selon les articles, et sur quoi')
       .addStringOption((option) =>
         option
           .setName('company')
+          .setNameLocalization('fr', 'entreprise')
           .setDescription('A company, e.g. OpenAI')
           .setDescriptionLocalization('fr', 'Une entreprise, par exemple OpenAI')
           .setRequired(true)
@@ -24,9 +26,9 @@ export const partners = {
       ),
   ),
   async execute(interaction, context) {
-    const company = checkQuestion(interaction.options.getString('company'), context.config.MAX_QUESTION_LENGTH, 'company name');
+    const company = checkQuestion(interaction.options.getString('company'), context.config.MAX_QUESTION_LENGTH, 'company name', context.t);
     const map = context.scoop.partners(company);
-    await interaction.reply({ embeds: [renderPartners(map, company)], allowedMentions: NO_MENTIONS });
+    await interaction.reply({ embeds: [renderPartners(map, company, context.t)], allowedMentions: NO_MENTIONS });
     return map.partners.length === 0 ? 'declined' : 'answered';
   },
   async autocomplete(interaction, context) {

@@ -13,11 +13,13 @@ export const search = {
   data: everywhere(
     new SlashCommandBuilder()
       .setName('search')
+      .setNameLocalization('fr', 'chercher')
       .setDescription('The passages of the news articles that best match your words')
       .setDescriptionLocalization('fr', 'Les passages des articles qui correspondent le mieux à vos mots')
       .addStringOption((option) =>
         option
           .setName('query')
+          .setNameLocalization('fr', 'recherche')
           .setDescription('What to look for, e.g. "Microsoft Azure OpenAI"')
           .setDescriptionLocalization('fr', 'Ce que vous cherchez')
           .setRequired(true)
@@ -26,16 +28,11 @@ export const search = {
   ),
   cooldown: true,
   async execute(interaction, context) {
-    const query = checkQuestion(interaction.options.getString('query'), context.config.MAX_QUESTION_LENGTH, 'search');
+    const query = checkQuestion(interaction.options.getString('query'), context.config.MAX_QUESTION_LENGTH, 'search', context.t);
     await interaction.deferReply();
     const hits = await context.scoop.search(query, SEARCH_RESULTS);
-    const count = context.scoop.articleCount();
-    const embed = renderPassages(
-      `Search: ${query}`,
-      hits,
-      'No passage of the indexed articles matches these words.',
-      `Searched ${count} article${count === 1 ? '' : 's'}`,
-    );
+    const { t } = context;
+    const embed = renderPassages(t.searchTitle(query), hits, t.noPassageMatches, t.searched(context.scoop.articleCount()), t);
     await interaction.editReply({ embeds: [embed], allowedMentions: NO_MENTIONS });
     return hits.length === 0 ? 'declined' : 'answered';
   },

@@ -2,6 +2,7 @@ import { ChannelType, MessageFlags, SlashCommandBuilder, type ChatInputCommandIn
 import { NO_MENTIONS } from '../bot/allowedMentions';
 import { guildOnly, MANAGE_SERVER } from '../bot/commandReach';
 import { renderSettings } from '../bot/renderSettings';
+import type { Messages } from '../bot/messages';
 import type { AnswerLanguage, ServerSettings } from '../bot/serverSettings';
 import { UserFacingError } from '../src/errors';
 import type { Command, CommandContext } from './command';
@@ -9,7 +10,7 @@ import type { Command, CommandContext } from './command';
 const ANSWERED_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum] as const;
 
 /** The change one `/settings` subcommand asks for; null for `show`. */
-function requestedChange(interaction: ChatInputCommandInteraction<'cached'>, current: ServerSettings): Partial<ServerSettings> | null {
+function requestedChange(interaction: ChatInputCommandInteraction<'cached'>, current: ServerSettings, t: Messages): Partial<ServerSettings> | null {
   const group = interaction.options.getSubcommandGroup(false);
   const sub = interaction.options.getSubcommand(true);
   if (group === 'mentions') {
@@ -19,7 +20,7 @@ function requestedChange(interaction: ChatInputCommandInteraction<'cached'>, cur
     if (sub === 'add') return { mentionChannels: [...new Set([...listed, channel])] };
     const left = listed.filter((id) => id !== channel);
     if (current.mentionChannels === 'all' || left.length === listed.length) {
-      throw new UserFacingError(`<#${channel}> is not in the list of channels where mentions are answered.`, 'not_listed');
+      throw new UserFacingError(t.notListed(channel), 'not_listed');
     }
     return { mentionChannels: left.length === 0 ? 'all' : left };
   }
@@ -31,14 +32,14 @@ function requestedChange(interaction: ChatInputCommandInteraction<'cached'>, cur
 
 async function execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void> {
   if (!interaction.inCachedGuild()) {
-    throw new UserFacingError('Settings belong to a server that has added Scoop: use /settings there.', 'not_in_server');
+    throw new UserFacingError(context.t.notAServer, 'not_in_server');
   }
   const current = context.settings.get(interaction.guildId);
-  const change = requestedChange(interaction, current);
+  const change = requestedChange(interaction, current, context.t);
   const settings = change ? await context.settings.update(interaction.guildId, change) : current;
   if (change) context.logger.info({ guild: interaction.guildId, user: interaction.user.id, change }, 'server settings changed');
   await interaction.reply({
-    embeds: [renderSettings(settings, context.config.COOLDOWN_SECONDS, change !== null)],
+    embeds: [renderSettings(settings, context.config.COOLDOWN_SECONDS, change !== null, context.t)],
     flags: MessageFlags.Ephemeral,
     allowedMentions: NO_MENTIONS,
   });
@@ -54,19 +55,21 @@ export const settings = {
   data: guildOnly(
     new SlashCommandBuilder()
       .setName('settings')
+      .setNameLocalization('fr', 'réglages')
       .setDescription('How Scoop answers in this server (for server managers)')
       .setDescriptionLocalization('fr', 'Comment Scoop répond sur ce serveur (pour les gestionnaires)')
       .setDefaultMemberPermissions(MANAGE_SERVER)
       .addSubcommand((sub) =>
-        sub.setName('show').setDescription('Show this server’s settings').setDescriptionLocalization('fr', 'Afficher les réglages de ce serveur'),
+        sub.setName('show').setNameLocalization('fr', 'afficher').setDescription('Show this server’s settings').setDescriptionLocalization('fr', 'Afficher les réglages de ce serveur'),
       )
       .addSubcommandGroup((group) =>
         group
           .setName('mentions')
+          .setNameLocalization('fr', 'mentions')
           .setDescription('Channels where Scoop answers when mentioned')
           .setDescriptionLocalization('fr', 'Salons où Scoop répond quand on le mentionne')
           .addSubcommand((sub) =>
-            sub.setName('all').setDescription('Answer mentions in every channel').setDescriptionLocalization('fr', 'Répondre aux mentions dans tous les salons'),
+            sub.setName('all').setNameLocalization('fr', 'partout').setDescription('Answer mentions in every channel').setDescriptionLocalization('fr', 'Répondre aux mentions dans tous les salons'),
           )
           .addSubcommand((sub) =>
             sub

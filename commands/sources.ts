@@ -9,10 +9,11 @@ export const sources = {
   data: everywhere(
     new SlashCommandBuilder()
       .setName('sources')
+      .setNameLocalization('fr', 'sources')
       .setDescription('The news articles Scoop answers from')
       .setDescriptionLocalization('fr', 'Les articles à partir desquels Scoop répond'),
   ),
   async execute(interaction, context) {
-    await interaction.reply({ embeds: [renderSources(context.scoop.sources())], allowedMentions: NO_MENTIONS });
+    await interaction.reply({ embeds: [renderSources(context.scoop.sources(), context.t)], allowedMentions: NO_MENTIONS });
   },
 } satisfies Command;

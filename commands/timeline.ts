@@ -11,11 +11,13 @@ export const timeline = {
   data: everywhere(
     new SlashCommandBuilder()
       .setName('timeline')
+      .setNameLocalization('fr', 'chronologie')
       .setDescription('What the articles say about when things happen, and how the dates moved')
       .setDescriptionLocalization('fr', 'Ce que disent les articles des dates, et comment elles ont bougé')
       .addStringOption((option) =>
         option
           .setName('subject')
+          .setNameLocalization('fr', 'sujet')
           .setDescription('A product, model or company, e.g. GPT-5 (empty: recent and upcoming events)')
           .setDescriptionLocalization('fr', 'Un produit, un modèle ou une entreprise (vide : événements récents et à venir)')
           .setAutocomplete(true)
@@ -24,9 +26,9 @@ export const timeline = {
   ),
   async execute(interaction, context) {
     const typed = interaction.options.getString('subject');
-    const subject = typed === null || typed.trim() === '' ? null : checkQuestion(typed, context.config.MAX_QUESTION_LENGTH, 'subject');
+    const subject = typed === null || typed.trim() === '' ? null : checkQuestion(typed, context.config.MAX_QUESTION_LENGTH, 'subject', context.t);
     const found = context.scoop.timeline(subject ?? undefined);
-    await interaction.reply({ embeds: [renderTimeline(found, subject)], allowedMentions: NO_MENTIONS });
+    await interaction.reply({ embeds: [renderTimeline(found, subject, context.t)], allowedMentions: NO_MENTIONS });
     return found.events.length === 0 ? 'declined' : 'answered';
   },
   async autocomplete(interaction, context) {

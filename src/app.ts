@@ -1,18 +1,18 @@
+import { mkdir } from 'node:fs/promises';
 import type { SkippedInput } from './articles/article';
 import { loadCorpusFiles, scanCorpus, type LoadCorpusOptions } from './articles/loadCorpus';
-import { createChatAnswerer } from './answers/chatAnswerer';
 import type { Config } from './config';
 import { createScoop, type ScoopParts } from './createScoop';
 import { extractFacts } from './facts/extractFacts';
 import { FactBook } from './facts/factBook';
 import { FACTS_VERSION } from './facts/factsVersion';
-import { Newsroom } from './feeds/newsroom';
-import { fetchPolicyOf } from './feeds/safeFetch';
-import { createEmbeddings } from './index/createEmbeddings';
-import { IndexWriteError, type WriteFaults } from './index/indexStore';
+import type { Newsroom } from './feeds/newsroom';
+import { UserFacingError } from './errors';
+import { createEmbeddings, type EmbeddingsChoice } from './index/createEmbeddings';
+import { acquireWriteLock, IndexWriteError, type WriteFaults } from './index/indexStore';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
-import { DEFAULT_FUSION, type FusionOptions, HybridRetriever, MODEL_EMBEDDINGS_FUSION } from './retrieval/hybridRetriever';
+import { DEFAULT_FUSION, type FusionOptions, HybridSearch, MODEL_EMBEDDINGS_FUSION } from './retrieval/hybridSearch';
 import type { Scoop } from './scoop';
 import type { StoryGroups } from './storyGroups';
 
@@ -64,35 +64,83 @@ export function corpusLimits(config: Config): LoadCorpusOptions {
 }
 
 /**
- * The composition root: scans the corpus (a `stat` per file), opens the
- * index under INDEX_DIR, brings it up to date (only files whose content
- * changed are read, only new and changed articles are embedded), and builds
- * the Scoop service with the answerer the config chose. The loader keeps
- * within the limits the settings give (see {@link corpusLimits}).
+ * The composition root: brings the index under INDEX_DIR up to date (see
+ * {@link syncIndex}), logs what was skipped, and builds the Scoop service with
+ * the answerer the config chose. The loader keeps within the limits the
+ * settings give (see {@link corpusLimits}).
  */
-export async function openScoop(config: Config, { logger, onProgress, serveStale = false, writeFaults }: OpenScoopDeps): Promise<OpenedScoop> {
-  const limits = corpusLimits(config);
-  const scan = await scanCorpus(config.CORPUS_DIR, limits);
-  const { embeddings, embedderId } = createEmbeddings(config);
-  const open = () => openPassageIndex({ indexDir: config.INDEX_DIR, embeddings, embedderId, logger, onProgress, writeFaults });
-  let index = await open();
-  let synced: { report: SyncReport; skipped: SkippedInput[] };
-  let stale: string | null = null;
+export async function openScoop(config: Config, deps: OpenScoopDeps): Promise<OpenedScoop> {
+  const synced = await syncIndex(config, deps);
+  reportSkipped(synced.skipped, deps.logger);
+  const chat = config.ANSWERER === 'extractive' ? undefined : (await import('./answers/chatAnswerer')).createChatAnswerer(config);
+  return { scoop: scoopOverIndex(synced.index, { chat, logger: deps.logger, fusion: fusionFor(config) }), ...synced };
+}
+
+/** How long a command waits for another process's sync of the same index before saying so. */
+const SYNC_LOCK_WAIT_MS = 60_000;
+
+/** What {@link syncIndex} gives: the index opened from INDEX_DIR and brought up to date, what that did, and what was skipped. */
+export interface SyncedIndex {
+  index: PassageIndex;
+  report: SyncReport;
+  skipped: SkippedInput[];
+  /** Why the index served does not hold the latest corpus (its update could not be written); null when it does. */
+  stale: string | null;
+}
+
+/**
+ * Under the index's sync lock (see {@link withSyncLock}): scans the corpus
+ * (a `stat` per file), opens the index from INDEX_DIR and brings it up to
+ * date (only files whose content changed are read, only new and changed
+ * articles embedded). With `serveStale`, an update that cannot be written
+ * leaves the last good index served, marked stale. The CLI, the bot's live
+ * index and the bench sync through it.
+ */
+export function syncIndex(
+  config: Config,
+  { logger, onProgress, serveStale = false, writeFaults, lockWaitMs = SYNC_LOCK_WAIT_MS }: OpenScoopDeps & { lockWaitMs?: number },
+): Promise<SyncedIndex> {
+  return withSyncLock(config.INDEX_DIR, lockWaitMs, async () => {
+    const limits = corpusLimits(config);
+    const scan = await scanCorpus(config.CORPUS_DIR, limits);
+    const vectors = await embeddingsFor(config);
+    const open = () => openPassageIndex({ indexDir: config.INDEX_DIR, ...vectors, logger, onProgress, writeFaults });
+    const index = await open();
+    try {
+      const { report, skipped } = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
+      return { index, report, skipped, stale: null };
+    } catch (error) {
+      if (!(error instanceof IndexWriteError) || !serveStale) throw error;
+      const lastGood = await open();
+      if (lastGood.articleCount() === 0) throw error;
+      logger.warn(`index update failed, so the last good index (${lastGood.articleCount()} articles) is served and it is stale: ${error.message}`);
+      const report: SyncReport = { articles: lastGood.articleCount(), passages: lastGood.passageCount(), added: 0, updated: 0, removed: 0, skipped: scan.skipped.length, ms: 0 };
+      return { index: lastGood, report, skipped: scan.skipped, stale: error.message };
+    }
+  });
+}
+
+/**
+ * Runs `sync` (scan the corpus, open the index, bring it up to date) under
+ * the index's sync lock, so two processes never sync one index at once: the
+ * second waits, then opens what the first wrote. Where the lock cannot be
+ * taken at all (a read-only disk), the sync runs without it; it cannot write
+ * either, and says so.
+ */
+export async function withSyncLock<T>(indexDir: string, waitMs: number, sync: () => Promise<T>): Promise<T> {
+  let lock: { release: () => Promise<void> } | null = null;
   try {
-    synced = await index.syncCorpus(scan, (files) => loadCorpusFiles(scan.root, files, limits));
+    await mkdir(indexDir, { recursive: true });
+    lock = await acquireWriteLock(indexDir, waitMs, 'sync');
   } catch (error) {
-    if (!(error instanceof IndexWriteError) || !serveStale) throw error;
-    const lastGood = await open();
-    if (lastGood.articleCount() === 0) throw error;
-    index = lastGood;
-    stale = error.message;
-    logger.warn(`index update failed, so the last good index (${index.articleCount()} articles) is served and it is stale: ${error.message}`);
-    const report: SyncReport = { articles: index.articleCount(), passages: index.passageCount(), added: 0, updated: 0, removed: 0, skipped: scan.skipped.length, ms: 0 };
-    synced = { report, skipped: scan.skipped };
+    if (error instanceof UserFacingError) throw error;
+    lock = null;
   }
-  reportSkipped(synced.skipped, logger);
-  const chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
-  return { scoop: scoopOverIndex(index, { chat, logger, fusion: fusionFor(config) }), index, ...synced, stale };
+  try {
+    return await sync();
+  } finally {
+    await lock?.release();
+  }
 }
 
 /**
@@ -107,6 +155,16 @@ export function openPassageIndex(
 }
 
 /**
+ * The embedder the index keeps vectors with, when the search that ships for
+ * the config uses them (see {@link fusionFor}); none when it ranks by BM25
+ * alone (the offline default), so that nothing is embedded and no HNSW graph
+ * is built or loaded.
+ */
+export async function embeddingsFor(config: Config): Promise<Partial<EmbeddingsChoice>> {
+  return fusionFor(config).weights[0] > 0 ? createEmbeddings(config) : {};
+}
+
+/**
  * The fusion that ships for the configured embedder: BM25 alone with the
  * offline hashed vectors (they cost recall, see `DEFAULT_FUSION`), both
  * rankings with a model embedder.
@@ -116,16 +174,17 @@ export function fusionFor(config: Pick<Config, 'EMBEDDINGS_PROVIDER'>): Required
 }
 
 /**
- * The Scoop service over an opened index: the hybrid retriever with the
+ * The Scoop service over an opened index: the hybrid search with the
  * fusion that ships (the offline default unless `fusion` is given), its fact
  * book (folded story duplicates left out), and the answerer the caller chose.
  */
 export function scoopOverIndex(index: PassageIndex, { fusion, ...parts }: Pick<ScoopParts, 'chat' | 'logger'> & { fusion?: FusionOptions } = {}): Scoop {
   const facts = (stories: StoryGroups) => new FactBook(index.facts().filter((entry) => !stories.isFolded(entry.articleId)), index.articles());
-  return createScoop({ index, retriever: new HybridRetriever({ index, fusion }), facts, ...parts });
+  return createScoop({ index, retriever: new HybridSearch({ index, fusion }), facts, ...parts });
 }
 
 /** The news desk over CORPUS_DIR: feed subscriptions, fetched articles, and the safe fetcher the config sets. */
-export function openNewsroom(config: Config): Newsroom {
+export async function openNewsroom(config: Config): Promise<Newsroom> {
+  const [{ Newsroom }, { fetchPolicyOf }] = await Promise.all([import('./feeds/newsroom'), import('./feeds/safeFetch')]);
   return new Newsroom(config.CORPUS_DIR, fetchPolicyOf(config));
 }

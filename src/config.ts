@@ -15,7 +15,12 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const optionalUrl = optionalText.pipe(z.url({ message: 'must be a URL such as http://127.0.0.1:8080' }).optional());
+const optionalUrl = optionalText.pipe(
+  z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL such as http://127.0.0.1:8080' }).optional(),
+);
+
+/** One of `values`, written in any case. */
+const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.string().trim().toLowerCase().pipe(z.enum(values));
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -55,7 +60,7 @@ const flag = (fallback: boolean) =>
 export const configSchema = z.object({
   CORPUS_DIR: z.string().trim().min(1).default('seeds'),
   INDEX_DIR: z.string().trim().min(1).default('data/index'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: choice(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   MAX_FILE_BYTES: positiveInt(DEFAULT_MAX_FILE_BYTES),
   MAX_LINE_BYTES: positiveInt(DEFAULT_MAX_LINE_BYTES),
@@ -65,11 +70,13 @@ export const configSchema = z.object({
   MAX_HTML_DEPTH: positiveInt(DEFAULT_MAX_HTML_DEPTH),
   ALLOW_LINKS_OUTSIDE_CORPUS: z.stringbool({ error: 'must be true or false' }).default(false),
 
-  EMBEDDINGS_PROVIDER: z.enum(['hashed', 'openai', 'ollama']).default('hashed'),
+  EMBEDDINGS_PROVIDER: choice(['hashed', 'openai', 'ollama']).default('hashed'),
   EMBEDDINGS_MODEL: optionalText,
-  ANSWERER: z.enum(['extractive', 'openai', 'ollama']).default('extractive'),
+  ANSWERER: choice(['extractive', 'openai', 'ollama']).default('extractive'),
   CHAT_MODEL: optionalText,
   LLM_TIMEOUT_MS: positiveInt(15_000),
+  LLM_CIRCUIT_FAILURES: positiveInt(3),
+  LLM_CIRCUIT_COOLDOWN_MS: positiveInt(60_000),
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_API_KEY: optionalText,
   OLLAMA_BASE_URL: optionalUrl,

@@ -3,16 +3,16 @@ import { answerQuestion, type AnswerDeps, type AnswerFacts } from './answers/ans
 import { checkStatement } from './answers/checkStatement';
 import type { FactBook } from './facts/factBook';
 import type { PassageIndex } from './index/passageIndex';
-import type { HybridRetriever } from './retrieval/hybridRetriever';
+import type { HybridSearch } from './retrieval/hybridSearch';
 import type { Logger } from './logger';
-import type { LatestArticle, Scoop, SourceSummary } from './scoop';
+import type { FoundPassage, LatestArticle, Scoop, SourceSummary } from './scoop';
 import { StoryGroups } from './storyGroups';
 
 /** What the Scoop service is made of; built by the composition root or by tests. */
 export interface ScoopParts {
   index: PassageIndex;
   /** The search over `index` that answers and `search` use. */
-  retriever: Pick<HybridRetriever, 'search'>;
+  retriever: Pick<HybridSearch, 'search'>;
   /** The fact book, or how to build it from the facts of the articles that answers may cite (built on first need). */
   facts: FactBook | ((stories: StoryGroups) => FactBook);
   chat?: AnswerDeps['chat'];
@@ -39,7 +39,8 @@ type QuestionLogger = Pick<Logger, 'debug' | 'warn'>;
  * Puts the index, the facts and the answerer behind the `Scoop` interface the
  * CLI and the bot use. Answers cite one article per story: the near-duplicate
  * groups (see {@link StoryGroups}, computed on first need) fold each story's
- * later tellings into its earliest article. A call given a logger (a child
+ * later tellings into its earliest article, and `search` shows each story
+ * once, noting its other outlets (`alsoIn`). A call given a logger (a child
  * carrying the question's id) logs its search and its answer through it.
  */
 export function createScoop({ index, retriever, facts, chat, logger }: ScoopParts): Scoop {
@@ -52,7 +53,7 @@ export function createScoop({ index, retriever, facts, chat, logger }: ScoopPart
     const hits =
       groups.foldedCount === 0
         ? await retriever.search(query, k, excluded)
-        : groups.collapse(await retriever.search(query, k * FOLDED_EXTRA, excluded)).slice(0, k);
+        : groups.collapse(await retriever.search(query, k * FOLDED_EXTRA, excluded), options?.excludePassageIds).slice(0, k);
     log?.debug({ k, hits: hits.length, ms: Math.round((performance.now() - began) * 100) / 100 }, 'search');
     return hits;
   };
@@ -63,6 +64,7 @@ export function createScoop({ index, retriever, facts, chat, logger }: ScoopPart
     knows: (subject) => factBook().knows(subject),
     aliases: () => factBook().aliases(),
     aliasesOf: (subject) => factBook().aliasesOf(subject),
+    findNames: (question) => factBook().findNames(question),
   };
   const latestOf = (articles: Article[], limit: number): LatestArticle[] =>
     articles
@@ -94,10 +96,12 @@ export function createScoop({ index, retriever, facts, chat, logger }: ScoopPart
       return checked;
     },
     search: async (query, k = 5, options = {}) => {
-      const began = performance.now();
-      const hits = await retriever.search(query, k, { excludePassageIds: options.excludePassageIds });
-      options.logger?.debug({ k, hits: hits.length, ms: Math.round((performance.now() - began) * 100) / 100 }, 'search');
-      return hits;
+      const hits = await searchLogged(options.logger)(query, k, { excludePassageIds: options.excludePassageIds });
+      const groups = stories();
+      return hits.map((hit): FoundPassage => {
+        const alsoIn = groups.foldedCount === 0 ? [] : groups.tellingsBesides(hit.article);
+        return alsoIn.length > 0 ? { ...hit, alsoIn } : hit;
+      });
     },
     sources: () => {
       const groups = stories();

@@ -61,6 +61,12 @@ export interface AskOptions {
   logger?: Logger;
 }
 
+/** One `search` result: a passage with its article, and where else the same story ran. */
+export interface FoundPassage extends SearchHit {
+  /** The story's other tellings (the same agency story in other outlets), earliest first; absent when there are none. */
+  alsoIn?: AlsoReported[];
+}
+
 /** Options for one search. */
 export interface SearchOptions {
   /** Passages to skip (for "more sources"). */
@@ -77,7 +83,8 @@ export interface Scoop {
   ask(question: string, options?: AskOptions): Promise<Answer>;
   /** What the articles say about a statement ("GPT-5 sort en mars"): supported, contradicted or not said, cited. */
   check(statement: string, options?: StatementOptions & { logger?: Logger }): Promise<StatementCheck>;
-  search(query: string, k?: number, options?: SearchOptions): Promise<SearchHit[]>;
+  /** The passages that best match `query`, one per story (its earliest telling, the others in `alsoIn`). */
+  search(query: string, k?: number, options?: SearchOptions): Promise<FoundPassage[]>;
   sources(): SourceSummary[];
   timeline(subject?: string): Timeline;
   partners(company: string): PartnerMap;

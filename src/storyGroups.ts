@@ -101,13 +101,21 @@ export class StoryGroups {
 
   /** The later tellings folded into `lead`, earliest first. */
   alsoReported(lead: Article): AlsoReported[] {
-    return (this.membersByLead.get(lead.id) ?? []).map((article) => ({
-      source: article.source,
-      title: article.title,
-      outlet: outletOf(article),
-      url: article.url,
-      published: article.published,
-    }));
+    return (this.membersByLead.get(lead.id) ?? []).map((article) => this.summaryOf(article));
+  }
+
+  /**
+   * The story's other tellings, earliest first: for its earliest article the
+   * later ones folded into it; for a folded article its earliest and the rest.
+   */
+  tellingsBesides(article: Article): AlsoReported[] {
+    const lead = this.leadOf(article);
+    const tellings = lead.id === article.id ? [] : [this.summaryOf(lead)];
+    return [...tellings, ...this.alsoReported(lead).filter((also) => also.source !== article.source)];
+  }
+
+  private summaryOf(article: Article): AlsoReported {
+    return { source: article.source, title: article.title, outlet: outletOf(article), url: article.url, published: article.published };
   }
 
   /** The outlet of an article: its own field, else its URL's host. */
@@ -125,10 +133,11 @@ export class StoryGroups {
    * its story's earliest article that says the same (holds the words of the
    * shorter of the two, mostly),
    * so an answer cites the story once; a passage the earliest article does
-   * not have stays as it is. Duplicates are dropped, order kept.
+   * not have stays as it is. Duplicates, and passages in `shown` (already
+   * shown, "more sources"), are dropped; order kept.
    */
-  collapse(hits: SearchHit[]): SearchHit[] {
-    const seen = new Set<string>();
+  collapse(hits: SearchHit[], shown: readonly string[] = []): SearchHit[] {
+    const seen = new Set<string>(shown);
     const collapsed: SearchHit[] = [];
     for (const hit of hits) {
       let chosen = hit;

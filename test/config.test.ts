@@ -29,6 +29,35 @@ describe('parseConfig', () => {
     expect(message).not.toContain('\n');
   });
 
+  it('GIVEN LOG_LEVEL, ANSWERER or EMBEDDINGS_PROVIDER in capitals THEN they are read in any case', () => {
+    expect(parseConfig({ LOG_LEVEL: 'INFO', ANSWERER: 'Extractive', EMBEDDINGS_PROVIDER: ' Hashed ' })).toMatchObject({
+      LOG_LEVEL: 'info',
+      ANSWERER: 'extractive',
+      EMBEDDINGS_PROVIDER: 'hashed',
+    });
+  });
+
+  it('GIVEN an endpoint URL that is not http(s) THEN it is refused at start, naming the key', () => {
+    for (const key of ['DISCORD_API_URL', 'OPENAI_BASE_URL', 'OLLAMA_BASE_URL']) {
+      expect(() => parseConfig({ [key]: 'ftp://files.example/api' })).toThrow(new RegExp(`${key} must be an http:// or https:// URL`));
+    }
+    expect(parseConfig({ DISCORD_API_URL: 'https://discord.example/api' }).DISCORD_API_URL).toBe('https://discord.example/api');
+  });
+
+  it('GIVEN the limits THEN they have their documented defaults and take whole positive numbers', () => {
+    expect(parseConfig({})).toMatchObject({
+      MAX_FILE_BYTES: 5 * 1024 * 1024,
+      MAX_LINE_BYTES: 2 * 1024 * 1024,
+      MAX_JSONL_BYTES: 1024 * 1024 * 1024,
+      MAX_ARTICLE_CHARS: 200_000,
+      PARSE_TIMEOUT_MS: 10_000,
+      MAX_HTML_DEPTH: 64,
+      ALLOW_LINKS_OUTSIDE_CORPUS: false,
+    });
+    expect(parseConfig({ ALLOW_LINKS_OUTSIDE_CORPUS: 'true', MAX_ARTICLE_CHARS: '5000' })).toMatchObject({ ALLOW_LINKS_OUTSIDE_CORPUS: true, MAX_ARTICLE_CHARS: 5000 });
+    expect(() => parseConfig({ MAX_ARTICLE_CHARS: '-1' })).toThrow(/MAX_ARTICLE_CHARS/);
+  });
+
   it('.env.example documents every key the schema reads, each with a comment', () => {
     const example = readFileSync('.env.example', 'utf8').split('\n');
     for (const key of Object.keys(configSchema.shape)) {

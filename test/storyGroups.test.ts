@@ -1,12 +1,14 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findNearDuplicates, sketchSimilarity, sketchStory } from '../src/articles/nearDuplicates';
 import type { Article } from '../src/articles/article';
 import { openScoop } from '../src/app';
+import { main } from '../src/cli/main';
 import { parseConfig } from '../src/config';
-import { memoryLogger } from './discord/botHarness';
+import { memoryLogger, startBot } from './discord/botHarness';
 
 const AGENCY = [
   'Le constructeur européen Airbus a confirmé mardi que le premier A350-1000 destiné à la compagnie Air France sera livré au printemps 2026.',
@@ -101,6 +103,53 @@ describe('one story, one entry in the service', () => {
     ]);
     expect((await scoop.latest()).map((item) => item.source).sort()).toEqual(['agence.md', 'boeing.md']);
     expect(scoop.newestArticleDate()).toBe('2025-03-05');
+  });
+
+  it('GIVEN an agency story in two outlets THEN search shows it once, from the earliest, noting the other outlet; /search says "also in" in English and French', async () => {
+    await write('quotidien.md', { title: 'Airbus : le premier A350-1000 d’Air France livré au printemps 2026', published: '2025-03-05', outlet: 'Le Quotidien', url: 'https://lequotidien.example/a350' }, OTHER_OUTLET);
+    await write('agence.md', { title: 'Airbus livrera le premier A350-1000 à Air France en 2026', published: '2025-03-04', outlet: 'Agence Info', url: 'https://agence.example/a350' }, AGENCY);
+    await write('boeing.md', { title: 'Boeing a livré 32 avions en février', published: '2025-03-04', outlet: 'Le Quotidien' }, DIFFERENT_STORY);
+    const scoop = await open();
+    const query = 'A350-1000 Air France livraison printemps 2026';
+    const hits = await scoop.search(query, 5);
+    const agencyHits = hits.filter((hit) => hit.article.source === 'agence.md');
+    expect(agencyHits.length).toBeGreaterThan(0);
+    const snippets = hits.map((hit) => hit.passage.text);
+    expect(new Set(snippets).size).toBe(snippets.length);
+    for (const hit of hits.filter((hit) => hit.article.source === 'quotidien.md')) {
+      expect(AGENCY.some((paragraph) => hit.passage.text.includes(paragraph))).toBe(false);
+    }
+    expect(agencyHits[0].alsoIn).toEqual([
+      { source: 'quotidien.md', title: 'Airbus : le premier A350-1000 d’Air France livré au printemps 2026', outlet: 'Le Quotidien', url: 'https://lequotidien.example/a350', published: '2025-03-05' },
+    ]);
+    expect(hits.filter((hit) => hit.article.source === 'boeing.md').every((hit) => hit.alsoIn === undefined)).toBe(true);
+
+    const more = await scoop.search(query, 5, { excludePassageIds: hits.map((hit) => hit.passage.id) });
+    expect(more.some((hit) => hits.some((shown) => shown.passage.id === hit.passage.id))).toBe(false);
+
+    let stdout = '';
+    const code = await main(['search', '--json', '--corpus', corpus, '--index', index, query], {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: () => true, isTTY: false },
+      stdin: Readable.from(['']),
+      env: { LOG_LEVEL: 'silent' },
+    });
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout).results as { source: string; alsoIn?: { source: string; outlet: string | null }[] }[];
+    expect(results.find((result) => result.source === 'agence.md')?.alsoIn).toMatchObject([{ source: 'quotidien.md', outlet: 'Le Quotidien' }]);
+    expect(results.filter((result) => result.source === 'boeing.md').every((result) => !('alsoIn' in result))).toBe(true);
+
+    const running = await startBot(scoop);
+    try {
+      const english = (await running.fake.editOf(running.fake.slashCommand('search', { query }))).body.embeds[0];
+      const french = (await running.fake.editOf(running.fake.slashCommand('search', { query }, undefined, { locale: 'fr' }))).body.embeds[0];
+      const agencyField = (embed: { fields: { name: string; value: string }[] }) => embed.fields.find((field) => field.name.includes('Airbus livrera'));
+      expect(agencyField(english)?.value).toMatch(/agence\.example.* · also in Le Quotidien$/);
+      expect(agencyField(french)?.value).toMatch(/agence\.example.* · aussi dans Le Quotidien$/);
+      expect(english.fields.filter((field: { name: string }) => field.name.includes('Boeing')).every((field: { value: string }) => !/also in/.test(field.value))).toBe(true);
+    } finally {
+      await running.stop();
+    }
   });
 
   it('GIVEN a later telling that moves a date THEN it is kept as its own entry and the timeline shows both', async () => {

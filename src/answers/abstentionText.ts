@@ -1,43 +1,19 @@
-import type { DateEventKind } from '../facts/fact';
 import type { QuestionAnalysis } from './analyzeQuestion';
-import { EN_PARTICIPLE } from './eventWords';
+import { EVENT_WORDS, frenchOf } from './eventWords';
 
 /** Why the articles do not answer. */
 export type AbstentionReason = 'subject-absent' | 'not-stated';
 
 
-const FR_FUTURE: Record<DateEventKind, string> = {
-  release: 'sortira',
-  launch: 'sera lancé',
-  unveiling: 'sera dévoilé',
-  deployment: 'sera déployé',
-  postponement: 'sortira',
-  announcement: 'sera annoncé',
-  training: 'sera entraîné',
-  other: 'sortira',
-};
-
-const FR_PAST: Record<DateEventKind, string> = {
-  release: 'est sorti',
-  launch: 'a été lancé',
-  unveiling: 'a été dévoilé',
-  deployment: 'a été déployé',
-  postponement: 'est sorti',
-  announcement: 'a été annoncé',
-  training: 'a été entraîné',
-  other: 'est sorti',
-};
-
-/** "de OpenAI" → "d'OpenAI": French elision before a vowel. */
-export function frenchOf(name: string): string {
-  return /^[aeiouyàâéèêîôûAEIOUYÀÂÉÈÊÎÔÛ]/.test(name) ? `d'${name}` : `de ${name}`;
-}
+export { frenchOf } from './eventWords';
 
 function whatEn(analysis: QuestionAnalysis, subject: string): string {
   switch (analysis.kind) {
     case 'date': {
-      const event = analysis.event ?? 'release';
-      return `when ${subject} ${analysis.past ? 'was' : 'will be'} ${EN_PARTICIPLE[event]}`;
+      const words = EVENT_WORDS[analysis.event ?? 'release'].en;
+      if (!subject) return `the date of the ${words.noun} you asked about`;
+      if (!words.participle) return `when ${subject}'s ${words.noun} ${analysis.past ? 'took' : 'will take'} place`;
+      return `when ${subject} ${analysis.past ? 'was' : 'will be'} ${words.participle}`;
     }
     case 'partnership':
       return subject ? `who ${subject} works with${analysis.nature ? ` (${analysis.nature})` : ''}` : 'who works with whom here';
@@ -62,8 +38,9 @@ function whatEn(analysis: QuestionAnalysis, subject: string): string {
 function whatFr(analysis: QuestionAnalysis, subject: string): string {
   switch (analysis.kind) {
     case 'date': {
-      const event = analysis.event ?? 'release';
-      return `quand ${subject} ${analysis.past ? FR_PAST[event] : FR_FUTURE[event]}`;
+      const words = EVENT_WORDS[analysis.event ?? 'release'].fr;
+      if (!subject) return `la date ${words.noun.startsWith('le ') ? `du ${words.noun.slice(3)}` : `de ${words.noun}`} demandée`;
+      return `quand ${analysis.past ? words.past(subject) : words.future(subject)}`;
     }
     case 'partnership':
       return subject ? `avec qui ${subject} travaille` : 'qui travaille avec qui';

@@ -1,7 +1,10 @@
-import { findEntities, isCompanyName } from '../facts/entities';
+import { findEntities, isCompanyName, type EntityMention } from '../facts/entities';
+import { namesOfSentence } from '../facts/sentenceNames';
 import type { DateEventKind, PartnershipNature } from '../facts/fact';
 import { foldForMatching } from '../text/foldForMatching';
-import { detectLanguage } from '../text/detectLanguage';
+import { findEventCues } from '../facts/claimCues';
+import { questionLanguage } from '../text/language';
+import { VOCABULARIES, wordsPattern } from '../text/vocabulary';
 import type { QuestionKind } from './answer';
 
 /** The kind of fact a "fact" question asks for, which decides what is pulled out of the supporting sentence. */
@@ -41,10 +44,12 @@ export interface QuestionAnalysis {
   followUp: boolean;
 }
 
-/** Extra names to recognise besides the built-in ones (subjects and companies learned from the articles). */
+/** Names to recognise besides the alias table's: those learned from the articles. */
 export interface QuestionVocabulary {
   /** Alias (as written) → canonical subject, e.g. `Orion` → `GPT-4.5`. */
   aliases?: ReadonlyMap<string, string>;
+  /** The names the articles use, found in a question in any case and spacing (`FactBook.findNames`). */
+  findNames?: (question: string) => EntityMention[];
 }
 
 const STRONG_DATE = [
@@ -111,15 +116,16 @@ const STRONG_FACT: Array<[RegExp, FactTarget]> = [
 const FOLLOW_UP_OPENERS =
   /^\s*(and|what about|how about|same (question )?for|et|et pour|et concernant|et pour ce qui est de|quid de|qu'en est-il de|et qu'en est-il de|idem pour|meme question pour)\b/;
 
-const EVENT_CUES: Array<[RegExp, DateEventKind]> = [
-  [/\b(delay\w*|postpon\w*|pushed back|slipp?(ed|ing)?|report\w*|retard\w*|repouss\w*|decal\w*)\b/, 'postponement'],
-  [/\b(announce\w*|annonc\w*)\b/, 'announcement'],
-  [/\b(unveil\w*|devoil\w*|present\w*|show(n|s|ed)?)\b/, 'unveiling'],
-  [/\b(deploy\w*|deploi\w*|host(s|ed|ing)?|heberg\w*|roll(ed|ing)? out)\b/, 'deployment'],
-  [/\b(train\w*|entrain\w*)\b/, 'training'],
-  [/\b(launch\w*|release\w*|ship\w*|come out|available|sort\w*|lanc\w*|disponib\w*|arrive\w*)\b/, 'release'],
-];
+/** Which event a date question asks about when it names several ("when was the launch announced?" asks the announcement). */
+const EVENT_PRIORITY: readonly DateEventKind[] = ['postponement', 'announcement', 'acquisition', 'election', 'match', 'entry-into-force', 'unveiling', 'deployment', 'training', 'launch', 'release', 'held'];
 
+/** The event a date question asks about, from the event words of the shared vocabulary (both languages: questions cross languages). */
+function askedEvent(folded: string): DateEventKind | null {
+  const found = new Set(findEventCues(folded, 'und').map((cue) => cue.value));
+  return EVENT_PRIORITY.find((event) => found.has(event)) ?? null;
+}
+
+/** Question words of ties the articles' vocabulary does not use ("servers", "backs", "available on"). */
 const NATURE_CUES: Array<[RegExp, PartnershipNature]> = [
   [/\b(chip|chips|gpu|gpus|superchips?|semiconductors?|puces?|processeurs?|semi-conducteurs?)\b/, 'chips'],
   [/\b(host(s|ed|ing)?|cloud|servers?|data cent(re|er)s?|computing|compute|heberg\w*|serveurs?|centres? de donnees|puissance de calcul|infrastructure)\b/, 'cloud'],
@@ -128,6 +134,15 @@ const NATURE_CUES: Array<[RegExp, PartnershipNature]> = [
   [/\b(integrat\w*|integr\w*|s'appuie\w*|relies on|built into|powers?)\b/, 'integration'],
   [/\b(research|recherche)\b/, 'research'],
 ];
+
+const NATURE_PRIORITY: readonly PartnershipNature[] = ['chips', 'cloud', 'investment', 'distribution', 'integration', 'research'];
+const NATURE_WORDS = [VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => v.ties.natures.map(([source, nature]) => [wordsPattern(source, 'u'), nature] as const));
+
+/** The kind of tie a partnership question asks about, from the tie words of the shared vocabulary. */
+function askedNature(folded: string): PartnershipNature | null {
+  const found = new Set(NATURE_WORDS.filter(([pattern]) => pattern.test(folded)).map(([, nature]) => nature));
+  return NATURE_PRIORITY.find((nature) => found.has(nature)) ?? firstMatch(folded, NATURE_CUES);
+}
 
 const ORIGINAL = /\b(originally|initially|at first|first planned|original plan|a l'origine|initialement|au depart|au debut prevu|d'abord)\b/;
 
@@ -139,7 +154,12 @@ function titleCased(text: string): string {
   return text.replace(/\p{L}[\p{L}\d]*/gu, (word) => word[0].toUpperCase() + word.slice(1));
 }
 
-/** Products, models and companies named in `text`, tolerant of case, spacing and dashes ("gpt 5", "GPT5", "openai"). */
+/**
+ * Products, models and companies named in `text`, tolerant of case, spacing
+ * and dashes ("gpt 5", "GPT5", "openai"): the alias table's, the names the
+ * articles use (`vocabulary.findNames`) and versioned names the question
+ * writes itself ("GPT-6", named by no article).
+ */
 export function findQuestionSubjects(text: string, vocabulary: QuestionVocabulary = {}): SubjectMention[] {
   const aliases = vocabulary.aliases ?? new Map<string, string>();
   const exact = findEntities(text, aliases);
@@ -147,7 +167,10 @@ export function findQuestionSubjects(text: string, vocabulary: QuestionVocabular
     if (exact.some((known) => mention.start < known.end && known.start < mention.end)) return false;
     return !LOWERCASE_COMMON_WORDS.has(foldForMatching(mention.text));
   });
-  const mentions = [...exact, ...loose].sort((a, b) => a.start - b.start);
+  const overlapsKnown = (known: EntityMention[]) => (mention: EntityMention) => !known.some((k) => mention.start < k.end && k.start < mention.end);
+  const learned = (vocabulary.findNames?.(text) ?? []).filter(overlapsKnown([...exact, ...loose]));
+  const versioned = namesOfSentence(text).filter((m) => /\d/.test(m.text)).filter(overlapsKnown([...exact, ...loose, ...learned]));
+  const mentions = [...exact, ...loose, ...learned, ...versioned].sort((a, b) => a.start - b.start);
   const seen = new Set<string>();
   const subjects: SubjectMention[] = [];
   for (const mention of mentions) {
@@ -182,12 +205,8 @@ function classify(folded: string): { kind: QuestionKind; target: FactTarget } {
   return { kind: 'fact', target: 'other' };
 }
 
-const FRENCH_QUESTION = /\b(combien|quel|quelle|quels|quelles|qui|pourquoi|comment|est-ce|de|les|sur|et)\b|-t-(il|elle|on)\b|[àâçéèêëîïôûùüÿœ]/iu;
-
 function languageOf(question: string, fallback: 'fr' | 'en'): 'fr' | 'en' {
-  const detected = detectLanguage(question);
-  if (detected !== 'und') return detected;
-  return FRENCH_QUESTION.test(question) ? 'fr' : fallback;
+  return questionLanguage(question, fallback);
 }
 
 function isFollowUp(question: string, folded: string, subjects: SubjectMention[]): boolean {
@@ -233,10 +252,10 @@ export function analyzeQuestion(question: string, previousQuestion?: string, voc
     language: languageOf(question, 'en'),
     kind,
     subjects,
-    event: kind === 'date' ? firstMatch(folded, EVENT_CUES) : null,
+    event: kind === 'date' ? askedEvent(folded) : null,
     past: PAST.test(folded),
     original: ORIGINAL.test(folded),
-    nature: kind === 'partnership' ? firstMatch(folded, NATURE_CUES) : null,
+    nature: kind === 'partnership' ? askedNature(folded) : null,
     target,
     followUp: false,
   };

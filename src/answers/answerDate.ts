@@ -3,40 +3,35 @@ import { resolveDateExpression } from '../facts/resolveDateExpression';
 import type { TimelineEvent } from '../scoop';
 import type { QuestionAnalysis } from './analyzeQuestion';
 import { frenchOf } from './abstentionText';
-import { EN_PARTICIPLE } from './eventWords';
+import { EVENT_WORDS } from './eventWords';
 import type { CitationList } from './citationList';
 import { describePublished, isDeadline, rangePhrase } from './describeDate';
 
 const RELEASE_FAMILY = new Set<DateEventKind>(['release', 'launch', 'unveiling']);
 
 
-const EN_NOUN: Record<DateEventKind, string> = {
-  release: 'release',
-  launch: 'launch',
-  unveiling: 'unveiling',
-  deployment: 'deployment',
-  postponement: 'release',
-  announcement: 'announcement',
-  training: 'training',
-  other: 'date',
-};
-
-const FR_NOUN: Record<DateEventKind, { noun: string; feminine: boolean }> = {
-  release: { noun: 'la sortie', feminine: true },
-  launch: { noun: 'le lancement', feminine: false },
-  unveiling: { noun: 'la présentation', feminine: true },
-  deployment: { noun: 'le déploiement', feminine: false },
-  postponement: { noun: 'la sortie', feminine: true },
-  announcement: { noun: "l'annonce", feminine: true },
-  training: { noun: "l'entraînement", feminine: false },
-  other: { noun: "l'échéance", feminine: true },
-};
-
 function relevance(event: DateEventKind, asked: DateEventKind): number {
   if (event === asked) return 3;
   if (RELEASE_FAMILY.has(event) && (RELEASE_FAMILY.has(asked) || asked === 'postponement')) return 2;
   if ((event === 'announcement' && asked === 'unveiling') || (event === 'unveiling' && asked === 'announcement')) return 2;
   return 0;
+}
+
+/** Whether two claims tell one story (a plan and its moves) rather than two events: an announcement or an unveiling is not the release. */
+function sameKind(a: DateEventKind, b: DateEventKind): boolean {
+  const kind = (event: DateEventKind) => (event === 'announcement' || event === 'unveiling' ? event : 'availability');
+  return a === 'postponement' || b === 'postponement' ? a !== 'announcement' && b !== 'announcement' : kind(a) === kind(b);
+}
+
+/** One claim per event and date: other articles saying the same thing add nothing to "also". */
+function distinctEvents(claims: TimelineEvent[]): TimelineEvent[] {
+  const seen = new Set<string>();
+  return claims.filter((claim) => {
+    const key = `${claim.event}|${claim.start}|${claim.end}|${claim.status}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function isRelative(claim: DateClaim, language: 'fr' | 'en'): boolean {
@@ -78,10 +73,12 @@ function frenchTarget(period: string): string {
 function statement(claim: TimelineEvent, subject: string, language: 'fr' | 'en'): string {
   const period = when(claim, language);
   const event = claim.event;
+  const firstPlan = claim.formerPlan && (claim.status === 'planned' || claim.status === 'expected');
   if (language === 'fr') {
-    const { noun, feminine } = FR_NOUN[event];
+    const { noun, feminine } = EVENT_WORDS[event].fr;
     const e = feminine ? 'e' : '';
     const head = `${capitalise(noun)} ${frenchOf(subject)}`;
+    if (firstPlan) return `${head} était initialement prévu${e} ${period}`;
     switch (claim.status) {
       case 'done':
         return `${head} a eu lieu ${period}`;
@@ -97,20 +94,23 @@ function statement(claim: TimelineEvent, subject: string, language: 'fr' | 'en')
         return `${head} a été annulé${e}`;
     }
   }
-  const participle = EN_PARTICIPLE[event];
+  const { participle, noun } = EVENT_WORDS[event].en;
+  const head = participle ? subject : `${subject}'s ${noun}`;
+  const be = (state: string) => (participle ? `${state} to be ${participle}` : state);
+  if (firstPlan) return `${head} was originally ${be('planned')} ${period}`;
   switch (claim.status) {
     case 'done':
-      return `${subject} was ${participle} ${period}`;
+      return participle ? `${subject} was ${participle} ${period}` : `${head} took place ${period}`;
     case 'planned':
-      return `${subject} is planned to be ${participle} ${period}`;
+      return `${head} is ${be('planned')} ${period}`;
     case 'expected':
-      return `${subject} is expected to be ${participle} ${period}`;
+      return `${head} is ${be('expected')} ${period}`;
     case 'rumoured':
-      return `${subject} is rumoured to be ${participle} ${period}`;
+      return `${head} is ${be('rumoured')} ${period}`;
     case 'postponed':
-      return `${subject}'s ${EN_NOUN[event]} was postponed to ${period.replace(/^in /, '')}`;
+      return `${subject}'s ${noun} was postponed to ${period.replace(/^in /, '')}`;
     case 'cancelled':
-      return `${subject}'s ${EN_NOUN[event]} was cancelled`;
+      return `${subject}'s ${noun} was cancelled`;
   }
 }
 
@@ -166,13 +166,15 @@ export function pickDateClaims(analysis: QuestionAnalysis, events: TimelineEvent
   const asked = analysis.event ?? 'release';
   const relevant = events.filter((e) => relevance(e.event, asked) > 0 || e.event === 'postponement' || e.status === 'postponed');
   if (relevant.length === 0) return null;
-  const current = relevant.filter((e) => !e.superseded && e.start !== null).sort(byPublishedThenStart);
-  const ordered = current.length > 0 ? current : [...relevant].sort(byPublishedThenStart);
+  const byRelevance = (a: TimelineEvent, b: TimelineEvent) => relevance(b.event, asked) - relevance(a.event, asked) || byPublishedThenStart(a, b);
+  const current = relevant.filter((e) => !e.superseded && e.start !== null).sort(byRelevance);
+  const ordered = current.length > 0 ? current : [...relevant].sort(byRelevance);
   const primary = ordered[0];
   const agreeing = ordered.filter((e) => e === primary || (sameRange(e, primary) && e.event === primary.event));
-  const differing = ordered.filter((e) => !agreeing.includes(e) && relevance(e.event, primary.event) > 0 && !e.superseded);
-  const history = relevant.filter((e) => !agreeing.includes(e) && !differing.includes(e)).sort(byStart);
-  const others = events.filter((e) => !relevant.includes(e)).slice(0, 2);
+  const story = relevant.filter((e) => sameKind(e.event, primary.event));
+  const differing = ordered.filter((e) => !agreeing.includes(e) && story.includes(e) && !e.superseded);
+  const history = story.filter((e) => !agreeing.includes(e) && !differing.includes(e)).sort(byStart);
+  const others = distinctEvents([...relevant.filter((e) => !story.includes(e)), ...events.filter((e) => !relevant.includes(e))].filter((e) => !e.superseded)).slice(0, 2);
   const weak = relevance(primary.event, asked) < 3 && primary.status === 'done' && !analysis.past && analysis.event !== null;
   const moved = history.filter((e) => e.status === 'postponed' || e.event === 'postponement');
   const focus = analysis.original ? history[0] : asked === 'postponement' ? moved[moved.length - 1] : undefined;

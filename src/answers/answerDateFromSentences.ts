@@ -55,7 +55,7 @@ export function answerDateFromSentences(
   const { article, support } = best.candidate;
   const resolved = monthNotDay(
     best.mention.text,
-    resolveDateExpression(best.mention.text, article.published, article.language, { past: analysis.past }),
+    resolveDateExpression(best.mention.text, article.published, article.language, { sentence: article.text.slice(best.candidate.sentence.start, best.candidate.sentence.end), at: best.mention.start, assumePast: analysis.past }),
   );
   const citation = citeSpan(article, support);
   const marker = citations.marker(citation);

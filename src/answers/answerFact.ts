@@ -1,4 +1,4 @@
-import { findEntities } from '../facts/entities';
+import { namesOfSentence } from '../facts/sentenceNames';
 import type { TextSpan } from '../passages/passage';
 import type { AliasClaim } from '../facts/fact';
 import type { QuestionAnalysis } from './analyzeQuestion';
@@ -42,7 +42,7 @@ interface Chosen {
 }
 
 function subjectSpanIn(text: string, wanted: Set<string>): TextSpan | null {
-  const mention = findEntities(text).find((m) => [...wanted].some((subject) => namesSubject(m.canonical, subject)));
+  const mention = namesOfSentence(text).find((m) => [...wanted].some((subject) => namesSubject(m.canonical, subject)));
   return mention ? { start: mention.start, end: mention.end } : null;
 }
 
@@ -86,7 +86,7 @@ export function answerFactFromSentences(
   const namesOf = (candidate: CandidateSentence) => {
     let names = articleNames.get(candidate.article.id);
     if (!names) {
-      names = new Set(findEntities(candidate.article.text).map((m) => m.canonical));
+      names = new Set(namesOfSentence(candidate.article.text, candidate.article.language).map((m) => m.canonical));
       articleNames.set(candidate.article.id, names);
     }
     return names;

@@ -6,7 +6,7 @@ import type { SearchHit } from '../retrieval/searchHit';
 import { termOf } from '../text/analyzeTerms';
 import { expandWithLexicon, isConcept } from '../text/expandWithLexicon';
 import { foldForMatching } from '../text/foldForMatching';
-import { resolveDateExpression, type ResolvedDateExpression } from '../facts/resolveDateExpression';
+import { resolveDateExpression, type ResolveDateOptions, type ResolvedDateExpression } from '../facts/resolveDateExpression';
 import { describeRange } from './describeDate';
 import { VOCABULARIES, type AnswerType } from '../text/vocabulary';
 import { findAnswerCandidates, readTokens, type AnswerCandidate, type ReadToken } from './answerCandidates';
@@ -485,6 +485,13 @@ function unitFit(reading: QuestionReading, sentence: ReadSentence, candidate: An
   return unit && /^\p{L}{3,}/u.test(unit.text) && !unit.stop ? -0.5 : 0;
 }
 
+/** How a date candidate is resolved: a date a plan moved to ahead ("a été reporté au 6 juillet"); a former plan in the past; else by its clause's tense, the question's when the clause does not tell. */
+function resolveOptions(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate, ahead: boolean): ResolveDateOptions {
+  if (ahead) return { past: false };
+  if (ORIGINAL_CUE.test(foldForMatching(sentence.text.slice(Math.max(0, candidate.start - 60), candidate.start)))) return { past: true };
+  return { sentence: sentence.text, at: candidate.start, assumePast: reading.past };
+}
+
 function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate, replyLanguage: 'fr' | 'en'): Scored | null {
   if (restatesQuestion(candidate, sentence, reading)) return null;
   const fitOfType = typeFit(reading.expected, candidate.type);
@@ -492,9 +499,7 @@ function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candid
   const ahead = candidate.type === 'date' ? pointsAhead(sentence, candidate) : false;
   const resolved =
     candidate.type === 'date'
-      ? resolveDateExpression(candidate.value, sentence.article.published, sentence.article.language, {
-          past: !ahead && (reading.past || ORIGINAL_CUE.test(foldForMatching(sentence.text.slice(Math.max(0, candidate.start - 60), candidate.start)))),
-        })
+      ? resolveDateExpression(candidate.value, sentence.article.published, sentence.article.language, resolveOptions(reading, sentence, candidate, ahead))
       : null;
   const fit = (STRICT_TYPES.has(reading.expected) ? 1.5 : 1) * fitOfType + tenseFit(reading, sentence, candidate, resolved, ahead);
   const words = candidate.last - candidate.first + 1;

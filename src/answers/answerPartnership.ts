@@ -1,4 +1,4 @@
-import { findEntities } from '../facts/entities';
+import { namesOfSentence } from '../facts/sentenceNames';
 import { PARTNERSHIP_NATURE_WORDS } from '../facts/partnershipNatureWords';
 import type { PartnershipClaim } from '../facts/fact';
 import type { QuestionAnalysis } from './analyzeQuestion';
@@ -83,7 +83,7 @@ export function answerPartnershipFromClaims(
   let pool = claims.filter((c) => c.a === company || c.b === company);
   if (others.length > 0) {
     const between = pool.filter((c) => others.includes(otherParty(c, new Set([company]))));
-    const about = pool.filter((c) => findEntities(c.citation.snippet).some((m) => others.includes(m.canonical)));
+    const about = pool.filter((c) => namesOfSentence(c.citation.snippet).some((m) => others.includes(m.canonical)));
     pool = between.length > 0 ? between : about;
   }
   if (pool.length === 0) return null;

@@ -1,4 +1,5 @@
 import { UserFacingError } from '../errors';
+import { hasVisibleText } from '../text/controlCharacters';
 import type { AnswerType } from '../text/vocabulary';
 import type { Logger } from '../logger';
 import type { SearchHit } from '../retrieval/searchHit';
@@ -79,9 +80,10 @@ function find(context: AnswerContext): Finding | Miss {
 }
 
 /**
- * The first name the question is about that neither the finding's quotes
- * nor their articles name ("Does Microsoft host GPT-6?" answered with a
- * Microsoft tie about OpenAI); null when every name is there.
+ * The first name or year the question is about that neither the finding's
+ * quotes nor their articles name ("Does Microsoft host GPT-6?" answered with
+ * a Microsoft tie about OpenAI, "the 2022 marathon" with the 2020 one); null
+ * when every one is there.
  */
 function unnamedFocus(finding: Finding, context: AnswerContext): string | null {
   const quoted = foldForMatching(finding.citations.map((c) => `${c.title}\n${c.snippet}`).join('\n'));
@@ -91,6 +93,11 @@ function unnamedFocus(finding: Finding, context: AnswerContext): string | null {
     if (name.place) continue;
     if (namesFocusName(quoted, name) || articles.some((text) => namesFocusName(text, name))) continue;
     return name.text;
+  }
+  const published = context.hits.filter((h) => cited.has(h.article.id)).map((h) => h.article.published ?? '');
+  for (const year of context.reading.years) {
+    if (quoted.includes(year) || articles.some((text) => text.includes(year)) || published.some((date) => date.startsWith(year))) continue;
+    return year;
   }
   return null;
 }
@@ -136,7 +143,7 @@ async function rewriteWithChat(chat: ChatAnswerer, analysis: QuestionAnalysis, d
   };
   try {
     const written = await withTimeout((signal) => chat.write(request, signal), chat.timeoutMs);
-    const check = checkChatAnswer(written, draft.citations);
+    const check = checkChatAnswer(written, draft.citations, { draft: draft.text, question: analysis.question });
     if (check.ok) return { text: check.answer, abstained: false, citations: check.citations };
     logger?.warn({ answerer: chat.name, reason: check.reason }, 'chat answer rejected; using the extractive answer');
   } catch (error) {
@@ -158,7 +165,7 @@ async function rewriteWithChat(chat: ChatAnswerer, analysis: QuestionAnalysis, d
  */
 export async function answerQuestion(question: string, deps: AnswerDeps, options: AnswerOptions = {}): Promise<Answer> {
   const asked = question.trim();
-  if (asked === '') throw new UserFacingError('Ask a question, for example: "When is GPT-5 expected?"', 'empty_question');
+  if (!hasVisibleText(asked)) throw new UserFacingError('Ask a question, for example: "When is GPT-5 expected?"', 'empty_question');
   const timings: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string) => {
@@ -168,7 +175,7 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
   };
 
   const aliases = foldedAliases(deps.facts);
-  const analysis = analyzeQuestion(asked, options.previousQuestion, { aliases });
+  const analysis = analyzeQuestion(asked, options.previousQuestion, { aliases, findNames: (text) => deps.facts.findNames(text) });
   const replyLanguage = options.language ?? analysis.language;
   lap('analyze');
   const hits = await deps.search(analysis.searchQuery, PASSAGES_READ, { excludePassageIds: options.excludePassageIds });

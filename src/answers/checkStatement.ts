@@ -39,7 +39,7 @@ export interface StatementCheck extends Answer {
 /** What `checkStatement` needs: retrieval and the extracted facts. */
 export interface StatementDeps {
   search: (query: string, k: number) => Promise<SearchHit[]>;
-  facts: Pick<FactBook, 'timeline' | 'partners' | 'knows' | 'aliases'>;
+  facts: Pick<FactBook, 'timeline' | 'partners' | 'knows' | 'aliases' | 'findNames'>;
   logger?: Pick<Logger, 'debug'>;
 }
 
@@ -402,7 +402,7 @@ export async function checkStatement(statement: string, deps: StatementDeps, opt
   const aliases = new Map(deps.facts.aliases().map(({ alias, subject }) => [foldForMatching(alias), subject]));
   const statementLang = statementLanguage(asked);
   const language = options.language ?? statementLang;
-  const analysis = analyzeQuestion(asked, undefined, { aliases });
+  const analysis = analyzeQuestion(asked, undefined, { aliases, findNames: (text) => deps.facts.findNames(text) });
   const subjects = analysis.subjects;
   const hits = await deps.search(asked, PASSAGES_READ);
   const terms = dropSubjectTerms(meaningfulTerms(asked, statementLang), subjects, statementLang);

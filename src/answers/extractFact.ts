@@ -1,4 +1,4 @@
-import { findEntities } from '../facts/entities';
+import { namesOfSentence } from '../facts/sentenceNames';
 import { findAliases } from '../facts/findAliases';
 import { foldForMatching } from '../text/foldForMatching';
 import type { TextSpan } from '../passages/passage';
@@ -37,7 +37,7 @@ function insideAny(start: number, end: number, spans: TextSpan[]): boolean {
 
 function codeName(sentence: string, subjects: SubjectMention[]): ExtractedFact | null {
   const wanted = new Set(subjects.map((s) => s.canonical));
-  for (const alias of findAliases(sentence, new Map())) {
+  for (const alias of findAliases(sentence)) {
     const other = wanted.has(alias.subject) ? alias.alias : wanted.has(alias.alias) ? alias.subject : null;
     if (!other) continue;
     const at = foldForMatching(sentence).indexOf(foldForMatching(other));
@@ -60,7 +60,7 @@ function amounts(sentence: string): ExtractedFact | null {
 }
 
 function count(sentence: string, questionTerms: string[]): ExtractedFact | null {
-  const entitySpans = findEntities(sentence);
+  const entitySpans = namesOfSentence(sentence);
   const money = [...sentence.matchAll(MONEY)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const numbers = [...sentence.matchAll(NUMBER)].filter(
     (m) => !isYear(m[0]) && !insideAny(m.index, m.index + m[0].length, [...entitySpans, ...money]),
@@ -81,7 +81,7 @@ function count(sentence: string, questionTerms: string[]): ExtractedFact | null 
 }
 
 function people(sentence: string): ExtractedFact | null {
-  const entitySpans = findEntities(sentence);
+  const entitySpans = namesOfSentence(sentence);
   const names: Array<{ value: string; start: number; end: number }> = [];
   for (const match of sentence.matchAll(PERSON)) {
     let value = match[0];
@@ -100,7 +100,7 @@ function people(sentence: string): ExtractedFact | null {
 }
 
 function place(sentence: string): ExtractedFact | null {
-  const entitySpans = findEntities(sentence);
+  const entitySpans = namesOfSentence(sentence);
   for (const match of sentence.matchAll(PLACE)) {
     const value = match.groups?.place ?? '';
     const start = match.index + match[0].length - value.length;
@@ -116,7 +116,7 @@ function otherName(sentence: string, subjects: SubjectMention[]): ExtractedFact 
   const wanted = new Set(subjects.map((s) => s.canonical));
   const cues = [...foldForMatching(sentence).matchAll(KIND_WORDS)].map((m) => m.index);
   const near = (start: number, end: number) => cues.some((at) => Math.abs(at - start) <= 40 || Math.abs(at - end) <= 40);
-  const mention = findEntities(sentence).find((m) => m.kind === 'product' && !wanted.has(m.canonical) && near(m.start, m.end));
+  const mention = namesOfSentence(sentence).find((m) => m.kind === 'product' && !wanted.has(m.canonical) && near(m.start, m.end));
   return mention ? { value: mention.canonical, start: mention.start, end: mention.end } : null;
 }
 

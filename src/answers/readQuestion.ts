@@ -1,6 +1,7 @@
 import { analyzeTokens, termOf } from '../text/analyzeTerms';
 import { expandWithLexicon, isConcept } from '../text/expandWithLexicon';
 import { foldForMatching } from '../text/foldForMatching';
+import { questionLanguage as languageOfQuestion } from '../text/language';
 import { STOP_WORDS } from '../text/stopWords';
 import { tokenize, type Token } from '../text/tokenize';
 import { VOCABULARIES, type AnswerType, type DateRole, type Vocabulary } from '../text/vocabulary';
@@ -97,9 +98,6 @@ function rarityWeight(shares: number[]): number {
   if (share <= 0) return UNKNOWN_WORD_WEIGHT;
   return Math.min(1.6, Math.max(0.25, Math.log(1 / share) / 5.5));
 }
-
-/** The question's language when its words do not decide: French for accents and French function words. */
-const FRENCH_HINT = /[àâçéèêëîïôûùüÿœ]|\b(?:quel|quelle|quels|quelles|qui|quand|combien|pourquoi|comment|est-ce|les|des|du|une|dans|sur|avec|pour)\b/iu;
 
 function typeFromNoun(match: RegExpExecArray, vocabulary: Vocabulary): AnswerType {
   for (const word of match[1].split(/\s+/)) {
@@ -201,10 +199,9 @@ function roleOf(folded: string, language: 'fr' | 'en'): DateRole | null {
   return null;
 }
 
-/** The question's language: its own words first, the fallback when they do not decide. */
+/** The question's language: its own words first, the fallback when they do not decide (see `questionLanguage` in src/text/language). */
 export function questionLanguage(question: string, detected: 'fr' | 'en' | 'und', fallback: 'fr' | 'en'): 'fr' | 'en' {
-  if (detected !== 'und') return detected;
-  return FRENCH_HINT.test(question) ? 'fr' : fallback;
+  return languageOfQuestion(question, fallback, detected);
 }
 
 /**

@@ -13,6 +13,9 @@ import { supportingSentences } from './supportingSentences';
 import type { QuestionAnalysis } from './analyzeQuestion';
 import type { AnswerContext, AnswerStrategy, Finding } from './finding';
 import { MESSAGES } from './messages';
+import { findEventCues } from '../facts/claimCues';
+import type { DateEventKind } from '../facts/fact';
+import { foldForMatching } from '../text/foldForMatching';
 
 /** How sure a finding drawn from the fact book is: those claims were extracted by the stricter fact grammar. */
 const CLAIM_CONFIDENCE = { date: 0.9, partnership: 0.85, codeName: 0.9 };
@@ -36,6 +39,12 @@ function mainSubject(context: AnswerContext): SubjectMention | null {
   return subjects.find((s) => s.kind === 'product') ?? subjects[0] ?? null;
 }
 
+/** The question's subjects, products first, to look up in the fact book in turn ("When will Nintendo present the Switch 2?" dates the Switch 2, not Nintendo). */
+function datedSubjects(context: AnswerContext): SubjectMention[] {
+  const subjects = context.analysis.subjects;
+  return [...subjects.filter((s) => s.kind === 'product'), ...subjects.filter((s) => s.kind !== 'product')];
+}
+
 /**
  * Date questions about a subject the fact book dates: the plan as it moved,
  * as `/timeline` shows it. `weak` also takes claims that are only loosely
@@ -47,10 +56,10 @@ function dateClaims(weak: boolean): AnswerStrategy {
   name: weak ? 'date-claims-loose' : 'date-claims',
   find(context) {
     const { analysis } = context;
-    const subject = mainSubject(context);
-    if (analysis.kind !== 'date' || !subject) return null;
-    const picked = pickDateClaims(analysis, context.facts.timeline(subject.canonical).events);
-    if (!picked || picked.weak !== weak) return null;
+    if (analysis.kind !== 'date') return null;
+    const dated = datedSubjects(context).map((subject) => ({ subject, picked: pickDateClaims(analysis, context.facts.timeline(subject.canonical).events) }));
+    const { subject, picked } = dated.find((d) => d.picked) ?? {};
+    if (!subject || !picked || picked.weak !== weak) return null;
     const citations = new CitationList();
     const text = renderDateClaims(worded(context), subject.canonical, picked, citations);
     const { primary } = picked;
@@ -147,13 +156,15 @@ function questionTerms(analysis: QuestionAnalysis): Set<string> {
 /**
  * Date questions about a named subject, from a retrieved sentence that names
  * it, holds a date expression and an event word: tried before claims that are
- * only loosely what was asked.
+ * only loosely what was asked. Not for a question asking one step of a plan
+ * ("originally", "moved to"): it takes the sentence's first date, whichever
+ * step it is; the passage reader weighs the step.
  */
 const sentenceDates: AnswerStrategy = {
   name: 'sentence-dates',
   find(context) {
     const { analysis } = context;
-    if (analysis.kind !== 'date' || analysis.subjects.length === 0) return null;
+    if (analysis.kind !== 'date' || analysis.subjects.length === 0 || context.reading.role !== null) return null;
     const terms = questionTerms(analysis);
     const candidates = supportingSentences(context.hits, analysis.subjects, terms, context.aliases);
     const citations = new CitationList();
@@ -162,6 +173,22 @@ const sentenceDates: AnswerStrategy = {
     return { strategy: 'sentence-dates', type: 'date', value: found.value, confidence: 0.6, text: found.text, citations: citations.list() };
   },
 };
+
+/** Events a date question names by what they are: a date from a sentence about something else does not answer it. */
+const NAMED_EVENTS: ReadonlySet<DateEventKind> = new Set(['acquisition', 'election', 'match', 'entry-into-force']);
+
+/**
+ * Whether a sentence can date the event a date question names ("When will
+ * X be acquired?"): its words, the sentence it leans on or the article's
+ * title must name that event. Questions about other events pass.
+ */
+function datesAskedEvent(context: AnswerContext, sentence: ReadSentence): boolean {
+  const asked = context.analysis.kind === 'date' ? context.analysis.event : null;
+  if (!asked || !NAMED_EVENTS.has(asked)) return true;
+  const before = sentence.leansOn ? sentence.article.text.slice(sentence.leansOn.start, sentence.leansOn.end) : '';
+  const text = foldForMatching(`${sentence.article.title}. ${before} ${sentence.text}`);
+  return findEventCues(text, sentence.article.language).some((cue) => cue.value === asked);
+}
 
 /**
  * Any question, from the sentences of the retrieved passages: a typed short
@@ -180,6 +207,7 @@ const passageReader: AnswerStrategy = {
       return { reason: 'not-stated' };
     }
     if (found.confidence < PASSAGE_CONFIDENCE_THRESHOLD) return { reason: 'not-stated' };
+    if (!datesAskedEvent(context, found.sentence)) return { reason: 'not-stated' };
     const messages = MESSAGES[context.replyLanguage];
     const citations = new CitationList();
     const citation = citeSpan(found.sentence.article, supportSpan(context, found.sentence, found.candidate.start, found.candidate.end));

@@ -1,5 +1,5 @@
 import type { Article } from '../articles/article';
-import { findEntities } from '../facts/entities';
+import { namesOfSentence } from '../facts/sentenceNames';
 import type { TextSpan } from '../passages/passage';
 import { splitSentences } from '../passages/splitSentences';
 import type { SearchHit } from '../retrieval/searchHit';
@@ -63,7 +63,7 @@ interface Named {
 }
 
 function canonicalNames(text: string, aliases: ReadonlyMap<string, string>): Named {
-  const mentions = findEntities(text, aliases);
+  const mentions = namesOfSentence(text, 'und', undefined, aliases);
   return { names: new Set(mentions.map((m) => m.canonical)), products: mentions.filter((m) => m.kind === 'product').length };
 }
 

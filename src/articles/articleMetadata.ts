@@ -21,24 +21,42 @@ function nonEmptyString(value: unknown): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-function looksLikeUrl(value: string | undefined): value is string {
-  return value !== undefined && /^https?:\/\/\S+$/i.test(value);
+/** The value when it is an absolute http(s) URL, as written; else undefined. */
+export function httpUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !/^https?:\/\/\S+$/i.test(value.trim())) return undefined;
+  try {
+    new URL(value.trim());
+    return value.trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function given(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
 }
 
 /**
  * Picks the metadata fields Scoop knows from a parsed record (YAML front
  * matter, sidecar JSON, a JSONL object), accepting the usual spellings:
  * `published` or `date`, `lang` or `language`, and `source` as the URL when
- * it is one. Unknown keys and values of the wrong type are ignored.
+ * it is one. Unknown keys and values of the wrong type are ignored. A `url`
+ * (or `link`) that is not an absolute http(s) URL (`"url": 12345`, a relative
+ * path) is left out and reported through `onIgnored`: the article loads
+ * without a URL rather than with one that leads nowhere.
  */
-export function readMetadataFields(record: Record<string, unknown>): ArticleMetadata {
+export function readMetadataFields(record: Record<string, unknown>, onIgnored: (reason: string) => void = () => {}): ArticleMetadata {
   const metadata: ArticleMetadata = {};
   const title = nonEmptyString(record.title);
   if (title !== undefined) metadata.title = title;
-  const url = nonEmptyString(record.url) ?? nonEmptyString(record.link);
-  const source = nonEmptyString(record.source);
+  const urlField = given(record.url) ? 'url' : given(record.link) ? 'link' : undefined;
+  const url = urlField === undefined ? undefined : httpUrl(record[urlField]);
+  const source = httpUrl(record.source);
   if (url !== undefined) metadata.url = url;
-  else if (looksLikeUrl(source)) metadata.url = source;
+  else if (urlField !== undefined) {
+    const shown = JSON.stringify(record[urlField]) ?? String(record[urlField]);
+    onIgnored(`"${urlField}" is ${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}, not an http(s) URL: the article was loaded without it`);
+  } else if (source !== undefined) metadata.url = source;
   const published = record.published ?? record.date ?? record.published_at ?? record.datePublished;
   if (published !== undefined && published !== null && published !== '') metadata.published = published;
   const language = nonEmptyString(record.lang) ?? nonEmptyString(record.language);

@@ -1,7 +1,7 @@
 import { detectLanguage } from '../text/detectLanguage';
 import type { Article } from './article';
 import { computeArticleId } from './articleId';
-import type { ArticleMetadata } from './articleMetadata';
+import { httpUrl, type ArticleMetadata } from './articleMetadata';
 import { cleanTitle, deriveTitle } from './deriveTitle';
 import { normaliseLanguage } from './normaliseLanguage';
 import { normalisePublished } from './normalisePublished';
@@ -25,13 +25,14 @@ export function languageSample(text: string): string {
  * Assembles an article from its citable text and whatever metadata its file
  * gave: the title from metadata or derived from the text, the language from
  * metadata or detected from the opening of the text, the publication date normalised (null when unusable),
+ * the URL when it is an absolute http(s) one (a relative canonical link is not),
  * and the content id. `text` is kept exactly as given.
  */
 export function buildArticle(source: string, text: string, metadata: ArticleMetadata): Article {
   const title = cleanTitle(metadata.title) ?? deriveTitle(text);
   const language = normaliseLanguage(metadata.language) ?? detectLanguage(languageSample(text));
   const published = normalisePublished(metadata.published);
-  const url = metadata.url ?? null;
+  const url = httpUrl(metadata.url) ?? null;
   const id = computeArticleId({ text, title, published, url, language });
   return { id, source, title, language, published, url, ...(metadata.outlet !== undefined && { outlet: metadata.outlet }), text };
 }

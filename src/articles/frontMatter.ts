@@ -1,8 +1,11 @@
 import { parse as parseYaml } from 'yaml';
 import { isRecord, readMetadataFields, type ArticleMetadata } from './articleMetadata';
 
-/** The body of a text file and the metadata of its front matter, or why the front matter is unusable. */
-export type FrontMatterSplit = { body: string; metadata: ArticleMetadata } | { reason: string };
+/**
+ * The body of a text file and the metadata of its front matter (with the
+ * fields left out and why), or why the front matter is unusable.
+ */
+export type FrontMatterSplit = { body: string; metadata: ArticleMetadata; ignored: string[] } | { reason: string };
 
 const OPENING_FENCE = /^---[ \t]*\r?\n/;
 const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
@@ -15,7 +18,7 @@ const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
  */
 export function splitFrontMatter(text: string): FrontMatterSplit {
   const opening = OPENING_FENCE.exec(text);
-  if (!opening) return { body: text, metadata: {} };
+  if (!opening) return { body: text, metadata: {}, ignored: [] };
   const afterOpening = text.slice(opening[0].length);
   const closing = CLOSING_FENCE.exec(afterOpening);
   if (!closing) return { reason: 'front matter opened with --- on line 1 is never closed (add a --- line after it)' };
@@ -32,8 +35,10 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   if (parsed !== null && parsed !== undefined && !isRecord(parsed)) {
     return { reason: 'front matter is not a list of "key: value" lines' };
   }
+  const ignored: string[] = [];
   return {
     body: afterOpening.slice(closing.index + closing[0].length),
-    metadata: parsed ? readMetadataFields(parsed) : {},
+    metadata: parsed ? readMetadataFields(parsed, (reason) => ignored.push(reason)) : {},
+    ignored,
   };
 }

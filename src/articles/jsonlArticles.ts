@@ -9,8 +9,11 @@ import { articleLengthReason, decodeStrictUtf8, formatBytes, hasWords } from './
 /** One line of a JSONL file as bytes, or only its size when it was over the limit. */
 type RawLine = { line: number; bytes: Buffer } | { line: number; oversizeBytes: number };
 
-/** What one JSONL line gave: an article or a reason to skip it; nothing for a blank line. */
-export type JsonlLineResult = { article: Article } | { skipped: SkippedInput } | null;
+/**
+ * What one JSONL line gave: an article (with the fields left out of it and
+ * why) or a reason to skip it; nothing for a blank line.
+ */
+export type JsonlLineResult = { article: Article; ignored: SkippedInput[] } | { skipped: SkippedInput } | null;
 
 const TEXT_FIELDS = ['text', 'article', 'content'] as const;
 const NEWLINE = 0x0a;
@@ -79,7 +82,9 @@ export function parseJsonlLine(fileSource: string, line: number, bytes: Uint8Arr
   if (text === undefined) return skip('no text: expected a "text", "article" or "content" field with words in it');
   const tooLong = articleLengthReason(text, maxArticleChars);
   if (tooLong) return skip(tooLong);
-  return { article: buildArticle(`${fileSource}#${line}`, text, readMetadataFields(record)) };
+  const ignored: SkippedInput[] = [];
+  const metadata = readMetadataFields(record, (reason) => ignored.push({ source: fileSource, line, reason }));
+  return { article: buildArticle(`${fileSource}#${line}`, text, metadata), ignored };
 }
 
 /** Thrown through the line splitter when a file has given all the bytes it may. */
@@ -138,7 +143,10 @@ export async function* readJsonlArticles(
       const result = parseJsonlLine(fileSource, raw.line, raw.bytes, maxArticleChars);
       if (result === null) continue;
       if ('skipped' in result) onSkip(result.skipped);
-      else yield result.article;
+      else {
+        for (const ignored of result.ignored) onSkip(ignored);
+        yield result.article;
+      }
     }
   } catch (error) {
     if (error instanceof ByteLimitReached) {

@@ -7,7 +7,6 @@ import { isRecord, mergeMetadata, readMetadataFields, type ArticleMetadata } fro
 import { buildArticle } from './buildArticle';
 import { corpusFileKind, listCorpusFiles, sidecarCandidates, stampCorpusFiles, type CorpusFile, type CorpusFileStat } from './corpusFiles';
 import { articleLengthReason, decodeArticleText, formatBytes, hasWords } from './decodeArticleText';
-import { splitFrontMatter } from './frontMatter';
 import {
   DEFAULT_MAX_ARTICLE_CHARS,
   DEFAULT_MAX_FILE_BYTES,
@@ -126,12 +125,13 @@ async function readSidecar(context: LoadContext, articleSource: string): Promise
     context.skipped.push({ source: sidecar, reason: `sidecar is not a JSON object; ${articleSource} was loaded without it` });
     return {};
   }
-  return readMetadataFields(parsed);
+  return readMetadataFields(parsed, (reason) => context.skipped.push({ source: sidecar, reason }));
 }
 
 async function loadTextFile(context: LoadContext, source: string): Promise<void> {
   const content = await readDecodedText(context, source);
   if (content === undefined) return;
+  const { splitFrontMatter } = await import('./frontMatter');
   const split = splitFrontMatter(content);
   if ('reason' in split) {
     context.skipped.push({ source, reason: split.reason });
@@ -141,6 +141,7 @@ async function loadTextFile(context: LoadContext, source: string): Promise<void>
     context.skipped.push({ source, reason: 'no text after the front matter' });
     return;
   }
+  for (const reason of split.ignored) context.skipped.push({ source, reason });
   const sidecar = await readSidecar(context, source);
   addArticle(context, source, split.body, mergeMetadata(split.metadata, sidecar));
 }

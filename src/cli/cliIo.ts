@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { config as loadDotenv } from 'dotenv';
+import { hasVisibleText } from '../text/controlCharacters';
 
 /** The streams and environment a CLI run uses; tests pass their own. */
 export interface CliIo {
@@ -16,10 +17,9 @@ export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }
 
-/** Non-blank lines of a stream, trimmed, in order. */
+/** Lines of a stream that have something visible in them, trimmed, in order. */
 export async function* readLines(input: Readable): AsyncGenerator<string> {
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    const trimmed = line.trim();
-    if (trimmed !== '') yield trimmed;
+    if (hasVisibleText(line)) yield line.trim();
   }
 }

@@ -1,15 +1,14 @@
 import type { Answer } from '../answers/answer';
 import { PARTNERSHIP_NATURE_WORDS } from '../facts/partnershipNatureWords';
 import type { SyncReport } from '../index/passageIndex';
-import type { SearchHit } from '../retrieval/searchHit';
-import type { PartnerMap, Timeline } from '../scoop';
+import type { FoundPassage, PartnerMap, Timeline } from '../scoop';
 import { escapeControlCharacters, oneLine, stripControlCharacters } from '../text/controlCharacters';
 
-/** `search --json`: one object per query. */
-export function searchJson(query: string, hits: SearchHit[]) {
+/** `search --json`: one object per query; a result whose story ran in other outlets lists them in `alsoIn`. */
+export function searchJson(query: string, hits: FoundPassage[]) {
   return {
     query,
-    results: hits.map(({ passage, article, score }) => ({
+    results: hits.map(({ passage, article, score, alsoIn }) => ({
       source: article.source,
       title: article.title,
       published: article.published,
@@ -18,6 +17,7 @@ export function searchJson(query: string, hits: SearchHit[]) {
       start: passage.start,
       end: passage.end,
       score: Number(score.toFixed(6)),
+      ...(alsoIn && { alsoIn: alsoIn.map(({ source, title, outlet, url, published }) => ({ source, title, outlet, url, published })) }),
     })),
   };
 }
@@ -108,11 +108,12 @@ export function answerText(answer: Answer): string {
 }
 
 /** Numbered passages with their article. */
-export function searchText(query: string, hits: SearchHit[]): string {
+export function searchText(query: string, hits: FoundPassage[]): string {
   if (hits.length === 0) return `No passage found for "${quote(query)}".\n`;
   const lines = hits.map(
-    ({ passage, article, score }, i) =>
-      `${i + 1}. ${quote(article.title)} (${source(article.source)}${dated(article.published)}, chars ${passage.start}-${passage.end}, score ${score.toFixed(3)})\n   "${quote(passage.text)}"`,
+    ({ passage, article, score, alsoIn }, i) =>
+      `${i + 1}. ${quote(article.title)} (${source(article.source)}${dated(article.published)}, chars ${passage.start}-${passage.end}, score ${score.toFixed(3)})\n   "${quote(passage.text)}"` +
+      (alsoIn ? `\n   also in ${[...new Set(alsoIn.map((also) => quote(also.outlet ?? also.source)))].join(', ')}` : ''),
   );
   return lines.join('\n') + '\n';
 }

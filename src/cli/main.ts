@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
-import { SingleBar, Presets } from 'cli-progress';
 import { openNewsroom, openScoop, type OpenedScoop } from '../app';
 import { parseConfig, type Config } from '../config';
 import { UserFacingError } from '../errors';
 import type { WriteFaults } from '../index/indexStore';
 import { createLogger, type Logger } from '../logger';
-import { stripControlCharacters, terminalSafeJson } from '../text/controlCharacters';
+import { hasVisibleText, stripControlCharacters, terminalSafeJson } from '../text/controlCharacters';
 import { processIo, readLines, type CliIo } from './cliIo';
 import { checkFeedCommand, FEED_COMMANDS, runFeedCommand } from './feedCommands';
 import {
@@ -43,6 +42,14 @@ Options:
 `;
 
 const COMMANDS = new Set(['ingest', 'search', 'ask', 'timeline', 'partners', ...FEED_COMMANDS]);
+
+/** What each command's TEXT is, and an example, for the message about an empty one. */
+const TEXT_EXAMPLES: Record<string, string> = {
+  search: 'a query, e.g. scoop search "GPT-5 release"',
+  ask: 'a question, e.g. scoop ask "When is GPT-5 expected?"',
+  timeline: 'a subject, e.g. scoop timeline GPT-5 (or nothing, for recent and upcoming events)',
+  partners: 'a company, e.g. scoop partners OpenAI',
+};
 
 interface CliOptions {
   command: string;
@@ -87,11 +94,16 @@ function parseCli(argv: string[], env: CliIo['env']): CliOptions | 'help' {
     ...(parsed.values.index !== undefined && { INDEX_DIR: parsed.values.index }),
   });
   const text = words.join(' ').trim();
-  return { command, text: text === '' ? null : text, words, json: parsed.values.json, k, config };
+  if (words.length > 0 && !hasVisibleText(text)) {
+    throw usageError(`The text given to ${command} is empty (only spaces or invisible characters): give ${TEXT_EXAMPLES[command] ?? 'some text'}.`);
+  }
+  return { command, text: words.length === 0 ? null : text, words, json: parsed.values.json, k, config };
 }
 
-function progressBar(io: CliIo, enabled: boolean) {
+/** A progress bar on a terminal while `ingest` embeds (cli-progress is loaded only then). */
+async function progressBar(io: CliIo, enabled: boolean) {
   if (!enabled || !io.stderr.isTTY) return { onProgress: undefined, stop: () => {} };
+  const { SingleBar, Presets } = await import('cli-progress');
   const bar = new SingleBar({ format: 'Embedding [{bar}] {value}/{total} passages', stream: process.stderr }, Presets.shades_classic);
   let started = false;
   return {
@@ -168,13 +180,13 @@ export async function main(argv: string[], io: CliIo = processIo(), hooks: CliHo
     }
     logger = createLogger(options.config.LOG_LEVEL, 'plain', io.stderr);
     if (FEED_COMMANDS.has(options.command)) {
-      const newsroom = openNewsroom(options.config);
+      const newsroom = await openNewsroom(options.config);
       const log = logger;
       const syncIndex = async () => void (await openScoop(options.config, { logger: log }));
       await runFeedCommand(options, { newsroom, syncIndex, io }).finally(() => newsroom.close());
       return 0;
     }
-    const progress = progressBar(io, options.command === 'ingest' && !options.json);
+    const progress = await progressBar(io, options.command === 'ingest' && !options.json);
     const serveStale = options.command !== 'ingest';
     const opened = await openScoop(options.config, { logger, onProgress: progress.onProgress, serveStale, writeFaults: hooks.writeFaults }).finally(progress.stop);
     if (opened.stale !== null) io.stderr.write(`scoop: the index is stale (answers come from the last good index): ${opened.stale}\n`);

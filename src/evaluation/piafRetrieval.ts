@@ -11,6 +11,7 @@ import type { Article } from '../articles/article';
 import type { Passage } from '../passages/passage';
 import { summariseRetrieval, type RetrievalOutcome, type RetrievalSummary, type SearchFunction } from './evaluateRetrieval';
 import { breakDown } from './groupBreakdown';
+import { summariseLatency, type LatencySummary } from './latency';
 import { LangChainPeer, PEER_DESCRIPTIONS, PEER_RETRIEVERS } from './langChainPeer';
 import { buildSearchPeer, SEARCH_PEER_DESCRIPTIONS, SEARCH_PEERS } from './searchPeers';
 import { formatNumber, formatShare, renderTable } from './textTable';
@@ -107,12 +108,18 @@ export interface PiafSummary {
   odd: RetrievalSummary;
 }
 
-/** Runs every question through one search: the rank of the first snippet (top `k`) holding the human answer. */
-export async function runPiafRetrieval(questions: readonly PiafQuestion[], search: SearchFunction, k = 10): Promise<RetrievalOutcome[]> {
+/**
+ * Runs every question through one search: the rank of the first snippet (top
+ * `k`) holding the human answer. `durations`, when given, receives each
+ * search's wall time in milliseconds (the search alone, not the scoring).
+ */
+export async function runPiafRetrieval(questions: readonly PiafQuestion[], search: SearchFunction, k = 10, durations?: number[]): Promise<RetrievalOutcome[]> {
   const outcomes: RetrievalOutcome[] = [];
   for (const question of questions) {
     const answer = foldForAnswerMatch(question.answer);
+    const began = performance.now();
     const hits = await search(question.question, k);
+    durations?.push(performance.now() - began);
     const index = hits.slice(0, k).findIndex((hit) => foldForAnswerMatch(hit.passage.text).includes(answer));
     outcomes.push({ id: question.id, language: 'fr', type: 'piaf', split: question.half, rank: index < 0 ? null : index + 1 });
   }
@@ -134,6 +141,8 @@ export interface PiafSystemResult {
   questions: number;
   sampled?: string;
   summary: PiafSummary;
+  /** Wall time of each search, in-process, one question at a time (after the warm-up questions). */
+  search: LatencySummary;
 }
 
 /** What the PIAF section of `npm run eval` reports. */
@@ -156,16 +165,17 @@ export function formatPiafReport(report: PiafReport): string {
     `PIAF retrieval: ${report.questions} questions over ${corpus.piafArticles} PIAF articles amid ${corpus.newsArticles} OrangeSum articles (${corpus.articles} articles, ${corpus.passages} passages)`,
     '',
     renderTable(
-      ['system', 'questions', 'all', 'even half (tuning)', 'odd half (checking)'],
+      ['system', 'questions', 'all', 'even half (tuning)', 'odd half (checking)', 'search p50 / p99 (ms)'],
       report.systems.map((system) => [
         system.name,
         system.sampled ? `${system.questions} (${system.sampled})` : String(system.questions),
         cell(system.summary.all),
         cell(system.summary.even),
         cell(system.summary.odd),
+        `${formatNumber(system.search.p50, 2)} / ${formatNumber(system.search.p99, 2)}`,
       ]),
     ),
-    'Cells: recall@1 / recall@5 / recall@10 / MRR@10.',
+    'Cells: recall@1 / recall@5 / recall@10 / MRR@10. Search times are in-process wall times of each query, one at a time, after warming up on the first questions.',
     '',
     ...report.systems.map((system) => `  ${system.name}: ${system.description}`),
     '',
@@ -173,6 +183,9 @@ export function formatPiafReport(report: PiafReport): string {
   ];
   return lines.join('\n');
 }
+
+/** Questions each system is asked once, untimed, before its timed run (so its code and caches are warm, as in a running bot). */
+const WARM_UP_QUESTIONS = 10;
 
 /** What {@link evaluatePiaf} runs over: the PIAF corpus as Scoop indexed it, and Scoop's search. */
 export interface PiafEvaluationInputs {
@@ -185,6 +198,10 @@ export interface PiafEvaluationInputs {
   embeddings: EmbeddingsInterface;
   /** The LangChain peer scores every passage per query: it is asked every n-th question only. Default 20; 0 leaves it out. */
   langChainEvery?: number;
+  /** Ask every n-th question only (every system the same ones), for a quicker reading. Default 1: all of them. */
+  every?: number;
+  /** False measures Scoop alone (the peers do not depend on Scoop's ranking; they take long). Default true. */
+  withPeers?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -194,21 +211,28 @@ export interface PiafEvaluationInputs {
  * question, beside Scoop on the same sample), all built and asked in this run.
  */
 export async function evaluatePiaf(inputs: PiafEvaluationInputs): Promise<PiafReport> {
-  const { articles, passages, questions } = inputs;
+  const { articles, passages } = inputs;
+  const questions = inputs.questions.filter((_, i) => i % Math.max(1, inputs.every ?? 1) === 0);
   const progress = inputs.onProgress ?? (() => undefined);
   const systems: PiafSystemResult[] = [];
   const measure = async (name: string, description: string, search: SearchFunction, asked = questions, sampled?: string) => {
     progress(`piaf: ${name} (${asked.length} questions)`);
-    systems.push({ name, description, questions: asked.length, sampled, summary: summarisePiaf(await runPiafRetrieval(asked, search)) });
+    for (const question of asked.slice(0, WARM_UP_QUESTIONS)) await search(question.question, 10);
+    const durations: number[] = [];
+    const summary = summarisePiaf(await runPiafRetrieval(asked, search, 10, durations));
+    const latency = summariseLatency(durations);
+    systems.push({ name, description, questions: asked.length, sampled, summary, search: latency });
+    progress(`piaf: ${name}: ${cell(summary.all)} (even ${cell(summary.even)}, odd ${cell(summary.odd)}; search p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms)`);
   };
   await measure('Scoop', 'Scoop\'s search as the CLI and the bot run it (the options that ship)', inputs.search);
-  for (const name of SEARCH_PEERS) {
+  const withPeers = inputs.withPeers ?? true;
+  for (const name of withPeers ? SEARCH_PEERS : []) {
     progress(`piaf: building ${name}`);
     const peer = await buildSearchPeer(name, { articles, passages });
     await measure(name, SEARCH_PEER_DESCRIPTIONS[name], (query, k) => peer.search(query, k));
   }
   const every = inputs.langChainEvery ?? 20;
-  if (every > 0) {
+  if (withPeers && every > 0) {
     const sample = questions.filter((_, i) => i % every === 0);
     const sampled = `every ${every}th`;
     progress(`piaf: building the LangChain peer over ${passages.length} passages`);

@@ -7,6 +7,7 @@ import { buildRetrievalCases, runRetrieval, summariseRetrieval, type RetrievalCa
 import type { EvaluationReport, SystemEvaluation } from './evaluationReport';
 import { breakDown } from './groupBreakdown';
 import { LangChainPeer, PEER_DESCRIPTIONS, PEER_RETRIEVERS } from './langChainPeer';
+import { buildSearchPeer, SEARCH_PEER_DESCRIPTIONS, SEARCH_PEERS, type SearchPeer } from './searchPeers';
 import type { AnswerQuestion, QuestionSet, RetrievalQuestion } from './questionSets';
 import { MIN_SNIPPET_COVERAGE } from './retrievalMetrics';
 
@@ -112,6 +113,19 @@ export async function runEvaluation(inputs: EvaluationInputs): Promise<Evaluatio
     );
   }
 
+  for (const name of SEARCH_PEERS) {
+    inputs.onProgress?.(`${name}: building over the passages of both corpora`);
+    const answerSide = await buildSearchPeer(name, answerCorpus);
+    const searchSide = searchCorpus === answerCorpus ? answerSide : await buildSearchPeer(name, searchCorpus);
+    systems.push(
+      await evaluateSystem(
+        { name, description: SEARCH_PEER_DESCRIPTIONS[name], retrievalSearch: (query, k) => searchSide.search(query, k), answer: (question) => topPassageAnswer(answerSide, question) },
+        inputs,
+        cases,
+      ),
+    );
+  }
+
   const describe = (corpus: EvaluatedCorpus) => ({ path: corpus.path, articles: corpus.articles.length, passages: corpus.passages.length });
   return {
     retrievalCorpus: describe(searchCorpus),
@@ -128,4 +142,12 @@ export async function runEvaluation(inputs: EvaluationInputs): Promise<Evaluatio
     ],
     ms: performance.now() - began,
   };
+}
+
+/** A search library's stand-in for an answer, as for the LangChain peer: its top passage quoted whole, never a refusal. */
+async function topPassageAnswer(peer: SearchPeer, question: string): Promise<EvaluatedAnswer> {
+  const [top] = await peer.search(question, 1);
+  if (!top) return { text: '', abstained: false, citations: [] };
+  const { passage, article } = top;
+  return { text: passage.text, abstained: false, citations: [{ articleId: article.id, source: article.source, start: passage.start, end: passage.end, snippet: passage.text }] };
 }

@@ -7,7 +7,7 @@ import MiniSearch from 'minisearch';
 import type { Article } from '../articles/article';
 import type { Passage } from '../passages/passage';
 import type { SearchHit } from '../retrieval/searchHit';
-import { foldAccents } from '../text/foldAccents';
+import { foldAccents } from '../text/foldForMatching';
 
 /** The search libraries a user would pick instead of Scoop's own index. */
 export type SearchPeerName = 'minisearch' | 'minisearch-articles' | 'orama';
@@ -18,11 +18,11 @@ export const SEARCH_PEERS: readonly SearchPeerName[] = ['minisearch', 'orama', '
 /** What each search peer is, for report footnotes. */
 export const SEARCH_PEER_DESCRIPTIONS: Record<SearchPeerName, string> = {
   minisearch:
-    'MiniSearch 7 over the same passages (fields title + text, title boosted 2x, fuzzy 0.2 as its README sets default search options; processTerm: lower case, @orama/stopwords, Snowball stemmer of @orama/stemmers, accents folded), one index per language',
+    'MiniSearch 7 over the same passages (fields title + text, title weighted 0.5x since every passage repeats it; processTerm: lower case, @orama/stopwords, Snowball stemmer of @orama/stemmers, accents folded; no fuzzy or prefix search, which cost time and recall here), one index per language',
   'minisearch-articles':
-    'MiniSearch 7 configured the same way over whole articles (a hit anywhere in the article counts, so it is the easier task)',
+    'MiniSearch 7 configured the same way over whole articles, title boosted 2x as its README shows (a hit anywhere in the article counts, so it is the easier task)',
   orama:
-    'Orama 3 over the same passages (schema title + text, title boosted 2x; tokenizer with language, stemming and the @orama/stopwords list, as its docs recommend), one database per language',
+    "Orama 3 over the same passages (schema title + text, title weighted 0.5x; its tokenizer for the language with the @orama/stopwords list, stemming left off as by default: Orama matches query words as prefixes, and with @orama/stemmers' short stems that matched too much, recall@1/5/10 0.15 / 0.31 / 0.38 against 0.22 / 0.41 / 0.49 without, on every 10th PIAF question amid OrangeSum), one database per language",
 };
 
 /** A search library built over a corpus, searched as Scoop is. */
@@ -44,7 +44,17 @@ type PeerLanguage = 'fr' | 'en';
 const STEMMERS: Record<PeerLanguage, (word: string) => string> = { fr: frenchStemmer, en: englishStemmer };
 const STOPWORDS: Record<PeerLanguage, Set<string>> = { fr: new Set(frenchStopwords), en: new Set(englishStopwords) };
 const ORAMA_LANGUAGES = { fr: 'french', en: 'english' } as const;
-const TITLE_BOOST = 2;
+/**
+ * Field boosts of the title. Over whole articles the title is boosted 2x, as
+ * MiniSearch's README and Orama's docs show. Over passages, each passage
+ * carries its article's title, so a boosted title ties every passage of an
+ * article on it: measured on every 10th PIAF question amid the 10,000
+ * OrangeSum articles, MiniSearch's recall@5 is 0.58 with the title boosted 2x,
+ * 0.64 at 1x, 0.67 at 0.5x and 0.67 with no title; the peers get the 0.5x
+ * that serves them best.
+ */
+const ARTICLE_TITLE_BOOST = 2;
+const PASSAGE_TITLE_BOOST = 0.5;
 
 /** English articles go to the English index; French and undetermined ones to the French one (the corpora here are French). */
 function peerLanguage(article: Article): PeerLanguage {
@@ -61,6 +71,9 @@ function processTermFor(language: PeerLanguage): (term: string) => string | null
     return foldAccents(stem(lower));
   };
 }
+
+/** What a peer's documents are: Scoop's passages, or whole articles. */
+type PeerUnit = 'passages' | 'articles';
 
 interface UnitDocument {
   id: number;
@@ -110,11 +123,19 @@ function unitsOfArticles(articles: readonly Article[]): Unit[] {
   }));
 }
 
-function miniSearchOptions(language: PeerLanguage) {
+/**
+ * MiniSearch's options as its README sets them up (fields, processTerm with a
+ * stemmer and stop words, a title boost), without `fuzzy` or `prefix`: on
+ * every 10th PIAF question amid the OrangeSum articles, fuzzy 0.2 took 870 ms
+ * a query and lost recall (0.38 / 0.57 / 0.64 at 1/5/10), prefix search gave
+ * 0.39 / 0.59 / 0.65 at a p99 of 2.2 s against 0.41 / 0.58 / 0.66 and 0.5 s
+ * without (title boosted 2x in all three).
+ */
+function miniSearchOptions(language: PeerLanguage, unit: PeerUnit) {
   return {
     fields: ['title', 'text'],
     processTerm: processTermFor(language),
-    searchOptions: { boost: { title: TITLE_BOOST }, fuzzy: 0.2 },
+    searchOptions: { boost: { title: unit === 'articles' ? ARTICLE_TITLE_BOOST : PASSAGE_TITLE_BOOST } },
   };
 }
 
@@ -132,17 +153,21 @@ function miniSearchPeer(name: SearchPeerName, units: Unit[], indexes: [PeerLangu
 function buildMiniSearch(name: SearchPeerName, units: Unit[]): SearchPeer {
   const indexes: [PeerLanguage, MiniSearch<UnitDocument>][] = [];
   for (const [language, ids] of byLanguage(units)) {
-    const index = new MiniSearch<UnitDocument>(miniSearchOptions(language));
+    const index = new MiniSearch<UnitDocument>(miniSearchOptions(language, unitOf(name)));
     index.addAll(ids.map((id) => ({ id, title: units[id].article.title, text: units[id].passage.text })));
     indexes.push([language, index]);
   }
   return miniSearchPeer(name, units, indexes);
 }
 
+function unitOf(name: SearchPeerName): PeerUnit {
+  return name === 'minisearch-articles' ? 'articles' : 'passages';
+}
+
 /**
  * MiniSearch over the same passages Scoop indexes, set up as its README
- * recommends: title and text fields with the title boosted, fuzzy matching,
- * and a processTerm that drops stop words and stems (per language).
+ * recommends: title and text fields, and a processTerm that drops stop words
+ * and stems (per language); see {@link miniSearchOptions}.
  */
 export function buildMiniSearchPeer(input: SearchPeerInput): SearchPeer {
   return buildMiniSearch('minisearch', unitsOfPassages(input));
@@ -154,9 +179,11 @@ export function buildMiniSearchArticlePeer(input: Pick<SearchPeerInput, 'article
 }
 
 /**
- * Orama over the same passages, set up as its docs recommend for a
- * language: the tokenizer's language, stemming with @orama/stemmers and the
- * @orama/stopwords list; title and text searched with the title boosted.
+ * Orama over the same passages, set up as its docs show for a language: the
+ * tokenizer's language and the @orama/stopwords list; title and text
+ * searched, the title weighted as for MiniSearch. Stemming stays off (its
+ * default): Orama matches every query word as a prefix, so short stems match
+ * far too many words (see {@link SEARCH_PEER_DESCRIPTIONS}).
  */
 export async function buildOramaPeer(input: SearchPeerInput): Promise<SearchPeer> {
   const units = unitsOfPassages(input);
@@ -173,7 +200,7 @@ function createOrama(language: PeerLanguage): AnyOrama {
   return create({
     schema: { title: 'string', text: 'string' } as const,
     components: {
-      tokenizer: { language: ORAMA_LANGUAGES[language], stemming: true, stemmer: STEMMERS[language], stopWords: [...STOPWORDS[language]] },
+      tokenizer: { language: ORAMA_LANGUAGES[language], stopWords: [...STOPWORDS[language]] },
     },
   });
 }
@@ -184,7 +211,7 @@ function oramaPeer(units: Unit[], databases: [PeerLanguage, AnyOrama][]): Search
     search: async (query, k) => {
       const scored: { id: number; score: number }[] = [];
       for (const [, db] of databases) {
-        const results = await oramaSearch(db, { term: query, properties: ['title', 'text'], boost: { title: TITLE_BOOST }, limit: k });
+        const results = await oramaSearch(db, { term: query, properties: ['title', 'text'], boost: { title: PASSAGE_TITLE_BOOST }, limit: k });
         for (const hit of results.hits) scored.push({ id: Number(hit.id), score: hit.score });
       }
       return mergeHits(units, scored, k);
@@ -213,7 +240,7 @@ export function loadSearchPeer(name: SearchPeerName, input: SearchPeerInput, sav
   return miniSearchPeer(
     name,
     units,
-    parts.map(([language, json]) => [language, MiniSearch.loadJS<UnitDocument>(json as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions(language))]),
+    parts.map(([language, json]) => [language, MiniSearch.loadJS<UnitDocument>(json as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions(language, unitOf(name)))]),
   );
 }
 

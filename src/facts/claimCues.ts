@@ -1,5 +1,7 @@
 import type { Language } from '../articles/article';
-import type { DateEventKind } from './fact';
+import { foldForMatching } from '../text/foldForMatching';
+import { vocabulariesFor } from '../text/language';
+import { VOCABULARIES, wordsPattern, type DateEventKind, type Vocabulary } from '../text/vocabulary';
 
 /** A word in a clause that says what happens (an event) or how sure the article is (a status). */
 export interface Cue<T> {
@@ -8,97 +10,64 @@ export interface Cue<T> {
   value: T;
 }
 
-type CueTable<T> = Array<[RegExp, T]>;
-
-const W = '(?<![\\p{L}\\d])';
-const Z = '(?![\\p{L}\\d])';
-
-function cue(source: string): RegExp {
-  return new RegExp(`${W}(?:${source})${Z}`, 'gu');
+/** One language's claim words, compiled once. */
+interface CompiledClaimWords {
+  events: Array<[RegExp, DateEventKind]>;
+  cancelled: RegExp;
+  rumoured: RegExp;
+  expected: RegExp;
+  planned: RegExp;
+  past: RegExp;
+  sentenceHearsay: RegExp;
+  reportedPlan: RegExp | null;
+  conditional: RegExp | null;
+  formerPlan: RegExp[];
 }
 
-/** Verbs and nouns of events, on folded text (lower case, no accents). */
-const EVENT_CUES: Record<'fr' | 'en', CueTable<DateEventKind>> = {
-  fr: [
-    [cue("report(?:e|ee|es|ees|er|era|eront|erait|eraient)|repouss\\p{L}*|retard(?:e|ee|es|ees|er|era)?|decal(?:e|ee|es|ees|er|age)"), 'postponement'],
-    [cue('sorti|sortie|sorties|sortir|sortira|sortiront|sortirait|sortiraient|publie|publiee|publiera|publication|disponible|disponibles|disponibilite|livre|livrera|livraison|commercialise|commercialisee|commercialisera|arrive|arrivera|arriveront|arriverait|arrivee'), 'release'],
-    [cue('devoil\\p{L}*|present(?:e|ee|es|ees|era|eront|erait|ation|er)|revel(?:e|ee|era|er)'), 'unveiling'],
-    [cue('lanc(?:e|ee|es|ees|er|era|eront|erait|eraient|ement|ements)|mise sur le marche'), 'launch'],
-    [cue('deploi\\p{L}*|deploy\\p{L}*|mise en production'), 'deployment'],
-    [cue('entrain(?:e|ee|es|er|era|ement)|formation'), 'training'],
-    [cue('annonc(?:e|ee|es|ees|er|era|eront|erait|ent)'), 'announcement'],
-  ],
-  en: [
-    [cue('postpon\\p{L}*|delay(?:s|ed|ing)?|push(?:ed|es)? back|pushed (?:the \\p{L}+ )?(?:into|to)|slip(?:s|ped)?'), 'postponement'],
-    [cue('releas(?:e|es|ed|ing)|ship(?:s|ped|ping)?|available|availability|arrive(?:s|d)?|rolls? out to'), 'release'],
-    [cue('unveil(?:s|ed|ing)?|present(?:s|ed|ing)|showcas(?:e|es|ed|ing)|reveal(?:s|ed|ing)?|debut(?:s|ed)?'), 'unveiling'],
-    [cue('launch(?:es|ed|ing)?'), 'launch'],
-    [cue('deploy(?:s|ed|ing|ment)?|roll(?:s|ed|ing)? out|rollout|host(?:s|ed|ing)?'), 'deployment'],
-    [cue('train(?:s|ed|ing)|pre-?train(?:s|ed|ing)?'), 'training'],
-    [cue('announc(?:e|es|ed|ing|ement)'), 'announcement'],
-  ],
-};
+function compile(vocabulary: Vocabulary): CompiledClaimWords {
+  const words = vocabulary.claims;
+  return {
+    events: words.events.map(([source, kind]) => [wordsPattern(source), kind]),
+    cancelled: wordsPattern(words.cancelled),
+    rumoured: wordsPattern(words.rumoured),
+    expected: wordsPattern(words.expected),
+    planned: wordsPattern(words.planned),
+    past: wordsPattern(words.past),
+    sentenceHearsay: wordsPattern(words.sentenceHearsay),
+    reportedPlan: words.reportedPlan ? new RegExp(words.reportedPlan, 'u') : null,
+    conditional: words.conditional ? new RegExp(words.conditional, 'u') : null,
+    formerPlan: vocabulary.roles.filter(([, role]) => role === 'original').map(([pattern]) => pattern),
+  };
+}
 
-/** Words that cancel an event. */
-const CANCEL_CUES: Record<'fr' | 'en', RegExp> = {
-  fr: cue('annul(?:e|ee|es|ees|er|era|ation)|abandonn(?:e|ee|es|er|era)|renonce'),
-  en: cue('cancel(?:s|ed|led|ing)?|scrap(?:s|ped)|shelv(?:e|es|ed)|abandon(?:s|ed)?|axed'),
-};
+const COMPILED = new Map<Vocabulary, CompiledClaimWords>([VOCABULARIES.fr, VOCABULARIES.en].map((v) => [v, compile(v)]));
 
-/** Hearsay: the claim rests on unnamed sources or the journalistic conditional. */
-const RUMOUR_CUES: Record<'fr' | 'en', RegExp> = {
-  fr: cue("selon (?:des|les|plusieurs|nos|certaines|de) (?:sources|rumeurs|informations|personnes)|selon (?:the information|bloomberg|reuters|the verge|le wall street journal|the wall street journal)|d'apres (?:des|nos|plusieurs) sources|rumeurs?|aurait|auraient|il se murmure|pourrait|pourraient|serait|seraient"),
-  en: cue("reportedly|is said to|are said to|rumou?r(?:s|ed)?|according to (?:sources|people|insiders|a report|reports|the information|bloomberg|reuters)|people familiar|sources (?:say|said|claim|told)|could|might"),
-};
+function compiledFor(language: Language): CompiledClaimWords[] {
+  return vocabulariesFor(language).map((v) => COMPILED.get(v)!);
+}
 
-/** The article expects it without a firm plan. */
-const EXPECT_CUES: Record<'fr' | 'en', RegExp> = {
-  fr: cue("devrai(?:t|ent)|devra|devront|attendu|attendue|attendus|attendues|s'attend(?:ent)?|probablement|vraisemblablement|table sur"),
-  en: cue('expected|expects?|should|likely|anticipated|on track'),
-};
+function has(pattern: RegExp | null, text: string): boolean {
+  if (!pattern) return false;
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
 
-/** A firm plan: future tense, "plans to", "prévoit", a reported announcement. */
-const PLAN_CUES: Record<'fr' | 'en', RegExp> = {
-  fr: cue("sera|seront|va|vont|prevoit|prevoient|prevu|prevue|prevus|prevues|compte|comptent|entend|entendent|projette|planifie|doit|doivent|a annonce qu|a annonce que|a confirme qu|a confirme que|annonce qu|annonce que|promet|a promis|\\p{L}+(?:era|eront|ira|iront)"),
-  en: cue("will|would|'ll|plans?|planned|is set to|are set to|scheduled|slated|aims? to|aimed to|intends? to|is going to|are going to|is to|are to|due|promised|announced (?:that|it would|plans)"),
-};
-
-/** Past tense: the event is reported as done. */
-const PAST_CUES: Record<'fr' | 'en', RegExp> = {
-  fr: cue("(?:a|ont|avait|avaient|est|sont|etait|etaient)(?: (?:deja|bien|officiellement|finalement|discretement|enfin))? (?:ete )?\\p{L}+(?:e|ee|es|ees|i|ie|is|ies|u|ue)|\\p{L}+(?:a|erent)(?= (?:le|la|les|son|sa|ses|un|une|en|au|hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))"),
-  en: cue('was|were|has been|have been|had been|\\p{L}{3,}ed(?! to)'),
-};
-
-/** Conditional in reported speech ("a annoncé qu'il lancerait"): a past plan, not a rumour. */
-const REPORTED_PLAN = /(?:annonc|confirm|promis|indiqu|assur|declar|affirm|explique)\p{L}* qu/u;
-/** The journalistic conditional on an event verb ("OpenAI lancerait GPT-5 en mai"): unconfirmed. */
-const CONDITIONAL = /\p{L}+(?:rait|raient)(?![\p{L}])/u;
-
-function collect<T>(folded: string, table: CueTable<T>, from: number, to: number): Array<Cue<T>> {
-  const found: Array<Cue<T>> = [];
+/**
+ * Event cues (release, launch, postponement...) in `folded.slice(from, to)`,
+ * in text order, read with the vocabulary of `language` (both for `und`).
+ */
+export function findEventCues(folded: string, language: Language, from = 0, to = folded.length): Array<Cue<DateEventKind>> {
+  const found: Array<Cue<DateEventKind>> = [];
   const slice = folded.slice(from, to);
-  for (const [pattern, value] of table) {
-    pattern.lastIndex = 0;
-    for (const match of slice.matchAll(pattern)) {
-      found.push({ start: from + match.index, end: from + match.index + match[0].length, value });
+  for (const words of compiledFor(language)) {
+    for (const [pattern, value] of words.events) {
+      pattern.lastIndex = 0;
+      for (const match of slice.matchAll(pattern)) {
+        found.push({ start: from + match.index, end: from + match.index + match[0].length, value });
+      }
     }
   }
   return found.sort((a, b) => a.start - b.start);
-}
-
-function lang(language: Language): 'fr' | 'en' {
-  return language === 'en' ? 'en' : 'fr';
-}
-
-/** Event cues (release, launch, postponement...) in `folded.slice(from, to)`, in text order. */
-export function findEventCues(folded: string, language: Language, from: number, to: number): Array<Cue<DateEventKind>> {
-  const langs = language === 'und' ? (['fr', 'en'] as const) : [lang(language)];
-  return langs.flatMap((l) => collect(folded, EVENT_CUES[l], from, to)).sort((a, b) => a.start - b.start);
-}
-
-function has(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0;
-  return pattern.test(text);
 }
 
 /** What a clause says about how sure the claim is, read from its words. */
@@ -114,32 +83,52 @@ export interface StatusReading {
   formerPlan: boolean;
 }
 
-const FORMER_PLAN = cue("initialement|auparavant|a l'origine|au depart|originally|initially|previously|at first");
-
 /** Reads the status cues of a folded clause. */
 export function readStatusCues(foldedClause: string, language: Language): StatusReading {
-  const langs = language === 'und' ? (['fr', 'en'] as const) : [lang(language)];
-  const any = (table: Record<'fr' | 'en', RegExp>) => langs.some((l) => has(table[l], foldedClause));
+  const languages = compiledFor(language);
+  const any = (pick: (words: CompiledClaimWords) => RegExp | null) => languages.some((words) => has(pick(words), foldedClause));
   return {
-    cancelled: any(CANCEL_CUES),
-    rumoured: any(RUMOUR_CUES),
-    expected: any(EXPECT_CUES),
-    planned: any(PLAN_CUES),
-    past: any(PAST_CUES),
-    reportedPlan: REPORTED_PLAN.test(foldedClause),
-    conditional: CONDITIONAL.test(foldedClause),
-    formerPlan: has(FORMER_PLAN, foldedClause),
+    cancelled: any((w) => w.cancelled),
+    rumoured: any((w) => w.rumoured),
+    expected: any((w) => w.expected),
+    planned: any((w) => w.planned),
+    past: any((w) => w.past),
+    reportedPlan: any((w) => w.reportedPlan),
+    conditional: any((w) => w.conditional),
+    formerPlan: languages.some((words) => words.formerPlan.some((pattern) => pattern.test(foldedClause))),
   };
 }
 
-/** Hearsay that covers a whole sentence. */
-const SENTENCE_HEARSAY: Record<'fr' | 'en', RegExp> = {
-  fr: cue("selon (?:des|les|plusieurs|nos|certaines) (?:sources|rumeurs|personnes)|d'apres (?:des|nos|plusieurs) sources|selon (?:the information|bloomberg|reuters)"),
-  en: cue('according to (?:sources|people|insiders|a report|reports|the information|bloomberg|reuters)|people familiar|reportedly|sources (?:say|said|told)'),
-};
-
 /** Sentence-wide hearsay ("Selon les sources, ...", "..., according to people familiar with the matter"). */
 export function sentenceIsHearsay(foldedSentence: string, language: Language): boolean {
-  const langs = language === 'und' ? (['fr', 'en'] as const) : [lang(language)];
-  return langs.some((l) => has(SENTENCE_HEARSAY[l], foldedSentence));
+  return compiledFor(language).some((words) => has(words.sentenceHearsay, foldedSentence));
+}
+
+/** Where a clause ends: punctuation, or a subordinate or contrasting clause starting. */
+const CLAUSE_BREAK = /[,;:]|\s(?=(?:que|qu'|that|mais|but|tandis|alors que|while)[\s'])/gu;
+
+/** The tense a clause speaks in, as far as its status words tell. */
+export type ClauseTense = 'past' | 'future';
+
+/**
+ * The tense of the clause of `sentence` that holds offset `at`, read from its
+ * status words ("Apple a reconnu vendredi que...": past; "Apple présentera
+ * vendredi...": future), null when its words do not tell. A plan or an
+ * expectation is future; a past tense without either is past. The clause is
+ * the comma-separated part holding `at`, widened to its neighbours when it has
+ * no verb of its own ("Vendredi, Apple a annoncé..."). A subordinate clause
+ * ("que...", "that...") is a clause of its own.
+ */
+export function clauseTense(sentence: string, at: number, language: Language): ClauseTense | null {
+  const folded = foldForMatching(sentence);
+  const bounds = [0, ...[...folded.matchAll(CLAUSE_BREAK)].map((m) => m.index + 1), folded.length + 1];
+  const index = Math.max(0, bounds.findIndex((b, i) => at >= b && at < (bounds[i + 1] ?? Infinity)));
+  const clauses = [[index, index], [index, index + 1], [index - 1, index + 1]] as const;
+  for (const [from, to] of clauses) {
+    const clause = folded.slice(bounds[Math.max(0, from)], bounds[Math.min(bounds.length - 1, to + 1)] - 1);
+    const reading = readStatusCues(clause, language);
+    if (reading.planned || reading.expected || reading.reportedPlan) return 'future';
+    if (reading.past) return 'past';
+  }
+  return null;
 }

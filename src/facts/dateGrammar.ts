@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import * as en from 'chrono-node/en';
+import * as fr from 'chrono-node/fr';
 import {
   addDays,
   addMonths,
@@ -10,16 +11,22 @@ import {
   type DayRange,
   type PublicationInterval,
 } from './calendar';
-import {
-  COUNTS,
-  DEICTIC_STEPS,
-  MONTHS_EN,
-  MONTHS_FR,
-  ORDINALS,
-  PARTS,
-  SEASONS,
-  type PeriodPart,
-} from './dateVocabulary';
+import { VOCABULARIES, type PeriodPart } from '../text/vocabulary';
+
+const FR = VOCABULARIES.fr.dates;
+const EN = VOCABULARIES.en.dates;
+/** The date words of both languages in one table each: an article in one language may use the other's. */
+const MONTHS: Readonly<Record<string, number>> = { ...FR.months, ...FR.monthAbbreviations, ...EN.months, ...EN.monthAbbreviations };
+const COUNTS: Readonly<Record<string, number | 'few'>> = { ...FR.counts, ...EN.counts };
+const PARTS: Readonly<Record<string, PeriodPart>> = { ...FR.periodParts, ...EN.periodParts };
+const ORDINALS: Readonly<Record<string, number>> = { ...FR.ordinals, ...EN.ordinals };
+const SEASONS: Readonly<Record<string, { from: number; to: number }>> = { ...FR.seasons, ...EN.seasons };
+const DEICTIC_STEPS: Readonly<Record<string, number>> = { ...FR.deicticSteps, ...EN.deicticSteps };
+
+/** Words as regex alternatives, longest first, spaces matching any space. */
+function alternatives(words: Iterable<string>): string {
+  return [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')).join('|');
+}
 
 /** What resolving a date expression needs besides the expression. */
 export interface ResolveContext {
@@ -58,15 +65,15 @@ export interface DateRule {
 const B = '(?<![\\p{L}\\d])';
 const E = '(?![\\p{L}\\d])';
 const YEAR = '(?<year>(?:19|20)\\d{2})(?![\\p{L}\\d-]|\\.\\d|,\\d)';
-const MONTH_FR = `(?<month>${Object.keys(MONTHS_FR).join('|')})${E}`;
-const MONTH_EN = '(?<month>january|february|march|april|may|june|july|august|september|october|november|december)(?![\\p{L}\\d])';
-const MONTH_EN_SHORT = `(?<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?`;
-const COUNT_FR = '(?<count>quelques|plusieurs|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|\\d{1,2})';
-const COUNT_EN = '(?<count>a\\sfew|a\\scouple\\sof|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|\\d{1,2})';
+const MONTH_FR = `(?<month>${alternatives(Object.keys(FR.months))})${E}`;
+const MONTH_EN = `(?<month>${alternatives(Object.keys(EN.months))})${E}`;
+const MONTH_EN_SHORT = `(?<month>${alternatives([...Object.keys(EN.months), ...Object.keys(EN.monthAbbreviations)])})\\.?`;
+const COUNT_FR = `(?<count>${alternatives(Object.keys(FR.counts))}|\\d{1,2})`;
+const COUNT_EN = `(?<count>${alternatives(Object.keys(EN.counts))}|\\d{1,2})`;
 const UNIT_FR = '(?<unit>jours?|semaines?|mois|ans|an|annees?)';
 const UNIT_EN = '(?<unit>days?|weeks?|months?|years?)';
-const WEEKDAYS_FR = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
-const WEEKDAYS_EN = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAYS_FR = FR.weekdays;
+const WEEKDAYS_EN = EN.weekdays;
 
 function rx(source: string): RegExp {
   return new RegExp(B + source, 'gdu');
@@ -81,7 +88,7 @@ function absolute(range: DayRange | null): ResolvedDate {
 
 function monthNumber(name: string | undefined): number {
   const key = (name ?? '').replace(/\.$/, '');
-  return MONTHS_FR[key] ?? MONTHS_EN[key] ?? 0;
+  return MONTHS[key] ?? 0;
 }
 
 /** The year of a month (and day) named without a year: the next occurrence from the publication date, or the last one in past tense. */
@@ -267,7 +274,7 @@ function seasonOf(season: { from: number; to: number }, steps: number, context: 
 
 function dayMonthYear(groups: Groups, context: ResolveContext, original: string, language: 'fr' | 'en'): ResolvedDate {
   const month = monthNumber(groups.month);
-  const parser = language === 'fr' ? chrono.fr : chrono.en;
+  const parser = language === 'fr' ? fr : en;
   const parsed = parser.parse(original, { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 })[0];
   const day = parsed?.start.isCertain('day') ? parsed.start.get('day') : Number((groups.day ?? '').replace(/\D/g, ''));
   if (!month || !day || day > 31) return UNRESOLVED;
@@ -327,7 +334,7 @@ function christmas(groups: Groups, context: ResolveContext): ResolvedDate {
   return year === null ? UNRESOLVED : absolute(december(year));
 }
 
-function weekday(names: string[], groups: Groups, context: ResolveContext): ResolvedDate {
+function weekday(names: readonly string[], groups: Groups, context: ResolveContext): ResolvedDate {
   const index = names.indexOf(groups.wd ?? '');
   if (index < 0) return UNRESOLVED;
   const which = groups.which ?? '';

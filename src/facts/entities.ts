@@ -1,178 +1,46 @@
-import { foldForMatching } from '../text/foldForMatching';
+import { foldForMatching, nameKey } from '../text/foldForMatching';
+import aliasTable from './nameAliases.json' with { type: 'json' };
 
-/** A product, model or organisation named in a text, with its exact offsets. */
+/** A product, organisation or other name found in a text, with its exact offsets. */
 export interface EntityMention {
   start: number;
   end: number;
   text: string;
-  /** Canonical name (`GPT-5`, `o3`, `Azure`, `Microsoft`). */
+  /** Canonical name: the alias table's when it lists a spelling (`Mistral` → `Mistral AI`), else the name as the article writes it. */
   canonical: string;
-  kind: 'product' | 'company';
+  /**
+   * `company` for organisations, `product` for products and models, `name`
+   * for a name the articles use whose kind they do not say (a company, a
+   * product or an event, never a person or a place).
+   */
+  kind: 'product' | 'company' | 'name';
   /** The organisation behind it: itself for a company, the maker for a product, when known. */
   company: string | null;
 }
 
-interface CompanyEntry {
-  canonical: string;
-  /** Folded spellings. */
-  names: string[];
+/** What the alias table may say about one canonical name. */
+interface AliasEntry {
+  kind?: 'organisation' | 'product';
+  /** Other spellings, folded ("open ai"). The canonical name is always a spelling of itself. */
+  spellings?: string[];
+  /** The organisation behind a product (`Azure` → `Microsoft`). */
+  maker?: string;
+  /** What an organisation (or its platform, or its chip) provides to others: orients a tie. */
+  provides?: 'cloud' | 'chips';
 }
 
-/** Organisations Scoop recognises, with the spellings articles use. */
-const COMPANIES: CompanyEntry[] = [
-  { canonical: 'OpenAI', names: ['openai', 'open ai'] },
-  { canonical: 'Microsoft', names: ['microsoft'] },
-  { canonical: 'Google', names: ['google', 'alphabet', 'google deepmind', 'deepmind'] },
-  { canonical: 'Amazon', names: ['amazon', 'amazon web services'] },
-  { canonical: 'Anthropic', names: ['anthropic'] },
-  { canonical: 'Meta', names: ['meta', 'facebook'] },
-  { canonical: 'Nvidia', names: ['nvidia'] },
-  { canonical: 'AMD', names: ['amd'] },
-  { canonical: 'Intel', names: ['intel'] },
-  { canonical: 'Apple', names: ['apple'] },
-  { canonical: 'Mistral AI', names: ['mistral ai', 'mistral'] },
-  { canonical: 'xAI', names: ['xai', 'x.ai'] },
-  { canonical: 'DeepSeek', names: ['deepseek'] },
-  { canonical: 'Oracle', names: ['oracle'] },
-  { canonical: 'SoftBank', names: ['softbank'] },
-  { canonical: 'CoreWeave', names: ['coreweave'] },
-  { canonical: 'Hugging Face', names: ['hugging face', 'huggingface'] },
-  { canonical: 'IBM', names: ['ibm'] },
-  { canonical: 'Samsung', names: ['samsung'] },
-  { canonical: 'TSMC', names: ['tsmc'] },
-  { canonical: 'Broadcom', names: ['broadcom'] },
-  { canonical: 'Salesforce', names: ['salesforce'] },
-  { canonical: 'Cerebras', names: ['cerebras'] },
-  { canonical: 'Scaleway', names: ['scaleway'] },
-  { canonical: 'OVHcloud', names: ['ovhcloud', 'ovh'] },
-  { canonical: 'Iliad', names: ['iliad'] },
-  { canonical: 'Bpifrance', names: ['bpifrance'] },
-  { canonical: 'Capgemini', names: ['capgemini'] },
-  { canonical: 'Perplexity', names: ['perplexity'] },
-  { canonical: 'Cohere', names: ['cohere'] },
-  { canonical: 'Databricks', names: ['databricks'] },
-  { canonical: 'Snowflake', names: ['snowflake'] },
-  { canonical: 'Qualcomm', names: ['qualcomm'] },
-  { canonical: 'Arm', names: ['arm holdings', 'arm'] },
-  { canonical: 'Baidu', names: ['baidu'] },
-  { canonical: 'Alibaba', names: ['alibaba'] },
-  { canonical: 'Tencent', names: ['tencent'] },
-  { canonical: 'ByteDance', names: ['bytedance'] },
-  { canonical: 'SAP', names: ['sap'] },
-  { canonical: 'Dell', names: ['dell'] },
-  { canonical: 'G42', names: ['g42'] },
-  { canonical: 'MGX', names: ['mgx'] },
-  { canonical: 'Helsing', names: ['helsing'] },
-  { canonical: 'Stellantis', names: ['stellantis'] },
-  { canonical: 'Orange', names: ['orange'] },
-  { canonical: 'Thales', names: ['thales'] },
-  { canonical: 'Kyutai', names: ['kyutai'] },
-  { canonical: 'Aleph Alpha', names: ['aleph alpha'] },
-  { canonical: 'LightOn', names: ['lighton'] },
-  { canonical: 'SK Hynix', names: ['sk hynix'] },
-  { canonical: 'Lambda', names: ['lambda labs'] },
-  { canonical: 'Andreessen Horowitz', names: ['andreessen horowitz', 'a16z'] },
-  { canonical: 'General Catalyst', names: ['general catalyst'] },
-  { canonical: 'Lightspeed', names: ['lightspeed venture partners', 'lightspeed'] },
-  { canonical: 'Thrive Capital', names: ['thrive capital'] },
-];
+const ENTRIES: ReadonlyMap<string, AliasEntry> = new Map(Object.entries(aliasTable.names as Record<string, AliasEntry>));
 
-/** Fixed product names (folded spelling → canonical, maker). */
-const PRODUCTS: Array<[string, string, string | null]> = [
-  ['chatgpt', 'ChatGPT', 'OpenAI'],
-  ['searchgpt', 'SearchGPT', 'OpenAI'],
-  ['sora', 'Sora', 'OpenAI'],
-  ['azure', 'Azure', 'Microsoft'],
-  ['microsoft azure', 'Azure', 'Microsoft'],
-  ['copilot', 'Copilot', 'Microsoft'],
-  ['aws', 'AWS', 'Amazon'],
-  ['bedrock', 'Bedrock', 'Amazon'],
-  ['amazon bedrock', 'Bedrock', 'Amazon'],
-  ['google cloud', 'Google Cloud', 'Google'],
-  ['vertex ai', 'Vertex AI', 'Google'],
-  ['oracle cloud', 'Oracle Cloud', 'Oracle'],
-  ['le chat', 'Le Chat', 'Mistral AI'],
-  ['mixtral', 'Mixtral', 'Mistral AI'],
-  ['codestral', 'Codestral', 'Mistral AI'],
-  ['pixtral', 'Pixtral', 'Mistral AI'],
-  ['magistral', 'Magistral', 'Mistral AI'],
-  ['apple intelligence', 'Apple Intelligence', 'Apple'],
-  ['siri', 'Siri', 'Apple'],
-  ['alexa+', 'Alexa+', 'Amazon'],
-  ['alexa', 'Alexa', 'Amazon'],
-  ['blackwell', 'Blackwell', 'Nvidia'],
-  ['hopper', 'Hopper', 'Nvidia'],
-  ['stargate', 'Stargate', null],
-];
-
-/** Product families with versions: folded pattern (no leading boundary) and how to spell the match canonically. */
-const VERSIONED: Array<{ pattern: string; canonical: (g: Record<string, string | undefined>) => string; company: string | null }> = [
-  {
-    pattern: 'gpt[\\s-]?(?<v>\\d+(?:\\.\\d+)?)(?<o>o)?(?:[\\s-](?<s>turbo|mini|pro))?',
-    canonical: (g) => `GPT-${g.v}${g.o ?? ''}${g.s ? ` ${g.s === 'turbo' ? 'Turbo' : g.s}` : ''}`,
-    company: 'OpenAI',
-  },
-  {
-    pattern: 'o(?<v>[134])(?:-(?<s>mini|pro|preview))?',
-    canonical: (g) => `o${g.v}${g.s ? `-${g.s}` : ''}`,
-    company: 'OpenAI',
-  },
-  {
-    pattern: 'dall[\\s-]?e(?:[\\s-]?(?<v>\\d))?',
-    canonical: (g) => `DALL-E${g.v ? ` ${g.v}` : ''}`,
-    company: 'OpenAI',
-  },
-  {
-    pattern: 'claude(?:[\\s-](?<v>\\d(?:\\.\\d)?))?(?:[\\s-](?<t>opus|sonnet|haiku))?(?:[\\s-](?<v2>\\d(?:\\.\\d)?))?',
-    canonical: (g) => ['Claude', g.v, g.t && g.t[0].toUpperCase() + g.t.slice(1), g.v2].filter(Boolean).join(' '),
-    company: 'Anthropic',
-  },
-  {
-    pattern: 'gemini(?:[\\s-](?<v>\\d(?:\\.\\d)?))?(?:[\\s-](?<t>pro|flash|ultra|nano))?',
-    canonical: (g) => ['Gemini', g.v, g.t && g.t[0].toUpperCase() + g.t.slice(1)].filter(Boolean).join(' '),
-    company: 'Google',
-  },
-  {
-    pattern: 'gemma(?:[\\s-](?<v>\\d))?',
-    canonical: (g) => ['Gemma', g.v].filter(Boolean).join(' '),
-    company: 'Google',
-  },
-  {
-    pattern: 'llama[\\s-]?(?<v>\\d(?:\\.\\d)?)?',
-    canonical: (g) => ['Llama', g.v].filter(Boolean).join(' '),
-    company: 'Meta',
-  },
-  {
-    pattern: 'mistral[\\s-](?<t>large|medium|small)(?:[\\s-](?<v>\\d(?:\\.\\d)?))?',
-    canonical: (g) => ['Mistral', g.t && g.t[0].toUpperCase() + g.t.slice(1), g.v].filter(Boolean).join(' '),
-    company: 'Mistral AI',
-  },
-  {
-    pattern: 'grok(?:[\\s-](?<v>\\d(?:\\.\\d)?))?',
-    canonical: (g) => ['Grok', g.v].filter(Boolean).join(' '),
-    company: 'xAI',
-  },
-  {
-    pattern: 'deepseek[\\s-](?<t>r1|r2|v2|v3)',
-    canonical: (g) => `DeepSeek-${(g.t ?? '').toUpperCase()}`,
-    company: 'DeepSeek',
-  },
-  {
-    pattern: '(?<t>h100|h200|b200|b300|gb200|gb300)',
-    canonical: (g) => (g.t ?? '').toUpperCase(),
-    company: 'Nvidia',
-  },
-  {
-    pattern: 'mi(?<v>300x|325x|350|355x|400)',
-    canonical: (g) => `MI${(g.v ?? '').toUpperCase()}`,
-    company: 'AMD',
-  },
-  {
-    pattern: 'trainium(?:[\\s-]?(?<v>\\d))?',
-    canonical: (g) => ['Trainium', g.v].filter(Boolean).join(''),
-    company: 'Amazon',
-  },
-];
+/** Folded spelling → canonical name. */
+const BY_SPELLING = new Map<string, string>();
+/** Name key (`nameKey`) → canonical name, for spellings that differ in spaces and dashes only. */
+const BY_KEY = new Map<string, string>();
+for (const [canonical, entry] of ENTRIES) {
+  for (const spelling of [foldForMatching(canonical), ...(entry.spellings ?? [])]) {
+    BY_SPELLING.set(spelling, canonical);
+    BY_KEY.set(nameKey(spelling), canonical);
+  }
+}
 
 const B = '(?<![\\p{L}\\d.-])';
 const E = '(?![\\p{L}\\d]|-\\d|\\.\\d)';
@@ -181,44 +49,21 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s');
 }
 
-const COMPANY_BY_NAME = new Map<string, string>();
-for (const entry of COMPANIES) for (const name of entry.names) COMPANY_BY_NAME.set(name, entry.canonical);
-const PRODUCT_BY_NAME = new Map(PRODUCTS.map(([name, canonical, company]) => [name, { canonical, company }]));
-const FIXED_NAMES = [...COMPANY_BY_NAME.keys(), ...PRODUCT_BY_NAME.keys()].sort((a, b) => b.length - a.length);
-const FIXED_PATTERN = new RegExp(`${B}(?:${FIXED_NAMES.map(escape).join('|')})(?![\\p{L}\\d+])`, 'gu');
-const VERSIONED_PATTERNS = VERSIONED.map((family) => ({
-  ...family,
-  regex: new RegExp(`${B}${family.pattern}${E}`, 'gu'),
-  whole: new RegExp(`^${family.pattern}$`, 'u'),
-}));
-const COMPANY_NAMES = new Set(COMPANY_BY_NAME.values());
+const SPELLINGS = [...BY_SPELLING.keys()].sort((a, b) => b.length - a.length);
+const SPELLING_PATTERN = new RegExp(`${B}(?:${SPELLINGS.map(escape).join('|')})(?![\\p{L}\\d+])`, 'gu');
 
-/** True for the fixed names that must be capitalised in the text to count (every product, and companies whose canonical name is). */
-function needsCapital(name: string): boolean {
-  const company = COMPANY_BY_NAME.get(name);
-  return company === undefined || company[0] !== company[0].toLowerCase();
+/** True for the spellings that must be capitalised in the text to count: every one whose canonical name is (so "orange" stays a colour). */
+function needsCapital(spelling: string): boolean {
+  const canonical = BY_SPELLING.get(spelling) ?? '';
+  return canonical[0] !== canonical[0]?.toLowerCase();
 }
 
-/**
- * Every way a product or organisation name can start, without word
- * boundaries: the names that count in any case (product families, `xai`),
- * and those that count only when capitalised.
- */
-const CASE_FREE_TRIGGER = new RegExp(
-  [...VERSIONED.map((family) => family.pattern.replace(/\(\?<\w+>/g, '(?:')), ...FIXED_NAMES.filter((name) => !needsCapital(name)).map(escape)].join('|'),
-  'gu',
-);
-const CAPITALISED_TRIGGER = new RegExp(FIXED_NAMES.filter(needsCapital).map(escape).join('|'), 'uy');
-const CAPITALISED_FIRST_LETTERS = new Set(FIXED_NAMES.filter(needsCapital).map((name) => name.charCodeAt(0)));
-/**
- * Upper and title case letters: every character a capitalised name can
- * start with (one that lower-casing changes and that folds to a letter a-z),
- * as a test over the Basic Multilingual Plane checks; beyond it, a name's
- * first unit would be a surrogate, which is never a capital.
- */
+const CASE_FREE_TRIGGER = new RegExp(SPELLINGS.filter((s) => !needsCapital(s)).map(escape).join('|') || '(?!)', 'gu');
+const CAPITALISED_TRIGGER = new RegExp(SPELLINGS.filter(needsCapital).map(escape).join('|'), 'uy');
+const CAPITALISED_FIRST_LETTERS = new Set(SPELLINGS.filter(needsCapital).map((s) => s.charCodeAt(0)));
+/** Upper and title case letters: every character a capitalised name can start with. */
 const CAPITAL_LETTER = /[\p{Lu}\p{Lt}]/gu;
 
-/** True when a name that must be capitalised starts at `at`, with a capital in `text`. */
 function capitalisedNameAt(text: string, folded: string, at: number): boolean {
   if (!CAPITALISED_FIRST_LETTERS.has(folded.charCodeAt(at))) return false;
   const first = text[at];
@@ -228,13 +73,10 @@ function capitalisedNameAt(text: string, folded: string, at: number): boolean {
 }
 
 /**
- * Offsets, in order, where a known product or organisation name may start
- * in `text`, found without word boundaries: every offset where `findEntities`
- * finds one, in `text` or in any slice of it (a sentence), is among them.
- * A cheap test that lets extraction pass over the many articles and
- * sentences of general news that name none. `folded` is
- * `foldForMatching(text)`; `limit` stops the search early. Code names
- * learned from an article are not covered: look for those separately.
+ * Offsets, in order, where a spelling of the alias table may start in
+ * `text`, found without word boundaries: every offset where `findEntities`
+ * finds a table name, in `text` or any slice of it, is among them. A cheap
+ * test; names the table does not hold are learned from the text (`learnNames`).
  */
 export function findEntityHints(text: string, folded: string = foldForMatching(text), limit = Infinity): number[] {
   const hints: number[] = [];
@@ -250,124 +92,104 @@ export function findEntityHints(text: string, folded: string = foldForMatching(t
   return hints.sort((a, b) => a - b);
 }
 
-/** False when `text` certainly names no known product or organisation (see `findEntityHints`). */
-function mayNameEntities(text: string, folded: string = foldForMatching(text)): boolean {
-  return findEntityHints(text, folded, 1).length > 0;
-}
-
-function normaliseName(text: string): string {
-  return foldForMatching(text).trim().replace(/\s+/g, ' ');
+/** The mention a canonical name of the table makes. */
+function tableMention(start: number, raw: string, canonical: string): EntityMention {
+  const entry = ENTRIES.get(canonical);
+  const company = entry?.kind === 'organisation';
+  return { start, end: start + raw.length, text: raw, canonical, kind: company ? 'company' : 'product', company: company ? canonical : (entry?.maker ?? null) };
 }
 
 /**
- * Finds the products, models and organisations named in `text`, longest
- * first and without overlaps, in text order. Company names must be
- * capitalised as names are ("Orange", not "orange"), so common words stay words.
- * `extraAliases` maps code names learned from the article (lower case) to
- * their subject; `folded`, when the caller has it, is `foldForMatching(text)`.
+ * Finds the names of the alias table in `text` (capitalised as names are:
+ * "Orange", not "orange"), and the code names `extraAliases` maps (folded
+ * alias → subject, learned from an article), longest first and without
+ * overlaps, in text order. Names the table does not hold come from
+ * `learnNames`; this finder only merges the spellings it lists.
+ * `folded`, when the caller has it, is `foldForMatching(text)`.
  */
 export function findEntities(
   text: string,
   extraAliases: ReadonlyMap<string, string> = new Map(),
   folded: string = foldForMatching(text),
 ): EntityMention[] {
-  if (extraAliases.size === 0 && !mayNameEntities(text, folded)) return [];
   const found: EntityMention[] = [];
-  for (const family of VERSIONED_PATTERNS) {
-    family.regex.lastIndex = 0;
-    for (const match of folded.matchAll(family.regex)) {
-      const start = match.index;
-      const raw = text.slice(start, start + match[0].length);
-      found.push({ start, end: start + raw.length, text: raw, canonical: family.canonical({ ...match.groups }), kind: 'product', company: family.company });
-    }
-  }
-  FIXED_PATTERN.lastIndex = 0;
-  for (const match of folded.matchAll(FIXED_PATTERN)) {
-    const start = match.index;
-    const raw = text.slice(start, start + match[0].length);
-    const key = match[0].replace(/\s+/g, ' ');
-    const company = COMPANY_BY_NAME.get(key);
-    if (company) {
-      if (raw[0] === raw[0].toLowerCase() && company[0] !== company[0].toLowerCase()) continue;
-      found.push({ start, end: start + raw.length, text: raw, canonical: company, kind: 'company', company });
-      continue;
-    }
-    const product = PRODUCT_BY_NAME.get(key);
-    if (product && raw[0] !== raw[0].toLowerCase()) {
-      found.push({ start, end: start + raw.length, text: raw, canonical: product.canonical, kind: 'product', company: product.company });
+  if (findEntityHints(text, folded, 1).length > 0) {
+    SPELLING_PATTERN.lastIndex = 0;
+    for (const match of folded.matchAll(SPELLING_PATTERN)) {
+      const raw = text.slice(match.index, match.index + match[0].length);
+      const spelling = match[0].replace(/\s+/g, ' ');
+      const canonical = BY_SPELLING.get(spelling);
+      if (!canonical || (needsCapital(spelling) && raw[0] === raw[0].toLowerCase())) continue;
+      found.push(tableMention(match.index, raw, canonical));
     }
   }
   for (const [alias, canonical] of extraAliases) {
     const regex = new RegExp(`${B}${escape(alias)}${E}`, 'gu');
     for (const match of folded.matchAll(regex)) {
-      const start = match.index;
-      const raw = text.slice(start, start + match[0].length);
+      const raw = text.slice(match.index, match.index + match[0].length);
       if (raw[0] === raw[0].toLowerCase()) continue;
-      found.push({ start, end: start + raw.length, text: raw, canonical, kind: 'product', company: canonicalSubjectCompany(canonical) });
+      found.push({ start: match.index, end: match.index + raw.length, text: raw, canonical, kind: 'product', company: canonicalSubjectCompany(canonical) });
     }
   }
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  return longestWithoutOverlaps(found);
+}
+
+/** The mentions that overlap no longer one (the earlier on ties), in text order. */
+export function longestWithoutOverlaps(mentions: EntityMention[]): EntityMention[] {
+  const sorted = [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: EntityMention[] = [];
-  for (const mention of found) {
+  for (const mention of sorted) {
     if (kept.some((k) => mention.start < k.end && k.start < mention.end)) continue;
     kept.push(mention);
   }
   return kept.sort((a, b) => a.start - b.start);
 }
 
-function wholeMatch(text: string): EntityMention | null {
-  const mentions = findEntities(text.trim());
-  const only = mentions[0];
-  return mentions.length === 1 && only.start === 0 && only.end === text.trim().length ? only : null;
-}
-
 /**
- * The canonical name of a product, model or company, matching variants of
- * spacing, dashes and case: "gpt 5", "GPT5", "gpt‑5" → `GPT-5`; "O3" → `o3`;
- * "azure" → `Azure`; "openai" → `OpenAI`. Null for anything it does not know
- * (code names such as "Orion" are learned from articles: see `FactBook.resolveSubject`).
+ * The table's canonical name for a spelling, matching variants of case,
+ * spacing and dashes ("open ai", "OPENAI" → `OpenAI`; "Mistral" → `Mistral AI`;
+ * "microsoft azure" → `Azure`). Null for a name the table does not list: the
+ * articles' own names are resolved by the fact book (`FactBook.resolveSubject`).
  */
 export function canonicalSubject(text: string): string | null {
-  const name = normaliseName(text);
-  if (!name) return null;
-  const company = COMPANY_BY_NAME.get(name);
-  if (company) return company;
-  const product = PRODUCT_BY_NAME.get(name);
-  if (product) return product.canonical;
-  for (const family of VERSIONED_PATTERNS) {
-    const match = family.whole.exec(name);
-    if (match) return family.canonical({ ...match.groups });
-  }
-  const mention = wholeMatch(text);
-  return mention?.canonical ?? null;
+  const folded = foldForMatching(text).trim().replace(/\s+/g, ' ');
+  if (!folded) return null;
+  return BY_SPELLING.get(folded) ?? BY_KEY.get(nameKey(folded)) ?? null;
 }
 
 /**
- * The canonical name of an organisation, from its name in any case ("open
- * ai", "MICROSOFT", "Mistral") or from one of its platforms ("Azure" →
- * `Microsoft`, "AWS" → `Amazon`, "Le Chat" → `Mistral AI`). Null when unknown.
+ * The table's organisation for a name: the organisation itself in any
+ * spelling ("MICROSOFT", "mistral"), or the maker of a product it lists
+ * ("Azure" → `Microsoft`, "Le Chat" → `Mistral AI`). Null otherwise.
  */
 export function canonicalCompany(text: string): string | null {
-  const name = normaliseName(text);
-  if (!name) return null;
-  const company = COMPANY_BY_NAME.get(name);
-  if (company) return company;
   const subject = canonicalSubject(text);
   return subject ? canonicalSubjectCompany(subject) : null;
 }
 
-/** The organisation behind a canonical subject (`GPT-5` → `OpenAI`, `Azure` → `Microsoft`), or null. */
+/** The organisation behind a canonical name the table lists (itself for an organisation, the maker for a product), or null. */
 export function canonicalSubjectCompany(subject: string): string | null {
-  if (COMPANY_NAMES.has(subject)) return subject;
-  for (const [, product] of PRODUCT_BY_NAME) if (product.canonical === subject) return product.company;
-  const folded = normaliseName(subject);
-  for (const family of VERSIONED_PATTERNS) {
-    if (family.whole.test(folded)) return family.company;
-  }
-  return null;
+  const entry = ENTRIES.get(subject);
+  if (!entry) return null;
+  return entry.kind === 'organisation' ? subject : (entry.maker ?? null);
 }
 
-/** True when `name` is an organisation rather than a product. */
+/** True when the table lists `name` as an organisation. */
 export function isCompanyName(name: string): boolean {
-  return COMPANY_NAMES.has(name);
+  return ENTRIES.get(name)?.kind === 'organisation';
+}
+
+/** What the table says an organisation, platform or chip provides ("cloud" for Azure and Microsoft, "chips" for Nvidia and H100), or null. */
+export function providedBy(name: string): 'cloud' | 'chips' | null {
+  return ENTRIES.get(name)?.provides ?? null;
+}
+
+/** Every spelling the alias table lists (folded), with its canonical name. */
+export function tableSpellings(): IterableIterator<[string, string]> {
+  return BY_SPELLING.entries();
+}
+
+/** The kind the table gives a canonical name, or null when it does not list it. */
+export function tableKind(name: string): 'organisation' | 'product' | null {
+  return ENTRIES.get(name)?.kind ?? null;
 }

@@ -7,6 +7,8 @@ import type { ClaimStatus, DateClaim, DateEventKind } from './fact';
 import { findDateExpressions, resolveMention, type DateMention } from './findDateExpressions';
 import type { EntityMention } from './entities';
 import { foldForMatching } from '../text/foldForMatching';
+import { vocabulariesFor, vocabularyLanguage } from '../text/language';
+import { VOCABULARIES } from '../text/vocabulary';
 
 /** What the date-claim extractor needs about one sentence. */
 export interface SentenceContext {
@@ -17,10 +19,21 @@ export interface SentenceContext {
 }
 
 const CONTINUATION = /^\s*(?:et|mais|puis|qui|ou|devrait|devraient|sera|seront|est|sont|a|ont|va|vont|doit|doivent|pourrait|and|but|then|which|who|should|will|would|could|is|are|was|were|has|have|had|must|may|might)(?![\p{L}\d])/u;
-const NEGATION: Record<'fr' | 'en', RegExp> = {
-  fr: /(?:^|[^\p{L}])(?:ne|n')(?:\s|\p{L})/u,
-  en: /(?:^|[^\p{L}])(?:not|never|no longer)(?![\p{L}])|n't(?![\p{L}])/u,
+/** A clause's negation and the words that schedule a release without a release verb ("prévu pour", "slated for"), per language. */
+const NEGATION = { fr: new RegExp(VOCABULARIES.fr.claims.negation, 'u'), en: new RegExp(VOCABULARIES.en.claims.negation, 'u') };
+const SCHEDULED_FOR = { fr: new RegExp(VOCABULARIES.fr.claims.scheduledFor, 'u'), en: new RegExp(VOCABULARIES.en.claims.scheduledFor, 'u') };
+
+/** The scheduling words anywhere in a sentence (the patterns above hold them right before a date). */
+const SCHEDULING = {
+  fr: new RegExp(VOCABULARIES.fr.claims.scheduledFor.replace(/\$$/, ''), 'u'),
+  en: new RegExp(VOCABULARIES.en.claims.scheduledFor.replace(/\$$/, ''), 'u'),
 };
+
+/** Whether a folded sentence has an event word or a scheduling word: without one, none of its dates makes a claim (a cheap test before the date grammar). */
+function saysWhatHappens(folded: string, language: Language): boolean {
+  if (findEventCues(folded, language).length > 0) return true;
+  return vocabulariesFor(language).some((v) => SCHEDULING[v.language].test(folded));
+}
 
 /** Replaces what is inside parentheses with spaces: asides ("(probablement ...)") do not hedge the main clause. */
 function maskParentheses(folded: string): string {
@@ -54,9 +67,19 @@ function clauseEnd(masked: string, from: number, limit: number): number {
   return stop < 0 ? limit : from + stop;
 }
 
-function preferProducts(entities: EntityMention[], order: 'first' | 'last'): EntityMention | undefined {
+/**
+ * The names a dated subject is looked for among, most likely first:
+ * products, then other names (a company or an event the article does not
+ * type), then everything (organisations too).
+ */
+function subjectPools(entities: EntityMention[]): EntityMention[][] {
   const products = entities.filter((e) => e.kind === 'product');
-  const pool = products.length > 0 ? products : entities;
+  const named = entities.filter((e) => e.kind !== 'company');
+  return [products, named, entities];
+}
+
+function preferProducts(entities: EntityMention[], order: 'first' | 'last'): EntityMention | undefined {
+  const pool = subjectPools(entities).find((p) => p.length > 0) ?? [];
   return order === 'first' ? pool[0] : pool[pool.length - 1];
 }
 
@@ -64,13 +87,10 @@ function within(entities: EntityMention[], from: number, to: number): EntityMent
   return entities.filter((e) => e.start >= from && e.end <= to);
 }
 
-const CONJUNCTION = /(?:^|\s)(?:et|mais|puis|qui|and|but|then|which|who|while|tandis que|alors que)\s/gu;
+/** A name after a date and a preposition ("présentée le 13 octobre au Mondial de Paris") is where or what else, not the subject. */
+const PLACE_AFTER_DATE = /(?:^|[^\p{L}])(?:au|aux|a|en|de|du|des|dans|sur|chez|lors|pendant|at|in|on|during|from|to|for)\s(?:[^,;:]*\s)?$/u;
 
-/** "prévu pour", "expected in", "slated for" right before a date: a release date without a release verb. */
-const SCHEDULED_FOR: Record<'fr' | 'en', RegExp> = {
-  fr: /(?:^|[^\p{L}])(?:prevue?s?|attendue?s?|programmee?s?|annoncee?s?)\s(?:(?:pour|en|au|a|d'ici|dans|courant)\s)?(?:(?:le|la|les|l')\s?)?$/u,
-  en: /(?:^|[^\p{L}])(?:expected|scheduled|slated|planned|due|set|penciled|pencilled)\s(?:(?:for|in|to|by|on|at|around|out|land)\s)?(?:the\s)?$/u,
-};
+const CONJUNCTION = /(?:^|\s)(?:et|mais|puis|qui|and|but|then|which|who|while|tandis que|alors que)\s/gu;
 
 /** A platform named after a preposition ("deployed on Azure") is where the event happens, not what it is about. */
 const PLACE_BEFORE = /(?:^|[^\p{L}])(?:on|onto|via|through|into|in|to|sur|dans|chez|avec|with|pour|for)\s*$/u;
@@ -129,7 +149,7 @@ function subjectBefore(
   const gapIsShort = wordCount(masked.slice(cue.end, mention.start)) <= 1;
   const looks: Array<(pool: EntityMention[]) => EntityMention | undefined> = [
     (pool) => within(pool, cue.end, mention.start).find((e) => !PLACE_BEFORE.test(masked.slice(Math.max(0, e.start - 12), e.start))),
-    (pool) => (gapIsShort ? within(pool, mention.end, Math.min(clauseEnd, mention.end + 60))[0] : undefined),
+    (pool) => (gapIsShort ? within(pool, mention.end, Math.min(clauseEnd, mention.end + 60)).find((e) => !PLACE_AFTER_DATE.test(masked.slice(mention.end, e.start))) : undefined),
     (pool) => within(pool, subStart, cue.start).pop(),
     (pool) => (continues ? within(pool, parts[index].start, subStart).pop() : undefined),
     (pool) => {
@@ -141,8 +161,7 @@ function subjectBefore(
       return undefined;
     },
   ];
-  const products = entities.filter((e) => e.kind === 'product');
-  for (const pool of [products, entities]) {
+  for (const pool of subjectPools(entities)) {
     for (const look of looks) {
       const found = look(pool);
       if (found) return found;
@@ -153,12 +172,33 @@ function subjectBefore(
 
 /** The subject of an event cue after its date ("Google on Wednesday released Gemini 2.0 Flash"). */
 function subjectAfter(cue: Cue<unknown>, clauseStart: number, dateStart: number, clauseEnd: number, entities: EntityMention[]): EntityMention | undefined {
-  const products = entities.filter((e) => e.kind === 'product');
-  for (const pool of [products, entities]) {
+  for (const pool of subjectPools(entities)) {
     const found = within(pool, cue.end, clauseEnd)[0] ?? within(pool, clauseStart, dateStart).pop();
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * Whether a name stands right by its event word ("la sortie de X", "X
+ * sortira", "X a été reporté"): at most three words between, none of them
+ * opening another clause. A name the article does not type is a dated
+ * subject only then.
+ */
+function closeTo(masked: string, name: EntityMention, cue: Cue<unknown>): boolean {
+  const gap = name.end <= cue.start ? masked.slice(name.end, cue.start) : masked.slice(cue.end, name.start);
+  return wordCount(gap) <= 3 && !CLAUSE_LINK.test(gap) && !/[,;:]/u.test(gap);
+}
+
+/**
+ * Whether a name is what an announcement made on a date is about: "Renault a
+ * annoncé mardi que la nouvelle Twingo sera présentée...", the first name
+ * after "que"/"that" right after the date.
+ */
+function announcedThing(masked: string, mention: { end: number }, name: EntityMention, cue: Cue<DateEventKind>): boolean {
+  if (cue.value !== 'announcement' || name.start < mention.end) return false;
+  const gap = masked.slice(mention.end, name.start);
+  return /^\s*(?:que|qu'|that)(?:[^\p{L}]|$)/u.test(gap) && wordCount(gap) <= 4 && !/[,;:]/u.test(gap);
 }
 
 const CLAUSE_LINK = /(?:^|[^\p{L}])(?:que|qu'|that|which|who|et|and|mais|but|dont|ou|or)(?:[^\p{L}]|$)/u;
@@ -185,10 +225,20 @@ function cueAfter(
   return wordCount(gap) <= 3 && !CLAUSE_LINK.test(gap) ? cue : undefined;
 }
 
+/** Events a sentence names by what they are: when one is there, it is what its dates are about ("les élections, qui devaient avoir lieu le 19"). */
+const SPECIFIC_EVENTS: ReadonlySet<DateEventKind> = new Set(['acquisition', 'election', 'match', 'entry-into-force']);
+
+/**
+ * The event a date is about among the cues before it: a postponement (the
+ * last one), else an event named by what it is, else the last cue that is
+ * not an announcement nor a mere "takes place", else the last one.
+ */
 function chooseCue(cues: Array<Cue<DateEventKind>>): Cue<DateEventKind> | undefined {
   const postponement = cues.filter((c) => c.value === 'postponement').pop();
   if (postponement) return postponement;
-  const specific = cues.filter((c) => c.value !== 'announcement').pop();
+  const named = cues.filter((c) => SPECIFIC_EVENTS.has(c.value)).pop();
+  if (named) return named;
+  const specific = cues.filter((c) => c.value !== 'announcement' && c.value !== 'held').pop();
   return specific ?? cues[cues.length - 1];
 }
 
@@ -197,6 +247,7 @@ function statusOf(
   reading: ReturnType<typeof readStatusCues>,
   hearsay: boolean,
   endsBeforePublication: boolean,
+  formerPlan: boolean,
 ): ClaimStatus {
   if (reading.cancelled) return 'cancelled';
   if (event === 'postponement') return 'postponed';
@@ -204,12 +255,9 @@ function statusOf(
   if (reading.expected) return 'expected';
   if (reading.reportedPlan || reading.planned) return 'planned';
   if (reading.conditional) return 'rumoured';
+  if (formerPlan && !reading.past) return 'planned';
   if (reading.past || endsBeforePublication) return 'done';
   return 'planned';
-}
-
-function language2(language: Language): 'fr' | 'en' {
-  return language === 'en' ? 'en' : 'fr';
 }
 
 /**
@@ -219,13 +267,17 @@ function language2(language: Language): 'fr' | 'en' {
  * with no event cue or no subject gives no claim: a missing claim is better
  * than a wrong one.
  */
-export function extractDateClaims({ article, span, entities }: SentenceContext): DateClaim[] {
+export function extractDateClaims({ article, span, entities: named }: SentenceContext): DateClaim[] {
   const sentence = article.text.slice(span.start, span.end);
   const language = article.language;
-  const masked = maskParentheses(foldForMatching(sentence));
+  const folded = foldForMatching(sentence);
+  if (!saysWhatHappens(folded, language)) return [];
+  const mentions = findDateExpressions(sentence, language);
+  if (mentions.length === 0) return [];
+  const masked = maskParentheses(folded);
   const publication = publicationInterval(article.published);
   const hearsay = sentenceIsHearsay(masked, language);
-  const mentions = findDateExpressions(sentence, language);
+  const entities = named.filter((e) => !mentions.some((m) => e.start < m.end && m.start < e.end));
   const claims: Array<DateClaim & { mention: DateMention }> = [];
   const citation = citeSpan(article, span);
 
@@ -248,7 +300,7 @@ export function extractDateClaims({ article, span, entities }: SentenceContext):
 
     const named = within(entities, regionStart, mention.start).length > 0;
     let event: DateEventKind | undefined = cue?.value;
-    if (!event && SCHEDULED_FOR[language2(language)].test(masked.slice(Math.max(regionStart, mention.start - 40), mention.start))) event = 'release';
+    if (!event && SCHEDULED_FOR[vocabularyLanguage(language)].test(masked.slice(Math.max(regionStart, mention.start - 40), mention.start))) event = 'release';
     if (!event && earlier && named) event = earlier.event === 'postponement' ? 'release' : earlier.event;
     if (!event) return;
 
@@ -256,11 +308,12 @@ export function extractDateClaims({ article, span, entities }: SentenceContext):
     if (cue && !cueOnRight) subject = subjectBefore(cue, mention, windowEnd, parts, masked, entities);
     else if (cue) subject = subjectAfter(cue, parts[dateIndex].start, mention.start, Math.max(windowEnd, clauseEnd(masked, cue.end, limit)), entities);
     else subject = preferProducts(within(entities, regionStart, mention.start), 'last');
+    if (subject && subject.kind === 'name' && !(cue && (closeTo(masked, subject, cue) || announcedThing(masked, mention, subject, cue)))) subject = undefined;
     const subjectName = subject?.canonical ?? (!named && cue ? earlier?.subject : undefined);
     if (!subjectName) return;
 
     let bound = mention.bound;
-    const negated = NEGATION[language2(language)].test(masked.slice(cue && cue.start < mention.start ? Math.max(windowStart, cue.start - 10) : windowStart, mention.start));
+    const negated = NEGATION[vocabularyLanguage(language)].test(masked.slice(cue && cue.start < mention.start ? Math.max(windowStart, cue.start - 10) : windowStart, mention.start));
     if (negated && bound !== 'before') return;
 
     const oldDate = event === 'postponement' && (bound === 'from' || /(?:^|\s)(?:de|from)\s$/u.test(masked.slice(windowStart, mention.start)));
@@ -274,7 +327,7 @@ export function extractDateClaims({ article, span, entities }: SentenceContext):
     const start = resolved.range && resolved.open !== 'start' ? isoDay(resolved.range.start) : null;
     const end = resolved.range && resolved.open !== 'end' && !negated ? isoDay(resolved.range.end) : null;
     const endsBeforePublication = Boolean(publication && end && end < isoDay(publication.start));
-    const status = oldDate ? 'planned' : statusOf(event, reading, hearsay, endsBeforePublication);
+    const status = oldDate ? 'planned' : statusOf(event, reading, hearsay, endsBeforePublication, formerPlan);
     claims.push({
       subject: subjectName,
       event,
@@ -283,6 +336,7 @@ export function extractDateClaims({ article, span, entities }: SentenceContext):
       end,
       relative: resolved.relative,
       status,
+      ...(formerPlan ? { formerPlan: true } : {}),
       citation,
       mention,
     });

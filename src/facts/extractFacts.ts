@@ -2,14 +2,14 @@ import type { Article } from '../articles/article';
 import { citeSpan } from '../passages/citation';
 import type { Passage, TextSpan } from '../passages/passage';
 import { splitSentences } from '../passages/splitSentences';
-import { findEntities, findEntityHints, type EntityMention } from './entities';
+import { findEntityHints } from './entities';
 import { extractDateClaims } from './extractDateClaims';
 import { extractPartnerships } from './extractPartnerships';
 import type { AliasClaim, ArticleFacts, DateClaim, PartnershipClaim } from './fact';
 import { findAliases } from './findAliases';
 import { foldForMatching } from '../text/foldForMatching';
-import type { NameKind } from '../text/vocabulary';
 import { articleNames, learnNames, type LearnedName } from './learnNames';
+import { sentenceNames, type NameKinds } from './sentenceNames';
 
 /** Sentences of the article, trimmed; from the passages' ranges when given, so facts and passages agree. */
 function sentencesOf(article: Article, passages?: Passage[]): TextSpan[] {
@@ -27,14 +27,6 @@ function sentencesOf(article: Article, passages?: Passage[]): TextSpan[] {
     }
   }
   return spans.sort((a, b) => a.start - b.start);
-}
-
-function productCounts(article: Article, folded: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const mention of findEntities(article.text, new Map(), folded)) {
-    if (mention.kind === 'product') counts.set(mention.canonical, (counts.get(mention.canonical) ?? 0) + 1);
-  }
-  return counts;
 }
 
 /** Whether a hint (sorted offsets) falls inside `span`. */
@@ -70,26 +62,6 @@ function dedupeAliases(aliases: AliasClaim[]): AliasClaim[] {
 }
 
 /**
- * The names a sentence uses, for the claim extractors: the spellings of the
- * alias table first, then the names learned from the article (organisations
- * as parties; products, events and other names as dated subjects; people
- * and places are neither).
- */
-function withLearnedNames(known: EntityMention[], learned: LearnedName[], offset: number, kinds: ReadonlyMap<string, NameKind>): EntityMention[] {
-  const found = [...known];
-  for (const name of learned) {
-    const start = name.start - offset;
-    const end = name.end - offset;
-    if (found.some((k) => start < k.end && k.start < end)) continue;
-    const kind = kinds.get(name.canonical) ?? name.kind;
-    if (kind !== 'organisation' && kind !== 'product') continue;
-    const company = kind === 'organisation';
-    found.push({ start, end, text: name.text, canonical: name.canonical, kind: company ? 'company' : 'product', company: company ? name.canonical : null });
-  }
-  return found.sort((a, b) => a.start - b.start);
-}
-
-/**
  * Extracts, sentence by sentence, the dated claims (subject, event, date as
  * written and resolved, status), the partnerships (parties, nature,
  * direction) and the code names an article states, each cited by the
@@ -98,9 +70,12 @@ function withLearnedNames(known: EntityMention[], learned: LearnedName[], offset
  * the rest of it, so "Orion sortira..." is a claim about GPT-4.5.
  * Precise rather than greedy: a date without an event word or a subject
  * gives nothing. Never throws on odd text; an article with no text gives no facts.
- * Every fact needs a named product or organisation, so an article or
- * sentence that names none is passed over after one cheap test: most
- * general news costs a few microseconds.
+ * Subjects and parties are the names the article uses (`learnNames`), the
+ * optional alias table (src/facts/nameAliases.json) only merging spellings;
+ * people and places are neither, and a name the article does not type is a
+ * subject only right by its event word, a party only with a word of
+ * partnership. Sentences with no event word skip the date grammar, so an
+ * article costs a few milliseconds.
  */
 export function extractFacts(article: Article, passages?: Passage[]): ArticleFacts {
   const facts: ArticleFacts = { articleId: article.id, dates: [], partnerships: [], aliases: [], names: [] };
@@ -109,41 +84,51 @@ export function extractFacts(article: Article, passages?: Passage[]): ArticleFac
   const learned = learnNames(article.text, article.language, folded);
   facts.names = articleNames(learned);
   const hints = findEntityHints(article.text, folded);
-  if (hints.length === 0 && learned.length === 0) return facts;
-  const kinds = new Map(facts.names.map((n) => [n.name, n.kind]));
+  if (learned.length === 0 && hints.length === 0) return facts;
+  const kinds: NameKinds = new Map(facts.names.map((n) => [n.name, n.kind]));
   const sentences = sentencesOf(article, passages);
-  const naming = sentences.filter((span) => containsHint(hints, span));
-  let counts: Map<string, number> | undefined;
-  const countsOnce = () => (counts ??= productCounts(article, folded));
+  const learnedIn = learnedBySentence(learned, sentences);
 
+  const namesIn = sentences.map((span, i) =>
+    sentenceNames(article.text.slice(span.start, span.end), learnedIn[i], span.start, kinds, new Map(), foldedSlice(article.text, folded, span), containsHint(hints, span)),
+  );
   const aliases: AliasClaim[] = [];
-  for (const span of naming) {
-    for (const alias of findAliases(article.text.slice(span.start, span.end), countsOnce, foldedSlice(article.text, folded, span))) {
-      aliases.push({ ...alias, citation: citeSpan(article, span) });
-    }
-  }
+  sentences.forEach((span, i) => {
+    const found = findAliases(article.text.slice(span.start, span.end), foldedSlice(article.text, folded, span), namesIn[i]);
+    for (const alias of found) aliases.push({ ...alias, citation: citeSpan(article, span) });
+  });
   facts.aliases = dedupeAliases(aliases);
   const aliasOf = new Map(facts.aliases.map((a) => [a.alias, a.subject]));
-  const unknownNames = new Map(facts.aliases.filter((a) => !countsOnce().has(a.alias)).map((a) => [a.alias.toLowerCase(), a.subject]));
+  const learnedCanonicals = new Set(facts.names.map((n) => n.name));
+  const unlearned = new Map(facts.aliases.filter((a) => !learnedCanonicals.has(a.alias)).map((a) => [foldForMatching(a.alias), a.subject]));
 
   const dates: DateClaim[] = [];
   const partnerships: PartnershipClaim[] = [];
-  let next = 0;
-  for (const span of sentences) {
+  sentences.forEach((span, i) => {
     const sentence = article.text.slice(span.start, span.end);
-    const known: EntityMention[] = findEntities(sentence, unknownNames, foldedSlice(article.text, folded, span)).map((e) => {
+    const names = unlearned.size === 0 ? namesIn[i] : sentenceNames(sentence, learnedIn[i], span.start, kinds, unlearned, foldedSlice(article.text, folded, span));
+    if (names.length === 0) return;
+    const entities = names.map((e) => {
       const subject = aliasOf.get(e.canonical);
-      return subject ? { ...e, canonical: subject } : e;
+      return subject ? { ...e, canonical: subject, kind: 'product' as const } : e;
     });
-    while (next < learned.length && learned[next].start < span.start) next += 1;
-    const inSentence: LearnedName[] = [];
-    for (let i = next; i < learned.length && learned[i].end <= span.end; i += 1) inSentence.push(learned[i]);
-    const entities = withLearnedNames(known, inSentence, span.start, kinds);
-    if (entities.length === 0) continue;
     dates.push(...extractDateClaims({ article, span, entities }));
     partnerships.push(...extractPartnerships({ article, span, entities }));
-  }
+  });
   facts.dates = dates;
   facts.partnerships = partnerships;
   return facts;
+}
+
+/** The learned names inside each sentence (`sentences` sorted by start). */
+function learnedBySentence(learned: readonly LearnedName[], sentences: readonly TextSpan[]): LearnedName[][] {
+  const bySentence: LearnedName[][] = [];
+  let next = 0;
+  for (const span of sentences) {
+    while (next < learned.length && learned[next].start < span.start) next += 1;
+    const inSentence: LearnedName[] = [];
+    for (let i = next; i < learned.length && learned[i].end <= span.end; i += 1) inSentence.push(learned[i]);
+    bySentence.push(inSentence);
+  }
+  return bySentence;
 }

@@ -1,16 +1,8 @@
 import type { Citation } from '../passages/citation';
 import type { ArticleName } from './learnNames';
+import type { DateEventKind, PartnershipNature } from '../text/vocabulary';
 
-/** What a dated claim says happens to its subject. */
-export type DateEventKind =
-  | 'release'
-  | 'unveiling'
-  | 'launch'
-  | 'deployment'
-  | 'postponement'
-  | 'announcement'
-  | 'training'
-  | 'other';
+export type { DateEventKind, PartnershipNature } from '../text/vocabulary';
 
 /** How sure the article is that the event happened or will happen then. */
 export type ClaimStatus = 'done' | 'planned' | 'expected' | 'rumoured' | 'postponed' | 'cancelled';
@@ -28,18 +20,10 @@ export interface DateClaim {
   /** True when the range counts from the article's publication date ("dans quelques semaines"); absent means false. */
   relative?: boolean;
   status: ClaimStatus;
+  /** True when the article gives it as the first plan ("initialement prévue au printemps", "originally slated for"): it moves no other claim. */
+  formerPlan?: boolean;
   citation: Citation;
 }
-
-/** The nature of a tie between two organisations. */
-export type PartnershipNature =
-  | 'cloud'
-  | 'investment'
-  | 'integration'
-  | 'distribution'
-  | 'chips'
-  | 'research'
-  | 'other';
 
 /** "A works with B on N", as one article states it. `a` provides to / acts on `b` where a direction is known. */
 export interface PartnershipClaim {

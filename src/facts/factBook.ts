@@ -1,9 +1,10 @@
 import type { Article } from '../articles/article';
 import type { PartnerMap, Timeline, TimelineEvent } from '../scoop';
 import { isoDay, publicationInterval } from './calendar';
-import { canonicalCompany, canonicalSubject } from './entities';
+import { canonicalCompany, canonicalSubject, tableSpellings, type EntityMention } from './entities';
 import type { AliasClaim, ArticleFacts, DateClaim, DateEventKind, PartnershipClaim } from './fact';
-import { foldForMatching } from '../text/foldForMatching';
+import { NameDirectory, QuestionNames } from './nameDirectory';
+import { nameKey } from '../text/foldForMatching';
 
 /** Options for `FactBook`. */
 export interface FactBookOptions {
@@ -19,14 +20,18 @@ interface PlacedClaim {
   order: number;
 }
 
-/** Events that move together: a postponement moves the release it postpones. */
+/** Events that move together: a release and a launch are the same plan; an unveiling is an event of its own (shown before it ships). */
 function eventFamily(event: DateEventKind): string {
-  return event === 'release' || event === 'launch' || event === 'unveiling' || event === 'postponement' ? 'availability' : event;
+  return event === 'release' || event === 'launch' ? 'availability' : event;
 }
 
-function key(text: string): string {
-  return foldForMatching(text).replace(/[\s_-]+/g, '');
+/** Whether a later claim can move an earlier one: the same plan, or a postponement (it moves whatever event it postpones, never an announcement). */
+function sameStory(a: DateEventKind, b: DateEventKind): boolean {
+  if (a === 'postponement' || b === 'postponement') return a !== 'announcement' && b !== 'announcement';
+  return eventFamily(a) === eventFamily(b);
 }
+
+const key = nameKey;
 
 function contains(outer: DateClaim, inner: DateClaim): boolean {
   return outer.start !== null && outer.end !== null && inner.start !== null && inner.end !== null && outer.start <= inner.start && inner.end <= outer.end;
@@ -54,7 +59,9 @@ export class FactBook {
   private readonly placed: PlacedClaim[];
   private readonly partnerships: PartnershipClaim[];
   private readonly aliasClaims: AliasClaim[];
+  /** Name key → the spelling shown for a subject with dated claims or code names. */
   private readonly subjectKeys = new Map<string, string>();
+  /** Name key → the spelling shown for a party to a tie. */
   private readonly companyKeys = new Map<string, string>();
   private readonly aliasKeys = new Map<string, string>();
   private readonly newest: string | null;
@@ -62,37 +69,57 @@ export class FactBook {
   private readonly sortedSubjects: readonly string[];
   private readonly sortedCompanies: readonly string[];
   private readonly knownNames: ReadonlySet<string>;
+  private readonly directory: NameDirectory;
+  private questionNames: QuestionNames | undefined;
 
   constructor(facts: ArticleFacts[], articles: Article[], options: FactBookOptions = {}) {
     this.recentDays = options.recentDays ?? 90;
+    this.directory = new NameDirectory(facts.flatMap((f) => f.names ?? []));
     const articleById = new Map(articles.map((article, index) => [article.id, { article, index }]));
-    this.placed = [];
-    this.partnerships = [];
+    const placed: PlacedClaim[] = [];
+    const partnerships: PartnershipClaim[] = [];
     this.aliasClaims = [];
     for (const articleFacts of facts) {
       const found = articleById.get(articleFacts.articleId);
       const interval = publicationInterval(found?.article.published ?? articleFacts.dates[0]?.citation.published ?? null);
       const published = interval ? isoDay(interval.start) : null;
-      for (const claim of articleFacts.dates) this.placed.push({ claim, published, order: found?.index ?? Number.MAX_SAFE_INTEGER });
-      this.partnerships.push(...articleFacts.partnerships);
+      for (const claim of articleFacts.dates) {
+        if (!this.directory.isPersonOrPlace(claim.subject)) placed.push({ claim, published, order: found?.index ?? Number.MAX_SAFE_INTEGER });
+      }
+      for (const tie of articleFacts.partnerships) {
+        if (!this.directory.isPersonOrPlace(tie.a) && !this.directory.isPersonOrPlace(tie.b)) partnerships.push(tie);
+      }
       this.aliasClaims.push(...(articleFacts.aliases ?? []));
     }
-    this.placed.sort(
-      (x, y) =>
-        compareNullable(x.published, y.published) ||
-        x.order - y.order ||
-        compareNullable(x.claim.start, y.claim.start) ||
-        x.claim.citation.start - y.claim.citation.start,
-    );
-    for (const { claim } of this.placed) this.subjectKeys.set(key(claim.subject), claim.subject);
-    for (const alias of this.aliasClaims) {
-      this.subjectKeys.set(key(alias.subject), alias.subject);
-      this.aliasKeys.set(key(alias.alias), alias.subject);
+    const subjectSpellings = new Map<string, Map<string, number>>();
+    const countSpelling = (name: string) => {
+      const spellings = subjectSpellings.get(key(name)) ?? new Map<string, number>();
+      spellings.set(name, (spellings.get(name) ?? 0) + 1);
+      subjectSpellings.set(key(name), spellings);
+    };
+    for (const { claim } of placed) countSpelling(claim.subject);
+    for (const alias of this.aliasClaims) countSpelling(alias.subject);
+    for (const [k, spellings] of subjectSpellings) this.subjectKeys.set(k, mostUsed(spellings));
+    for (const alias of this.aliasClaims) this.aliasKeys.set(key(alias.alias), this.subjectKeys.get(key(alias.subject))!);
+    this.placed = placed
+      .map((p) => ({ ...p, claim: { ...p.claim, subject: this.subjectKeys.get(key(p.claim.subject))! } }))
+      .sort(
+        (x, y) =>
+          compareNullable(x.published, y.published) ||
+          x.order - y.order ||
+          compareNullable(x.claim.start, y.claim.start) ||
+          x.claim.citation.start - y.claim.citation.start,
+      );
+    const partySpellings = new Map<string, Map<string, number>>();
+    for (const p of partnerships) {
+      for (const name of [p.a, p.b]) {
+        const spellings = partySpellings.get(key(name)) ?? new Map<string, number>();
+        spellings.set(name, (spellings.get(name) ?? 0) + 1);
+        partySpellings.set(key(name), spellings);
+      }
     }
-    for (const p of this.partnerships) {
-      this.companyKeys.set(key(p.a), p.a);
-      this.companyKeys.set(key(p.b), p.b);
-    }
+    for (const [k, spellings] of partySpellings) this.companyKeys.set(k, mostUsed(spellings));
+    this.partnerships = partnerships.map((p) => ({ ...p, a: this.companyKeys.get(key(p.a))!, b: this.companyKeys.get(key(p.b))! }));
     const dates = this.placed.map((p) => p.published).filter((d): d is string => d !== null);
     this.newest = dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : null;
     this.sortedSubjects = [...new Set(this.subjectKeys.values())].sort((a, b) => a.localeCompare(b));
@@ -102,21 +129,23 @@ export class FactBook {
   }
 
   /**
-   * The canonical subject `text` names: a known spelling ("gpt 5" → `GPT-5`),
-   * a code name an article gave ("Orion" → `GPT-4.5`), or a subject the
-   * articles date. Null when nothing matches.
+   * The subject `text` names, in any spelling the articles use ("gpt 5" →
+   * `GPT-5`), through the alias table ("Mistral" → `Mistral AI`) or a code
+   * name an article gave ("Orion" → `GPT-4.5`). Null when no article dates it.
    */
   resolveSubject(text: string): string | null {
-    const canonical = canonicalSubject(text);
-    const byAlias = this.aliasKeys.get(key(canonical ?? text));
+    const listed = canonicalSubject(text);
+    const byAlias = this.aliasKeys.get(key(text)) ?? (listed ? this.aliasKeys.get(key(listed)) : undefined);
     if (byAlias) return byAlias;
-    if (canonical) return canonical;
-    return this.subjectKeys.get(key(text)) ?? null;
+    return this.subjectKeys.get(key(text)) ?? (listed ? (this.subjectKeys.get(key(listed)) ?? listed) : null);
   }
 
-  /** The canonical organisation `text` names ("open ai", "Azure" → `Microsoft`), or a party the articles name. */
+
+  /** The organisation `text` names ("open ai", "Azure" → `Microsoft`), or a party the articles name, in any spelling. */
   resolveCompany(text: string): string | null {
-    return canonicalCompany(text) ?? this.companyKeys.get(key(text)) ?? null;
+    const listed = canonicalCompany(text);
+    if (listed) return this.companyKeys.get(key(listed)) ?? listed;
+    return this.companyKeys.get(key(text)) ?? null;
   }
 
   /**
@@ -128,6 +157,7 @@ export class FactBook {
    * that does not include it (an undated article moves nothing but its own
    * claims: nobody knows whether it came later). Without a subject: the recent and upcoming
    * events (ending at most `recentDays` before the newest article), by date.
+   * Any name the articles use works: the subjects are the names they date.
    */
   timeline(subject?: string): Timeline {
     const events = this.withSupersession();
@@ -145,10 +175,12 @@ export class FactBook {
 
   private withSupersession(): TimelineEvent[] {
     return this.placed.map(({ claim, published }, i) => {
-      const later = this.placed
+      const laterOnes = this.placed
         .slice(i + 1)
         .filter((p) => p.claim.citation.articleId === claim.citation.articleId || (published !== null && p.published !== null))
         .map((p) => p.claim);
+      const sameArticle = this.placed.filter((p, j) => j !== i && p.claim.citation.articleId === claim.citation.articleId).map((p) => p.claim);
+      const later = [...laterOnes, ...(claim.formerPlan ? sameArticle : [])];
       const superseded =
         claim.status !== 'done' &&
         claim.status !== 'cancelled' &&
@@ -156,7 +188,8 @@ export class FactBook {
         later.some(
           (other) =>
             other.subject === claim.subject &&
-            eventFamily(other.event) === eventFamily(claim.event) &&
+            !other.formerPlan &&
+            sameStory(other.event, claim.event) &&
             other.status !== 'cancelled' &&
             resolved(other) &&
             !(other.start === claim.start && other.end === claim.end) &&
@@ -166,7 +199,7 @@ export class FactBook {
     });
   }
 
-  /** Every tie of `company` (any spelling, or one of its platforms), each cited; empty when unknown. */
+  /** Every tie of `company` (any spelling, or one of its platforms), each cited; empty when unknown. Any organisation the articles name works. */
   partners(company: string): PartnerMap {
     const canonical = this.resolveCompany(company);
     if (!canonical) return { company: company.trim(), partners: [] };
@@ -177,7 +210,7 @@ export class FactBook {
     return { company: canonical, partners };
   }
 
-  /** Subjects with dated claims or code names, for autocompletion. */
+  /** Subjects with dated claims or code names (names the articles use, spelled as most of them do), for autocompletion. */
   subjects(): string[] {
     return [...this.sortedSubjects];
   }
@@ -192,6 +225,22 @@ export class FactBook {
     return this.knownNames.has(canonical);
   }
 
+  /**
+   * The names a question uses that the articles use too, in any case and
+   * spacing ("gpt 5" → `GPT-5`, "orion" → `GPT-4.5`), with their kind
+   * across the corpus; people and places left out.
+   */
+  findNames(question: string): EntityMention[] {
+    this.questionNames ??= new QuestionNames(
+      this.sortedSubjects,
+      this.sortedCompanies,
+      this.aliasClaims.map((a) => [a.alias, this.subjectKeys.get(key(a.subject))!] as [string, string]),
+      this.directory,
+      tableSpellings(),
+    );
+    return this.questionNames.find(question);
+  }
+
   /** Every code name the articles give, each cited ("Orion" for `GPT-4.5`). */
   aliases(): AliasClaim[] {
     return [...this.aliasClaims];
@@ -200,6 +249,18 @@ export class FactBook {
   /** The code names of one subject ("Quel est le nom de code de GPT-4.5 ?"); empty when none is known. */
   aliasesOf(subject: string): AliasClaim[] {
     const canonical = this.resolveSubject(subject);
-    return canonical ? this.aliasClaims.filter((a) => a.subject === canonical) : [];
+    return canonical ? this.aliasClaims.filter((a) => key(a.subject) === key(canonical)) : [];
   }
+}
+
+function mostUsed(spellings: ReadonlyMap<string, number>): string {
+  let best = '';
+  let count = -1;
+  for (const [spelling, n] of spellings) {
+    if (n > count) {
+      best = spelling;
+      count = n;
+    }
+  }
+  return best;
 }

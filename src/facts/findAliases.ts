@@ -1,9 +1,6 @@
-import type { EntityMention } from './entities';
-import { findEntities } from './entities';
+import { canonicalSubject, type EntityMention } from './entities';
+import { namesOfSentence } from './sentenceNames';
 import { foldForMatching } from '../text/foldForMatching';
-
-/** How often the article names each product, or how to count it when needed. */
-export type ProductCounts = ReadonlyMap<string, number> | (() => ReadonlyMap<string, number>);
 
 /** A code name found in a sentence: `alias` names `subject`. */
 export interface AliasMention {
@@ -22,25 +19,25 @@ const NAMING_AFTER = [
 const PARENTHESIS_NAMING = /^\s*\((?<hedge>[^()]*?)(?:le |the )?(?:nom de code|code ?name|codename|nom interne|internal name)(?: de| of| for)?\s+$/u;
 const HEDGES = /probablement|vraisemblablement|sans doute|semble|apparemment|probably|likely|apparently|reportedly|believed/u;
 
-function isKnownProduct(mention: EntityMention | undefined): boolean {
-  return mention !== undefined && mention.kind === 'product';
-}
+/** Words that give something another name: a sentence without one names no code name (a cheap test before the patterns). */
+const NAMING_WORD = /nomm|baptis|surnomm|alias|aka|code|dubbed|nicknamed|known|connu|nom interne|internal name/u;
 
 /**
  * Finds the code names a sentence gives ("GPT-4.5, nommé Orion", "GPT-2024
- * (probablement le nom de code GPT-5)", "GPT-4.5, code-named Orion"). Of two
- * product names, the one the article uses more often (`counts`) is the
- * subject and the other its alias; an unknown name is always the alias.
- * `counts` may be given as a function when counting is costly: it is only
- * called when the sentence gives a code name. `folded`, when the caller has
- * it, is `foldForMatching(sentence)`.
+ * (probablement le nom de code GPT-5)", "GPT-4.5, code-named Orion"), read
+ * as the sentence says them: the name after "nommé", "code-named", "nom de
+ * code :" is the alias of the one before; a name followed by "(... le nom de
+ * code Y)" is the alias of Y. `folded`, when the caller has it, is
+ * `foldForMatching(sentence)`; `names`, the names the sentence uses (see
+ * `sentenceNames`; read from the sentence alone when not given).
  */
 export function findAliases(
   sentence: string,
-  counts: ProductCounts,
   folded: string = foldForMatching(sentence),
+  names?: EntityMention[],
 ): AliasMention[] {
-  const mentions = findEntities(sentence, new Map(), folded).filter((m) => m.kind === 'product');
+  if (!NAMING_WORD.test(folded)) return [];
+  const mentions = (names ?? namesOfSentence(sentence, 'und', folded)).filter((m) => m.kind !== 'company');
   if (mentions.length === 0) return [];
   const found: AliasMention[] = [];
   for (const mention of mentions) {
@@ -52,9 +49,8 @@ export function findAliases(
         const rest = afterOriginal.slice(cut);
         const name = LEADING_NAME.exec(rest)?.groups?.name?.replace(/[.,;:]+$/, '');
         if (!name) continue;
-        const named = findEntities(name)[0];
-        const other = isKnownProduct(named) && named.start === 0 ? named.canonical : name;
-        found.push(orient(mention.canonical, other, counts, HEDGES.test(after.slice(0, cut))));
+        const other = canonicalSubject(name) ?? name;
+        found.push({ subject: mention.canonical, alias: other, hedged: HEDGES.test(after.slice(0, cut)) });
         break;
       }
     }
@@ -62,19 +58,8 @@ export function findAliases(
     if (inner) {
       const between = folded.slice(mention.end, inner.start);
       const match = PARENTHESIS_NAMING.exec(between);
-      if (match) found.push(orient(mention.canonical, inner.canonical, counts, HEDGES.test(match.groups?.hedge ?? '')));
+      if (match) found.push({ subject: inner.canonical, alias: mention.canonical, hedged: HEDGES.test(match.groups?.hedge ?? '') });
     }
   }
   return found.filter((a) => a.alias !== a.subject);
-}
-
-function orient(first: string, second: string, productCounts: ProductCounts, hedged: boolean): AliasMention {
-  const counts = typeof productCounts === 'function' ? productCounts() : productCounts;
-  const firstKnown = counts.has(first);
-  const secondKnown = counts.has(second);
-  if (firstKnown && !secondKnown) return { subject: first, alias: second, hedged };
-  if (secondKnown && !firstKnown) return { subject: second, alias: first, hedged };
-  const a = counts.get(first) ?? 0;
-  const b = counts.get(second) ?? 0;
-  return b > a ? { subject: second, alias: first, hedged } : { subject: first, alias: second, hedged };
 }

@@ -2,9 +2,10 @@ import type { Language } from '../articles/article';
 import { addDays, type DayRange } from './calendar';
 import { DATE_RULES, type DateRule, type ResolveContext, type ResolvedDate } from './dateGrammar';
 import { foldForMatching } from '../text/foldForMatching';
+import { vocabulariesFor } from '../text/language';
+import { VOCABULARIES, type DateBound } from '../text/vocabulary';
 
-/** How a leading word bounds a date: "d'ici"/"by" keeps the range, "avant"/"before" ends before it... */
-export type DateBound = 'by' | 'from' | 'before' | 'after' | 'until';
+export type { DateBound } from '../text/vocabulary';
 
 /** A date expression found in a text, with its exact offsets. */
 export interface DateMention {
@@ -19,25 +20,28 @@ export interface DateMention {
   coreStart: number;
 }
 
-const BOUNDS: Record<'fr' | 'en', Array<[RegExp, DateBound]>> = {
-  fr: [
-    [/(?:^|[^\p{L}])(d'ici|au plus tard)\s$/u, 'by'],
-    [/(?:^|[^\p{L}])(des|a partir de|a partir du|a compter de)\s$|(?:^|[^\p{L}])(a partir d'|a compter d')$/u, 'from'],
-    [/(?:^|[^\p{L}])(avant)\s$/u, 'before'],
-    [/(?:^|[^\p{L}])(apres)\s$/u, 'after'],
-    [/(?:^|[^\p{L}])(jusqu'a|jusqu'au|jusqu'en)\s$/u, 'until'],
-  ],
-  en: [
-    [/(?:^|[^\p{L}])(by|no later than)\s$/u, 'by'],
-    [/(?:^|[^\p{L}])(from|starting|starting in|starting from|as early as|as soon as)\s$/u, 'from'],
-    [/(?:^|[^\p{L}])(before)\s$/u, 'before'],
-    [/(?:^|[^\p{L}])(after)\s$/u, 'after'],
-    [/(?:^|[^\p{L}])(until|till)\s$/u, 'until'],
-  ],
+const BOUNDS = {
+  fr: VOCABULARIES.fr.dates.bounds.map(([source, bound]) => [new RegExp(source, 'u'), bound] as const),
+  en: VOCABULARIES.en.dates.bounds.map(([source, bound]) => [new RegExp(source, 'u'), bound] as const),
 };
 
-function languagesOf(language: Language): Array<'fr' | 'en'> {
-  return language === 'und' ? ['fr', 'en'] : [language];
+/**
+ * Words at least one of which every date expression holds (a digit, a month,
+ * a day, a season, a unit of time, Christmas): a sentence without any has no
+ * date, and the grammar is not run on it. Most sentences of the news have none.
+ */
+const UNIT_WORDS = "semaine semaines mois an ans annee annees jour jours demain hier aujourd'hui apres-demain avant-hier noel trimestre semestre week weeks month months year years day days today tomorrow yesterday quarter half christmas";
+const DATE_WORD = new RegExp(
+  `\\d|(?<![\\p{L}])(?:${[VOCABULARIES.fr, VOCABULARIES.en]
+    .flatMap((v) => [...Object.keys(v.dates.months), ...Object.keys(v.dates.monthAbbreviations), ...v.dates.weekdays, ...Object.keys(v.dates.seasons)])
+    .concat(UNIT_WORDS.split(' '))
+    .join('|')})(?![\\p{L}])`,
+  'u',
+);
+
+/** False when `folded` certainly holds no date expression (see `DATE_WORD`). */
+export function mayHoldDate(folded: string): boolean {
+  return DATE_WORD.test(folded);
 }
 
 function isCapital(char: string | undefined): boolean {
@@ -71,8 +75,9 @@ function boundBefore(folded: string, start: number, language: 'fr' | 'en'): { bo
  */
 export function findDateExpressions(text: string, language: Language): DateMention[] {
   const folded = foldForMatching(text);
+  if (!mayHoldDate(folded)) return [];
   const candidates: Array<{ start: number; end: number; rule: DateRule; match: RegExpExecArray; language: 'fr' | 'en' }> = [];
-  for (const lang of languagesOf(language)) {
+  for (const lang of vocabulariesFor(language).map((v) => v.language)) {
     for (const rule of DATE_RULES) {
       if (rule.language !== lang) continue;
       rule.pattern.lastIndex = 0;

@@ -1,6 +1,8 @@
 import type { Article } from '../articles/article';
+import { canonicalSubject } from './entities';
 import { foldForMatching } from '../text/foldForMatching';
 import { STOP_WORDS } from '../text/stopWords';
+import { vocabularyLanguage } from '../text/language';
 import { VOCABULARIES, type NameKind, type Vocabulary } from '../text/vocabulary';
 
 /** A name an article uses, found from the text itself, with its exact offsets. */
@@ -31,8 +33,9 @@ const INNER_CAPITAL = /^\p{Ll}+\p{Lu}/u;
 const ORDINAL = /^\p{N}+(?:e|er|ere|eme|th|st|nd|rd)$/u;
 const YEAR = /^(?:1[0-9]{3}|20[0-9]{2})$/;
 const MONTHS_AND_DAYS = new Set(
-  'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+  [VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => [...Object.keys(v.dates.months), ...v.dates.weekdays]),
 );
+const TITLES = new Set([...VOCABULARIES.fr.personTitles, ...VOCABULARIES.en.personTitles]);
 const CORPORATE_SUFFIX = /^(?:sa|sas|inc|ltd|llc|plc|corp|ag|gmbh|spa|nv|bv)$/;
 
 interface Word {
@@ -79,15 +82,57 @@ function nameWord(word: Word, capitalisedInside: ReadonlySet<string>): boolean {
   return !isStop(word.folded) || word.text === word.text.toUpperCase();
 }
 
-function kindOf(words: Word[], first: number, last: number, vocabulary: Vocabulary): NameKind {
+/** A person's title written as an acronym ("PDG", "CEO"): it says who a name is, it is no name itself. */
+function isTitle(word: Word): boolean {
+  return word.text === word.text.toUpperCase() && TITLES.has(word.folded);
+}
+
+/**
+ * Whether "X de Y" names Y's X rather than one name: X is a versioned
+ * product ("GPT-5 d'OpenAI", "iPhone 12 d'Apple") or Y a name the alias
+ * table lists ("le cluster Azure Computing Power de Microsoft").
+ */
+function ownerFollows(words: Word[], first: number, last: number, afterParticle: Word): boolean {
+  if (words.slice(first, last + 1).some((w) => HAS_DIGIT.test(w.text))) return true;
+  return canonicalSubject(afterParticle.text) !== null;
+}
+
+/**
+ * The lower-case words right before a name, nearest first, up to three and
+ * up to the first function word or punctuation: the noun that types the
+ * name and its adjectives ("le groupe pharmaceutique suisse Roche").
+ */
+function wordsBefore(text: string, words: Word[], first: number): Word[] {
+  const found: Word[] = [];
+  for (let k = first - 1; k >= 0 && found.length < 3; k -= 1) {
+    const word = words[k];
+    if (!/^\s+$/u.test(text.slice(word.end, words[k + 1].start)) || CAPITAL.test(word.text) || HAS_DIGIT.test(word.text)) break;
+    found.push(word);
+    if (isStop(word.folded)) break;
+  }
+  return found;
+}
+
+/** The words of an apposition after a name (", la marque premium de Nissan", ", le PDG de"), function words left out. */
+function appositionAfter(text: string, words: Word[], last: number): Word[] {
+  const next = words[last + 1];
+  if (!next || !/^\s*,\s*$/u.test(text.slice(words[last].end, next.start))) return [];
+  return words.slice(last + 1, last + 4).filter((w) => !isStop(w.folded) && !CAPITAL.test(w.text));
+}
+
+function kindOf(text: string, words: Word[], first: number, last: number, vocabulary: Vocabulary): NameKind {
   const inside = words.slice(first, last + 1);
   const before = words[first - 1];
   const after = words[last + 1];
+  const cues = wordsBefore(text, words, first);
+  const apposition = appositionAfter(text, words, last);
+  const cued = (set: ReadonlySet<string>) => cues.some((w) => set.has(w.folded)) || apposition.slice(0, 2).some((w) => set.has(w.folded));
   if (inside.some((w) => HAS_DIGIT.test(w.text))) return 'product';
   if (after && CORPORATE_SUFFIX.test(after.folded)) return 'organisation';
-  if (before && vocabulary.organisationCues.has(before.folded)) return 'organisation';
   if (inside.length > 1 && vocabulary.organisationCues.has(inside[0].folded)) return 'organisation';
   if (before && (vocabulary.personTitles.has(before.folded) || TITLE_ABBREVIATIONS.has(before.folded))) return 'person';
+  if (cued(vocabulary.organisationCues)) return 'organisation';
+  if (cued(vocabulary.personTitles)) return 'person';
   if (before && vocabulary.eventCues.has(before.folded)) return 'event';
   const joined = inside.map((w) => w.folded).join(' ');
   if (VOCABULARIES.fr.placeNames[joined] || VOCABULARIES.en.placeNames[joined]) return 'place';
@@ -110,13 +155,13 @@ function canonicalOf(text: string): string {
  * sentence makes a name only when the article capitalises the word elsewhere too.
  */
 export function learnNames(text: string, language: Article['language'], folded: string = foldForMatching(text)): LearnedName[] {
-  const vocabulary = VOCABULARIES[language === 'en' ? 'en' : 'fr'];
+  const vocabulary = VOCABULARIES[vocabularyLanguage(language)];
   const words = wordsOf(text, folded);
   const capitalisedInside = new Set(words.filter((w) => !w.opens && CAPITAL.test(w.text)).map((w) => w.folded));
   const names: LearnedName[] = [];
   let i = 0;
   while (i < words.length) {
-    if (!nameWord(words[i], capitalisedInside)) {
+    if (!nameWord(words[i], capitalisedInside) || isTitle(words[i])) {
       i += 1;
       continue;
     }
@@ -129,7 +174,14 @@ export function learnNames(text: string, language: Article['language'], folded: 
         continue;
       }
       const afterParticle = words[last + 2];
-      if (PARTICLES.has(next.folded) && afterParticle && !afterParticle.opens && CAPITAL.test(afterParticle.text) && nameWord(afterParticle, capitalisedInside)) {
+      if (
+        PARTICLES.has(next.folded) &&
+        afterParticle &&
+        !afterParticle.opens &&
+        CAPITAL.test(afterParticle.text) &&
+        nameWord(afterParticle, capitalisedInside) &&
+        !ownerFollows(words, i, last, afterParticle)
+      ) {
         last += 2;
         continue;
       }
@@ -138,7 +190,7 @@ export function learnNames(text: string, language: Article['language'], folded: 
     const start = words[i].start;
     const end = words[last].end;
     const raw = text.slice(start, end);
-    names.push({ start, end, text: raw, canonical: canonicalOf(raw), kind: kindOf(words, i, last, vocabulary) });
+    names.push({ start, end, text: raw, canonical: canonicalOf(raw), kind: kindOf(text, words, i, last, vocabulary) });
     i = last + 1;
   }
   return names;

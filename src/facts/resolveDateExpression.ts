@@ -1,7 +1,9 @@
-import * as chrono from 'chrono-node';
+import * as en from 'chrono-node/en';
+import * as fr from 'chrono-node/fr';
 import type { Language } from '../articles/article';
 import { isoDay, monthRange, publicationInterval, utcDay, type DayRange } from './calendar';
 import type { ResolveContext } from './dateGrammar';
+import { clauseTense } from './claimCues';
 import { findDateExpressions, resolveMention } from './findDateExpressions';
 
 /** A date expression's resolved range: ISO days, null where it cannot be resolved honestly. */
@@ -17,8 +19,24 @@ export interface ResolvedDateExpression {
 
 /** Options for `resolveDateExpression`. */
 export interface ResolveDateOptions {
-  /** The claim is in the past tense: a month or season without a year is the last one, not the next. */
+  /** The claim is in the past tense: a month, a season or a weekday without a year is the last one, not the next. */
   past?: boolean;
+  /**
+   * The sentence the expression comes from: without `past`, the tense of its
+   * clause decides ("Apple a reconnu vendredi": the Friday before the
+   * article; "Apple présentera vendredi": the one after), not the question's.
+   */
+  sentence?: string;
+  /** The tense to assume when neither `past` nor the sentence's clause tells (a question about the past, say). */
+  assumePast?: boolean;
+  /** Where the expression starts in `sentence` (its first occurrence when not given). */
+  at?: number;
+}
+
+function tenseOfSentence(expression: string, language: Language, options: ResolveDateOptions): boolean | null {
+  if (options.sentence === undefined) return null;
+  const tense = clauseTense(options.sentence, options.at ?? Math.max(0, options.sentence.indexOf(expression)), language);
+  return tense === null ? null : tense === 'past';
 }
 
 const NOTHING: ResolvedDateExpression = { start: null, end: null, relative: false };
@@ -33,7 +51,7 @@ function toIso(range: DayRange | null, relative: boolean, open?: 'start' | 'end'
 }
 
 function chronoFallback(expression: string, context: ResolveContext, language: Language): ResolvedDateExpression {
-  const parsers = language === 'fr' ? [chrono.fr] : language === 'en' ? [chrono.en] : [chrono.fr, chrono.en];
+  const parsers = language === 'fr' ? [fr] : language === 'en' ? [en] : [fr, en];
   const publication = context.publication;
   const reference = publication ? new Date(publication.start.getTime() + 12 * 3_600_000) : new Date(Date.UTC(2000, 0, 1, 12));
   for (const parser of parsers) {
@@ -75,7 +93,8 @@ export function resolveDateExpression(
   language: Language,
   options: ResolveDateOptions = {},
 ): ResolvedDateExpression {
-  const context: ResolveContext = { publication: publicationInterval(published), past: options.past ?? false };
+  const past = options.past ?? tenseOfSentence(expression, language, options) ?? options.assumePast ?? false;
+  const context: ResolveContext = { publication: publicationInterval(published), past };
   const mentions = findDateExpressions(expression, language);
   const longest = mentions.sort((a, b) => b.end - b.start - (a.end - a.start))[0];
   if (longest) {

@@ -4,10 +4,11 @@ import { SCOOP_AGENT_TOKEN, type SafeFetcher } from './safeFetch';
 
 interface Rules {
   isAllowed(url: string, agent?: string): boolean | undefined;
+  getCrawlDelay(agent?: string): number | undefined;
 }
 
-const ALLOW_ALL: Rules = { isAllowed: () => true };
-const DISALLOW_ALL: Rules = { isAllowed: () => false };
+const ALLOW_ALL: Rules = { isAllowed: () => true, getCrawlDelay: () => undefined };
+const DISALLOW_ALL: Rules = { isAllowed: () => false, getCrawlDelay: () => undefined };
 const KEPT_MS = 60 * 60_000;
 const UNREACHABLE_KEPT_MS = 5 * 60_000;
 const MAX_ORIGINS = 1_000;
@@ -18,7 +19,9 @@ const MAX_ORIGINS = 1_000;
  * follows RFC 9309 with wildcards). As RFC 9309 says: no robots.txt (a 4xx)
  * allows everything; one that cannot be read (5xx, timeout) disallows
  * everything, for five minutes. A robots.txt served as another content type
- * (a site's HTML catch-all page) counts as none.
+ * (a site's HTML catch-all page) counts as none. Its `Crawl-delay` for Scoop
+ * (or for `*`), in seconds, becomes the host's pause in the fetcher's
+ * politeness queue while the rules are kept.
  */
 export class RobotsRules {
   private readonly cache = new Map<string, { rules: Rules; until: number }>();
@@ -51,8 +54,14 @@ export class RobotsRules {
         keptMs = UNREACHABLE_KEPT_MS;
       }
     }
+    this.fetcher.setSiteDelay(new URL(origin).host, crawlDelayMs(rules));
     if (this.cache.size >= MAX_ORIGINS) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(origin, { rules, until: Date.now() + keptMs });
     return rules;
   }
+}
+
+function crawlDelayMs(rules: Rules): number | undefined {
+  const seconds = rules.getCrawlDelay(SCOOP_AGENT_TOKEN);
+  return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }

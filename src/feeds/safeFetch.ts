@@ -6,7 +6,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import type { Config } from '../config';
 import { HostAllowList, ipLiteralOf, refusedAddressReason } from './addressPolicy';
 import { FetchFailedError, FetchRefusedError } from './fetchErrors';
-import { HostQueue } from './hostQueue';
+import { HostQueue, type PauseClock } from './hostQueue';
 
 /** What Scoop asks of every fetch, from the config. */
 export interface FetchPolicy {
@@ -196,6 +196,8 @@ function decompress(bytes: Buffer, encoding: string | undefined, maxBytes: numbe
 /** Test seams: the DNS lookup behind the connect-time check. */
 export interface SafeFetcherOptions {
   lookup?: LookupFunction;
+  /** Time source of the per-host pauses (the system clock by default). */
+  clock?: PauseClock;
 }
 
 /**
@@ -222,7 +224,7 @@ export class SafeFetcher {
     const timeouts = { headersTimeout: policy.timeoutMs, bodyTimeout: policy.timeoutMs, connectTimeout: policy.timeoutMs };
     this.guarded = new Agent({ ...timeouts, connect: { lookup: guardedLookup(options.lookup), timeout: policy.timeoutMs } });
     this.open = new Agent({ ...timeouts, connect: { timeout: policy.timeoutMs, ...(options.lookup && { lookup: options.lookup }) } });
-    this.hosts = new HostQueue(policy.hostDelayMs);
+    this.hosts = new HostQueue(policy.hostDelayMs, options.clock);
   }
 
   /**
@@ -247,6 +249,15 @@ export class SafeFetcher {
   /** Closes the connections kept open. */
   async close(): Promise<void> {
     await Promise.all([this.guarded.close(), this.open.close()]);
+  }
+
+  /**
+   * Sets the pause the site at `host` (host:port) asks for between requests,
+   * its robots.txt `Crawl-delay`; the pause kept is the larger of it and
+   * FETCH_HOST_DELAY_MS, the site's cut to 30 s (`MAX_SITE_DELAY_MS`).
+   */
+  setSiteDelay(host: string, ms: number | undefined): void {
+    this.hosts.setSiteDelay(host, ms);
   }
 
   /** Whether the host:port of `url` is in FETCH_ALLOW_HOSTS. */

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { CorpusFileRecord, CorpusRecord } from './corpusDiff';
 import { IndexUnreadableError, type GenerationFile, type LoadedGeneration } from './indexStore';
 
@@ -69,5 +68,6 @@ export async function readStampCache(indexDir: string, name: string): Promise<Co
 
 /** Caches `record` (newer stamps) for generation `name`; a cache that cannot be written (read-only disk) is no error. */
 export async function writeStampCache(indexDir: string, name: string, record: CorpusRecord): Promise<void> {
+  const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(join(indexDir, STAMP_CACHE_FILE), JSON.stringify({ generation: name, record }), { fsync: false }).catch(() => undefined);
 }

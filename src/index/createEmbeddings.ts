@@ -1,6 +1,4 @@
 import type { Embeddings } from '@langchain/core/embeddings';
-import { OllamaEmbeddings } from '@langchain/ollama';
-import { OpenAIEmbeddings } from '@langchain/openai';
 import type { Config } from '../config';
 import { UserFacingError } from '../errors';
 import { HashedFeatureEmbeddings } from './hashedFeatureEmbeddings';
@@ -20,10 +18,11 @@ export const HASHED_DIMENSIONS = 384;
  * offline hashed features, nothing downloaded), `openai` (any
  * OpenAI-compatible endpoint at OPENAI_BASE_URL, EMBEDDINGS_MODEL, key
  * OPENAI_API_KEY) or `ollama` (OLLAMA_BASE_URL, EMBEDDINGS_MODEL). Nothing is
- * contacted here. A setting the provider needs and lacks is a
- * UserFacingError naming the key.
+ * contacted here; a provider's client library is loaded only when that
+ * provider is chosen (the offline default starts without them). A setting
+ * the provider needs and lacks is a UserFacingError naming the key.
  */
-export function createEmbeddings(config: Config): EmbeddingsChoice {
+export async function createEmbeddings(config: Config): Promise<EmbeddingsChoice> {
   switch (config.EMBEDDINGS_PROVIDER) {
     case 'hashed': {
       const embeddings = new HashedFeatureEmbeddings({ dimensions: HASHED_DIMENSIONS });
@@ -37,6 +36,7 @@ export function createEmbeddings(config: Config): EmbeddingsChoice {
           'invalid_config',
         );
       }
+      const { OpenAIEmbeddings } = await import('@langchain/openai');
       const embeddings = new OpenAIEmbeddings({
         model,
         apiKey: config.OPENAI_API_KEY ?? 'not-needed',
@@ -47,6 +47,7 @@ export function createEmbeddings(config: Config): EmbeddingsChoice {
     }
     case 'ollama': {
       const model = requireModel(config, 'nomic-embed-text');
+      const { OllamaEmbeddings } = await import('@langchain/ollama');
       const embeddings = new OllamaEmbeddings({ model, baseUrl: config.OLLAMA_BASE_URL ?? 'http://127.0.0.1:11434' });
       return { embeddings, embedderId: `ollama:${model}` };
     }

@@ -4,8 +4,6 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'nod
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
 import { UserFacingError } from '../errors';
 
 /**
@@ -34,8 +32,6 @@ export const INDEX_FORMAT_VERSION = 4;
 
 const CURRENT_FILE = 'CURRENT';
 const MANIFEST_FILE = 'manifest.json';
-const LOCK_FILE = 'write.lock';
-const OWNER_FILE = 'write.owner';
 const PROBE_FILE = '.probe';
 const GENERATION_PREFIX = 'gen-';
 const PARTIAL_PREFIX = '.partial-';
@@ -112,6 +108,8 @@ export interface ReadGenerationOptions {
   onDisk?: string[];
   /** Only their size checked now; read and verified when the caller asks ({@link LoadedGeneration.readLater}). */
   later?: string[];
+  /** Checks the manifest before any file is read: throwing {@link IndexUnreadableError} rejects the generation without reading its files. */
+  checkManifest?: (manifest: IndexManifest) => void;
 }
 
 /** A verified generation: its manifest and the bytes of every file but those left on disk or for later. */
@@ -251,13 +249,18 @@ const STALE_LOCK_MS = 10_000;
 export async function acquireWriteLock(
   indexDir: string,
   timeoutMs = 60_000,
+  /** Which lock: `write` (a generation being written) or `sync` (a whole corpus-to-index sync, held by the live index and the CLI). */
+  name: 'write' | 'sync' = 'write',
 ): Promise<{ release: () => Promise<void>; assertHeld: () => void }> {
+  const lockFile = `${name}.lock`;
+  const ownerFile = `${name}.owner`;
   let lost: Error | null = null;
   const retries = Math.max(0, Math.ceil(timeoutMs / 100));
   let release: () => Promise<void>;
+  const { default: lockfile } = await import('proper-lockfile');
   try {
-    release = await lockfile.lock(indexDir, {
-      lockfilePath: join(indexDir, LOCK_FILE),
+    release = await lockfile.lock(name === 'write' ? indexDir : join(indexDir, name), {
+      lockfilePath: join(indexDir, lockFile),
       realpath: false,
       stale: STALE_LOCK_MS,
       retries: { retries, factor: 1, minTimeout: 50, maxTimeout: 100, randomize: true },
@@ -267,17 +270,17 @@ export async function acquireWriteLock(
     });
   } catch (error) {
     if (!isErrno(error, 'ELOCKED')) throw error;
-    const holder = await readLockHolder(indexDir);
+    const holder = await readLockHolder(join(indexDir, ownerFile));
     throw new UserFacingError(
       `The index in ${indexDir} is being written by ${holder ? `process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}` : 'another process'}; ` +
-        `try again when it is done (or delete ${join(indexDir, LOCK_FILE)} if no Scoop process is running).`,
+        `try again when it is done (or delete ${join(indexDir, lockFile)} if no Scoop process is running).`,
       'index_locked',
     );
   }
-  await writeFile(join(indexDir, OWNER_FILE), JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now() })).catch(() => undefined);
+  await writeFile(join(indexDir, ownerFile), JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now() })).catch(() => undefined);
   return {
     release: async () => {
-      await rm(join(indexDir, OWNER_FILE), { force: true }).catch(() => undefined);
+      await rm(join(indexDir, ownerFile), { force: true }).catch(() => undefined);
       await release().catch(() => undefined);
     },
     assertHeld: () => {
@@ -286,9 +289,9 @@ export async function acquireWriteLock(
   };
 }
 
-async function readLockHolder(indexDir: string): Promise<{ pid: number; host: string } | null> {
+async function readLockHolder(ownerPath: string): Promise<{ pid: number; host: string } | null> {
   try {
-    const parsed = JSON.parse(await readFile(join(indexDir, OWNER_FILE), 'utf8')) as { pid?: unknown; host?: unknown };
+    const parsed = JSON.parse(await readFile(ownerPath, 'utf8')) as { pid?: unknown; host?: unknown };
     return typeof parsed.pid === 'number' && typeof parsed.host === 'string' ? { pid: parsed.pid, host: parsed.host } : null;
   } catch {
     return null;
@@ -378,6 +381,7 @@ async function writeGenerationNow(
     crash(faults.beforeSwitch);
     lock.assertHeld();
     refuse(CURRENT_FILE);
+    const { default: writeFileAtomic } = await import('write-file-atomic');
     await writeFileAtomic(join(indexDir, CURRENT_FILE), `${name}\n`);
     switched = true;
     await fsyncPath(indexDir);
@@ -468,6 +472,7 @@ export async function readCurrentGeneration(indexDir: string, options: ReadGener
     throw new IndexUnreadableError(`manifest of ${name} is not valid JSON`);
   }
   const manifest = checkManifest(parsed);
+  options.checkManifest?.(manifest);
   const files = new Map<string, Buffer>();
   const missing = (file: string) => (error: unknown): never => {
     if (isErrno(error, 'ENOENT')) throw new IndexUnreadableError(`${file} is missing`);

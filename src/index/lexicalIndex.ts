@@ -1,7 +1,6 @@
 import type { Language } from '../articles/article';
 import { analyzeTerms, analyzeTokens, termOf } from '../text/analyzeTerms';
 import { compoundParts } from '../text/compoundParts';
-import { detectLanguage } from '../text/detectLanguage';
 import { expandWithLexicon } from '../text/expandWithLexicon';
 
 /** A text to index under an id, in its language. */
@@ -15,7 +14,7 @@ export interface LexicalDocument {
 
 /** Options of {@link LexicalIndex.search}. */
 export interface LexicalSearchOptions {
-  /** Language of the query; detected when missing. */
+  /** Language of the query; read from its stop words when missing. */
   language?: Language;
   /** Ids never returned. */
   exclude?: Set<string>;
@@ -103,8 +102,20 @@ export class LexicalIndex {
   private groupLength: number[] = [];
   private groupLive: number[] = [];
   private liveGroups = 0;
-  /** Scratch of {@link search}: term frequency per article for the term being scored. */
+  /** Scratch of {@link search} (zero between searches): scores per slot and per article, term frequency per article. */
+  private slotScores = new Float64Array(0);
+  /** `k1 (1 - b + b length / average length)` per slot, for the average it was computed with. */
+  private slotNorms = new Float64Array(0);
+  private slotNormsAverage = Number.NaN;
+  private groupScores = new Float64Array(0);
   private groupTf = new Float64Array(0);
+  /**
+   * Per term id, flat pairs `[article group, summed term frequency, ...]` over
+   * live documents, built on a term's first search and dropped whenever a
+   * document is added or removed: the article half of the score then costs one
+   * step per article rather than one per passage.
+   */
+  private groupPostings: (Uint32Array | undefined)[] = [];
 
   constructor({ k1 = 1.2, b = 0.75 }: { k1?: number; b?: number } = {}) {
     this.k1 = k1;
@@ -159,6 +170,7 @@ export class LexicalIndex {
       }
       this.slotTerms?.push(ids);
     }
+    if (docs.length > 0) this.groupPostings = [];
   }
 
   /** Drops the documents with these ids; unknown ids are ignored. */
@@ -175,6 +187,7 @@ export class LexicalIndex {
       slotTerms[slot] = null;
       this.removedSlots += 1;
     }
+    this.groupPostings = [];
     if (this.removedSlots > 1000 && this.removedSlots > this.slotOf.size) this.compact();
   }
 
@@ -190,20 +203,25 @@ export class LexicalIndex {
    */
   search(query: string, k: number, options: LexicalSearchOptions = {}): { id: string; score: number }[] {
     if (k <= 0 || this.slotOf.size === 0) return [];
-    const weights = this.queryWeights(query, options.language ?? detectLanguage(query));
+    const weights = this.queryWeights(query, options.language);
     const articleWeight = options.articleWeight ?? ARTICLE_EVIDENCE_WEIGHT;
-    const scores = new Float64Array(this.slotIds.length);
+    if (this.slotScores.length < this.slotIds.length) this.slotScores = new Float64Array(Math.ceil(this.slotIds.length * 1.25));
+    const scores = this.slotScores;
     const touched: number[] = [];
     const count = this.slotOf.size;
     const averageLength = this.totalLength / count || 1;
     const { k1, b } = this;
     const byGroup = articleWeight > 0;
-    const groupScores = byGroup ? new Float64Array(this.groupLength.length) : null;
-    if (byGroup && this.groupTf.length < this.groupLength.length) this.groupTf = new Float64Array(this.groupLength.length);
-    const groupTf = this.groupTf;
+    if (byGroup && this.groupTf.length < this.groupLength.length) {
+      this.groupTf = new Float64Array(Math.ceil(this.groupLength.length * 1.25));
+      this.groupScores = new Float64Array(this.groupTf.length);
+    }
+    const groupScores = byGroup ? this.groupScores : null;
     const averageGroupLength = this.totalLength / (this.liveGroups || 1) || 1;
     const touchedGroups: number[] = [];
-    const termGroups: number[] = [];
+    const norms = this.normsFor(averageLength);
+    const slotIds = this.slotIds;
+    const anyRemoved = this.removedSlots > 0;
     for (const [term, weight] of weights) {
       const termId = this.termIds.get(term);
       if (termId === undefined) continue;
@@ -211,29 +229,25 @@ export class LexicalIndex {
       if (df <= 0) continue;
       const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
       const postings = this.postings[termId];
+      const scale = weight * idf * (k1 + 1);
       for (let i = 0; i < postings.length; i += 2) {
         const slot = postings[i];
-        if (this.slotIds[slot] === null) continue;
+        if (anyRemoved && slotIds[slot] === null) continue;
         const tf = postings[i + 1];
-        const norm = k1 * (1 - b + (b * this.lengths[slot]) / averageLength);
         if (scores[slot] === 0) touched.push(slot);
-        scores[slot] += (weight * idf * tf * (k1 + 1)) / (tf + norm);
-        if (byGroup) {
-          const group = this.slotGroup[slot];
-          if (groupTf[group] === 0) termGroups.push(group);
-          groupTf[group] += tf;
-        }
+        scores[slot] += (scale * tf) / (tf + norms[slot]);
       }
       if (!groupScores) continue;
-      const groupIdf = Math.log(1 + (this.liveGroups - termGroups.length + 0.5) / (termGroups.length + 0.5));
-      for (const group of termGroups) {
-        const tf = groupTf[group];
-        groupTf[group] = 0;
+      const groups = this.groupPostingsOf(termId);
+      const groupCount = groups.length / 2;
+      const groupScale = weight * Math.log(1 + (this.liveGroups - groupCount + 0.5) / (groupCount + 0.5)) * (k1 + 1);
+      for (let i = 0; i < groups.length; i += 2) {
+        const group = groups[i];
+        const tf = groups[i + 1];
         const norm = k1 * (1 - b + (b * this.groupLength[group]) / averageGroupLength);
         if (groupScores[group] === 0) touchedGroups.push(group);
-        groupScores[group] += (weight * groupIdf * tf * (k1 + 1)) / (tf + norm);
+        groupScores[group] += (groupScale * tf) / (tf + norm);
       }
-      termGroups.length = 0;
     }
     if (groupScores && touched.length > 0) {
       let best = 0;
@@ -243,7 +257,10 @@ export class LexicalIndex {
       const groupShare = bestGroup > 0 ? articleWeight / bestGroup : 0;
       for (const slot of touched) scores[slot] = scores[slot] / best + groupShare * groupScores[this.slotGroup[slot]];
     }
-    return this.best(touched, scores, k, options.exclude);
+    const ranked = this.best(touched, scores, k, options.exclude);
+    for (const slot of touched) scores[slot] = 0;
+    if (groupScores) for (const group of touchedGroups) groupScores[group] = 0;
+    return ranked;
   }
 
   /** The compact saved form: live documents only, postings as gap-encoded arrays. */
@@ -413,6 +430,42 @@ export class LexicalIndex {
     return index;
   }
 
+  /** The article-level postings of a term (see {@link groupPostings}), built now when missing. */
+  private groupPostingsOf(termId: number): Uint32Array {
+    const cached = this.groupPostings[termId];
+    if (cached) return cached;
+    if (this.groupTf.length < this.groupLength.length) this.groupTf = new Float64Array(Math.ceil(this.groupLength.length * 1.25));
+    const groupTf = this.groupTf;
+    const groups: number[] = [];
+    const postings = this.postings[termId];
+    for (let i = 0; i < postings.length; i += 2) {
+      const slot = postings[i];
+      if (this.slotIds[slot] === null) continue;
+      const group = this.slotGroup[slot];
+      if (groupTf[group] === 0) groups.push(group);
+      groupTf[group] += postings[i + 1];
+    }
+    const built = new Uint32Array(groups.length * 2);
+    groups.forEach((group, i) => {
+      built[i * 2] = group;
+      built[i * 2 + 1] = groupTf[group];
+      groupTf[group] = 0;
+    });
+    this.groupPostings[termId] = built;
+    return built;
+  }
+
+  /** The length norm of every slot for this average length (recomputed only when the average moved). */
+  private normsFor(averageLength: number): Float64Array {
+    if (this.slotNormsAverage === averageLength && this.slotNorms.length === this.lengths.length) return this.slotNorms;
+    const { k1, b } = this;
+    const norms = new Float64Array(this.lengths.length);
+    for (let slot = 0; slot < norms.length; slot += 1) norms[slot] = k1 * (1 - b + (b * this.lengths[slot]) / averageLength);
+    this.slotNorms = norms;
+    this.slotNormsAverage = averageLength;
+    return norms;
+  }
+
   /** Puts `slot` (document `id`, `length` terms) in its article's group. */
   private joinGroup(slot: number, id: string, length: number): void {
     const name = articleOfDocument(id);
@@ -446,10 +499,11 @@ export class LexicalIndex {
     return termId;
   }
 
-  private queryWeights(query: string, language: Language): Map<string, number> {
+  /** A query's terms and their weights; without a language, the query's stop words decide (see `analyzeTokens`). */
+  private queryWeights(query: string, language?: Language): Map<string, number> {
     const tokens = analyzeTokens(query, language);
     const terms = tokens.map((token) => token.term);
-    const queryLanguage = language === 'fr' || language === 'en' ? language : undefined;
+    const queryLanguage = language === 'fr' || language === 'en' ? language : commonLanguage(tokens);
     const weights = new Map<string, number>();
     for (const term of expandWithLexicon(terms, queryLanguage)) weights.set(term, 1);
     for (const token of tokens) {
@@ -497,6 +551,7 @@ export class LexicalIndex {
       lengths: rebuilt.lengths,
       totalLength: rebuilt.totalLength,
       removedSlots: 0,
+      slotNormsAverage: Number.NaN,
       termIds: rebuilt.termIds,
       terms: rebuilt.terms,
       postings: rebuilt.postings,
@@ -511,33 +566,28 @@ export class LexicalIndex {
   }
 }
 
-/** The `k` slots of highest score, best first, without sorting them all. */
+/** The language all tokens were read in, or undefined when they differ (or there are none). */
+function commonLanguage(tokens: readonly { language: 'fr' | 'en' }[]): 'fr' | 'en' | undefined {
+  const first = tokens[0]?.language;
+  for (const token of tokens) if (token.language !== first) return undefined;
+  return first;
+}
+
+/** The `k` slots of highest score, best first, without sorting them all (a sorted buffer of the best so far). */
 function topSlots(slots: number[], scores: Float64Array, k: number): number[] {
-  const heap: number[] = [];
-  const less = (a: number, b: number) => scores[heap[a]] < scores[heap[b]];
-  const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b], heap[a]]);
+  const best: number[] = [];
+  let floor = -Infinity;
   for (const slot of slots) {
-    if (heap.length < k) {
-      heap.push(slot);
-      let i = heap.length - 1;
-      while (i > 0 && less(i, (i - 1) >> 1)) {
-        swap(i, (i - 1) >> 1);
-        i = (i - 1) >> 1;
-      }
-    } else if (scores[slot] > scores[heap[0]]) {
-      heap[0] = slot;
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let smallest = i;
-        if (left < heap.length && less(left, smallest)) smallest = left;
-        if (right < heap.length && less(right, smallest)) smallest = right;
-        if (smallest === i) break;
-        swap(i, smallest);
-        i = smallest;
-      }
+    const score = scores[slot];
+    if (best.length === k && score <= floor) continue;
+    let i = best.length === k ? k - 1 : best.length;
+    while (i > 0 && scores[best[i - 1]] < score) {
+      best[i] = best[i - 1];
+      i -= 1;
     }
+    best[i] = slot;
+    if (best.length > k) best.length = k;
+    if (best.length === k) floor = scores[best[k - 1]];
   }
-  return heap.sort((x, y) => scores[y] - scores[x]);
+  return best;
 }

@@ -10,13 +10,15 @@ import { diffCorpus, diffCorpusFiles, hashCorpusFile, isRacyStamp, type CorpusFi
 import { corpusRecordFiles, readStampCache, restoreCorpusRecord, writeStampCache } from './corpusRecords';
 import { embedPassages } from './embedPassages';
 import { FactsStore } from './factsStore';
-import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGeneration, readCurrentName, writeGeneration, type LoadedGeneration, type WriteFaults } from './indexStore';
+import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGeneration, readCurrentName, writeGeneration, type IndexManifest, type LoadedGeneration, type WriteFaults } from './indexStore';
 import { Bm25LexicalStore, type LexicalStore } from './lexicalStore';
 import type { LexicalDocument, LexicalSearchOptions } from './lexicalIndex';
 import { passageTableFiles, restorePassageTable, type IndexedArticle } from './passageTable';
-import { HnswVectorStore, VECTOR_FILES, type HnswOptions, type Ranking, type VectorStore } from './vectorStore';
+import { TermAnalysisPool } from './termAnalysisPool';
+import type { HnswOptions } from './hnswVectorStore';
+import { NoVectorStore, type Ranking, type VectorStore } from './vectorStore';
 
-export type { HnswOptions } from './vectorStore';
+export type { HnswOptions } from './hnswVectorStore';
 
 /** What one {@link PassageIndex.sync} did (the CLI prints it; `--json` as is). */
 export interface SyncReport {
@@ -56,10 +58,14 @@ function bySourceThenLine(a: SkippedInput, b: SkippedInput): number {
 export interface PassageIndexOptions {
   /** Folder of the persisted index (INDEX_DIR). Created on first write. */
   indexDir: string;
-  /** LangChain embeddings for passages and queries. */
-  embeddings: Embeddings;
-  /** Names the embedder (provider, model, size); an index built under another id is rebuilt (re-embedded). */
-  embedderId: string;
+  /**
+   * LangChain embeddings for passages and queries, kept in an HNSW vector
+   * store. None keeps no vectors at all (nothing embedded, no graph): what
+   * the app does when the search that ships does not use them.
+   */
+  embeddings?: Embeddings;
+  /** Names the embedder (provider, model, size); an index built under another id (or with no vectors, `none`) is rebuilt. */
+  embedderId?: string;
   /** Run on each added or changed article; the result is stored with the index. */
   extractFacts?: (article: Article, passages: Passage[]) => ArticleFacts;
   /**
@@ -76,6 +82,10 @@ export interface PassageIndexOptions {
   graphWorkerFrom?: number;
   /** Passages per `embedDocuments` call. Default 256. */
   embedBatchSize?: number;
+  /** New passages without terms (no hashed embedder) are analysed on worker threads from this many on. Default 4,000. */
+  analysisWorkersFrom?: number;
+  /** Worker threads that analyse terms. Default: the cores, at most 4. */
+  analysisThreads?: number;
   /** Test hooks that make a write fail part way (see {@link WriteFaults}). */
   writeFaults?: WriteFaults;
 }
@@ -100,7 +110,7 @@ export class PassageIndex {
   private entries: IndexedArticle[] = [];
   private entryById = new Map<string, IndexedArticle>();
   private passageById = new Map<string, { passage: Passage; entry: IndexedArticle }>();
-  private vectors!: HnswVectorStore;
+  private vectors!: VectorStore;
   private lexical!: LexicalStore;
   private factStore!: FactsStore;
   /** The corpus files the index was last synced with (null after a sync from articles, or with none yet). */
@@ -112,7 +122,11 @@ export class PassageIndex {
   /** Syncs of this instance run one after the other. */
   private syncQueue: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly options: PassageIndexOptions) {
+  private constructor(
+    private readonly options: PassageIndexOptions,
+    /** The HNSW store's module, loaded only for an index that keeps vectors (hnswlib-node is native code to load). */
+    private readonly hnsw: typeof import('./hnswVectorStore') | null,
+  ) {
     this.logger = options.logger ?? { info: () => undefined, warn: () => undefined };
     this.reset();
   }
@@ -128,11 +142,14 @@ export class PassageIndex {
    */
   static async open(options: PassageIndexOptions): Promise<PassageIndex> {
     await checkIndexFolder(options.indexDir);
-    const index = new PassageIndex(options);
+    const index = new PassageIndex(options, options.embeddings ? await import('./hnswVectorStore') : null);
     for (let attempt = 1; ; attempt += 1) {
       const name = await readCurrentName(options.indexDir).catch(() => null);
       try {
-        const loaded = await readCurrentGeneration(options.indexDir, VECTOR_FILES);
+        const loaded = await readCurrentGeneration(options.indexDir, {
+          ...index.hnsw?.VECTOR_FILES,
+          checkManifest: (manifest) => index.checkEmbedder(manifest),
+        });
         if (loaded) await index.restore(loaded);
         return index;
       } catch (error) {
@@ -253,6 +270,20 @@ export class PassageIndex {
     return { report: { ...report, ms: Math.round(performance.now() - started) }, skipped, filesRead: diff.suspect.length + toLoad.length };
   }
 
+  /**
+   * Starts analysing the terms of many new passages on worker threads (see
+   * {@link TermAnalysisPool}), so that fact extraction on this thread runs
+   * meanwhile; nothing for a small batch, or when the hashed embedder
+   * already gave them their terms.
+   */
+  private analyzeOnWorkers(documents: LexicalDocument[]): Promise<void> {
+    const from = this.options.analysisWorkersFrom ?? 4_000;
+    const missing = documents.filter((document) => document.terms === undefined);
+    if (missing.length < from) return Promise.resolve();
+    const pool = new TermAnalysisPool(this.options.analysisThreads);
+    return pool.analyze(missing).finally(() => pool.close());
+  }
+
   /** Whether memory holds what disk does not, or the stores must be rebuilt: the next sync writes whatever the corpus says. */
   private mustWrite(): boolean {
     return this.dirty || this.vectors.needsRebuild || this.factStore.stale;
@@ -295,7 +326,8 @@ export class PassageIndex {
       freshDocuments.length,
     );
     try {
-      await embedPassages(this.options.embeddings, freshDocuments, {
+      const embeddings = this.options.embeddings;
+      if (embeddings) await embedPassages(embeddings, freshDocuments, {
         dimensions: this.vectors.dimensions,
         batchSize: this.options.embedBatchSize,
         onProgress: this.options.onProgress,
@@ -306,6 +338,7 @@ export class PassageIndex {
       throw error;
     }
 
+    const analysis = this.analyzeOnWorkers(freshDocuments);
     this.entries = plan.map((item) => item.kept ?? { article: item.article, passages: item.passages });
     this.reindexMaps();
     this.corpusRecord = record;
@@ -318,7 +351,9 @@ export class PassageIndex {
       this.factStore.retain(new Set(this.entryById.keys()));
     }
     this.lexical.remove(diff.dropped.flatMap((entry) => entry.passages.map((passage) => passage.id)));
+    await analysis;
     this.lexical.add(freshDocuments);
+    for (const document of freshDocuments) document.terms = undefined;
     this.dirty = true;
     await update.commit();
 
@@ -337,8 +372,9 @@ export class PassageIndex {
    * measuring the graph's recall). A query without features ranks nothing.
    */
   async vectorSearch(query: string, k: number, options: { exact?: boolean; exclude?: Set<string> } = {}): Promise<Ranking> {
-    if (!(k > 0) || this.vectors.size === 0) return [];
-    const vector = await this.options.embeddings.embedQuery(query);
+    const embeddings = this.options.embeddings;
+    if (!(k > 0) || this.vectors.size === 0 || !embeddings) return [];
+    const vector = await embeddings.embedQuery(query);
     if (vector.length !== this.vectors.dimensions) {
       throw new Error(`The embedder returned a query vector of length ${vector.length}; the index holds vectors of length ${this.vectors.dimensions}`);
     }
@@ -387,9 +423,26 @@ export class PassageIndex {
     return this.factStore.inOrder(this.entries.map((entry) => entry.article.id));
   }
 
+  /** Number of passages with a stored vector: 0 for an index that keeps none. */
+  vectorCount(): number {
+    return this.vectors.size;
+  }
+
   /** Number of indexed passages. */
   passageCount(): number {
     return this.passageById.size;
+  }
+
+  /** Throws {@link IndexUnreadableError} when the stored vectors come from another embedder (checked before any file is read). */
+  private checkEmbedder(manifest: IndexManifest): void {
+    if (manifest.embedderId !== this.embedderId()) {
+      throw new IndexUnreadableError(`it was built with embedder ${manifest.embedderId}, not ${this.embedderId()}`);
+    }
+  }
+
+  /** The embedder id the manifest records: `none` for an index that keeps no vectors. */
+  private embedderId(): string {
+    return this.options.embeddings ? (this.options.embedderId ?? 'unnamed') : 'none';
   }
 
   private passageIds(): string[] {
@@ -407,7 +460,9 @@ export class PassageIndex {
     this.entries = [];
     this.entryById = new Map();
     this.passageById = new Map();
-    this.vectors = new HnswVectorStore({ hnsw: this.options.hnsw, graphWorkerFrom: this.options.graphWorkerFrom, warn });
+    this.vectors = this.hnsw
+      ? new this.hnsw.HnswVectorStore({ hnsw: this.options.hnsw, graphWorkerFrom: this.options.graphWorkerFrom, warn })
+      : new NoVectorStore();
     this.lexical = new Bm25LexicalStore();
     this.factStore = new FactsStore({ extractFacts: this.options.extractFacts, factsVersion: this.options.factsVersion, warn });
     this.corpusRecord = null;
@@ -427,7 +482,7 @@ export class PassageIndex {
         ...corpusRecordFiles(this.corpusRecord),
       ],
       {
-        embedderId: this.options.embedderId,
+        embedderId: this.embedderId(),
         factsVersion: this.factStore.version,
         counts: { articles: this.entries.length, passages: this.passageById.size, facts: facts.length },
         ...this.vectors.manifestFields(),
@@ -440,9 +495,7 @@ export class PassageIndex {
   /** Rebuilds memory from a verified generation; throws {@link IndexUnreadableError} when its content does not hold together. */
   private async restore(generation: LoadedGeneration): Promise<void> {
     const { manifest } = generation;
-    if (manifest.embedderId !== this.options.embedderId) {
-      throw new IndexUnreadableError(`it was built with embedder ${manifest.embedderId}, not ${this.options.embedderId}`);
-    }
+    this.checkEmbedder(manifest);
     this.entries = restorePassageTable(generation);
     this.reindexMaps();
     this.factStore.restore(generation);

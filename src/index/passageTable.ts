@@ -35,17 +35,36 @@ function passageOf(article: Article, ordinal: number, start: number, end: number
 export function passageTableFiles(entries: readonly IndexedArticle[]): GenerationFile[] {
   const count = entries.reduce((sum, entry) => sum + entry.passages.length, 0);
   const table = new Uint32Array(count * PASSAGE_FIELDS);
-  let row = 0;
+  let at = 0;
   entries.forEach((entry, articleIndex) => {
     for (const passage of entry.passages) {
-      table.set([articleIndex, passage.start, passage.end], row * PASSAGE_FIELDS);
-      row += 1;
+      table[at] = articleIndex;
+      table[at + 1] = passage.start;
+      table[at + 2] = passage.end;
+      at += PASSAGE_FIELDS;
     }
   });
   return [
-    { name: ARTICLES_FILE, data: JSON.stringify(entries.map((entry) => entry.article)) },
+    { name: ARTICLES_FILE, chunks: () => articleJsonChunks(entries) },
     { name: PASSAGES_FILE, data: new Uint8Array(table.buffer) },
   ];
+}
+
+/** Articles per chunk of `articles.json`: its text is written a slice at a time, never held whole (tens of MB at 10,000 articles). */
+const ARTICLES_PER_CHUNK = 256;
+
+/** `JSON.stringify(articles)`, a few hundred articles at a time. */
+function* articleJsonChunks(entries: readonly IndexedArticle[]): Generator<Uint8Array> {
+  if (entries.length === 0) {
+    yield Buffer.from('[]');
+    return;
+  }
+  for (let from = 0; from < entries.length; from += ARTICLES_PER_CHUNK) {
+    const slice = entries.slice(from, from + ARTICLES_PER_CHUNK).map((entry) => JSON.stringify(entry.article));
+    const open = from === 0 ? '[' : ',';
+    const close = from + ARTICLES_PER_CHUNK >= entries.length ? ']' : '';
+    yield Buffer.from(`${open}${slice.join(',')}${close}`);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 import type { Language } from '../articles/article';
-import { foldAccents } from './foldAccents';
+import { foldAccents } from './foldForMatching';
 import { NEWS_LEXICON } from './newsLexicon';
 import { STOP_WORDS } from './stopWords';
 import { type Token, tokenize } from './tokenize';

@@ -26,6 +26,15 @@ export function stripControlCharacters(text: string): string {
   return stripVTControlCharacters(text.replace(/\r\n?/gu, '\n')).replace(DISPLAY_CONTROLS, '');
 }
 
+/**
+ * True when a text holds something a reader can see: not only whitespace,
+ * control characters, escape sequences and invisible format characters
+ * (zero-width spaces and joiners, soft hyphens, bidi marks).
+ */
+export function hasVisibleText(text: string): boolean {
+  return /[^\s\p{Cc}\p{Cf}]/u.test(stripVTControlCharacters(text));
+}
+
 /** `stripControlCharacters` on one line: line breaks and runs of whitespace become one space. */
 export function oneLine(text: string): string {
   return stripControlCharacters(text).replace(/\s+/gu, ' ').trim();

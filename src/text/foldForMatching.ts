@@ -64,3 +64,30 @@ export function foldForMatching(text: string): string {
   }
   return copiedUpTo === 0 ? text : folded + text.slice(copiedUpTo);
 }
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const LIGATURES: Record<string, string> = { œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE', ß: 'ss' };
+const NEEDS_FOLDING = /[^\u0000-\u007f]/;
+
+/**
+ * Removes diacritics and expands ligatures (`é` → `e`, `œ` → `oe`) so that
+ * "déploiement", "deploiement" and "DÉPLOIEMENT".toLowerCase() meet on one
+ * form. Case is kept; the result may be longer than the input (ligatures), so
+ * it is for matching, never for offsets.
+ */
+export function foldAccents(text: string): string {
+  if (!NEEDS_FOLDING.test(text)) return text;
+  return text
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/[œŒæÆß]/g, (ligature) => LIGATURES[ligature] ?? ligature);
+}
+
+/**
+ * The key a name is matched by, whatever its spelling: folded, with spaces,
+ * dashes and underscores dropped ("GPT-5", "gpt 5" and "GPT5" → `gpt5`;
+ * "Galaxy S25" and "galaxy s 25" → `galaxys25`).
+ */
+export function nameKey(name: string): string {
+  return foldForMatching(name).replace(/[\s_'’-]+/g, '');
+}

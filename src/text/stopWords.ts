@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { foldAccents } from './foldAccents';
+import { foldAccents } from './foldForMatching';
 
 const require = createRequire(import.meta.url);
 const STOPWORDS_ISO = require('stopwords-iso') as Record<string, string[]>;

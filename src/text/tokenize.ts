@@ -1,4 +1,4 @@
-import { foldAccents } from './foldAccents';
+import { foldAccents } from './foldForMatching';
 
 /** One word of a text, with where it sits and the form used for matching. */
 export interface Token {

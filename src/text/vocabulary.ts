@@ -22,6 +22,90 @@ export type DateRole = 'original' | 'postponed' | 'latest' | 'announced' | 'firs
 /** What kind of thing a learned name names. */
 export type NameKind = 'person' | 'organisation' | 'place' | 'product' | 'event' | 'other';
 
+/** What a dated claim says happens to its subject. */
+export type DateEventKind =
+  | 'release'
+  | 'unveiling'
+  | 'launch'
+  | 'deployment'
+  | 'postponement'
+  | 'announcement'
+  | 'training'
+  | 'acquisition'
+  | 'election'
+  | 'match'
+  | 'entry-into-force'
+  | 'held'
+  | 'other';
+
+/** The nature of a tie between two organisations. */
+export type PartnershipNature = 'cloud' | 'investment' | 'integration' | 'distribution' | 'chips' | 'research' | 'other';
+
+/** Which part of a month or a year a phrase points to. */
+export type PeriodPart = 'early' | 'mid' | 'late' | 'whole' | 'firstHalf' | 'secondHalf';
+
+/** How a leading word bounds a date: "d'ici"/"by" keeps the range, "avant"/"before" ends before it... */
+export type DateBound = 'by' | 'from' | 'before' | 'after' | 'until';
+
+/** The words the date grammar reads (folded). */
+export interface DateWords {
+  /** Month names to month numbers (1 to 12). */
+  months: Readonly<Record<string, number>>;
+  /** Abbreviated month names ("sept", "dec"), written with a day. */
+  monthAbbreviations: Readonly<Record<string, number>>;
+  /** Day names, Monday first. */
+  weekdays: readonly string[];
+  /** Small numbers as words, vague quantities ("quelques", "a few") as `few`. */
+  counts: Readonly<Record<string, number | 'few'>>;
+  /** Part words ("fin", "late", "mi") to the part of a period they mean. */
+  periodParts: Readonly<Record<string, PeriodPart>>;
+  /** Ordinal words for quarters and halves ("troisième", "3rd"). */
+  ordinals: Readonly<Record<string, number>>;
+  /** Seasons to their meteorological months (winter runs into the next year: 12 to 14). */
+  seasons: Readonly<Record<string, { from: number; to: number }>>;
+  /** Deictic words to a step from the publication period: -1 last, 0 this, +1 next. */
+  deicticSteps: Readonly<Record<string, number>>;
+  /** Words before a date that bound it, as regex sources ending at the date ("d'ici", "avant", "by"). */
+  bounds: ReadonlyArray<readonly [string, DateBound]>;
+}
+
+/**
+ * The words of a dated claim (regex sources on folded text): what happens
+ * (event words, each with its kind) and how sure the article is (status words).
+ */
+export interface ClaimWords {
+  /** Verbs and nouns of events, to the kind of event they say; the most specific kinds first. */
+  events: ReadonlyArray<readonly [string, DateEventKind]>;
+  /** Words that cancel an event ("annulé", "scrapped"). */
+  cancelled: string;
+  /** Hearsay: unnamed sources, rumours, the journalistic conditional. */
+  rumoured: string;
+  /** Expected without a firm plan ("devrait", "expected"). */
+  expected: string;
+  /** A firm plan: future tense, "prévoit", "plans to". */
+  planned: string;
+  /** Past tense: reported as done. */
+  past: string;
+  /** Hearsay that covers a whole sentence ("Selon des sources, ..."). */
+  sentenceHearsay: string;
+  /** A plan reported in indirect speech ("a annoncé qu'il lancerait"): a past plan, not a rumour; null when the language has no such form. */
+  reportedPlan: string | null;
+  /** The conditional of an event verb ("lancerait"): unconfirmed; null when the language has no such form. */
+  conditional: string | null;
+  /** Words right before a date that schedule a release without a release verb ("prévu pour", "slated for"), ending at the date. */
+  scheduledFor: string;
+  /** Negation of the clause ("ne ... pas", "not"). */
+  negation: string;
+}
+
+/** The words of ties between organisations (regex sources on folded text). */
+export interface TieNatureWords {
+  /** What kind of tie, each nature with its cue words. */
+  natures: ReadonlyArray<readonly [string, PartnershipNature]>;
+  /** Rivalry, not partnership. */
+  rivalry: string;
+}
+
 /**
  * The words of one language that question analysis and fact extraction
  * share. Every word is folded (`foldForMatching`: lower case, no accents,
@@ -49,8 +133,12 @@ export interface Vocabulary {
   nameParticles: ReadonlySet<string>;
   /** Words that introduce a reason ("parce que", "because"). */
   reasonCues: RegExp;
-  /** Words of a date question's role ("initialement" → original). */
+  /** Words of a date's role in its story ("initialement" → original, "reporté" → postponed), in questions and in articles. */
   roles: ReadonlyArray<readonly [RegExp, DateRole]>;
+  /** Month, day, count and period words of the date grammar. */
+  dates: DateWords;
+  /** Event and status words of dated claims. */
+  claims: ClaimWords;
   /** Currencies and percentages, as written after or before a number. */
   currencies: ReadonlySet<string>;
   /** Scale words after a number ("millions", "billion"). */
@@ -65,9 +153,19 @@ export interface Vocabulary {
   tieWords: string;
   /** Words that state a partnership by themselves, whatever its nature (regex source). */
   strongTieWords: string;
+  /** The nature of a tie and the words of rivalry. */
+  ties: TieNatureWords;
   /** Place names in this language to their name in the other one ("etats-unis" → "united states"). */
   placeNames: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The vocabulary of each language Scoop reads. */
 export const VOCABULARIES: Readonly<Record<'fr' | 'en', Vocabulary>> = { fr: VOCABULARY_FR, en: VOCABULARY_EN };
+
+/**
+ * A regex matching any of `source`'s alternatives as whole words (no letter
+ * or digit either side), for the word lists above; `flags` defaults to `gu`.
+ */
+export function wordsPattern(source: string, flags = 'gu'): RegExp {
+  return new RegExp(`(?<![\\p{L}\\d])(?:${source})(?![\\p{L}\\d])`, flags);
+}

@@ -6,9 +6,8 @@ import { loadCorpus } from '../../src/articles/loadCorpus';
 import type { AnswerDeps } from '../../src/answers/answerQuestion';
 import { parseConfig } from '../../src/config';
 import { FactBook } from '../../src/facts/factBook';
-import { createEmbeddings } from '../../src/index/createEmbeddings';
-import { openPassageIndex } from '../../src/app';
-import { HybridRetriever } from '../../src/retrieval/hybridRetriever';
+import { embeddingsFor, fusionFor, openPassageIndex } from '../../src/app';
+import { HybridSearch } from '../../src/retrieval/hybridSearch';
 
 /** The answer fixtures: the seed and six tech-news articles, French and English. */
 export const NEWS_DIR = 'test/fixtures/news';
@@ -32,14 +31,15 @@ const quiet = { info: () => {}, warn: () => {} };
  * Builds the real pipeline over the fixture corpus, as the composition root
  * does with the default (offline) config: loadCorpus, a PassageIndex in a
  * temporary folder (hybrid retrieval, facts extracted at ingest) and the FactBook.
+ * Another corpus folder can be given instead of the fixtures.
  */
-export async function loadNewsFixture(): Promise<NewsFixture> {
+export async function loadNewsFixture(corpusDir: string = NEWS_DIR): Promise<NewsFixture> {
   const indexDir = mkdtempSync(join(tmpdir(), 'scoop-answers-'));
-  const corpus = await loadCorpus(NEWS_DIR);
-  const { embeddings, embedderId } = createEmbeddings(parseConfig({}));
-  const index = await openPassageIndex({ indexDir, embeddings, embedderId, logger: quiet });
+  const corpus = await loadCorpus(corpusDir);
+  const config = parseConfig({});
+  const index = await openPassageIndex({ indexDir, ...(await embeddingsFor(config)), logger: quiet });
   await index.sync(corpus);
-  const retriever = new HybridRetriever({ index });
+  const retriever = new HybridSearch({ index, fusion: fusionFor(config) });
   const facts = new FactBook(index.facts(), index.articles());
   const search: AnswerDeps['search'] = (query, k, options) => retriever.search(query, k, options);
   const termShare = (term: string) => index.termShare(term);

@@ -4,21 +4,21 @@ import { splitFrontMatter } from '../../src/articles/frontMatter';
 describe('splitFrontMatter', () => {
   it('GIVEN no front matter THEN the whole text is the body', () => {
     const text = 'Nvidia posts record quarter\n\nRevenue tripled.\n';
-    expect(splitFrontMatter(text)).toEqual({ body: text, metadata: {} });
+    expect(splitFrontMatter(text)).toEqual({ body: text, metadata: {}, ignored: [] });
   });
 
   it('GIVEN Windows line endings THEN the body is exactly what follows the closing line', () => {
     const split = splitFrontMatter('---\r\ntitle: Le Louvre fermé\r\ndate: 2024-03-05\r\n---\r\nLe musée est resté fermé.\r\n');
-    expect(split).toEqual({ body: 'Le musée est resté fermé.\r\n', metadata: { title: 'Le Louvre fermé', published: '2024-03-05' } });
+    expect(split).toEqual({ body: 'Le musée est resté fermé.\r\n', metadata: { title: 'Le Louvre fermé', published: '2024-03-05' }, ignored: [] });
   });
 
   it('GIVEN a blank line after the front matter THEN it stays in the body, unchanged', () => {
     const split = splitFrontMatter('---\nlang: en\n---\n\nBody.\n');
-    expect(split).toEqual({ body: '\nBody.\n', metadata: { language: 'en' } });
+    expect(split).toEqual({ body: '\nBody.\n', metadata: { language: 'en' }, ignored: [] });
   });
 
   it('GIVEN empty front matter THEN the metadata is empty', () => {
-    expect(splitFrontMatter('---\n---\nBody.')).toEqual({ body: 'Body.', metadata: {} });
+    expect(splitFrontMatter('---\n---\nBody.')).toEqual({ body: 'Body.', metadata: {}, ignored: [] });
   });
 
   it('GIVEN front matter that is not key: value lines THEN a reason is given', () => {

@@ -144,3 +144,24 @@ describe('loadCorpus and size bombs', () => {
     expect(skipReason(load, 'feed.jsonl')).toMatch(/^file is \d+ bytes, over the 100 bytes limit per JSONL file \(MAX_JSONL_BYTES\)$/);
   });
 });
+
+describe('loadCorpus and URLs that are not URLs', () => {
+  it('GIVEN "url": 12345 in JSONL, a relative url in front matter and a javascript: link in a sidecar THEN each article loads without a URL and one line names the field', async () => {
+    const dir = corpus('urls', {
+      'feed.jsonl': `${JSON.stringify({ title: 'A350', url: 12345, text: GOOD_ARTICLE })}\n${JSON.stringify({ title: 'Bon', url: 'https://actu.example.fr/a350', text: GOOD_ARTICLE })}\n`,
+      'relative.md': `---\nurl: /tech/a350\n---\n${GOOD_ARTICLE}`,
+      'side.txt': GOOD_ARTICLE,
+      'side.meta.json': JSON.stringify({ link: 'javascript:alert(1)' }),
+    });
+    const load = await loadCorpus(dir);
+    expect(load.articles.map((a) => [a.source, a.url])).toEqual([
+      ['feed.jsonl#1', null],
+      ['feed.jsonl#2', 'https://actu.example.fr/a350'],
+      ['relative.md', null],
+      ['side.txt', null],
+    ]);
+    expect(skipReason(load, 'feed.jsonl', 1)).toBe('"url" is 12345, not an http(s) URL: the article was loaded without it');
+    expect(skipReason(load, 'relative.md')).toBe('"url" is "/tech/a350", not an http(s) URL: the article was loaded without it');
+    expect(skipReason(load, 'side.meta.json')).toBe('"link" is "javascript:alert(1)", not an http(s) URL: the article was loaded without it');
+  });
+});

@@ -81,7 +81,7 @@ describe(`failing disks (read-only: ${READ_ONLY.how})`, () => {
 
   it('GIVEN a changed corpus and a full disk THEN search answers from the last good index, says it is stale, and leaves no partial folder', async () => {
     const before = liveGeneration();
-    const result = await run(['search', '--json', '--corpus', corpus, '--index', index, 'Antoine Dupont essais GPT-5'], FULL_DISK);
+    const result = await run(['search', '--json', '--corpus', corpus, '--index', index, 'Microsoft GPT-5 Antoine Dupont essais'], FULL_DISK);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('scoop: the index is stale');
     expect(result.stderr).toContain('the disk is full (ENOSPC)');

@@ -102,6 +102,7 @@ describe('scoop feeds, fetch and poll', () => {
     expect(again.json()).toMatchObject({ added: false });
     const answer = await run('ask', 'Quand le trafic SNCF reprendra-t-il ?', '--json');
     expect(answer.json().citations[0].source).toMatch(/greve-sncf-trafic/);
+    expect(answer.json().citations[0].url).toBe(server.url(`/${SNCF.slug}`));
 
     const refused = await run('fetch', 'http://[::ffff:169.254.169.254]/latest/meta-data/');
     expect(refused.code).toBe(2);

@@ -57,3 +57,24 @@ describe('scoop over hostile corpora', () => {
     expect(bad.stderr).toMatch(/MAX_FILE_BYTES.*ALLOW_LINKS_OUTSIDE_CORPUS must be true or false/);
   });
 });
+
+describe('scoop and empty text', () => {
+  const { corpus: dir, index } = corpus('empty-questions', { 'good.txt': GOOD_ARTICLE });
+
+  it('GIVEN ask "", ask "   " or a question of zero-width spaces THEN a usage error, exit 2, and stdin is not read', async () => {
+    for (const blank of ['', '   ', '\u200b\u200b', '\u200d \ufeff']) {
+      const result = await runCli(['ask', '--corpus', dir, '--index', index, blank], { stdin: 'When does the A350-1000 enter service?\n' });
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^scoop: The text given to ask is empty \(only spaces or invisible characters\): give a question, e\.g\. scoop ask "When is GPT-5 expected\?"\.\n/);
+    }
+    const search = await runCli(['search', '--corpus', dir, '--index', index, ' '], { stdin: 'A350\n' });
+    expect(search.code).toBe(2);
+  });
+
+  it('GIVEN questions on stdin, some blank or zero-width THEN only the real ones are answered', async () => {
+    const result = await runCli(['ask', '--json', '--corpus', dir, '--index', index], { stdin: '\u200b\n   \nWhen does the A350-1000 enter service?\n' });
+    expect(result.code).toBe(0);
+    expect(result.lines().map((line) => line.question)).toEqual(['When does the A350-1000 enter service?']);
+  });
+});

@@ -69,7 +69,7 @@ describe('the commands registry', () => {
   });
 
   /** Reader commands: installable by servers and users, usable in servers, bot DMs and private channels. */
-  const READER_COMMANDS = ['ask', 'search', 'timeline', 'partners', 'sources', 'help', 'Ask Scoop'];
+  const READER_COMMANDS = ['ask', 'search', 'timeline', 'partners', 'sources', 'help', 'Ask Scoop', 'latest'];
   /** Server-management commands: guild install and guild context only, Manage Server by default. */
   const MANAGEMENT_COMMANDS = ['settings', 'feeds', 'ingest'];
 

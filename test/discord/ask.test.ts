@@ -37,7 +37,7 @@ describe('slash commands on a fake Discord', () => {
     expect(embed.fields[0].value).toBe(
       '> OpenAI prévoit de lancer GPT-5 fin mai.\n[theverge.com](https://www.theverge.com/2025/2/20/openai-gpt-5) · 2025-02-20',
     );
-    expect(embed.footer.text).toBe('Searched 1 article');
+    expect(embed.footer.text).toBe('Searched 1 article · newest from 20 Feb 2025');
     const buttons = edit.body.components[0].components;
     expect(buttons.map((b: { label?: string; emoji?: { name: string } }) => b.label ?? b.emoji?.name)).toEqual(['More sources', '👍', '👎']);
     expect(scoop.asked).toEqual([{ question: 'When is GPT-5 coming out?' }]);

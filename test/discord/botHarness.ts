@@ -7,6 +7,7 @@ import { SettingsStore } from '../../bot/serverSettings';
 import type { AppCommand } from '../../commands/command';
 import { parseConfig } from '../../src/config';
 import type { Logger } from '../../src/logger';
+import type { NewsDesk } from '../../src/live/liveScoop';
 import type { Scoop } from '../../src/scoop';
 import { FakeDiscord } from './fakeDiscord';
 
@@ -33,7 +34,7 @@ export function memoryLogger(): { logger: Logger; logs: Record<string, unknown>[
  */
 export async function startBot(
   scoop: Scoop,
-  options: { env?: Record<string, string>; commands?: readonly AppCommand[]; fake?: FakeDiscord } = {},
+  options: { env?: Record<string, string>; commands?: readonly AppCommand[]; fake?: FakeDiscord; newsDesk?: NewsDesk } = {},
 ): Promise<RunningBot> {
   const fake = options.fake ?? (await FakeDiscord.start());
   const tempDir = await mkdtemp(join(tmpdir(), 'scoop-bot-'));
@@ -47,7 +48,7 @@ export async function startBot(
   });
   const { logger, logs } = memoryLogger();
   const settings = await SettingsStore.open(config.SETTINGS_FILE);
-  const bot = createBot({ scoop, logger, config, settings, ...(options.commands && { commands: options.commands }) });
+  const bot = createBot({ scoop, logger, config, settings, ...(options.commands && { commands: options.commands }), ...(options.newsDesk && { newsDesk: options.newsDesk }) });
   await bot.login('fake-bot-token');
   return {
     fake,

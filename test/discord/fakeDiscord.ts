@@ -58,6 +58,8 @@ export interface InteractionOptions {
   locale?: string;
   /** The channel it happens in (a thread, say); the guild channel by default. */
   channelId?: string;
+  /** The member's permissions in the guild (a bit set, as Discord sends it); a member without Manage Server by default. */
+  permissions?: string;
 }
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
@@ -73,6 +75,27 @@ let sequence = 0;
 export function snowflake(): string {
   sequence = (sequence + 1) % 4096;
   return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | BigInt(sequence)).toString();
+}
+
+/** A plain message as the API returns it, posted now in `channelId` by `author`, with nothing attached or mentioned. */
+function newMessage(channelId: string, author: unknown, content: string): ApiMessage {
+  return {
+    id: snowflake(),
+    channel_id: channelId,
+    author,
+    content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: 0,
+    flags: 0,
+  };
 }
 
 /** A user for tests, with a fresh id. */
@@ -225,6 +248,21 @@ export class FakeDiscord {
     });
   }
 
+  /** Dispatches `/name subcommand` with its options (`/feeds add url:`), as `user` typed it. */
+  slashSubcommand(
+    name: string,
+    subcommand: string,
+    options: Record<string, string | boolean | number> = {},
+    user: FakeUser = this.defaultUser,
+    how: InteractionOptions = {},
+  ): SentInteraction {
+    const values = Object.entries(options).map(([option, value]) => ({ name: option, type: OPTION_TYPES[typeof value as 'string'], value }));
+    return this.dispatchInteraction(user, how, {
+      type: 2,
+      data: { id: snowflake(), name, type: 1, options: [{ name: subcommand, type: 1, options: values }] },
+    });
+  }
+
   /**
    * Dispatches a message command ("Apps › Ask Scoop") on `target`, a message
    * someone wrote: Discord sends the message itself in `resolved.messages`.
@@ -242,25 +280,7 @@ export class FakeDiscord {
    * would not read it from the gateway).
    */
   writtenMessage(content: string, author: FakeUser = fakeUser('carol')): ApiMessage {
-    return {
-      id: snowflake(),
-      channel_id: this.channelId,
-      guild_id: this.guildId,
-      author,
-      content,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
-      type: 0,
-      flags: 0,
-      components: [],
-    };
+    return { ...newMessage(this.channelId, author, content), guild_id: this.guildId, components: [] };
   }
 
   /** Dispatches an autocomplete request for `option` of `name`, with what the user typed so far. */
@@ -303,23 +323,13 @@ export class FakeDiscord {
     const mentionsBot = options.mentionBot || replied !== undefined;
     const readsContent = options.dm || mentionsBot || (this.intents & MESSAGE_CONTENT_INTENT) !== 0;
     const message: ApiMessage = {
-      id: snowflake(),
-      channel_id: channelId,
+      ...newMessage(channelId, author, readsContent ? options.content : ''),
       channel_type: options.dm ? 1 : this.threads.has(channelId) ? 11 : 0,
       ...(options.dm ? {} : { guild_id: this.guildId, member: this.member() }),
-      author,
-      content: readsContent ? options.content : '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
       mention_everyone: options.mentionEveryone ?? false,
       mentions: mentionsBot ? [this.bot] : [],
       mention_roles: options.mentionRoles ?? [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
       type: options.replyTo ? 19 : 0,
-      flags: 0,
       ...(options.replyTo && {
         message_reference: { type: 0, message_id: options.replyTo, channel_id: channelId, ...(options.dm ? {} : { guild_id: this.guildId }) },
         referenced_message: replied ?? null,
@@ -378,7 +388,7 @@ export class FakeDiscord {
         guild_id: this.guildId,
         channel_id: channelId,
         channel: { id: channelId, type: channelId === this.channelId ? 0 : 11, guild_id: this.guildId, name: 'general' },
-        member: { ...this.member(), user, permissions: '2248473465835073' },
+        member: { ...this.member(), user, permissions: how.permissions ?? '2248473465835073' },
         app_permissions: '2248473465835073',
         guild_locale: 'en-US',
         authorizing_integration_owners: { '0': this.guildId },
@@ -537,22 +547,10 @@ export class FakeDiscord {
 
   private botMessage(channelId: string, guildId: string | null, body: Record<string, unknown>, extra: Record<string, unknown> = {}): ApiMessage {
     const message: ApiMessage = {
-      id: snowflake(),
-      channel_id: channelId,
+      ...newMessage(channelId, this.bot, (body.content as string | undefined) ?? ''),
       ...(guildId === null ? {} : { guild_id: guildId }),
-      author: this.bot,
-      content: (body.content as string | undefined) ?? '',
       embeds: (body.embeds as unknown[] | undefined) ?? [],
       components: (body.components as unknown[] | undefined) ?? [],
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      pinned: false,
-      type: 0,
       flags: (body.flags as number | undefined) ?? 0,
       ...extra,
     };

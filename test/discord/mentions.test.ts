@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { APOLOGY } from '../../bot/replyWithError';
 import { startBot, type RunningBot } from './botHarness';
 import { fakeUser, type RecordedRequest } from './fakeDiscord';
@@ -67,8 +67,9 @@ describe('mentions and direct messages on a fake Discord', () => {
     const scoop = new FakeScoop();
     running = await startBot(scoop);
     const { fake } = running;
-    fake.userMessage({ content: `<@${fake.bot.id}> When is GPT-5 coming out?`, mentionBot: true });
+    const first = fake.userMessage({ content: `<@${fake.bot.id}> When is GPT-5 coming out?`, mentionBot: true });
     await fake.waitForRequest(isChannelMessage);
+    await vi.waitFor(() => expect(running.logs.some((l) => l.question === first.id && l.msg === 'question done')).toBe(true));
     const answer = [...fake.messages.values()].at(-1)!;
     const followUp = fake.userMessage({ content: 'and GPT-4.5?', replyTo: answer.id });
     await fake.waitForRequest((r) => isChannelMessage(r) && r.body.message_reference?.message_id === followUp.id);
@@ -82,7 +83,9 @@ describe('mentions and direct messages on a fake Discord', () => {
     const scoop = new FakeScoop();
     running = await startBot(scoop);
     const { fake } = running;
-    await fake.editOf(fake.slashCommand('ask', { question: 'Quand sort GPT-5 ?' }));
+    const asked = fake.slashCommand('ask', { question: 'Quand sort GPT-5 ?' });
+    await fake.editOf(asked);
+    await vi.waitFor(() => expect(running.logs.some((l) => l.question === asked.id && l.msg === 'question done')).toBe(true));
     const answer = [...fake.messages.values()].at(-1)!;
     fake.userMessage({ content: 'et GPT-4.5 ?', replyTo: answer.id });
     await fake.waitForRequest(isChannelMessage);

@@ -44,7 +44,7 @@ describe('the bot over the real core and the seed article', () => {
       expect(embed.fields[i].value.endsWith('· 2025-02')).toBe(true);
     });
     expect(embed.description).toMatch(/\[1\]/);
-    expect(embed.footer.text).toBe('Searched 1 article');
+    expect(embed.footer.text).toBe('Searched 1 article · newest from 2025-02');
   });
 
   it('GIVEN "Ask Scoop" on the statement "GPT-5 sort en mars" THEN the seed’s "fin mai" is cited against it, in red', async () => {

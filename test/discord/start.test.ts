@@ -62,7 +62,7 @@ describe('deploy-commands on a fake Discord', () => {
     expect(put.body).toEqual(commands.map((c) => withoutInstallReach(c.data.toJSON())));
     expect(put.body.some((c: Record<string, unknown>) => 'integration_types' in c || 'contexts' in c)).toBe(false);
     expect(io.out).toEqual([
-      `Registered 8 commands in guild ${guildId} (for development: user installs, DMs and private channels need a global deploy): /ask, /search, /timeline, /partners, /sources, /help, Ask Scoop, /settings\n`,
+      `Registered 11 commands in guild ${guildId} (for development: user installs, DMs and private channels need a global deploy): /ask, /search, /timeline, /partners, /sources, /help, Ask Scoop, /settings, /latest, /feeds, /ingest\n`,
     ]);
   });
 

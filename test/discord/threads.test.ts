@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startBot, type RunningBot } from './botHarness';
 import type { RecordedRequest } from './fakeDiscord';
 import { FakeScoop } from './fakeScoop';
@@ -16,6 +16,7 @@ async function askWithThread(running: RunningBot, question: string): Promise<str
   const opened = await fake.waitForRequest((r) => r.method === 'POST' && /^\/channels\/\d+\/messages\/\d+\/threads$/.test(r.path));
   expect(opened.path).toMatch(new RegExp(`^/channels/${fake.channelId}/`));
   expect(opened.body.name).toBe(question);
+  await vi.waitFor(() => expect(running.logs.some((l) => l.question === sent.id && l.msg === 'question done')).toBe(true));
   return [...fake.threads.keys()].at(-1)!;
 }
 

@@ -57,7 +57,7 @@ describe('runEvaluation', () => {
       ),
     });
 
-    expect(report.systems.map((system) => system.name)).toEqual(['Scoop', 'peer hybrid', 'peer bm25', 'peer vector']);
+    expect(report.systems.map((system) => system.name)).toEqual(['Scoop', 'peer hybrid', 'peer bm25', 'peer vector', 'minisearch', 'orama', 'minisearch-articles']);
     const [scoop, ...peers] = report.systems;
     expect(scoop.retrieval.all.recallAt1).toBe(1);
     expect(scoop.answers.all).toMatchObject({ accuracy: 1, verbatimShare: 1, abstentionPrecision: 1, abstentionRecall: 1 });
@@ -67,7 +67,7 @@ describe('runEvaluation', () => {
       expect(peer.answers.all.verbatimShare).toBe(1);
     }
     const table = formatEvaluationReport(report);
-    expect(table).toMatch(/abstention precision\s+100\.0%\s+n\/a\s+n\/a\s+n\/a/);
+    expect(table).toMatch(/abstention precision\s+100\.0%\s+n\/a\s+n\/a\s+n\/a\s+n\/a\s+n\/a\s+n\/a/);
     expect(table).toContain('never declines');
   });
 });

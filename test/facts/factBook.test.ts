@@ -139,3 +139,57 @@ describe('FactBook.knows', () => {
     expect(book.knows('GPT-6')).toBe(false);
   });
 });
+
+describe('FactBook over companies no list holds (learned names)', () => {
+  const book = bookOf(['renault-megane-report', 'rivian-r2-delay'], false);
+
+  it('GIVEN a French carmaker piece THEN /timeline of its model shows the moved launch, in any spelling', () => {
+    for (const spelling of ['Mégane E-Tech 2', 'megane e-tech 2', 'Megane E Tech 2']) {
+      const timeline = book.timeline(spelling);
+      expect(timeline.subject, spelling).toBe('Mégane E-Tech 2');
+      expect(timeline.events.map(({ when, start, end }) => ({ when, start, end }))).toContainEqual({ when: "la fin de l'année 2021", start: '2021-10-01', end: '2021-12-31' });
+    }
+  });
+
+  it('GIVEN a French carmaker piece THEN /partners of Renault names Umicore, cited by the sentence that signs the deal', () => {
+    const map = book.partners('renault');
+    expect(map.company).toBe('Renault');
+    expect(map.partners.map((p) => [p.a, p.b].find((n) => n !== 'Renault'))).toEqual(['Umicore']);
+    expect(map.partners[0].citation.snippet).toContain('accord de partenariat avec le groupe belge Umicore');
+    expect(book.partners('Umicore').partners).toHaveLength(1);
+  });
+
+  it('GIVEN an English piece on a delay THEN the first half is superseded by the second half; another name ("R2", maybe another product) is not guessed', () => {
+    expect(book.timeline('R2').events).toEqual([]);
+    const timeline = book.timeline('r2 suv');
+    expect(timeline.subject).toBe('R2 SUV');
+    expect(timeline.events.map(({ when, status, superseded }) => ({ when, status, superseded }))).toEqual([
+      { when: 'the first half of 2026', status: 'planned', superseded: true },
+      { when: 'the second half of 2026', status: 'postponed', superseded: false },
+    ]);
+    expect(book.partners('Rivian').partners.map((p) => (p.a === 'Rivian' ? p.b : p.a))).toEqual(['LG Energy Solution']);
+  });
+
+  it('GIVEN learned subjects and parties THEN autocompletion offers them, and no person or place', () => {
+    expect(book.subjects()).toEqual(expect.arrayContaining(['Mégane E-Tech 2', 'R2 SUV', 'R3']));
+    expect(book.companies()).toEqual(['LG Energy Solution', 'Renault', 'Rivian', 'Umicore']);
+    expect([...book.subjects(), ...book.companies()]).not.toContain('Luca de Meo');
+  });
+
+  it('GIVEN a question in lower case THEN the learned names are found, with their kind', () => {
+    expect(book.findNames('quand sortira la mégane e-tech 2 ?').map((n) => n.canonical)).toEqual(['Mégane E-Tech 2']);
+    expect(book.findNames('Who is Rivian working with?')).toMatchObject([{ canonical: 'Rivian', kind: 'company' }]);
+    expect(book.findNames('who is rivian working with?')).toEqual([]);
+  });
+});
+
+describe('FactBook across articles: the corpus types a name an article leaves untyped', () => {
+  it('GIVEN a name another article calls a minister THEN its claims are dropped: a person is no dated subject', () => {
+    const minister = { ...seedArticle(), id: 'minister', text: 'Le ministre Bruno Lemaire a parlé.' };
+    const untyped = { ...seedArticle(), id: 'untyped', text: 'À Bercy, Bruno Lemaire lancera le plan de relance en mars 2025.' };
+    const alone = new FactBook([extractFacts(untyped)], [untyped]);
+    expect(alone.timeline('Bruno Lemaire').events).toHaveLength(1);
+    const both = new FactBook([extractFacts(minister), extractFacts(untyped)], [minister, untyped]);
+    expect(both.timeline('Bruno Lemaire').events).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@ import { UserFacingError } from '../../src/errors';
 import { createEmbeddings } from '../../src/index/createEmbeddings';
 import { HashedFeatureEmbeddings } from '../../src/index/hashedFeatureEmbeddings';
 import { PassageIndex } from '../../src/index/passageIndex';
-import { HybridRetriever } from '../../src/retrieval/hybridRetriever';
+import { HybridSearch } from '../../src/retrieval/hybridSearch';
 
 /** What the stub was asked: endpoint, model, key and texts of each request. */
 interface StubRequest {
@@ -58,9 +58,9 @@ function startStub(requests: StubRequest[]): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-const userError = (run: () => unknown): UserFacingError => {
+const userError = async (run: () => Promise<unknown>): Promise<UserFacingError> => {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof UserFacingError) return error;
     throw error;
@@ -79,7 +79,7 @@ describe('createEmbeddings', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('GIVEN no provider THEN the offline hashed embedder, its id naming provider and size', async () => {
-    const { embeddings, embedderId } = createEmbeddings(parseConfig({}));
+    const { embeddings, embedderId } = await createEmbeddings(parseConfig({}));
     expect(embeddings).toBeInstanceOf(HashedFeatureEmbeddings);
     expect(embedderId).toMatch(/^hashed-v\d+-384$/);
     expect(await embeddings.embedQuery('GPT-5')).toHaveLength(384);
@@ -89,8 +89,8 @@ describe('createEmbeddings', () => {
     [{ EMBEDDINGS_PROVIDER: 'openai', OPENAI_API_KEY: 'k' }, 'EMBEDDINGS_MODEL'],
     [{ EMBEDDINGS_PROVIDER: 'openai', EMBEDDINGS_MODEL: 'text-embedding-3-small' }, 'OPENAI_API_KEY'],
     [{ EMBEDDINGS_PROVIDER: 'ollama' }, 'EMBEDDINGS_MODEL'],
-  ])('GIVEN %o THEN a UserFacingError names %s', (env, key) => {
-    const error = userError(() => createEmbeddings(parseConfig(env)));
+  ])('GIVEN %o THEN a UserFacingError names %s', async (env, key) => {
+    const error = await userError(() => createEmbeddings(parseConfig(env)));
     expect(error.message).toContain(key);
     expect(error.code).toBe('invalid_config');
   });
@@ -98,7 +98,7 @@ describe('createEmbeddings', () => {
   it('GIVEN openai with a base URL THEN passages are embedded by that endpoint with the model and key', async () => {
     requests.length = 0;
     const config = parseConfig({ EMBEDDINGS_PROVIDER: 'openai', EMBEDDINGS_MODEL: 'stub-embed', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${baseUrl}/v1` });
-    const { embeddings, embedderId } = createEmbeddings(config);
+    const { embeddings, embedderId } = await createEmbeddings(config);
     expect(embedderId).toBe('openai:stub-embed');
     const [vector] = await embeddings.embedDocuments(['Mistral signe avec Microsoft']);
     expect(vector).toHaveLength(32);
@@ -108,7 +108,7 @@ describe('createEmbeddings', () => {
 
   it('GIVEN ollama THEN passages are embedded by the Ollama server', async () => {
     requests.length = 0;
-    const { embeddings, embedderId } = createEmbeddings(
+    const { embeddings, embedderId } = await createEmbeddings(
       parseConfig({ EMBEDDINGS_PROVIDER: 'ollama', EMBEDDINGS_MODEL: 'nomic-embed-text', OLLAMA_BASE_URL: baseUrl }),
     );
     expect(embedderId).toBe('ollama:nomic-embed-text');
@@ -122,12 +122,12 @@ describe('createEmbeddings', () => {
       const corpus = await loadCorpus('seeds');
       const warnings: string[] = [];
       const logger = { info: () => undefined, warn: (msg: string) => warnings.push(msg) };
-      const hashed = createEmbeddings(parseConfig({}));
+      const hashed = await createEmbeddings(parseConfig({}));
       const offline = await PassageIndex.open({ indexDir, ...hashed, logger });
       await offline.sync(corpus);
 
       requests.length = 0;
-      const remote = createEmbeddings(
+      const remote = await createEmbeddings(
         parseConfig({ EMBEDDINGS_PROVIDER: 'openai', EMBEDDINGS_MODEL: 'stub-embed', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${baseUrl}/v1` }),
       );
       const switched = await PassageIndex.open({ indexDir, ...remote, logger });
@@ -135,7 +135,7 @@ describe('createEmbeddings', () => {
       const report = await switched.sync(corpus);
       expect(report.added).toBe(corpus.articles.length);
       expect(requests.flatMap((request) => request.inputs).length).toBe(offline.passageCount());
-      const hits = await new HybridRetriever({ index: switched }).search('nom de code Orion', 3);
+      const hits = await new HybridSearch({ index: switched }).search('nom de code Orion', 3);
       expect(hits.some((hit) => hit.passage.text.includes('Orion'))).toBe(true);
 
       requests.length = 0;

@@ -10,12 +10,12 @@ import { extractFacts } from '../../src/facts/extractFacts';
 import { HashedFeatureEmbeddings } from '../../src/index/hashedFeatureEmbeddings';
 import { PassageIndex, type PassageIndexOptions } from '../../src/index/passageIndex';
 import type { Passage } from '../../src/passages/passage';
-import { HybridRetriever } from '../../src/retrieval/hybridRetriever';
+import { HybridSearch } from '../../src/retrieval/hybridSearch';
 import { ARTICLES, CountingEmbeddings, writeCorpus } from './fixtureCorpus';
 
 /** The hybrid search the app runs over an index, with the fusion that ships. */
 const search = (index: PassageIndex, query: string, k: number, options?: { excludePassageIds?: string[] }) =>
-  new HybridRetriever({ index }).search(query, k, options);
+  new HybridSearch({ index }).search(query, k, options);
 
 const exactSlice = (passage: Passage, article: Article) => article.text.slice(passage.start, passage.end) === passage.text;
 
@@ -296,6 +296,37 @@ describe('PassageIndex', () => {
     expect((error as Error).message).toContain('the filesystem is read-only (EROFS)');
     expect(embeddings.documents).toBe(0);
     expect(readOnly.articles()).toEqual(before);
+  });
+
+  it('GIVEN no embeddings THEN the index keeps no vectors (no graph written) and a later embedder rebuilds it with vectors', async () => {
+    const { embeddings: _unused, embedderId: _id, ...lexicalOnly } = options();
+    const index = await PassageIndex.open(lexicalOnly);
+    const report = await index.sync(await loadCorpus(corpusDir));
+    expect(report).toMatchObject({ articles: 4, added: 4 });
+    expect(embeddings.documents).toBe(0);
+    const files = await readdir(join(indexDir, await liveGeneration()));
+    expect(files.filter((name) => /hnsw|vector/.test(name))).toEqual([]);
+    expect(await index.vectorSearch('Antoine Dupont', 3)).toEqual([]);
+    expect(index.lexicalSearch('Antoine Dupont essais', 1)[0].id).toBe(index.passagesOf(index.articles().find((a) => a.source === 'rugby.md')!.id)[0].id);
+    expect((await PassageIndex.open(lexicalOnly)).passageCount()).toBe(index.passageCount());
+
+    const withVectors = await PassageIndex.open(options());
+    expect(warnings[0]).toMatch(/built with embedder none, not hashed/);
+    await withVectors.sync(await loadCorpus(corpusDir));
+    expect(embeddings.documents).toBe(withVectors.passageCount());
+    expect((await withVectors.vectorSearch('Antoine Dupont essais', 1)).length).toBe(1);
+  });
+
+  it('GIVEN terms analysed on worker threads THEN the lexical index written is the one analysed inline, byte for byte', async () => {
+    const { embeddings: _unused, embedderId: _id, ...lexicalOnly } = options();
+    const corpus = await loadCorpus(corpusDir);
+    const inline = await PassageIndex.open({ ...lexicalOnly, analysisWorkersFrom: Infinity });
+    await inline.sync(corpus);
+    const pooled = await PassageIndex.open({ ...lexicalOnly, indexDir: join(root, 'pooled-index'), analysisWorkersFrom: 0, analysisThreads: 2 });
+    await pooled.sync(corpus);
+    const lexicalBytes = async (dir: string) => readFile(join(dir, (await readFile(join(dir, 'CURRENT'), 'utf8')).trim(), 'lexical.bin'));
+    expect((await lexicalBytes(join(root, 'pooled-index'))).equals(await lexicalBytes(indexDir))).toBe(true);
+    expect(await search(pooled, 'Microsoft investit dans Mistral', 5)).toEqual(await search(inline, 'Microsoft investit dans Mistral', 5));
   });
 
   it('GIVEN two syncs at once on one index THEN they run one after the other', async () => {

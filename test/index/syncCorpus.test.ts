@@ -6,7 +6,7 @@ import type { CorpusFileStat } from '../../src/articles/corpusFiles';
 import { loadCorpus, loadCorpusFiles, scanCorpus } from '../../src/articles/loadCorpus';
 import { extractFacts } from '../../src/facts/extractFacts';
 import { PassageIndex, type PassageIndexOptions } from '../../src/index/passageIndex';
-import { HybridRetriever } from '../../src/retrieval/hybridRetriever';
+import { HybridSearch } from '../../src/retrieval/hybridSearch';
 import { ARTICLES, CountingEmbeddings, writeCorpus } from './fixtureCorpus';
 
 const AN_HOUR_AGO = new Date(Date.now() - 3_600_000);
@@ -24,7 +24,7 @@ describe('PassageIndex.syncCorpus (stat-based up-to-date check)', () => {
       return loadCorpusFiles(scan.root, files);
     });
   };
-  const search = async (index: PassageIndex, query: string) => (await new HybridRetriever({ index }).search(query, 5)).map((hit) => hit.passage.text).join('\n');
+  const search = async (index: PassageIndex, query: string) => (await new HybridSearch({ index }).search(query, 5)).map((hit) => hit.passage.text).join('\n');
   /** Gives every corpus file an old modification time, so its stamp is trusted at once (not within the racy window). */
   const age = async (...names: string[]) => {
     for (const name of names) await utimes(join(corpusDir, name), AN_HOUR_AGO, AN_HOUR_AGO);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldAccents } from '../../src/text/foldAccents';
+import { foldAccents } from '../../src/text/foldForMatching';
 import { tokenize } from '../../src/text/tokenize';
 
 const words = (text: string) => tokenize(text).map((token) => token.text);

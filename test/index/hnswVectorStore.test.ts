@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCurrentGeneration, writeGeneration } from '../../src/index/indexStore';
-import { HnswVectorStore, VECTOR_FILES, type HnswVectorStoreOptions } from '../../src/index/vectorStore';
+import { HnswVectorStore, VECTOR_FILES, type HnswVectorStoreOptions } from '../../src/index/hnswVectorStore';
 
 const DIMENSIONS = 16;
 

@@ -1,0 +1,139 @@
+import { foldForMatching, nameKey } from '../text/foldForMatching';
+import { STOP_WORDS } from '../text/stopWords';
+import type { NameKind } from '../text/vocabulary';
+import { canonicalSubject, canonicalSubjectCompany, tableKind, type EntityMention } from './entities';
+import type { ArticleName } from './learnNames';
+
+interface NameEntry {
+  /** Spellings as the articles write them, with how many articles use each. */
+  spellings: Map<string, number>;
+  /** Articles whose cues type the name, by kind. */
+  kinds: Map<NameKind, number>;
+}
+
+/** One name a question may use, as the directory resolves it. */
+interface KnownName {
+  canonical: string;
+  kind: EntityMention['kind'];
+  company: string | null;
+  /** A spelling that says it is a name even in lower case (a digit, an inner capital: "gpt 5", "openai"). */
+  marked: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[.,+](?=\p{N})\p{N}+|[-+][\p{L}\p{N}]*)*/gu;
+const MARKED = /\p{N}|\p{Ll}\p{Lu}/u;
+const LONGEST_NAME_WORDS = 5;
+
+function isStopWord(folded: string): boolean {
+  return STOP_WORDS.fr.has(folded) || STOP_WORDS.en.has(folded);
+}
+
+/**
+ * Every name the articles use, merged across spellings that differ in case,
+ * spaces and dashes ("GPT-5", "GPT5"), with the kind the corpus gives it:
+ * the kind most articles' cues give (a name one article leaves untyped is a
+ * person if others write "le ministre X"), the alias table's for the names it
+ * lists. Built from the names `extractFacts` keeps for each article.
+ */
+export class NameDirectory {
+  private readonly entries = new Map<string, NameEntry>();
+
+  constructor(names: Iterable<ArticleName>) {
+    for (const name of names) {
+      const k = nameKey(name.name);
+      if (!k) continue;
+      let entry = this.entries.get(k);
+      if (!entry) {
+        entry = { spellings: new Map(), kinds: new Map() };
+        this.entries.set(k, entry);
+      }
+      entry.spellings.set(name.name, (entry.spellings.get(name.name) ?? 0) + 1);
+      if (name.kind !== 'other') entry.kinds.set(name.kind, (entry.kinds.get(name.kind) ?? 0) + 1);
+    }
+  }
+
+  /** The kind of a name across the corpus: the alias table's, else the kind most articles give it; `other` when none types it. */
+  kindOf(name: string): NameKind {
+    const listed = tableKind(canonicalSubject(name) ?? name);
+    if (listed) return listed;
+    const kinds = this.entries.get(nameKey(name))?.kinds;
+    if (!kinds || kinds.size === 0) return 'other';
+    return [...kinds.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  }
+
+  /** True when the corpus says `name` names a person or a place: it is then no dated subject and no party. */
+  isPersonOrPlace(name: string): boolean {
+    const kind = this.kindOf(name);
+    return kind === 'person' || kind === 'place';
+  }
+
+  /** The spelling most articles use for the name `key` stands for, or null. */
+  spellingOf(key: string): string | null {
+    const spellings = this.entries.get(key)?.spellings;
+    if (!spellings) return null;
+    return [...spellings.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  }
+
+  /** Every key the directory holds, with the name it resolves to (for the question lookup). */
+  *names(): IterableIterator<[string, string]> {
+    for (const k of this.entries.keys()) yield [k, this.spellingOf(k)!];
+  }
+
+  /** Whether any article uses the name exactly as written. */
+  has(name: string): boolean {
+    return this.entries.get(nameKey(name))?.spellings.has(name) ?? false;
+  }
+}
+
+/**
+ * Finds, in a question, the names the articles use, whatever the question's
+ * case, spacing and dashes ("gpt 5" → `GPT-5`, "openai" → `OpenAI`), longest
+ * first. A word the question writes in lower case counts only when its
+ * spelling marks it as a name (a digit, an inner capital) or the alias table
+ * lists it, so "orange" or "apple" in lower case stay words.
+ */
+export class QuestionNames {
+  private readonly known = new Map<string, KnownName>();
+
+  /**
+   * `subjects` and `companies` are the names the fact book holds facts for
+   * (they win over other spellings), `aliases` the code names (alias → subject),
+   * `directory` every other name the articles use.
+   */
+  constructor(subjects: Iterable<string>, companies: Iterable<string>, aliases: Iterable<[string, string]>, directory: NameDirectory, tableSpellings: Iterable<[string, string]>) {
+    const add = (spelling: string, canonical: string, marked: boolean) => {
+      const k = nameKey(spelling);
+      if (!k || this.known.has(k) || isStopWord(foldForMatching(spelling))) return;
+      const kind = directory.kindOf(canonical);
+      if (kind === 'person' || kind === 'place') return;
+      const company = kind === 'organisation' ? canonical : canonicalSubjectCompany(canonical);
+      this.known.set(k, { canonical, kind: kind === 'organisation' ? 'company' : kind === 'product' ? 'product' : 'name', company, marked: marked || MARKED.test(canonical) });
+    };
+    for (const [alias, subject] of aliases) add(alias, subject, false);
+    for (const name of subjects) add(name, name, false);
+    for (const name of companies) add(name, name, false);
+    for (const [spelling, canonical] of tableSpellings) add(spelling, canonical, false);
+    for (const [, name] of directory.names()) add(name, name, false);
+  }
+
+  /** The names `question` uses, in text order, without overlaps. */
+  find(question: string): EntityMention[] {
+    const words = [...question.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const found: EntityMention[] = [];
+    for (let i = 0; i < words.length; ) {
+      let matched = 0;
+      for (let n = Math.min(LONGEST_NAME_WORDS, words.length - i); n >= 1 && matched === 0; n -= 1) {
+        const last = words[i + n - 1];
+        const gaps = words.slice(i + 1, i + n).every((w, j) => /^[\s-]*$/u.test(question.slice(words[i + j].end, w.start)));
+        if (!gaps) continue;
+        const text = question.slice(words[i].start, last.end);
+        const name = this.known.get(nameKey(text));
+        if (!name || !(name.marked || /\p{Lu}/u.test(text))) continue;
+        found.push({ start: words[i].start, end: last.end, text, canonical: name.canonical, kind: name.kind, company: name.company });
+        matched = n;
+      }
+      i += matched || 1;
+    }
+    return found;
+  }
+}

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../commands';
+import { MESSAGES } from '../../bot/messages';
+import { startBot, type RunningBot } from './botHarness';
+import { fakeUser } from './fakeDiscord';
+import { FAILING_QUESTION, FakeScoop } from './fakeScoop';
+
+const FR = { locale: 'fr' };
+
+describe('Scoop’s words in the user’s language, on a fake Discord', () => {
+  let running: RunningBot;
+  afterEach(() => running.stop());
+
+  it('GIVEN a French-locale /ask THEN the footer and the buttons are French', async () => {
+    running = await startBot(new FakeScoop());
+    const { fake } = running;
+    const edit = await fake.editOf(fake.slashCommand('ask', { question: 'When is GPT-5 coming out?' }, fake.defaultUser, FR));
+    expect(edit.body.embeds[0].footer.text).toBe('1 article consulté · le plus récent du 20 févr. 2025');
+    expect(edit.body.components[0].components[0].label).toBe('Autres sources');
+    const abstained = await fake.editOf(fake.slashCommand('ask', { question: 'When will GPT-6 be released?' }, fakeUser('bob'), FR));
+    expect(abstained.body.embeds[0].footer.text).toBe('1 article consulté · le plus récent du 20 févr. 2025 · la réponse n’y est pas');
+    expect(abstained.body.embeds[0].fields.every((f: { name: string }) => f.name.startsWith('À lire aussi : ') || f.name.startsWith('À lire aussi: '))).toBe(true);
+  });
+
+  it('GIVEN French-locale notices and errors THEN they are French; the same in English stay English', async () => {
+    running = await startBot(new FakeScoop(), { env: { COOLDOWN_SECONDS: '30' } });
+    const { fake } = running;
+    const blank = await fake.callbackOf(fake.slashCommand('ask', { question: '  ' }, fake.defaultUser, FR));
+    expect(blank.body.data.content).toBe('Votre question est vide : écrivez quelques mots, par exemple « Quand sort GPT-5 ? »');
+    await fake.editOf(fake.slashCommand('ask', { question: 'When is GPT-5 coming out?' }, fake.defaultUser, FR));
+    const slow = await fake.callbackOf(fake.slashCommand('ask', { question: 'Et GPT-4.5 ?' }, fake.defaultUser, FR));
+    expect(slow.body.data.content).toMatch(/^Doucement : vous pourrez reposer une question dans (29|30) secondes\.$/);
+    const failing = await fake.editOf(fake.slashCommand('ask', { question: FAILING_QUESTION }, fakeUser('carol'), FR));
+    expect(failing.body.content).toBe(MESSAGES.fr.apology);
+    const english = await fake.callbackOf(fake.slashCommand('ask', { question: '  ' }, fakeUser('dave'), { locale: 'en-GB' }));
+    expect(english.body.data.content).toMatch(/^Your question is empty/);
+  });
+
+  it('GIVEN a French-locale /help, /settings and button click THEN their titles, fields and thanks are French', async () => {
+    running = await startBot(new FakeScoop());
+    const { fake } = running;
+    const help = await fake.callbackOf(fake.slashCommand('help', {}, fake.defaultUser, FR));
+    expect(help.body.data.embeds[0].title).toBe('Scoop répond aux questions sur l’actualité, en citant ses sources');
+    expect(help.body.data.embeds[0].description).toContain('mentionnez-moi dans votre question suivante');
+    const settings = await fake.callbackOf(fake.slashCommand('settings show', {}, fake.defaultUser, FR));
+    expect(settings.body.data.embeds[0].fields.map((f: { name: string }) => f.name)).toEqual(['Mentions traitées dans', 'Fils', 'Langue des réponses', 'Délai']);
+    const answered = await fake.editOf(fake.slashCommand('ask', { question: 'When is GPT-5 coming out?' }));
+    const message = [...fake.messages.values()].at(-1)!;
+    const up = answered.body.components[0].components[1].custom_id;
+    const thanks = await fake.callbackOf(fake.clickButton(message, up, fake.defaultUser, FR));
+    expect(thanks.body.data.content).toBe(MESSAGES.fr.thanksUp);
+    const timeline = await fake.callbackOf(fake.slashCommand('timeline', { subject: 'GPT-5' }, fake.defaultUser, FR));
+    expect(timeline.body.data.embeds[0].title).toBe('Chronologie : GPT-5');
+    expect(timeline.body.data.embeds[0].description).toBe('• **GPT-5** sortie: “fin mai” → 2025-05-21 au 2025-05-31 · prévu [1]');
+  });
+});
+
+describe('French localisations of the command definitions', () => {
+  it('GIVEN every command THEN its name, description and options have French localisations', () => {
+    for (const command of commands) {
+      const json = command.data.toJSON() as unknown as Record<string, unknown> & { name: string };
+      expect((json.name_localizations as Record<string, string> | undefined)?.fr, json.name).toBeTruthy();
+      if (json.type === 3) continue;
+      expect((json.description_localizations as Record<string, string> | undefined)?.fr, json.name).toBeTruthy();
+      const walk = (options: Record<string, unknown>[] = []) => {
+        for (const option of options) {
+          expect((option.name_localizations as Record<string, string> | undefined)?.fr, `${json.name} ${option.name}`).toBeTruthy();
+          expect((option.description_localizations as Record<string, string> | undefined)?.fr, `${json.name} ${option.name}`).toBeTruthy();
+          walk(option.options as Record<string, unknown>[] | undefined);
+        }
+      };
+      walk(json.options as Record<string, unknown>[] | undefined);
+    }
+  });
+});
