@@ -81,4 +81,12 @@ describe('date answers by event and role', () => {
     const answer = await answerQuestion('When will the Twingo be acquired?', news.deps);
     expect(answer.answer).toContain("don't say when Twingo will be acquired");
   });
+
+  it('GIVEN a date question about another year than the articles tell THEN declines rather than date this year\'s', async () => {
+    for (const question of ['Quand la Twingo sera-t-elle présentée en 2027 ?', 'When will the Switch 2 launch in 2029?']) {
+      const answer = await answerQuestion(question, news.deps);
+      expect(answer.abstained, answer.answer).toBe(true);
+      expect(answer.value).toBeNull();
+    }
+  });
 });
