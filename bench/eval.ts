@@ -21,8 +21,10 @@
  * running; an idle machine is several times faster, the process used 3.6 min of CPU): `--sections
  * piaf,orangesum,regression` took 12.4 min, of which building the shared index 2.5 min (a cached rerun reopens it
  * in about 13 s), the peer's vector store 1.1 min, PIAF 5.8 min (Scoop's 3,429 questions at 41 ms each, the peer's
- * 300 at 480 ms), the OrangeSum set 1.2 min, the regression guards 2.9 min. The piafRetrieval section (MiniSearch,
- * Orama and LangChain over 3,429 questions each) adds the most: it had not finished after 45 min at that load.
+ * 300 at 480 ms), the OrangeSum set 1.2 min, the regression guards 2.9 min. The piafRetrieval section with
+ * `--piaf-every 10` (343 questions for Scoop, MiniSearch, Orama and MiniSearch over articles, 18 for LangChain) took
+ * 5.3 min at 783e14f with a load average of about 4 (search p50 per query: MiniSearch 14 ms, Orama 19 ms with a
+ * p99 of 2 s, LangChain's BM25 1.2 s); without --piaf-every, every system is asked ten times as many questions.
  */
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';

@@ -1,4 +1,5 @@
 import type { DateEventKind, DateClaim } from '../facts/fact';
+import { sameStory } from '../facts/eventStory';
 import { resolveDateExpression } from '../facts/resolveDateExpression';
 import type { TimelineEvent } from '../scoop';
 import type { QuestionAnalysis } from './analyzeQuestion';
@@ -15,12 +16,6 @@ function relevance(event: DateEventKind, asked: DateEventKind): number {
   if (RELEASE_FAMILY.has(event) && (RELEASE_FAMILY.has(asked) || asked === 'postponement')) return 2;
   if ((event === 'announcement' && asked === 'unveiling') || (event === 'unveiling' && asked === 'announcement')) return 2;
   return 0;
-}
-
-/** Whether two claims tell one story (a plan and its moves) rather than two events: an announcement or an unveiling is not the release. */
-function sameKind(a: DateEventKind, b: DateEventKind): boolean {
-  const kind = (event: DateEventKind) => (event === 'announcement' || event === 'unveiling' ? event : 'availability');
-  return a === 'postponement' || b === 'postponement' ? a !== 'announcement' && b !== 'announcement' : kind(a) === kind(b);
 }
 
 /** One claim per event and date: other articles saying the same thing add nothing to "also". */
@@ -171,7 +166,7 @@ export function pickDateClaims(analysis: QuestionAnalysis, events: TimelineEvent
   const ordered = current.length > 0 ? current : [...relevant].sort(byRelevance);
   const primary = ordered[0];
   const agreeing = ordered.filter((e) => e === primary || (sameRange(e, primary) && e.event === primary.event));
-  const story = relevant.filter((e) => sameKind(e.event, primary.event));
+  const story = relevant.filter((e) => sameStory(e.event, primary.event));
   const differing = ordered.filter((e) => !agreeing.includes(e) && story.includes(e) && !e.superseded);
   const history = story.filter((e) => !agreeing.includes(e) && !differing.includes(e)).sort(byStart);
   const others = distinctEvents([...relevant.filter((e) => !story.includes(e)), ...events.filter((e) => !relevant.includes(e))].filter((e) => !e.superseded)).slice(0, 2);

@@ -1,4 +1,6 @@
-import { findDateExpressions } from '../facts/findDateExpressions';
+import type { Language } from '../articles/article';
+import { clauseTense, readStatusCues } from '../facts/claimCues';
+import { findDateExpressions, type DateMention } from '../facts/findDateExpressions';
 import { foldForMatching } from '../text/foldForMatching';
 import { resolveDateExpression, type ResolvedDateExpression } from '../facts/resolveDateExpression';
 import type { QuestionAnalysis } from './analyzeQuestion';
@@ -15,6 +17,32 @@ const EVENT_WORDS =
 
 const MONTH_ONLY =
   /^(?:in |en )?(january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)$/;
+
+/**
+ * Whether a date is when something was said rather than when the event
+ * happens: "Apple a reconnu vendredi que...", "Nintendo said on Thursday that...".
+ */
+function isStatementDate(sentence: string, mention: { start: number; end: number }, language: Language): boolean {
+  const folded = foldForMatching(sentence);
+  if (!/^\s*,?\s*(?:que|qu'|that)(?![\p{L}])/u.test(folded.slice(mention.end))) return false;
+  return readStatusCues(folded.slice(Math.max(0, mention.start - 40), mention.start), language).past;
+}
+
+/**
+ * The date of a sentence that answers the question: not when something was
+ * said (unless the announcement is asked), not a "since" for a question about
+ * what comes, and, among the rest, one whose clause speaks in the question's
+ * tense before the first.
+ */
+function askedMention(analysis: QuestionAnalysis, sentence: string, mentions: DateMention[], language: Language): DateMention | undefined {
+  if (analysis.event === 'announcement') return mentions[0];
+  const folded = foldForMatching(sentence);
+  const usable = mentions.filter(
+    (m) => !isStatementDate(sentence, m, language) && (analysis.past || !/(?:depuis|since)\s*$/u.test(folded.slice(Math.max(0, m.start - 12), m.start))),
+  );
+  const tense = analysis.past ? 'past' : 'future';
+  return usable.find((m) => clauseTense(sentence, m.start, language) === tense) ?? usable[0];
+}
 
 /** A bare month name ("January") means the month, not its first day. */
 function monthNotDay(expression: string, resolved: ResolvedDateExpression): ResolvedDateExpression {
@@ -46,9 +74,11 @@ export function answerDateFromSentences(
       const text = candidate.article.text.slice(candidate.sentence.start, candidate.sentence.end);
       const carried = candidate.support.start !== candidate.sentence.start;
       const score = candidate.overlap + (EVENT_WORDS.test(foldForMatching(text)) ? 1 : 0) - (carried ? 0.5 : 0);
-      return { candidate, score, mention: findDateExpressions(text, candidate.article.language)[0] };
+      const mentions = findDateExpressions(text, candidate.article.language);
+      const mention = askedMention(analysis, text, mentions, candidate.article.language);
+      return { candidate, score, mention };
     })
-    .filter((c) => c.mention !== undefined && c.score >= needed)
+    .filter((c): c is typeof c & { mention: DateMention } => c.mention !== undefined && c.score >= needed)
     .sort((a, b) => b.score - a.score || a.candidate.rank - b.candidate.rank);
   const best = dated[0];
   if (!best) return null;

@@ -87,7 +87,7 @@ export async function runEvaluation(inputs: EvaluationInputs): Promise<Evaluatio
     await evaluateSystem(
       {
         name: 'Scoop',
-        description: 'PassageIndex hybrid search (HNSW vectors + BM25, fused) and the extractive answerer',
+        description: "Scoop's search as it ships (offline: BM25 with article evidence; fused with vectors beside a model embedder) and the extractive answerer",
         retrievalSearch: searchCorpus.search,
         answer: async (question) => fromScoopAnswer(await answerCorpus.ask(question)),
       },

@@ -3,6 +3,7 @@ import type { PartnerMap, Timeline, TimelineEvent } from '../scoop';
 import { isoDay, publicationInterval } from './calendar';
 import { canonicalCompany, canonicalSubject, tableSpellings, type EntityMention } from './entities';
 import type { AliasClaim, ArticleFacts, DateClaim, DateEventKind, PartnershipClaim } from './fact';
+import { sameStory } from './eventStory';
 import { NameDirectory, QuestionNames } from './nameDirectory';
 import { nameKey } from '../text/foldForMatching';
 
@@ -20,16 +21,6 @@ interface PlacedClaim {
   order: number;
 }
 
-/** Events that move together: a release and a launch are the same plan; an unveiling is an event of its own (shown before it ships). */
-function eventFamily(event: DateEventKind): string {
-  return event === 'release' || event === 'launch' ? 'availability' : event;
-}
-
-/** Whether a later claim can move an earlier one: the same plan, or a postponement (it moves whatever event it postpones, never an announcement). */
-function sameStory(a: DateEventKind, b: DateEventKind): boolean {
-  if (a === 'postponement' || b === 'postponement') return a !== 'announcement' && b !== 'announcement';
-  return eventFamily(a) === eventFamily(b);
-}
 
 const key = nameKey;
 

@@ -89,4 +89,10 @@ describe('date answers by event and role', () => {
       expect(answer.value).toBeNull();
     }
   });
+
+  it('GIVEN a sentence dating what was said ("a confirmé jeudi que"), what has been ("depuis février") and what comes THEN the date of what comes', async () => {
+    const line = await firstLine('Quand le Vision Pro sera-t-il disponible en France ?');
+    expect(line).toMatch(/^Vision Pro : le 12 juillet 2024/);
+    expect(line).not.toMatch(/jeudi|février/);
+  });
 });

@@ -132,6 +132,21 @@ describe('LexicalIndex', () => {
     expect(index.search('GPT-5 reporté nom de code', 3)).toEqual(fresh.search('GPT-5 reporté nom de code', 3));
   });
 
+  it('GIVEN passages added and removed between searches THEN each search scores their articles as a fresh index would', () => {
+    const query = 'Quand le lancement de GPT-5 est-il prévu ?';
+    const index = new LexicalIndex();
+    index.add([{ id: 'a:0', language: 'fr', text: 'Le lancement de GPT-5 est prévu fin mai.' }, { id: 'b:0', language: 'fr', text: 'GPT-5 sera lancé.' }]);
+    index.search(query, 3);
+    index.add([{ id: 'b:1', language: 'fr', text: 'Le lancement de GPT-5 a été prévu puis reporté, le lancement de GPT-5 reste prévu.' }]);
+    const fresh = new LexicalIndex();
+    fresh.add([{ id: 'a:0', language: 'fr', text: 'Le lancement de GPT-5 est prévu fin mai.' }, { id: 'b:0', language: 'fr', text: 'GPT-5 sera lancé.' }, { id: 'b:1', language: 'fr', text: 'Le lancement de GPT-5 a été prévu puis reporté, le lancement de GPT-5 reste prévu.' }]);
+    expect(index.search(query, 3)).toEqual(fresh.search(query, 3));
+    index.remove(['b:1']);
+    fresh.remove(['b:1']);
+    expect(index.search(query, 3)).toEqual(fresh.search(query, 3));
+    expect(index.search(query, 3).map((hit) => hit.id)).toEqual(['a:0', 'b:0']);
+  });
+
   it('GIVEN malformed saved data THEN throws an Error saying what is wrong', () => {
     const good = built().toJSON();
     expect(() => LexicalIndex.fromJSON(null)).toThrow(/expected an object/);
