@@ -35,7 +35,7 @@ const HERE = fileURLToPath(import.meta.url);
  */
 function workerEntry(): URL {
   const extension = extname(HERE);
-  const entry = new URL(`./htmlWorker${extension}`, import.meta.url);
+  const entry = new URL(`../articles/htmlWorker${extension}`, import.meta.url);
   if (extension !== '.ts') return entry;
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import { register } from ${JSON.stringify(tsx)};\nregister();\nawait import(${JSON.stringify(entry.href)});\n`;

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = dirname(fileURLToPath(import.meta.url));
+/** This folder, named from its parent so that it holds when this module is bundled into another folder's file (the CLI). */
+const here = fileURLToPath(new URL('../facts/', import.meta.url));
 
 /** What fact extraction is made of: its own code and data, and the text and passage code it reads with. */
 const EXTRACTOR_FOLDERS = [here, join(here, '..', 'text'), join(here, '..', 'passages')];

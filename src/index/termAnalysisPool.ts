@@ -23,7 +23,7 @@ const IN_FLIGHT_PER_WORKER = 3;
 /** The worker's module beside this one; from TypeScript sources (tsx, vitest) it registers tsx first, which workers do not inherit. */
 function workerEntry(): URL {
   const here = fileURLToPath(import.meta.url);
-  const entry = new URL(`./termAnalysisWorker${extname(here)}`, import.meta.url);
+  const entry = new URL(`../index/termAnalysisWorker${extname(here)}`, import.meta.url);
   if (extname(here) !== '.ts') return entry;
   const tsx = import.meta.resolve('tsx/esm/api');
   return new URL(`data:text/javascript,${encodeURIComponent(`import { register } from ${JSON.stringify(tsx)};\nregister();\nawait import(${JSON.stringify(entry.href)});\n`)}`);

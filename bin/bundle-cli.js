@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Runs at the end of `npm run build`: bundles the CLI's entry (dist/src/cli/main.js, as tsc compiled it) with
+// the dist modules it imports into one file at the same path, so a cold `scoop ask` loads a handful of files
+// instead of about 300 (Node resolves, reads and links each ES module one by one: a third of the start-up).
+// Modules imported dynamically (feeds, the chat answerer, ...) become chunks beside it, loaded only when used.
+// Pure-JavaScript packages with many files are bundled too; every other package stays external (native
+// addons, and packages that find their own files at run time), as do the worker threads' entry points.
+import { build } from 'esbuild';
+
+/**
+ * Packages bundled into the CLI, with their dependencies: plain JavaScript in many modules, nothing read from
+ * their own folder at run time (pino's transports would, and Scoop uses none: it logs to stderr).
+ */
+const BUNDLED_PACKAGES = ['zod', 'chrono-node', 'franc-min', '@orama/stemmers', 'dotenv', 'pino', 'proper-lockfile', 'write-file-atomic'];
+
+function packageName(specifier) {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+const externalUnlessListed = {
+  name: 'external-unless-listed',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^[^./]/ }, ({ path, importer }) => {
+      if (path.startsWith('node:')) return { path, external: true };
+      // What a bundled package imports is bundled with it.
+      if (BUNDLED_PACKAGES.includes(packageName(path)) || importer.includes('/node_modules/')) return undefined;
+      return { path, external: true };
+    });
+  },
+};
+
+await build({
+  entryPoints: ['dist/src/cli/main.js'],
+  outdir: 'dist/src/cli',
+  allowOverwrite: true,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'main-[hash]',
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [externalUnlessListed],
+  // Bundled CommonJS code calls require() and reads __filename; an ES module has neither.
+  banner: {
+    js: [
+      "import { createRequire as __scoopCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __scoopFileURLToPath } from 'node:url';",
+      'const require = __scoopCreateRequire(import.meta.url);',
+      'const __filename = __scoopFileURLToPath(import.meta.url);',
+      "const __dirname = __scoopFileURLToPath(new URL('.', import.meta.url));",
+    ].join(' '),
+  },
+});
