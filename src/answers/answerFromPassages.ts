@@ -485,7 +485,7 @@ function unitFit(reading: QuestionReading, sentence: ReadSentence, candidate: An
   return unit && /^\p{L}{3,}/u.test(unit.text) && !unit.stop ? -0.5 : 0;
 }
 
-/** How a date candidate is resolved: a date a move points to ahead; a former plan in the past; else by its clause's tense, the question's when the clause does not tell. */
+/** How a date candidate is resolved: a date a plan moved to ahead ("a été reporté au 6 juillet"); a former plan in the past; else by its clause's tense, the question's when the clause does not tell. */
 function resolveOptions(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate, ahead: boolean): ResolveDateOptions {
   if (ahead) return { past: false };
   if (ORIGINAL_CUE.test(foldForMatching(sentence.text.slice(Math.max(0, candidate.start - 60), candidate.start)))) return { past: true };

@@ -80,9 +80,10 @@ function find(context: AnswerContext): Finding | Miss {
 }
 
 /**
- * The first name the question is about that neither the finding's quotes
- * nor their articles name ("Does Microsoft host GPT-6?" answered with a
- * Microsoft tie about OpenAI); null when every name is there.
+ * The first name or year the question is about that neither the finding's
+ * quotes nor their articles name ("Does Microsoft host GPT-6?" answered with
+ * a Microsoft tie about OpenAI, "the 2022 marathon" with the 2020 one); null
+ * when every one is there.
  */
 function unnamedFocus(finding: Finding, context: AnswerContext): string | null {
   const quoted = foldForMatching(finding.citations.map((c) => `${c.title}\n${c.snippet}`).join('\n'));
@@ -92,6 +93,11 @@ function unnamedFocus(finding: Finding, context: AnswerContext): string | null {
     if (name.place) continue;
     if (namesFocusName(quoted, name) || articles.some((text) => namesFocusName(text, name))) continue;
     return name.text;
+  }
+  const published = context.hits.filter((h) => cited.has(h.article.id)).map((h) => h.article.published ?? '');
+  for (const year of context.reading.years) {
+    if (quoted.includes(year) || articles.some((text) => text.includes(year)) || published.some((date) => date.startsWith(year))) continue;
+    return year;
   }
   return null;
 }

@@ -156,13 +156,15 @@ function questionTerms(analysis: QuestionAnalysis): Set<string> {
 /**
  * Date questions about a named subject, from a retrieved sentence that names
  * it, holds a date expression and an event word: tried before claims that are
- * only loosely what was asked.
+ * only loosely what was asked. Not for a question asking one step of a plan
+ * ("originally", "moved to"): it takes the sentence's first date, whichever
+ * step it is; the passage reader weighs the step.
  */
 const sentenceDates: AnswerStrategy = {
   name: 'sentence-dates',
   find(context) {
     const { analysis } = context;
-    if (analysis.kind !== 'date' || analysis.subjects.length === 0) return null;
+    if (analysis.kind !== 'date' || analysis.subjects.length === 0 || context.reading.role !== null) return null;
     const terms = questionTerms(analysis);
     const candidates = supportingSentences(context.hits, analysis.subjects, terms, context.aliases);
     const citations = new CitationList();

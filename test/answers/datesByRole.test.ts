@@ -82,6 +82,14 @@ describe('date answers by event and role', () => {
     expect(answer.answer).toContain("don't say when Twingo will be acquired");
   });
 
+  it('GIVEN a date question about another year than the articles tell THEN declines rather than date this year\'s', async () => {
+    for (const question of ['Quand la Twingo sera-t-elle présentée en 2027 ?', 'When will the Switch 2 launch in 2029?']) {
+      const answer = await answerQuestion(question, news.deps);
+      expect(answer.abstained, answer.answer).toBe(true);
+      expect(answer.value).toBeNull();
+    }
+  });
+
   it('GIVEN a sentence dating what was said ("a confirmé jeudi que"), what has been ("depuis février") and what comes THEN the date of what comes', async () => {
     const line = await firstLine('Quand le Vision Pro sera-t-il disponible en France ?');
     expect(line).toMatch(/^Vision Pro : le 12 juillet 2024/);
