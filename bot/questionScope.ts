@@ -19,5 +19,6 @@ export function scoopForQuestion(scoop: Scoop, logger: Logger): Scoop {
     articleCount: () => scoop.articleCount(),
     latest: (options) => scoop.latest(options),
     newestArticleDate: () => scoop.newestArticleDate(),
+    warmUp: () => scoop.warmUp(),
   };
 }

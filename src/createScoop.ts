@@ -136,6 +136,10 @@ export function createScoop({ index, retriever, facts, chat, logger }: ScoopPart
       for (const hit of hits) relevant.set(hit.article.id, hit.article);
       return latestOf([...relevant.values()], limit);
     },
+    warmUp: () => {
+      stories();
+      factBook();
+    },
     newestArticleDate: once(() => index.articles().reduce<string | null>((newest, article) => (article.published !== null && (newest === null || article.published > newest) ? article.published : newest), null)),
   };
 }

@@ -89,6 +89,7 @@ export class LiveScoop {
       articleCount: () => current().articleCount(),
       latest: (options) => current().latest(options),
       newestArticleDate: () => current().newestArticleDate(),
+      warmUp: () => current().warmUp(),
     };
     this.desk = {
       addFeed: async (url) => {
@@ -115,6 +116,7 @@ export class LiveScoop {
     const newsroom = new Newsroom(config.CORPUS_DIR, fetchPolicyOf(config), fetcher);
     const { index, report, stale } = await openScoop(config, { logger, serveStale: true });
     const live = new LiveScoop(config, logger, index, newsroom);
+    live.scoop.warmUp();
     live.opened = { report, stale };
     return live;
   }
@@ -208,7 +210,9 @@ export class LiveScoop {
       const { index, report, skipped } = await syncIndex(this.config, { logger: this.logger, lockWaitMs: SYNC_LOCK_WAIT_MS });
       this.reportNewSkips(skipped);
       if (report.added + report.updated + report.removed === 0 && index.articleCount() === this.served.index.articleCount()) return;
-      this.served = { index, scoop: scoopOverIndex(index, { chat: this.chat, logger: this.logger, fusion: fusionFor(this.config) }) };
+      const scoop = scoopOverIndex(index, { chat: this.chat, logger: this.logger, fusion: fusionFor(this.config) });
+      scoop.warmUp();
+      this.served = { index, scoop };
       this.logger.info(report, `live index: ${reason}: now ${report.articles} articles`);
       this.events.emit('synced', report satisfies SyncReport);
     } catch (error) {

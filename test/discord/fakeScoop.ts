@@ -175,4 +175,7 @@ export class FakeScoop implements Scoop {
   newestArticleDate(): string | null {
     return FAKE_ARTICLE.published;
   }
+
+  /** Nothing to compute ahead: the answers are canned. */
+  warmUp(): void {}
 }
