@@ -42,6 +42,12 @@ export interface QuestionAnalysis {
   target: FactTarget;
   /** True when the question was merged with the previous one ("and GPT-4.5?"). */
   followUp: boolean;
+  /**
+   * False when the text asks nothing: a headline or a statement pasted as is
+   * ("Roche va lancer fin septembre un test rapide du coronavirus"). It has no
+   * expected answer type, so it gets no short value (see {@link asksSomething}).
+   */
+  asks: boolean;
 }
 
 /** Names to recognise besides the alias table's: those learned from the articles. */
@@ -186,6 +192,49 @@ export function findQuestionSubjects(text: string, vocabulary: QuestionVocabular
   return subjects;
 }
 
+const QUESTION_OPENERS =
+  /^(quand|qui|que|quoi|quel|quelle|quels|quelles|comment|pourquoi|combien|ou|est-ce|when|who|whom|whose|what|which|where|why|how|is|are|was|were|do|does|did|will|would|can|could|should|has|have|had)\b/u;
+
+/**
+ * True when `text` asks something ("Quand sort GPT-5 ?", "who hosts OpenAI")
+ * rather than states it ("GPT-5 sort en mars"): a question mark, or an
+ * interrogative first word in French or English.
+ */
+export function isQuestion(text: string): boolean {
+  const trimmed = text.trim();
+  if (/[?？¿]\s*$/u.test(trimmed) || /\?\s/u.test(trimmed)) return true;
+  const folded = foldForMatching(trimmed).replace(/^[^\p{L}]+/u, '');
+  return QUESTION_OPENERS.test(folded) || /\p{L}-(t-)?(il|elle|ils|elles|on)(?![\p{L}-])/u.test(folded);
+}
+
+/** An interrogative word after a preposition ("De quoi…", "Dans quel pays…", "Par qui…", "In which year…"). */
+const INTERROGATIVE_AFTER_PREPOSITION = /^(?:[\p{L}']+\s+){1,2}(?:qui|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|combien|quand|ou|whom|which|what|when|where)\b/u;
+/** An interrogative word last, or a clipped « qu' » first ("l'information doit être conforme à quoi", "Qu espère…"). */
+const INTERROGATIVE_LAST = /(?:\b(?:quoi|qui|quand|ou|combien|what|when|where|who)\W*$|^qu\s)/u;
+/** A request in the imperative ("Donnez une chaîne…", "Tell me when…"). */
+const REQUEST_OPENERS = /^(?:donne|donnez|dis|dites|cite|citez|nomme|nommez|indique|indiquez|explique|expliquez|decris|decrivez|tell|give|name|list|show|explain|describe)\b/u;
+/** A query naming what it wants ("Date de naissance d'Anselm Franz", "Nombre de joueurs…", "Price of the Polestar 2"). */
+const WANTED_NOUN = /^(?:la |le |l'|the )?([\p{L}]+) (?:de |d'|du |des |of )/u;
+const WANTED_TYPES = new Set(['date', 'amount', 'count', 'place', 'person', 'name', 'organisation']);
+
+/**
+ * Whether `text` asks something, to be answered with a short value: a
+ * question ({@link isQuestion}), an interrogative after a preposition, a
+ * request, a query that names what it wants ("Date de naissance de…", a
+ * release date, a price, a code name), or a follow-up. A headline or a
+ * statement asks nothing ("Kourou: lancement prévu de la fusée européenne
+ * Vega"): any value pulled from it would be a word of the closest sentence
+ * with no question to answer.
+ */
+export function asksSomething(text: string): boolean {
+  if (isQuestion(text)) return true;
+  const folded = foldForMatching(text).replace(/^[^\p{L}]+/u, '').replace(/\s+/g, ' ');
+  if (INTERROGATIVE_AFTER_PREPOSITION.test(folded) || INTERROGATIVE_LAST.test(folded) || REQUEST_OPENERS.test(folded)) return true;
+  const wanted = WANTED_NOUN.exec(folded)?.[1];
+  if (wanted && [VOCABULARIES.fr, VOCABULARIES.en].some((v) => WANTED_TYPES.has(v.typeNouns[wanted] ?? v.typeNouns[wanted.replace(/s$/, '')] ?? ''))) return true;
+  return STRONG_DATE.some((pattern) => pattern.test(folded)) || STRONG_FACT.some(([pattern, target]) => target !== 'person' && pattern.test(folded));
+}
+
 function firstMatch<T>(folded: string, table: Array<[RegExp, T]>): T | null {
   for (const [pattern, value] of table) if (pattern.test(folded)) return value;
   return null;
@@ -243,6 +292,7 @@ export function analyzeQuestion(question: string, previousQuestion?: string, voc
       language: languageOf(question, previous.language),
       subjects,
       followUp: true,
+      asks: true,
     };
   }
   const { kind, target } = classify(folded);
@@ -258,5 +308,6 @@ export function analyzeQuestion(question: string, previousQuestion?: string, voc
     nature: kind === 'partnership' ? askedNature(folded) : null,
     target,
     followUp: false,
+    asks: asksSomething(question),
   };
 }

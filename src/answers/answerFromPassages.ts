@@ -601,6 +601,27 @@ export function answerFromPassages(reading: QuestionReading, hits: SearchHit[], 
   };
 }
 
+/** A headline's quoted sentence must hold at least this share of what it says (its words, titles and sentences before counted as for a question). */
+export const MIN_STATEMENT_EVIDENCE = 0.6;
+
+/**
+ * The sentence of the retrieved passages that best says what a text that
+ * asks nothing says (a headline, a statement): read like a question's
+ * sentences, among those that name its focus and hold enough of its words,
+ * but with no value taken from it. Null when no sentence holds enough;
+ * `focus-absent` when no article read names the focus.
+ */
+export function bestStatedSentence(reading: QuestionReading, hits: SearchHit[]): ReadSentence | PassageMiss {
+  const { sentences, gated } = readPassageSentences(reading, hits);
+  if (sentences.length === 0) return gated > 0 ? { reason: 'focus-absent' } : { reason: 'not-stated', best: null };
+  const instructions = [VOCABULARIES.fr.instructions, VOCABULARIES.en.instructions];
+  const held = sentences
+    .filter((sentence) => sentence.evidence >= MIN_STATEMENT_EVIDENCE && sentence.context >= MIN_COVERAGE && sentence.namesNear && !sentence.leansOn)
+    .filter((sentence) => !instructions.some((pattern) => pattern.test(foldForMatching(sentence.text))))
+    .sort((a, b) => b.evidence + b.context - (a.evidence + a.context) || a.rank - b.rank);
+  return held[0] ?? { reason: 'not-stated', best: null };
+}
+
 /** The citation of a read sentence: the sentence itself, verbatim. */
 export function citeSentence(sentence: ReadSentence): Citation {
   return citeSpan(sentence.article, sentence.span);

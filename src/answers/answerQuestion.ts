@@ -14,7 +14,7 @@ import type { AnswerContext, Finding, Miss } from './finding';
 import { MESSAGES } from './messages';
 import { foldedArticle, namesFocusName } from './namesFocus';
 import { readQuestion, type TermShare } from './readQuestion';
-import { ANSWER_STRATEGIES } from './strategies';
+import { ANSWER_STRATEGIES, READING_STRATEGIES } from './strategies';
 
 export type { AnswerFacts } from './answerFacts';
 
@@ -59,10 +59,14 @@ function foldedAliases(facts: AnswerFacts): Map<string, string> {
 
 type Draft = Pick<Finding, 'text' | 'citations'> & { abstained: boolean };
 
-/** Tries the strategies in order; the first finding answers, else the most telling miss explains. */
+/**
+ * Tries the strategies in order; the first finding answers, else the most
+ * telling miss explains. A text that asks nothing (a headline) is only read,
+ * never given a typed value.
+ */
 function find(context: AnswerContext): Finding | Miss {
   let miss: Miss = { reason: 'not-stated' };
-  for (const strategy of ANSWER_STRATEGIES) {
+  for (const strategy of context.analysis.asks ? ANSWER_STRATEGIES : READING_STRATEGIES) {
     const found = strategy.find(context);
     if (!found) continue;
     if ('reason' in found) {
@@ -110,7 +114,9 @@ function declineText(analysis: QuestionAnalysis, context: AnswerContext, miss: M
   const focus = reading.names.filter((n) => !n.place).map((n) => n.text);
   const structured = analysis.kind === 'date' || analysis.kind === 'partnership' || (analysis.kind === 'fact' && analysis.target === 'code-name');
   const subject = analysis.subjects.find((s) => s.kind === 'product')?.canonical ?? analysis.subjects[0]?.canonical ?? focus[0] ?? null;
-  const base = structured
+  const base = !analysis.asks
+    ? messages.notSaid(focus.length > 0 ? focus.join(' ') : null)
+    : structured
     ? abstentionText(worded, subject, 'not-stated')
     : messages.notStated(analysis.searchQuery, reading.expected, focus.length > 0 ? focus.join(' ') : null);
   if (miss.reason !== 'focus-absent' || !miss.name) return base;

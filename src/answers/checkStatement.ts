@@ -12,6 +12,8 @@ import type { SearchHit } from '../retrieval/searchHit';
 import { detectLanguage } from '../text/detectLanguage';
 import type { Answer } from './answer';
 import { analyzeQuestion, type SubjectMention } from './analyzeQuestion';
+
+export { isQuestion } from './analyzeQuestion';
 import { citeSpan, type Citation } from '../passages/citation';
 import { CitationList } from './citationList';
 import { describeRange } from './describeDate';
@@ -75,21 +77,6 @@ const PASSAGES_READ = 8;
 const RELATED_SHOWN = 3;
 const SENTENCES_COMPARED = 4;
 const RELEASE_FAMILY = new Set<DateEventKind>(['release', 'launch', 'unveiling']);
-
-const QUESTION_OPENERS =
-  /^(quand|qui|que|quoi|quel|quelle|quels|quelles|comment|pourquoi|combien|ou|est-ce|when|who|whom|whose|what|which|where|why|how|is|are|was|were|do|does|did|will|would|can|could|should|has|have|had)\b/u;
-
-/**
- * True when `text` asks something ("Quand sort GPT-5 ?", "who hosts OpenAI")
- * rather than states it ("GPT-5 sort en mars"): a question mark, or an
- * interrogative first word in French or English.
- */
-export function isQuestion(text: string): boolean {
-  const trimmed = text.trim();
-  if (/[?？¿]\s*$/u.test(trimmed) || /\?\s/u.test(trimmed)) return true;
-  const folded = foldForMatching(trimmed).replace(/^[^\p{L}]+/u, '');
-  return QUESTION_OPENERS.test(folded) || /\p{L}-(t-)?(il|elle|ils|elles|on)(?![\p{L}-])/u.test(folded);
-}
 
 /** The statement's language: what detection says, else whose date and event words it uses. */
 function statementLanguage(text: string): Language {

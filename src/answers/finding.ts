@@ -6,15 +6,15 @@ import type { AnswerFacts } from './answerFacts';
 import type { QuestionReading } from './readQuestion';
 
 /** What kind of value a finding gives: a typed short answer, or one of the fact book's structured answers. */
-export type FindingType = AnswerType | 'timeline' | 'partnership' | 'code-name';
+export type FindingType = AnswerType | 'timeline' | 'partnership' | 'code-name' | 'reading';
 
 /** What one answering strategy found: the short answer, its type, its support and how sure it is. */
 export interface Finding {
   /** The strategy that found it (for logs and evaluation). */
   strategy: string;
   type: FindingType;
-  /** The short answer ("fin mai 2025", "Microsoft", "1 299 euros"). */
-  value: string;
+  /** The short answer ("fin mai 2025", "Microsoft", "1 299 euros"); null for a plain reading of what the articles say (a headline asks for no value). */
+  value: string | null;
   /** 0 to 1. */
   confidence: number;
   /** The reply, short answer first, with `[n]` markers that all exist in `citations`. */

@@ -7,10 +7,14 @@ export interface Messages {
   shortAnswer(value: string, marker: string): string;
   /** The supporting sentence, quoted verbatim. */
   support(quote: string, marker: string): string;
+  /** What the articles say about a text that asks nothing (a headline): the sentence that says it, quoted verbatim. */
+  stated(quote: string, marker: string): string;
   /** Another article giving the same value. */
   agreeing(quote: string, marker: string): string;
   /** Nothing in the articles answers: what was not found, from the question's own words when they allow. */
   notStated(question: string, expected: AnswerType, focus: string | null): string;
+  /** Nothing in the articles says what a text that asks nothing (a headline) says. */
+  notSaid(focus: string | null): string;
   /** No article names what the question is about. */
   notMentioned(names: string[]): string;
   /** Quotation marks around a verbatim quote. */
@@ -68,6 +72,7 @@ function frenchAbout(focus: string): string {
 const FRENCH: Messages = {
   shortAnswer: (value, marker) => `${value} ${marker}.`,
   support: (quote, marker) => `Selon l’article : ${quote} ${marker}`,
+  stated: (quote, marker) => `Ce que disent les articles : ${quote} ${marker}`,
   agreeing: (quote, marker) => `Un autre article le dit aussi : ${quote} ${marker}`,
   notStated(question, expected, focus) {
     const thing = askedThing(question, 'fr');
@@ -78,6 +83,7 @@ const FRENCH: Messages = {
     if (/^(?:qui|où|pourquoi|comment)$/u.test(what)) return `Les articles indexés ne disent pas ${what}${focus ? ` (${focus})` : ''}.`;
     return `Les articles indexés ne donnent pas ${what}${about}.`;
   },
+  notSaid: (focus) => `Aucun article indexé ne dit cela${focus ? ` sur ${focus}` : ''}.`,
   notMentioned: (names) => `Ils ne mentionnent pas ${LIST.fr.format(names)}.`,
   quote: (text) => `« ${text.replace(/\s+/g, ' ')} »`,
   list: (items) => LIST.fr.format(items),
@@ -86,6 +92,7 @@ const FRENCH: Messages = {
 const ENGLISH: Messages = {
   shortAnswer: (value, marker) => `${value} ${marker}.`,
   support: (quote, marker) => `According to the article: ${quote} ${marker}`,
+  stated: (quote, marker) => `What the articles say: ${quote} ${marker}`,
   agreeing: (quote, marker) => `Another article says so too: ${quote} ${marker}`,
   notStated(question, expected, focus) {
     const thing = askedThing(question, 'en');
@@ -94,6 +101,7 @@ const ENGLISH: Messages = {
     if (!what) return `The indexed articles don't answer this${focus ? ` about ${focus}` : ''}.`;
     return `The indexed articles don't say ${what}${focus ? ` (${focus})` : ''}.`;
   },
+  notSaid: (focus) => `No indexed article says this${focus ? ` about ${focus}` : ''}.`,
   notMentioned: (names) => `They don't mention ${LIST.en.format(names)}.`,
   quote: (text) => `"${text.replace(/\s+/g, ' ')}"`,
   list: (items) => LIST.en.format(items),

@@ -2,7 +2,7 @@ import { trimToClauses } from './answerFact';
 import { citeSpan } from '../passages/citation';
 import { describeRange } from './describeDate';
 import { answerCodeNameFromClaims } from './answerFact';
-import { answerFromPassages, type ReadSentence } from './answerFromPassages';
+import { answerFromPassages, bestStatedSentence, type ReadSentence } from './answerFromPassages';
 import { pickDateClaims, renderDateClaims } from './answerDate';
 import { answerPartnershipFromClaims } from './answerPartnership';
 import type { SubjectMention } from './analyzeQuestion';
@@ -228,6 +228,30 @@ const passageReader: AnswerStrategy = {
     return finding;
   },
 };
+
+/**
+ * A text that asks nothing (a headline, a statement pasted as is): no
+ * value, only the sentence of the articles that best says what it says,
+ * quoted as what the articles say; a decline when none holds enough of it.
+ */
+const statedReading: AnswerStrategy = {
+  name: 'stated-reading',
+  find(context) {
+    const found = bestStatedSentence(context.reading, context.hits);
+    if ('reason' in found) {
+      if (found.reason !== 'focus-absent') return { reason: 'not-stated' };
+      const missing = context.reading.names.filter((name) => !name.place).map((n) => n.text);
+      return { reason: 'focus-absent', name: missing[missing.length - 1] ?? '' };
+    }
+    const citations = new CitationList();
+    const citation = citeSpan(found.article, found.span);
+    const text = MESSAGES[context.replyLanguage].stated(MESSAGES[context.replyLanguage].quote(citation.snippet), citations.marker(citation));
+    return { strategy: 'stated-reading', type: 'reading', value: null, confidence: Math.round(found.evidence * found.context * 100) / 100, text, citations: citations.list() };
+  },
+};
+
+/** The strategies for a text that asks nothing: no typed value, a plain cited reading. */
+export const READING_STRATEGIES: readonly AnswerStrategy[] = [statedReading];
 
 /**
  * The strategies, tried in order: the fact book's structured answers first

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asksSomething } from '../../src/answers/analyzeQuestion';
+import { answerQuestion } from '../../src/answers/answerQuestion';
+import { loadNewsFixture, type NewsFixture } from './newsFixture';
+
+let news: NewsFixture;
+
+beforeAll(async () => {
+  news = await loadNewsFixture();
+});
+afterAll(() => news?.close());
+
+/** Headlines as OrangeSum prints them (verbatim titles of its articles): they state, they do not ask. */
+const ORANGESUM_HEADLINES = [
+  'Kourou: lancement prévu de la fusée européenne Vega',
+  'Roche va lancer fin septembre un test rapide du coronavirus',
+  'La console nouvelle génération de Microsoft sortira en novembre, à 499 dollars',
+  "Opéra de Paris: vers un déficit d'environ de 40 millions d'euros",
+  'Officiel : Luca de Meo est le nouveau directeur général de Renault : actualité automobile, infos, scoop',
+  'Tesla Cybertruck : déjà 600 000 précommandes : actualité automobile, infos, scoop',
+  'Coronavirus : le point sur la pandémie dans le monde',
+  "Mélenchon à Macron: \"Attends bonhomme, c'est pas réglé !\"",
+];
+
+/** Ways people ask, including the clipped ones PIAF's writers used (no question mark, the question word after a preposition). */
+const QUESTIONS = [
+  'Quand sort GPT-5 ?',
+  'who hosts OpenAI',
+  'Dans quel pays le collège des jésuites a été créé',
+  'De quoi sont accusés les acadiens',
+  'Par qui est soutenue le club',
+  "Date de naissance d'Anselm Franz",
+  'Donnez une chaîne de télévision britannique',
+  "l'information doit être conforme à quoi",
+  'GPT-5 release date',
+  'prix de la Polestar 2',
+];
+
+describe('a headline asks nothing', () => {
+  it('GIVEN OrangeSum headlines THEN none is read as asking; GIVEN questions, clipped or not, THEN each is', () => {
+    for (const headline of ORANGESUM_HEADLINES) expect(asksSomething(headline), headline).toBe(false);
+    for (const question of QUESTIONS) expect(asksSomething(question), question).toBe(true);
+  });
+
+  it('GIVEN each indexed article\'s own headline asked as is THEN no short value: a decline or a verbatim sentence given as what the articles say', async () => {
+    const headlines = [...new Set(news.articles.map((a) => a.title))];
+    expect(headlines.length).toBeGreaterThanOrEqual(5);
+    let quoted = 0;
+    for (const headline of headlines) {
+      const answer = await answerQuestion(headline, news.deps);
+      expect(answer.value, headline).toBeNull();
+      if (answer.abstained) {
+        expect(answer.citations, headline).toEqual([]);
+        continue;
+      }
+      quoted += 1;
+      expect(answer.answer, headline).toMatch(/^(?:What the articles say: ".+"|Ce que disent les articles : « .+ ») \[1\]$/u);
+      expect(answer.citations, headline).toHaveLength(1);
+      const [citation] = answer.citations;
+      const article = news.articles.find((a) => a.id === citation.articleId)!;
+      expect(citation.snippet).toBe(article.text.slice(citation.start, citation.end));
+      expect(answer.answer).toContain(citation.snippet.replace(/\s+/g, ' '));
+    }
+    expect(quoted, 'headlines of indexed articles read from them').toBeGreaterThan(0);
+  });
+
+  it('GIVEN a headline no article tells THEN it is declined as a statement not said, not as a date question unanswered', async () => {
+    const answer = await answerQuestion('Kourou: lancement prévu de la fusée européenne Vega', news.deps);
+    expect(answer).toMatchObject({ abstained: true, value: null, confidence: 0, citations: [] });
+    expect(answer.answer).toMatch(/^Aucun article indexé ne dit cela\b/u);
+  });
+
+  it('GIVEN the same subject asked as a question THEN it still gets its short value', async () => {
+    const answer = await answerQuestion('When is GPT-5 expected?', news.deps);
+    expect(answer.abstained).toBe(false);
+    expect(answer.value).toMatch(/May 2025|mai 2025/);
+  });
+});
