@@ -23,9 +23,9 @@ export interface Answer {
   kind: QuestionKind;
   /** Short answer first, then its support, with `[n]` markers that all exist in `citations`. */
   answer: string;
-  /** The short answer alone ("fin mai 2025", "Microsoft", "1 299 euros"); null when declining. */
+  /** The short answer alone ("fin mai 2025", "Microsoft", "1 299 euros"); null when declining, and for a text that asks nothing (a headline), which is only read. */
   value: string | null;
-  /** How sure the answerer is of `value`, 0 to 1 (0 when declining). */
+  /** How sure the answerer is of `value`, 0 to 1 (0 when declining); for a headline read with no value, how much of it the quoted sentence holds. */
   confidence: number;
   /** True when the articles do not answer the question. */
   abstained: boolean;

@@ -13,7 +13,7 @@ export interface Messages {
   agreeing(quote: string, marker: string): string;
   /** Nothing in the articles answers: what was not found, from the question's own words when they allow. */
   notStated(question: string, expected: AnswerType, focus: string | null): string;
-  /** Nothing in the articles says what a text that asks nothing (a headline) says. */
+  /** No sentence read says what a text that asks nothing (a headline) says (the closest articles are still offered as related reading). */
   notSaid(focus: string | null): string;
   /** No article names what the question is about. */
   notMentioned(names: string[]): string;
@@ -83,7 +83,7 @@ const FRENCH: Messages = {
     if (/^(?:qui|où|pourquoi|comment)$/u.test(what)) return `Les articles indexés ne disent pas ${what}${focus ? ` (${focus})` : ''}.`;
     return `Les articles indexés ne donnent pas ${what}${about}.`;
   },
-  notSaid: (focus) => `Aucun article indexé ne dit cela${focus ? ` sur ${focus}` : ''}.`,
+  notSaid: (focus) => `Aucune phrase des articles indexés ne dit cela${focus ? ` sur ${focus}` : ''}.`,
   notMentioned: (names) => `Ils ne mentionnent pas ${LIST.fr.format(names)}.`,
   quote: (text) => `« ${text.replace(/\s+/g, ' ')} »`,
   list: (items) => LIST.fr.format(items),
@@ -101,7 +101,7 @@ const ENGLISH: Messages = {
     if (!what) return `The indexed articles don't answer this${focus ? ` about ${focus}` : ''}.`;
     return `The indexed articles don't say ${what}${focus ? ` (${focus})` : ''}.`;
   },
-  notSaid: (focus) => `No indexed article says this${focus ? ` about ${focus}` : ''}.`,
+  notSaid: (focus) => `No sentence of the indexed articles says this${focus ? ` about ${focus}` : ''}.`,
   notMentioned: (names) => `They don't mention ${LIST.en.format(names)}.`,
   quote: (text) => `"${text.replace(/\s+/g, ' ')}"`,
   list: (items) => LIST.en.format(items),

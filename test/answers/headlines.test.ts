@@ -67,7 +67,7 @@ describe('a headline asks nothing', () => {
   it('GIVEN a headline no article tells THEN it is declined as a statement not said, not as a date question unanswered', async () => {
     const answer = await answerQuestion('Kourou: lancement prévu de la fusée européenne Vega', news.deps);
     expect(answer).toMatchObject({ abstained: true, value: null, confidence: 0, citations: [] });
-    expect(answer.answer).toMatch(/^Aucun article indexé ne dit cela\b/u);
+    expect(answer.answer).toMatch(/^Aucune phrase des articles indexés ne dit cela\b/u);
   });
 
   it('GIVEN the same subject asked as a question THEN it still gets its short value', async () => {
