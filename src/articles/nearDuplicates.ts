@@ -117,7 +117,11 @@ export function sketchSimilarity(a: StorySketch, b: StorySketch): number {
 const sketchCache = new Map<string, StorySketch>();
 const CACHE_LIMIT = 100_000;
 
-function cachedSketch(article: Article): StorySketch {
+/**
+ * The story sketch of an article, computed once per article id (ids come
+ * from the content, so a changed article is sketched again).
+ */
+export function sketchOf(article: Article): StorySketch {
   let sketch = sketchCache.get(article.id);
   if (!sketch) {
     sketch = sketchStory(article.text);
@@ -125,6 +129,12 @@ function cachedSketch(article: Article): StorySketch {
     sketchCache.set(article.id, sketch);
   }
   return sketch;
+}
+
+/** Remembers a sketch computed earlier (kept with the index), so {@link sketchOf} need not compute it again. */
+export function rememberSketch(articleId: string, sketch: StorySketch): void {
+  if (sketchCache.size >= CACHE_LIMIT) return;
+  sketchCache.set(articleId, sketch);
 }
 
 /**
@@ -139,7 +149,7 @@ function cachedSketch(article: Article): StorySketch {
  * it changed.
  */
 export function findNearDuplicates(articles: readonly Article[]): number[][] {
-  const sketches = articles.map(cachedSketch);
+  const sketches = articles.map(sketchOf);
   const parent = articles.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {

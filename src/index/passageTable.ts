@@ -1,4 +1,5 @@
 import type { Article } from '../articles/article';
+import { rememberSketch, SKETCH_SIZE, sketchOf } from '../articles/nearDuplicates';
 import type { Passage } from '../passages/passage';
 import { IndexUnreadableError, type GenerationFile, type LoadedGeneration } from './indexStore';
 
@@ -12,6 +13,9 @@ const ARTICLES_FILE = 'articles.json';
 const PASSAGES_FILE = 'passages.bin';
 /** Each passage is stored as three uint32: article index, start, end. */
 const PASSAGE_FIELDS = 3;
+const SKETCHES_FILE = 'sketches.bin';
+/** Each article's story sketch (near-duplicate grouping) as uint32: its hash count, its exact hash, its hashes zero-padded. */
+const SKETCH_FIELDS = SKETCH_SIZE + 2;
 
 function uint32View(buffer: Buffer): Uint32Array {
   if (buffer.byteOffset % 4 !== 0) buffer = Buffer.from(buffer);
@@ -47,7 +51,33 @@ export function passageTableFiles(entries: readonly IndexedArticle[]): Generatio
   return [
     { name: ARTICLES_FILE, chunks: () => articleJsonChunks(entries) },
     { name: PASSAGES_FILE, data: new Uint8Array(table.buffer) },
+    { name: SKETCHES_FILE, data: new Uint8Array(sketchTable(entries).buffer) },
   ];
+}
+
+/** The articles' story sketches, kept with the index so a process that opens it does not sketch 10,000 articles again. */
+function sketchTable(entries: readonly IndexedArticle[]): Uint32Array {
+  const table = new Uint32Array(entries.length * SKETCH_FIELDS);
+  entries.forEach((entry, articleIndex) => {
+    const sketch = sketchOf(entry.article);
+    const at = articleIndex * SKETCH_FIELDS;
+    table[at] = sketch.hashes.length;
+    table[at + 1] = sketch.exact;
+    table.set(sketch.hashes, at + 2);
+  });
+  return table;
+}
+
+/** Remembers the stored sketches (an index written before they were kept has none: they are computed when needed). */
+function rememberSketches(entries: readonly IndexedArticle[], data: Buffer | undefined): void {
+  if (!data) return;
+  const table = uint32View(data);
+  if (table.length !== entries.length * SKETCH_FIELDS) return;
+  entries.forEach((entry, articleIndex) => {
+    const at = articleIndex * SKETCH_FIELDS;
+    const count = Math.min(table[at], SKETCH_SIZE);
+    rememberSketch(entry.article.id, { exact: table[at + 1], hashes: table.slice(at + 2, at + 2 + count) });
+  });
 }
 
 /** Articles per chunk of `articles.json`: its text is written a slice at a time, never held whole (tens of MB at 10,000 articles). */
@@ -104,5 +134,6 @@ export function restorePassageTable({ files, manifest }: LoadedGeneration): Inde
     else if (firstRow[articleIndex] + entry.passages.length !== row) throw new IndexUnreadableError(`passages of article ${articleIndex} are not contiguous`);
     entry.passages.push(passageOf(entry.article, entry.passages.length, start, end));
   }
+  rememberSketches(entries, files.get(SKETCHES_FILE));
   return entries;
 }
