@@ -104,3 +104,26 @@ export interface Scoop {
    */
   warmUp(): void;
 }
+
+/**
+ * A Scoop that forwards every call to the one `current()` returns at the time
+ * of the call (the live bot swaps its index under it), with `overrides` in
+ * place of the calls they name.
+ */
+export function forwardingScoop(current: () => Scoop, overrides: Partial<Scoop> = {}): Scoop {
+  return {
+    ask: (question, options) => current().ask(question, options),
+    check: (statement, options) => current().check(statement, options),
+    search: (query, k, options) => current().search(query, k, options),
+    sources: () => current().sources(),
+    timeline: (subject) => current().timeline(subject),
+    partners: (company) => current().partners(company),
+    subjects: () => current().subjects(),
+    companies: () => current().companies(),
+    articleCount: () => current().articleCount(),
+    latest: (options) => current().latest(options),
+    newestArticleDate: () => current().newestArticleDate(),
+    warmUp: () => current().warmUp(),
+    ...overrides,
+  };
+}

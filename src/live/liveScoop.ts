@@ -8,7 +8,7 @@ import { Newsroom, type FeedListing, type PolledArticle, type PollReport } from 
 import { fetchPolicyOf, type SafeFetcherOptions } from '../feeds/safeFetch';
 import type { PassageIndex, SyncReport } from '../index/passageIndex';
 import type { Logger } from '../logger';
-import type { Scoop } from '../scoop';
+import { forwardingScoop, type Scoop } from '../scoop';
 import { CorpusWatcher } from './corpusWatcher';
 
 /** What the admin commands (/feeds, /ingest) do, for the Discord layer. */
@@ -76,21 +76,7 @@ export class LiveScoop {
     this.newsroom = newsroom;
     this.chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
     this.served = { index, scoop: scoopOverIndex(index, { chat: this.chat, logger, fusion: fusionFor(config) }) };
-    const current = () => this.served.scoop;
-    this.scoop = {
-      ask: (question, options) => current().ask(question, options),
-      check: (statement, options) => current().check(statement, options),
-      search: (query, k, options) => current().search(query, k, options),
-      sources: () => current().sources(),
-      timeline: (subject) => current().timeline(subject),
-      partners: (company) => current().partners(company),
-      subjects: () => current().subjects(),
-      companies: () => current().companies(),
-      articleCount: () => current().articleCount(),
-      latest: (options) => current().latest(options),
-      newestArticleDate: () => current().newestArticleDate(),
-      warmUp: () => current().warmUp(),
-    };
+    this.scoop = forwardingScoop(() => this.served.scoop);
     this.desk = {
       addFeed: async (url) => {
         const feed = await this.newsroom.addFeed(url);
