@@ -254,10 +254,6 @@ function classify(folded: string): { kind: QuestionKind; target: FactTarget } {
   return { kind: 'fact', target: 'other' };
 }
 
-function languageOf(question: string, fallback: 'fr' | 'en'): 'fr' | 'en' {
-  return questionLanguage(question, fallback);
-}
-
 function isFollowUp(question: string, folded: string, subjects: SubjectMention[]): boolean {
   if (subjects.length === 0) return false;
   if (FOLLOW_UP_OPENERS.test(folded)) return true;
@@ -289,7 +285,7 @@ export function analyzeQuestion(question: string, previousQuestion?: string, voc
       ...previous,
       question,
       searchQuery: replaceSubjects(previousQuestion, previous.subjects, subjects),
-      language: languageOf(question, previous.language),
+      language: questionLanguage(question, previous.language),
       subjects,
       followUp: true,
       asks: true,
@@ -299,7 +295,7 @@ export function analyzeQuestion(question: string, previousQuestion?: string, voc
   return {
     question,
     searchQuery: question,
-    language: languageOf(question, 'en'),
+    language: questionLanguage(question, 'en'),
     kind,
     subjects,
     event: kind === 'date' ? askedEvent(folded) : null,

@@ -1,5 +1,4 @@
 import type { Article, Language } from '../articles/article';
-import { citeSpan, type Citation } from '../passages/citation';
 import type { TextSpan } from '../passages/passage';
 import { splitSentences } from '../passages/splitSentences';
 import type { SearchHit } from '../retrieval/searchHit';
@@ -622,7 +621,3 @@ export function bestStatedSentence(reading: QuestionReading, hits: SearchHit[]):
   return held[0] ?? { reason: 'not-stated', best: null };
 }
 
-/** The citation of a read sentence: the sentence itself, verbatim. */
-export function citeSentence(sentence: ReadSentence): Citation {
-  return citeSpan(sentence.article, sentence.span);
-}

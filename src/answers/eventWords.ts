@@ -51,7 +51,3 @@ export const EVENT_WORDS: Readonly<Record<DateEventKind, EventWording>> = {
   other: verbal('due', 'date', "l'échéance", true, 'sortira', 'est sorti'),
 };
 
-/** The English past participle of each dated event ("GPT-5 will be released"); the noun for events that have none. */
-export const EN_PARTICIPLE: Readonly<Record<DateEventKind, string>> = Object.fromEntries(
-  Object.entries(EVENT_WORDS).map(([kind, words]) => [kind, words.en.participle ?? words.en.noun]),
-) as Record<DateEventKind, string>;

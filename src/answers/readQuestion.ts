@@ -1,7 +1,6 @@
 import { analyzeTokens, termOf } from '../text/analyzeTerms';
 import { expandWithLexicon, isConcept } from '../text/expandWithLexicon';
 import { foldForMatching } from '../text/foldForMatching';
-import { questionLanguage as languageOfQuestion } from '../text/language';
 import { STOP_WORDS } from '../text/stopWords';
 import { tokenize, type Token } from '../text/tokenize';
 import { VOCABULARIES, type AnswerType, type DateRole, type Vocabulary } from '../text/vocabulary';
@@ -197,11 +196,6 @@ export function findFocusNames(question: string, language: 'fr' | 'en'): FocusNa
 function roleOf(folded: string, language: 'fr' | 'en'): DateRole | null {
   for (const [pattern, role] of VOCABULARIES[language].roles) if (pattern.test(folded)) return role;
   return null;
-}
-
-/** The question's language: its own words first, the fallback when they do not decide (see `questionLanguage` in src/text/language). */
-export function questionLanguage(question: string, detected: 'fr' | 'en' | 'und', fallback: 'fr' | 'en'): 'fr' | 'en' {
-  return languageOfQuestion(question, fallback, detected);
 }
 
 /**

@@ -1,10 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { z } from 'zod';
 import type { Article } from '../articles/article';
@@ -61,33 +56,6 @@ async function readPiaf(path: string): Promise<z.infer<typeof piafSchema>> {
 export async function loadPiafQuestions(path: string): Promise<PiafQuestion[]> {
   const data = await readPiaf(path);
   return data.questions.map(({ id, question, answer, article }) => ({ id, question, answer, article, half: piafHalf(article) }));
-}
-
-/**
- * Writes the corpus the PIAF questions are searched in, as piaf-quick lays it
- * out for the CLI: one `ID.txt` per PIAF article (title line, then its
- * paragraphs) and `news.jsonl` with the first `noise` OrangeSum articles
- * (title, date, text). Returns how many news articles were written.
- */
-export async function writePiafCorpus(dir: string, piafPath: string, orangesumPath: string, noise: number): Promise<number> {
-  await mkdir(dir, { recursive: true });
-  const data = await readPiaf(piafPath);
-  for (const article of data.articles) {
-    await writeFile(join(dir, `${article.id}.txt`), `${article.title}\n\n${article.paragraphs.join('\n\n')}\n`);
-  }
-  let written = 0;
-  const lines = createInterface({ input: createReadStream(orangesumPath).pipe(createGunzip()), crlfDelay: Infinity });
-  const out: string[] = [];
-  for await (const line of lines) {
-    if (written >= noise) break;
-    if (line.trim() === '') continue;
-    const news = JSON.parse(line) as { title?: string; date?: string; article?: string };
-    out.push(`${JSON.stringify({ title: news.title, date: news.date, text: news.article })}\n`);
-    written += 1;
-  }
-  lines.close();
-  await pipeline(Readable.from(out), createWriteStream(join(dir, 'news.jsonl')));
-  return written;
 }
 
 /** Lower case, accents and other combining marks removed, curly apostrophes straightened, spacing collapsed (as piaf-quick folds). */
