@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { resolve } from 'node:path';
 import type { SkippedInput } from '../articles/article';
-import { fusionFor, openScoop, reportSkipped, scoopOverIndex, syncIndex } from '../app';
+import { fusionFor, reportSkipped, scoopOverIndex, syncIndex } from '../app';
 import { createChatAnswerer } from '../answers/chatAnswerer';
 import type { Config } from '../config';
 import { Newsroom, type FeedListing, type PolledArticle, type PollReport } from '../feeds/newsroom';
@@ -75,7 +75,7 @@ export class LiveScoop {
   ) {
     this.newsroom = newsroom;
     this.chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
-    this.served = { index, scoop: scoopOverIndex(index, { chat: this.chat, logger, fusion: fusionFor(config) }) };
+    this.served = { index, scoop: this.scoopOver(index) };
     this.scoop = forwardingScoop(() => this.served.scoop);
     this.desk = {
       addFeed: async (url) => {
@@ -94,14 +94,15 @@ export class LiveScoop {
   }
 
   /**
-   * Brings the index up to date with the corpus (under the sync lock, as
-   * `openScoop` does; on a full or read-only disk the last good index is
-   * served, marked stale) and serves it.
+   * Brings the index up to date with the corpus (under the sync lock; on a
+   * full or read-only disk the last good index is served, marked stale), logs
+   * what was skipped (later syncs log only what is newly skipped) and serves it.
    */
   static async open(config: Config, { logger, fetcher }: LiveScoopOptions): Promise<LiveScoop> {
     const newsroom = new Newsroom(config.CORPUS_DIR, fetchPolicyOf(config), fetcher);
-    const { index, report, stale } = await openScoop(config, { logger, serveStale: true });
+    const { index, report, stale, skipped } = await syncIndex(config, { logger, serveStale: true });
     const live = new LiveScoop(config, logger, index, newsroom);
+    live.reportNewSkips(skipped);
     live.scoop.warmUp();
     live.opened = { report, stale };
     return live;
@@ -196,7 +197,7 @@ export class LiveScoop {
       const { index, report, skipped } = await syncIndex(this.config, { logger: this.logger, lockWaitMs: SYNC_LOCK_WAIT_MS });
       this.reportNewSkips(skipped);
       if (report.added + report.updated + report.removed === 0 && index.articleCount() === this.served.index.articleCount()) return;
-      const scoop = scoopOverIndex(index, { chat: this.chat, logger: this.logger, fusion: fusionFor(this.config) });
+      const scoop = this.scoopOver(index);
       scoop.warmUp();
       this.served = { index, scoop };
       this.logger.info(report, `live index: ${reason}: now ${report.articles} articles`);
@@ -204,6 +205,11 @@ export class LiveScoop {
     } catch (error) {
       this.logger.error({ err: error }, `live index: sync (${reason}) failed; still answering from the last good index`);
     }
+  }
+
+  /** The core over one index, with the answerer and the fusion the config chose. */
+  private scoopOver(index: PassageIndex): Scoop {
+    return scoopOverIndex(index, { chat: this.chat, logger: this.logger, fusion: fusionFor(this.config) });
   }
 
   private reportNewSkips(skipped: readonly SkippedInput[]): void {
