@@ -15,7 +15,7 @@ export interface IndexCounts {
  * by command and outcome, answer latency, index size, sync duration, feed
  * errors and Discord REST 429s, plus the process defaults. The bot records
  * questions; whoever syncs the index or polls feeds reports through
- * `recordSync` and `recordFeedError`.
+ * `recordSync` and `recordPollFailures`.
  */
 export class BotMetrics {
   readonly registry = new Registry();
@@ -23,7 +23,7 @@ export class BotMetrics {
   private readonly latency: Histogram<'command'>;
   private readonly syncSeconds: Gauge;
   private readonly lastSync: Gauge;
-  private readonly feedErrors: Counter<'feed'>;
+  private readonly feedErrors: Counter<'host'>;
   private readonly rateLimited: Counter<'route'>;
   private counts: () => IndexCounts | null = () => null;
   /** When the last sync finished and how long it took, for /healthz. */
@@ -66,7 +66,7 @@ export class BotMetrics {
     });
     this.syncSeconds = new Gauge({ name: 'scoop_sync_duration_seconds', help: 'How long the last index sync took, in seconds', registers });
     this.lastSync = new Gauge({ name: 'scoop_last_sync_timestamp_seconds', help: 'When the last index sync finished (Unix time)', registers });
-    this.feedErrors = new Counter({ name: 'scoop_feed_errors_total', help: 'Feed fetches or parses that failed, by feed', labelNames: ['feed'], registers });
+    this.feedErrors = new Counter({ name: 'scoop_feed_errors_total', help: 'Feeds and article pages a poll failed to fetch or read, by host', labelNames: ['host'], registers });
     this.rateLimited = new Counter({
       name: 'scoop_discord_rest_429_total',
       help: 'Discord REST responses with status 429 (rate limited), by route',
@@ -93,9 +93,9 @@ export class BotMetrics {
     this.lastSyncReport = { at: at.toISOString(), ms: Math.round(ms) };
   }
 
-  /** Counts a failed feed fetch or parse (for the feeds' poller). */
-  recordFeedError(feed: string): void {
-    this.feedErrors.inc({ feed });
+  /** Counts what one poll failed to fetch or read (feeds and article pages), by host, so the series stay few. */
+  recordPollFailures(failures: readonly { url: string }[]): void {
+    for (const { url } of failures) this.feedErrors.inc({ host: URL.canParse(url) ? new URL(url).host : 'unknown' });
   }
 
   /** Counts every 429 the Discord REST client receives. */

@@ -132,6 +132,7 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
     const { report, stale } = live.opened;
     metrics.recordSync(report.ms);
     live.events.on('synced', (synced: { ms: number }) => metrics.recordSync(synced.ms));
+    live.events.on('polled', (polled: { failures: readonly { url: string }[] }) => metrics.recordPollFailures(polled.failures));
     metrics.watchIndex(() => ({ articles: live.index.articleCount(), passages: live.index.passageCount() }));
     indexLoaded = true;
     logger.info({ ...report, stale }, `index ready: ${live.scoop.articleCount()} articles${stale === null ? '' : ' (stale: the last good index)'}`);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../bot/start';
+import { BotMetrics } from '../../bot/botMetrics';
 import { parseConfig } from '../../src/config';
 import { FakeDiscord, fakeUser } from './fakeDiscord';
 
@@ -102,5 +103,19 @@ describe('monitoring: /healthz and /metrics', () => {
       await fake.close();
       await rm(indexDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('BotMetrics', () => {
+  it('GIVEN a poll that failed on two pages of one host and one feed of another THEN the feed errors count by host', async () => {
+    const metrics = new BotMetrics();
+    metrics.recordPollFailures([
+      { url: 'https://news.example/a.html' },
+      { url: 'https://news.example/b.html' },
+      { url: 'http://127.0.0.1:8080/feed.xml' },
+    ]);
+    const text = await metrics.registry.metrics();
+    expect(sample(text, 'scoop_feed_errors_total', { host: 'news.example' })).toBe(2);
+    expect(sample(text, 'scoop_feed_errors_total', { host: '127.0.0.1:8080' })).toBe(1);
   });
 });
