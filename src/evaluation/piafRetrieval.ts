@@ -81,13 +81,19 @@ export interface PiafSummary {
  * `k`) holding the human answer. `durations`, when given, receives each
  * search's wall time in milliseconds (the search alone, not the scoring).
  */
-export async function runPiafRetrieval(questions: readonly PiafQuestion[], search: SearchFunction, k = 10, durations?: number[]): Promise<RetrievalOutcome[]> {
+export async function runPiafRetrieval(
+  questions: readonly PiafQuestion[],
+  search: SearchFunction,
+  k = 10,
+  durations?: number[],
+  now: () => number = () => performance.now(),
+): Promise<RetrievalOutcome[]> {
   const outcomes: RetrievalOutcome[] = [];
   for (const question of questions) {
     const answer = foldForAnswerMatch(question.answer);
-    const began = performance.now();
+    const began = now();
     const hits = await search(question.question, k);
-    durations?.push(performance.now() - began);
+    durations?.push(now() - began);
     const index = hits.slice(0, k).findIndex((hit) => foldForAnswerMatch(hit.passage.text).includes(answer));
     outcomes.push({ id: question.id, language: 'fr', type: 'piaf', split: question.half, rank: index < 0 ? null : index + 1 });
   }

@@ -37,14 +37,22 @@ describe('PIAF retrieval scoring', () => {
     expect(summary.all.mrr).toBeCloseTo(0.25);
   });
 
-  it('GIVEN a duration list THEN each search adds its own wall time, one per question', async () => {
+  it('GIVEN a duration list THEN each question adds the clock's advance across its search alone (two readings around it), one per question', async () => {
     const questions: PiafQuestion[] = [
       { id: 'q1', question: 'Qui ?', answer: 'Museveni', article: 'piaf-002', half: 'even' },
       { id: 'q2', question: 'Où ?', answer: 'Tanzanie', article: 'piaf-003', half: 'odd' },
     ];
+    let clock = 0;
+    const searchTimes = [5, 7];
+    const slowSearch = async () => {
+      clock += searchTimes.shift()!;
+      return [hit('Museveni en Tanzanie')];
+    };
     const durations: number[] = [];
-    await runPiafRetrieval(questions, async () => [hit('Museveni en Tanzanie')], 10, durations);
-    expect(durations).toHaveLength(2);
-    expect(durations.every((ms) => ms >= 0 && Number.isFinite(ms))).toBe(true);
+    await runPiafRetrieval(questions, slowSearch, 10, durations, () => {
+      clock += 100;
+      return clock;
+    });
+    expect(durations).toEqual([5 + 100, 7 + 100]);
   });
 });
