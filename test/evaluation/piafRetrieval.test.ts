@@ -37,7 +37,7 @@ describe('PIAF retrieval scoring', () => {
     expect(summary.all.mrr).toBeCloseTo(0.25);
   });
 
-  it('GIVEN a duration list THEN each question adds the clock's advance across its search alone (two readings around it), one per question', async () => {
+  it('GIVEN a duration list THEN each question adds how far the clock moved across its search alone (two readings around it), one per question', async () => {
     const questions: PiafQuestion[] = [
       { id: 'q1', question: 'Qui ?', answer: 'Museveni', article: 'piaf-002', half: 'even' },
       { id: 'q2', question: 'Où ?', answer: 'Tanzanie', article: 'piaf-003', half: 'odd' },
