@@ -99,7 +99,7 @@ async function check(corpus: string, indexDir: string): Promise<CheckFigures> {
     passages: index.passageCount(),
     openMs,
     checkMedianMs: median(times.slice(1)),
-    checkBestMs: Math.min(...times),
+    checkBestMs: Math.min(...times.slice(1)),
     runs: times.length,
     filesRead,
     peakRssMb: servingRss,

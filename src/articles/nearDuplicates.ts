@@ -133,7 +133,7 @@ export function sketchOf(article: Article): StorySketch {
 
 /** Remembers a sketch computed earlier (kept with the index), so {@link sketchOf} need not compute it again. */
 export function rememberSketch(articleId: string, sketch: StorySketch): void {
-  if (sketchCache.size >= CACHE_LIMIT) return;
+  if (sketchCache.has(articleId) || sketchCache.size >= CACHE_LIMIT) return;
   sketchCache.set(articleId, sketch);
 }
 

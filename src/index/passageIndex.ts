@@ -495,7 +495,6 @@ export class PassageIndex {
   /** Rebuilds memory from a verified generation; throws {@link IndexUnreadableError} when its content does not hold together. */
   private async restore(generation: LoadedGeneration): Promise<void> {
     const { manifest } = generation;
-    this.checkEmbedder(manifest);
     this.entries = restorePassageTable(generation);
     this.reindexMaps();
     this.factStore.restore(generation);
