@@ -423,21 +423,28 @@ const MOVED_CUE =
 const FUTURE_CUE = /(?:prochaine?s?|suivante?s?|se tiendra|aura lieu|auront lieu|se deroulera|next|upcoming|will (?:be held|take place))[^.;]{0,60}$/u;
 
 /**
- * Whether the sentence points the date ahead: a plan moved to it ("reporté au
- * 6 juillet", "pushed back to") or a next edition. A question in the past
- * ("Le procès a été renvoyé à quelle date ?") still asks for a date to come.
+ * What the words just before a date say of it: a former plan ("initialement"),
+ * a plan moved to it ("reporté au 6 juillet", "pushed back to"), and whether it
+ * points ahead (a move or a next edition: a question in the past, "Le procès a
+ * été renvoyé à quelle date ?", still asks for a date to come).
  */
-function pointsAhead(sentence: ReadSentence, candidate: AnswerCandidate): boolean {
+interface DateCues {
+  original: boolean;
+  moved: boolean;
+  ahead: boolean;
+}
+
+const NO_DATE_CUES: DateCues = { original: false, moved: false, ahead: false };
+
+function dateCues(sentence: ReadSentence, candidate: AnswerCandidate): DateCues {
   const before = foldForMatching(sentence.text.slice(Math.max(0, candidate.start - 60), candidate.start));
-  return MOVED_CUE.test(before) || FUTURE_CUE.test(before);
+  const moved = MOVED_CUE.test(before);
+  return { original: ORIGINAL_CUE.test(before), moved, ahead: moved || FUTURE_CUE.test(before) };
 }
 
 /** How well a date candidate fits the step of the story the question asks for (originally planned, moved to, next). */
-function roleFit(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate): number {
+function roleFit(reading: QuestionReading, candidate: AnswerCandidate, { original, moved, ahead }: DateCues): number {
   if (candidate.type !== 'date' || !reading.role) return 0;
-  const before = foldForMatching(sentence.text.slice(Math.max(0, candidate.start - 60), candidate.start));
-  const original = ORIGINAL_CUE.test(before);
-  const moved = MOVED_CUE.test(before);
   switch (reading.role) {
     case 'original':
       return original && !moved ? 0.8 : moved ? -0.6 : 0;
@@ -445,7 +452,7 @@ function roleFit(reading: QuestionReading, sentence: ReadSentence, candidate: An
     case 'latest':
       return moved ? 0.8 : original ? -0.6 : 0;
     case 'next':
-      return moved || FUTURE_CUE.test(before) ? 0.5 : original ? -0.3 : 0;
+      return ahead ? 0.5 : original ? -0.3 : 0;
     default:
       return 0;
   }
@@ -485,9 +492,9 @@ function unitFit(reading: QuestionReading, sentence: ReadSentence, candidate: An
 }
 
 /** How a date candidate is resolved: a date a plan moved to ahead ("a été reporté au 6 juillet"); a former plan in the past; else by its clause's tense, the question's when the clause does not tell. */
-function resolveOptions(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate, ahead: boolean): ResolveDateOptions {
-  if (ahead) return { past: false };
-  if (ORIGINAL_CUE.test(foldForMatching(sentence.text.slice(Math.max(0, candidate.start - 60), candidate.start)))) return { past: true };
+function resolveOptions(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate, cues: DateCues): ResolveDateOptions {
+  if (cues.ahead) return { past: false };
+  if (cues.original) return { past: true };
   return { sentence: sentence.text, at: candidate.start, assumePast: reading.past };
 }
 
@@ -495,10 +502,11 @@ function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candid
   if (restatesQuestion(candidate, sentence, reading)) return null;
   const fitOfType = typeFit(reading.expected, candidate.type);
   if (fitOfType === null) return null;
-  const ahead = candidate.type === 'date' ? pointsAhead(sentence, candidate) : false;
+  const cues = candidate.type === 'date' ? dateCues(sentence, candidate) : NO_DATE_CUES;
+  const ahead = cues.ahead;
   const resolved =
     candidate.type === 'date'
-      ? resolveDateExpression(candidate.value, sentence.article.published, sentence.article.language, resolveOptions(reading, sentence, candidate, ahead))
+      ? resolveDateExpression(candidate.value, sentence.article.published, sentence.article.language, resolveOptions(reading, sentence, candidate, cues))
       : null;
   const fit = (STRICT_TYPES.has(reading.expected) ? 1.5 : 1) * fitOfType + tenseFit(reading, sentence, candidate, resolved, ahead);
   const words = candidate.last - candidate.first + 1;
@@ -507,7 +515,7 @@ function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candid
     1.2 * sentence.context +
     1.5 * sentence.evidence +
     fit +
-    roleFit(reading, sentence, candidate) +
+    roleFit(reading, candidate, cues) +
     unitFit(reading, sentence, candidate) +
     dateSpecificity(sentence, candidate, resolved) +
     0.8 * proximity(sentence.tokens, candidate) +
@@ -568,10 +576,13 @@ export function answerFromPassages(reading: QuestionReading, hits: SearchHit[], 
     }
   }
   if (scored.length === 0) return { reason: 'not-stated', best: ranked[0] ?? null };
+  const keyOf = new Map(scored.map((s) => [s, foldedValue(s.value)]));
   const byValue = new Map<string, Scored[]>();
   for (const s of scored) {
-    const key = foldedValue(s.value);
-    byValue.set(key, [...(byValue.get(key) ?? []), s]);
+    const key = keyOf.get(s)!;
+    const same = byValue.get(key);
+    if (same) same.push(s);
+    else byValue.set(key, [s]);
   }
   for (const group of byValue.values()) {
     const articles = new Set(group.map((g) => g.sentence.article.id)).size;
@@ -579,14 +590,14 @@ export function answerFromPassages(reading: QuestionReading, hits: SearchHit[], 
   }
   scored.sort((a, b) => b.score - a.score || a.sentence.rank - b.sentence.rank || a.candidate.start - b.candidate.start);
   const best = scored[0];
-  const group = byValue.get(foldedValue(best.value)) ?? [best];
+  const bestKey = keyOf.get(best)!;
+  const group = byValue.get(bestKey) ?? [best];
   const agreeing: ReadSentence[] = [];
   for (const other of group) {
     if (other.sentence.article.id === best.sentence.article.id || agreeing.some((s) => s.article.id === other.sentence.article.id)) continue;
     agreeing.push(other.sentence);
   }
-  const bestKey = foldedValue(best.value);
-  const runnerUp = scored.find((s) => foldedValue(s.value) !== bestKey);
+  const runnerUp = scored.find((s) => keyOf.get(s) !== bestKey);
   const margin = runnerUp ? best.score - runnerUp.score : 2;
   return {
     value: best.value,
