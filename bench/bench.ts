@@ -11,7 +11,8 @@
  * the CLI's build, up-to-date check, warm search and cold start over it.
  * Progress goes to stderr; the table (or, with --json, one JSON object) to stdout.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { runJsonWorker } from './runWorker';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -39,24 +40,9 @@ function parseSizes(text: string): number[] {
   return sizes;
 }
 
-/** Runs one worker task in its own Node process (tsx loaded with --import) and returns the JSON it printed. */
+/** Runs one worker task in its own Node process and returns the JSON it printed (see {@link runJsonWorker}). */
 function runWorker<T>(args: string[], script = WORKER): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => (stdout += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const last = stdout.trim().split('\n').pop() ?? '';
-      if (code !== 0) return reject(new Error(`${args[0]} exited with code ${code}`));
-      try {
-        resolve(JSON.parse(last) as T);
-      } catch {
-        reject(new Error(`${args[0]} printed no JSON result`));
-      }
-    });
-  });
+  return runJsonWorker<T>(script, args);
 }
 
 async function measureSize(source: string, label: string, passages: number, quick: boolean, discord: boolean): Promise<{ size: SizeResult; discord?: unknown }> {

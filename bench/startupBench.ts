@@ -6,7 +6,8 @@
  * the unchanged corpus, peak memory serving, the CLI's warm `search` wall
  * time; and on the seeds, `ask` from a cold process, beside `node -e 0`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { runJsonWorker } from './runWorker';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -58,21 +59,7 @@ export interface StartupFigures {
 }
 
 function runWorker<T>(args: string[]): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => (stdout += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`startup ${args[0]} exited with code ${code}`));
-      try {
-        resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '') as T);
-      } catch {
-        reject(new Error(`startup ${args[0]} printed no JSON result`));
-      }
-    });
-  });
+  return runJsonWorker<T>(WORKER, args, `startup ${args[0]}`);
 }
 
 /** Times a whole process `runs` times after one untimed run (that one may build an index). */
