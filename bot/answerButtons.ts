@@ -63,7 +63,7 @@ async function showMoreSources(interaction: ButtonInteraction, key: string, reme
     key,
     fresh.map((hit) => hit.passage.id),
   );
-  const embed = renderPassages(context.t.moreSourcesTitle(remembered.question), fresh, context.t.noOtherPassage);
+  const embed = renderPassages(context.t.moreSourcesTitle(remembered.question), fresh, context.t.noOtherPassage, undefined, context.t);
   await interaction.editReply({ embeds: [embed], allowedMentions: NO_MENTIONS });
 }
 

@@ -78,6 +78,10 @@ export interface Messages {
   indexedArticles(count: number): string;
   noArticleYet: string;
   undated: string;
+  /** /latest: its title (about a topic, or not), the empty topic, and the footer. */
+  latestTitle(topic: string | null): string;
+  noArticleAbout: string;
+  newestArticle(date: string): string;
   languageNames: { fr: string; en: string; und: string };
   passagesSearchable(count: number): string;
   /** Core refusals, by their code, when the core's own English message has a French twin. */
@@ -163,6 +167,9 @@ export const MESSAGES: Record<Locale, Messages> = {
     indexedArticles: (n) => plural(n, 'indexed article', 'indexed articles'),
     noArticleYet: 'No article is indexed yet.',
     undated: 'undated',
+    latestTitle: (topic) => (topic ? `Latest about ${topic}` : 'Latest articles'),
+    noArticleAbout: 'No indexed article is about that.',
+    newestArticle: (date) => `Newest article: ${date}`,
     languageNames: { fr: 'French', en: 'English', und: 'language unknown' },
     passagesSearchable: (n) => `${plural(n, 'passage', 'passages')} searchable`,
     coreErrors: {},
@@ -233,6 +240,9 @@ export const MESSAGES: Record<Locale, Messages> = {
     indexedArticles: (n) => plural(n, 'article indexé', 'articles indexés'),
     noArticleYet: 'Aucun article n’est encore indexé.',
     undated: 'non daté',
+    latestTitle: (topic) => (topic ? `Derniers articles sur ${topic}` : 'Derniers articles'),
+    noArticleAbout: 'Aucun article indexé ne porte là-dessus.',
+    newestArticle: (date) => `Article le plus récent : ${date}`,
     languageNames: { fr: 'français', en: 'anglais', und: 'langue inconnue' },
     passagesSearchable: (n) => `${plural(n, 'passage', 'passages')} consultables`,
     coreErrors: {

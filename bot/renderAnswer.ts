@@ -75,7 +75,7 @@ function alsoInNote(hit: FoundPassage, t: Messages): string | undefined {
  * quoted under its article's title, with its source and the other outlets that
  * carried the same story ("also in …"). `empty` is said when there are none.
  */
-export function renderPassages(title: string, hits: readonly FoundPassage[], empty: string, footer?: string, t: Messages = MESSAGES.en): APIEmbed {
+export function renderPassages(title: string, hits: readonly FoundPassage[], empty: string, footer: string | undefined, t: Messages): APIEmbed {
   return buildEmbed({
     notShown: t.notShown,
     title: escapeAll(title),

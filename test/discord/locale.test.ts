@@ -22,6 +22,18 @@ describe('Scoop’s words in the user’s language, on a fake Discord', () => {
     expect(abstained.body.embeds[0].fields.every((f: { name: string }) => f.name.startsWith('À lire aussi : ') || f.name.startsWith('À lire aussi: '))).toBe(true);
   });
 
+  it('GIVEN a French-locale /latest, blank topic error included THEN its title, footer and error are French', async () => {
+    running = await startBot(new FakeScoop());
+    const { fake } = running;
+    const edit = await fake.editOf(fake.slashCommand('latest', {}, fake.defaultUser, FR));
+    expect(edit.body.embeds[0].title).toBe('Derniers articles');
+    expect(edit.body.embeds[0].footer.text).toMatch(/^Article le plus récent : /);
+    const about = await fake.editOf(fake.slashCommand('latest', { topic: 'Airbus' }, fakeUser('bob'), FR));
+    expect(about.body.embeds[0].title).toBe('Derniers articles sur Airbus');
+    const blank = await fake.callbackOf(fake.slashCommand('latest', { topic: '\u200b' }, fakeUser('carol'), FR));
+    expect(blank.body.data.content).toBe(MESSAGES.fr.emptyInput('search'));
+  });
+
   it('GIVEN French-locale notices and errors THEN they are French; the same in English stay English', async () => {
     running = await startBot(new FakeScoop(), { env: { COOLDOWN_SECONDS: '30' } });
     const { fake } = running;

@@ -1,3 +1,4 @@
+import { MESSAGES } from '../../bot/messages';
 import { describe, expect, it } from 'vitest';
 import { embedLength } from '../../bot/embedDraft';
 import { renderAnswer, renderPassages } from '../../bot/renderAnswer';
@@ -75,6 +76,6 @@ describe('renderAnswer', () => {
 
 describe('renderPassages', () => {
   it('GIVEN no passages THEN it says so', () => {
-    expect(renderPassages('Search: x', [], 'Nothing matches.').description).toBe('Nothing matches.');
+    expect(renderPassages('Search: x', [], 'Nothing matches.', undefined, MESSAGES.en).description).toBe('Nothing matches.');
   });
 });
