@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BotMetrics } from '../bot/botMetrics';
+import { answersAtOnceFor } from '../bot/answeringQueue';
 import { createBot } from '../bot/createBot';
 import { startMetricsServer } from '../bot/metricsServer';
 import { SettingsStore } from '../bot/serverSettings';
@@ -78,12 +79,15 @@ export async function runDiscordLatencyBench({
   concurrency = 40,
   rounds = 5,
   metricsOn = true,
+  answersAtOnce,
 }: {
   scoop: Scoop;
   concurrency?: number;
   rounds?: number;
   /** Serve /healthz and /metrics on loopback and scrape both during every burst (as a Prometheus would, only more often). */
   metricsOn?: boolean;
+  /** Answers the core runs at once; the bot's choice for the offline answerer (one, queued) when absent. */
+  answersAtOnce?: number;
 }): Promise<DiscordLatencyReport> {
   const fake = await FakeDiscord.start();
   const work = await mkdtemp(join(tmpdir(), 'scoop-discord-bench-'));
@@ -96,7 +100,7 @@ export async function runDiscordLatencyBench({
   });
   const settings = await SettingsStore.open(config.SETTINGS_FILE);
   const metrics = new BotMetrics();
-  const bot = createBot({ scoop, logger: createLogger('silent'), config, settings, metrics });
+  const bot = createBot({ scoop, logger: createLogger('silent'), config, settings, metrics, answersAtOnce: answersAtOnce ?? answersAtOnceFor(config) });
   metrics.watchIndex(() => ({ articles: scoop.articleCount(), passages: 0 }));
   const monitoring = metricsOn
     ? await startMetricsServer({ port: 0, host: '127.0.0.1', metrics, health: { indexLoaded: () => true, gatewayConnected: () => bot.client.isReady() } })
