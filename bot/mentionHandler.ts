@@ -56,7 +56,8 @@ export async function handleMessage(message: Message, context: CommandContext, b
   const logger = context.logger.child({ question: message.id });
   const scoop = scoopForQuestion(context.scoop, logger);
   let outcome: QuestionOutcome = 'declined';
-  const t = messagesFor(context.settings.answerLanguage(message.guildId) ?? localeOf(message.guild?.preferredLocale));
+  const language = context.settings.answerLanguage(message.guildId);
+  const t = messagesFor(language ?? localeOf(message.guild?.preferredLocale));
   try {
     const admission = admitQuestion(context, message.author.id, message.guildId);
     if (!admission.ok) {
@@ -74,7 +75,6 @@ export async function handleMessage(message: Message, context: CommandContext, b
     const inThread = context.threads.isScoopThread(message.channelId);
     const previousQuestion = (repliedTo ? context.answers.questionOf(repliedTo) : undefined) ?? (inThread ? context.threads.questionsIn(message.channelId).at(-1) : undefined);
     if ('sendTyping' in message.channel) message.channel.sendTyping().catch(() => {});
-    const language = context.settings.answerLanguage(message.guildId);
     const options = { ...(previousQuestion !== undefined && { previousQuestion }), ...(language && { language }) };
     const answer = await scoop.ask(question, Object.keys(options).length > 0 ? options : undefined);
     const sent = await message.reply({ ...answerMessage(answer, { ...context, t: messagesFor(answer.language) }, previousQuestion), allowedMentions: NO_MENTIONS });
