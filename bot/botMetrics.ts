@@ -1,8 +1,19 @@
 import type { REST } from 'discord.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { UserFacingError } from '../src/errors';
 
 /** How a question ended: answered (cited), declined (the articles don't say, or refused), or an error. */
 export type QuestionOutcome = 'answered' | 'declined' | 'error';
+
+/** The outcome of a question Scoop replied to: declined when the articles had nothing to say, else answered. */
+export function outcomeOf(nothingToSay: boolean): QuestionOutcome {
+  return nothingToSay ? 'declined' : 'answered';
+}
+
+/** The outcome of a question that failed: declined when the user was told why (a UserFacingError), else an error. */
+export function outcomeOfFailure(error: unknown): QuestionOutcome {
+  return error instanceof UserFacingError ? 'declined' : 'error';
+}
 
 /** What the index holds, read when /metrics is scraped. */
 export interface IndexCounts {
