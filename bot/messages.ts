@@ -14,12 +14,18 @@ export function localeOf(discordLocale: string | null | undefined): Locale {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** One day formatter per locale, made once: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const DAY_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+};
+
 /** A day as people read it ("20 Feb 2025", « 20 févr. 2025 »); a partial date (year, month) as written. */
-function readableDate(iso: string, locale: 'en' | 'fr'): string {
+function readableDate(iso: string, locale: Locale): string {
   if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso;
   const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(day.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day);
+  return DAY_FORMATS[locale].format(day);
 }
 
 /** Every word Scoop writes around the articles' own, in one language. */
