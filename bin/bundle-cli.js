@@ -5,6 +5,7 @@
 // Modules imported dynamically (feeds, the chat answerer, ...) become chunks beside it, loaded only when used.
 // Pure-JavaScript packages with many files are bundled too; every other package stays external (native
 // addons, and packages that find their own files at run time), as do the worker threads' entry points.
+import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 /**
@@ -30,6 +31,28 @@ const externalUnlessListed = {
   },
 };
 
+/**
+ * The lexicon's phrase tables, computed now by the module tsc compiled (the same code would compute them at every
+ * start), written into the bundle as data in place of that computation.
+ */
+const PHRASE_TABLES_MODULE = /dist\/src\/text\/lexiconPhraseTables\.js$/;
+const PHRASE_TABLES_STATEMENT = 'export const PHRASE_TABLES = buildPhraseTables();';
+
+const precomputedPhraseTables = {
+  name: 'precomputed-phrase-tables',
+  setup(bundler) {
+    bundler.onLoad({ filter: PHRASE_TABLES_MODULE }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      if (!source.includes(PHRASE_TABLES_STATEMENT)) throw new Error(`${path} no longer holds "${PHRASE_TABLES_STATEMENT}": update bin/bundle-cli.js`);
+      const { PHRASE_TABLES } = await import(new URL(`file://${path}`).href);
+      const data = JSON.stringify({ fr: [...PHRASE_TABLES.fr], en: [...PHRASE_TABLES.en] });
+      const literal = `const PRECOMPUTED_PHRASE_TABLES = JSON.parse(${JSON.stringify(data)});\n`
+        + 'export const PHRASE_TABLES = { fr: new Map(PRECOMPUTED_PHRASE_TABLES.fr), en: new Map(PRECOMPUTED_PHRASE_TABLES.en) };';
+      return { contents: source.replace(PHRASE_TABLES_STATEMENT, literal), loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: ['dist/src/cli/main.js'],
   outdir: 'dist/src/cli',
@@ -42,7 +65,7 @@ await build({
   chunkNames: 'main-[hash]',
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [externalUnlessListed],
+  plugins: [externalUnlessListed, precomputedPhraseTables],
   // Bundled CommonJS code calls require() and reads __filename; an ES module has neither.
   banner: {
     js: [
