@@ -6,6 +6,7 @@
 // Pure-JavaScript packages with many files are bundled too; every other package stays external (native
 // addons, and packages that find their own files at run time), as do the worker threads' entry points.
 import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 /**
@@ -32,23 +33,27 @@ const externalUnlessListed = {
 };
 
 /**
- * The lexicon's phrase tables, computed now by the module tsc compiled (the same code would compute them at every
- * start), written into the bundle as data in place of that computation.
+ * The news lexicon analysed (src/text/analyzedLexicon.ts), computed now by the module tsc compiled (the same code
+ * would compute it at every start) and written into the bundle as data in place of that computation.
  */
-const PHRASE_TABLES_MODULE = /dist\/src\/text\/lexiconPhraseTables\.js$/;
-const PHRASE_TABLES_STATEMENT = 'export const PHRASE_TABLES = buildPhraseTables();';
+const ANALYZED_LEXICON_MODULE = /dist\/src\/text\/analyzedLexicon\.js$/;
+const ANALYZED_LEXICON_STATEMENT = 'export const ANALYZED_LEXICON = analyzeLexiconWordings();';
 
-const precomputedPhraseTables = {
-  name: 'precomputed-phrase-tables',
+const precomputedLexicon = {
+  name: 'precomputed-lexicon',
   setup(bundler) {
-    bundler.onLoad({ filter: PHRASE_TABLES_MODULE }, async ({ path }) => {
+    bundler.onLoad({ filter: ANALYZED_LEXICON_MODULE }, async ({ path }) => {
       const source = await readFile(path, 'utf8');
-      if (!source.includes(PHRASE_TABLES_STATEMENT)) throw new Error(`${path} no longer holds "${PHRASE_TABLES_STATEMENT}": update bin/bundle-cli.js`);
-      const { PHRASE_TABLES } = await import(new URL(`file://${path}`).href);
-      const data = JSON.stringify({ fr: [...PHRASE_TABLES.fr], en: [...PHRASE_TABLES.en] });
-      const literal = `const PRECOMPUTED_PHRASE_TABLES = JSON.parse(${JSON.stringify(data)});\n`
-        + 'export const PHRASE_TABLES = { fr: new Map(PRECOMPUTED_PHRASE_TABLES.fr), en: new Map(PRECOMPUTED_PHRASE_TABLES.en) };';
-      return { contents: source.replace(PHRASE_TABLES_STATEMENT, literal), loader: 'js' };
+      if (!source.includes(ANALYZED_LEXICON_STATEMENT)) throw new Error(`${path} no longer holds "${ANALYZED_LEXICON_STATEMENT}": update bin/bundle-cli.js`);
+      const { ANALYZED_LEXICON } = await import(pathToFileURL(path).href);
+      const entries = ({ wordings, phrases }) => ({ wordings: [...wordings], phrases: [...phrases] });
+      const data = JSON.stringify({ fr: entries(ANALYZED_LEXICON.fr), en: entries(ANALYZED_LEXICON.en) });
+      const literal = [
+        `const PRECOMPUTED_LEXICON = JSON.parse(${JSON.stringify(data)});`,
+        'const revived = ({ wordings, phrases }) => ({ wordings: new Map(wordings), phrases: new Map(phrases) });',
+        'export const ANALYZED_LEXICON = { fr: revived(PRECOMPUTED_LEXICON.fr), en: revived(PRECOMPUTED_LEXICON.en) };',
+      ].join('\n');
+      return { contents: source.replace(ANALYZED_LEXICON_STATEMENT, literal), loader: 'js' };
     });
   },
 };
@@ -65,7 +70,7 @@ await build({
   chunkNames: 'main-[hash]',
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [externalUnlessListed, precomputedPhraseTables],
+  plugins: [externalUnlessListed, precomputedLexicon],
   // Bundled CommonJS code calls require() and reads __filename; an ES module has neither.
   banner: {
     js: [

@@ -1,7 +1,7 @@
 import type { Language } from '../articles/article';
-import { CONCEPT_PREFIX, PHRASE_TABLES, type PhraseTable } from './lexiconPhraseTables';
+import { ANALYZED_LEXICON, CONCEPT_PREFIX, type PhraseTable } from './analyzedLexicon';
 
-export { CONCEPT_PREFIX } from './lexiconPhraseTables';
+export { CONCEPT_PREFIX } from './analyzedLexicon';
 
 function matchConcepts(terms: string[], tables: PhraseTable[]): string[] {
   const found: string[] = [];
@@ -30,7 +30,7 @@ function matchConcepts(terms: string[], tables: PhraseTable[]): string[] {
  * "report" as a delay, so pass the language when it is known).
  */
 export function expandWithLexicon(terms: string[], language?: Language): string[] {
-  const tables = language === 'fr' ? [PHRASE_TABLES.fr] : language === 'en' ? [PHRASE_TABLES.en] : [PHRASE_TABLES.fr, PHRASE_TABLES.en];
+  const tables = language === 'fr' ? [ANALYZED_LEXICON.fr.phrases] : language === 'en' ? [ANALYZED_LEXICON.en.phrases] : [ANALYZED_LEXICON.fr.phrases, ANALYZED_LEXICON.en.phrases];
   const concepts = matchConcepts(terms, tables);
   return concepts.length === 0 ? terms : [...terms, ...concepts];
 }
