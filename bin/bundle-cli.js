@@ -5,7 +5,6 @@
 // Modules imported dynamically (feeds, the chat answerer, ...) become chunks beside it, loaded only when used.
 // Pure-JavaScript packages with many files are bundled too; every other package stays external (native
 // addons, and packages that find their own files at run time), as do the worker threads' entry points.
-import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -33,27 +32,32 @@ const externalUnlessListed = {
 };
 
 /**
- * The news lexicon analysed (src/text/analyzedLexicon.ts), computed now by the module tsc compiled (the same code
- * would compute it at every start) and written into the bundle as data in place of that computation.
+ * Modules that export data only, computed at load from other data (the news lexicon analysed, the stop lists
+ * read from stopwords-iso): the bundle holds the values the module tsc compiled computes now, instead of the code
+ * that would compute them again at every start.
  */
-const ANALYZED_LEXICON_MODULE = /dist\/src\/text\/analyzedLexicon\.js$/;
-const ANALYZED_LEXICON_STATEMENT = 'export const ANALYZED_LEXICON = analyzeLexiconWordings();';
+const PRECOMPUTED_MODULES = ['text/analyzedLexicon.js', 'text/lexiconWords.js', 'text/stopWords.js'];
 
-const precomputedLexicon = {
-  name: 'precomputed-lexicon',
+/** JavaScript source that evaluates to `value`: strings, numbers, booleans, arrays, plain objects, Sets, Maps. */
+function sourceOf(value, where) {
+  if (value instanceof Set) return `new Set(${sourceOf([...value], where)})`;
+  if (value instanceof Map) return `new Map(${sourceOf([...value], where)})`;
+  if (Array.isArray(value)) return `[${value.map((item) => sourceOf(item, where)).join(',')}]`;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}:${sourceOf(item, where)}`).join(',')}}`;
+  }
+  if (['string', 'number', 'boolean'].includes(typeof value) || value === null) return JSON.stringify(value);
+  throw new Error(`${where} exports a ${typeof value}, not data: take it out of PRECOMPUTED_MODULES in bin/bundle-cli.js`);
+}
+
+const precomputedModules = {
+  name: 'precomputed-modules',
   setup(bundler) {
-    bundler.onLoad({ filter: ANALYZED_LEXICON_MODULE }, async ({ path }) => {
-      const source = await readFile(path, 'utf8');
-      if (!source.includes(ANALYZED_LEXICON_STATEMENT)) throw new Error(`${path} no longer holds "${ANALYZED_LEXICON_STATEMENT}": update bin/bundle-cli.js`);
-      const { ANALYZED_LEXICON } = await import(pathToFileURL(path).href);
-      const entries = ({ wordings, phrases }) => ({ wordings: [...wordings], phrases: [...phrases] });
-      const data = JSON.stringify({ fr: entries(ANALYZED_LEXICON.fr), en: entries(ANALYZED_LEXICON.en) });
-      const literal = [
-        `const PRECOMPUTED_LEXICON = JSON.parse(${JSON.stringify(data)});`,
-        'const revived = ({ wordings, phrases }) => ({ wordings: new Map(wordings), phrases: new Map(phrases) });',
-        'export const ANALYZED_LEXICON = { fr: revived(PRECOMPUTED_LEXICON.fr), en: revived(PRECOMPUTED_LEXICON.en) };',
-      ].join('\n');
-      return { contents: source.replace(ANALYZED_LEXICON_STATEMENT, literal), loader: 'js' };
+    const filter = new RegExp(`dist/src/(${PRECOMPUTED_MODULES.map((path) => path.replace(/[./]/g, '\\$&')).join('|')})$`);
+    bundler.onLoad({ filter }, async ({ path }) => {
+      const values = await import(pathToFileURL(path).href);
+      const contents = Object.entries(values).map(([name, value]) => `export const ${name} = ${sourceOf(value, path)};`).join('\n');
+      return { contents, loader: 'js' };
     });
   },
 };
@@ -70,7 +74,7 @@ await build({
   chunkNames: 'main-[hash]',
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [externalUnlessListed, precomputedLexicon],
+  plugins: [externalUnlessListed, precomputedModules],
   // Bundled CommonJS code calls require() and reads __filename; an ES module has neither.
   banner: {
     js: [

@@ -41,15 +41,13 @@ function analyzeLexicon(lexicon: readonly LexiconConcept[], language: 'fr' | 'en
   return { wordings, phrases };
 }
 
-/** `lexicon` analysed in each language. */
-export function analyzeLexiconWordings(lexicon: readonly LexiconConcept[] = NEWS_LEXICON): { fr: AnalyzedLexicon; en: AnalyzedLexicon } {
-  return { fr: analyzeLexicon(lexicon, 'fr'), en: analyzeLexicon(lexicon, 'en') };
-}
-
 /**
  * The news lexicon analysed in each language. Analysing every wording costs
- * tens of milliseconds at start (the stemmers are cold), so the CLI's bundle
- * (bin/bundle-cli.js) replaces this statement with what this same code
- * computed at `npm run build`.
+ * tens of milliseconds at start (the stemmers are cold); this module exports
+ * data only, so the CLI's bundle holds the values computed at `npm run build`
+ * (bin/bundle-cli.js).
  */
-export const ANALYZED_LEXICON = analyzeLexiconWordings();
+export const ANALYZED_LEXICON: Readonly<Record<'fr' | 'en', AnalyzedLexicon>> = {
+  fr: analyzeLexicon(NEWS_LEXICON, 'fr'),
+  en: analyzeLexicon(NEWS_LEXICON, 'en'),
+};
