@@ -10,7 +10,7 @@ import { diffCorpus, diffCorpusFiles, hashCorpusFile, isRacyStamp, type CorpusFi
 import { corpusRecordFiles, readStampCache, restoreCorpusRecord, writeStampCache } from './corpusRecords';
 import { embedPassages } from './embedPassages';
 import { FactsStore } from './factsStore';
-import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGeneration, readCurrentName, writeGeneration, type IndexManifest, type LoadedGeneration, type WriteFaults } from './indexStore';
+import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGeneration, readCurrentName, writeGeneration, type GenerationFile, type IndexManifest, type LoadedGeneration, type WriteFaults } from './indexStore';
 import { Bm25LexicalStore, type LexicalStore } from './lexicalStore';
 import type { LexicalDocument, LexicalSearchOptions } from './lexicalIndex';
 import { passageTableFiles, restorePassageTable, type IndexedArticle } from './passageTable';
@@ -472,15 +472,19 @@ export class PassageIndex {
   private async persist(): Promise<void> {
     const articleIds = this.entries.map((entry) => entry.article.id);
     const facts = this.factStore.inOrder(articleIds);
+    // Each store's files are made when the writer comes to them, so no two stores' serialised forms are held at once.
+    const stores: Array<() => GenerationFile[]> = [
+      () => passageTableFiles(this.entries),
+      () => this.lexical.files(),
+      () => this.factStore.files(articleIds),
+      () => this.vectors.files(this.passageIds()),
+      () => corpusRecordFiles(this.corpusRecord),
+    ];
     const written = await writeGeneration(
       this.options.indexDir,
-      [
-        ...passageTableFiles(this.entries),
-        ...this.lexical.files(),
-        ...this.factStore.files(articleIds),
-        ...this.vectors.files(this.passageIds()),
-        ...corpusRecordFiles(this.corpusRecord),
-      ],
+      (function* files() {
+        for (const filesOf of stores) yield* filesOf();
+      })(),
       {
         embedderId: this.embedderId(),
         factsVersion: this.factStore.version,
