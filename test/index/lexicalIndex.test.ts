@@ -147,6 +147,24 @@ describe('LexicalIndex', () => {
     expect(index.search(query, 3).map((hit) => hit.id)).toEqual(['a:0', 'b:0']);
   });
 
+  it('GIVEN passages under their article title THEN a question naming the title finds them, the title counting beside the text (BM25F), and not at titleWeight 0', () => {
+    const index = built();
+    index.add([
+      { id: 'vision:0', language: 'fr', title: 'Apple Vision Pro : le casque sortira en février', text: 'Le casque sera vendu 3 500 dollars aux États-Unis.' },
+      { id: 'vision:1', language: 'fr', title: 'Apple Vision Pro : le casque sortira en février', text: 'Les précommandes du Vision Pro ouvrent le 19 janvier.' },
+      { id: 'meta:0', language: 'fr', title: 'Meta baisse le prix du Quest', text: "Le casque de Meta sera vendu moins cher que celui d'Apple." },
+    ]);
+    const query = 'Quand ouvrent les précommandes du Vision Pro ?';
+    expect(top(index, query, 3)).toEqual(['vision:1', 'vision:0']);
+    expect(index.search(query, 3, { titleWeight: 0 }).map((hit) => hit.id)).toEqual(['vision:1']);
+    expect(index.documentShare('vision')).toBeCloseTo(1 / index.size);
+    const loaded = LexicalIndex.fromBinary(index.toBinary());
+    expect(loaded.search(query, 3)).toEqual(index.search(query, 3));
+    loaded.remove(['vision:1']);
+    expect(loaded.documentShare('vision')).toBe(0);
+    expect(top(loaded, query, 3)).toEqual(['vision:0']);
+  });
+
   it('GIVEN an index loaded from its binary form, then passages added to and removed from its articles THEN each search scores their articles as a fresh index would', () => {
     const query = 'Quand le lancement de GPT-5 est-il prévu ?';
     const first = [

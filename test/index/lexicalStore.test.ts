@@ -11,26 +11,42 @@ import { HybridSearch } from '../../src/retrieval/hybridSearch';
 import { ARTICLES, writeCorpus } from './fixtureCorpus';
 
 /**
- * The lexical.bin of the version before article postings were saved (1): the
- * same header with version 1, then document lengths, pairs per term and the
- * passage postings, cut out of a current file.
+ * The lexical.bin of version 1, before titles and article postings were
+ * saved: the same header with version 1, then document lengths, pairs per
+ * term and the gap-encoded `[slot, text tf]` postings, taken from a current
+ * (version 3) file by leaving out the title lengths, the title frequencies
+ * (postings of a title alone dropped) and the article postings.
  */
 function asVersionOne(bytes: Uint8Array): Uint8Array {
   const words = new Uint32Array(Uint8Array.prototype.slice.call(bytes).buffer);
   const header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 4, words[0]).toString('utf8'));
-  const sections = 1 + Math.ceil(words[0] / 4);
-  const lengths = words.subarray(sections, sections + header.ids.length);
-  const pairCounts = words.subarray(sections + header.ids.length, sections + header.ids.length + header.terms.length);
-  const postingsStart = sections + header.ids.length + 2 * header.terms.length;
-  const pairs = pairCounts.reduce((sum, count) => sum + count * 2, 0);
+  const documents: number = header.ids.length;
+  const terms: number = header.terms.length;
+  let at = 1 + Math.ceil(words[0] / 4);
+  const lengths = Array.from(words.subarray(at, at + documents));
+  at += 2 * documents;
+  const pairCounts = words.subarray(at, at + terms);
+  at += 2 * terms;
+  const postings: number[][] = [];
+  for (let term = 0; term < terms; term += 1) {
+    const kept: number[] = [];
+    let slot = 0;
+    let previous = 0;
+    for (let i = 0; i < pairCounts[term]; i += 1, at += 2) {
+      slot += words[at];
+      const textTf = words[at + 1] & 0xffff;
+      if (textTf === 0) continue;
+      kept.push(slot - previous, textTf);
+      previous = slot;
+    }
+    postings.push(kept);
+  }
   const oldHeader = Buffer.from(JSON.stringify({ ...header, version: 1 }));
-  const headerWords = Math.ceil(oldHeader.byteLength / 4);
-  const out = new Uint32Array(1 + headerWords + lengths.length + pairCounts.length + pairs);
+  const flat = [...lengths, ...postings.map((list) => list.length / 2), ...postings.flat()];
+  const out = new Uint32Array(1 + Math.ceil(oldHeader.byteLength / 4) + flat.length);
   out[0] = oldHeader.byteLength;
   new Uint8Array(out.buffer).set(oldHeader, 4);
-  out.set(lengths, 1 + headerWords);
-  out.set(pairCounts, 1 + headerWords + lengths.length);
-  out.set(words.subarray(postingsStart, postingsStart + pairs), 1 + headerWords + lengths.length + pairCounts.length);
+  out.set(flat, 1 + Math.ceil(oldHeader.byteLength / 4));
   return new Uint8Array(out.buffer);
 }
 
@@ -54,7 +70,7 @@ describe('Bm25LexicalStore in an index generation', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('GIVEN a lexical.bin of the previous format version, intact and checksummed THEN open warns, starts empty, and the next sync rebuilds an index that searches as before', async () => {
+  it('GIVEN a lexical.bin of an older format version, intact and checksummed THEN open warns, starts empty, and the next sync rebuilds an index that searches as before', async () => {
     const built = await open();
     await built.sync(await loadCorpus(corpusDir));
     const query = 'Quand sort GPT-5 ?';
