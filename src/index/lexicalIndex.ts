@@ -181,6 +181,9 @@ export class LexicalIndex {
   private groupNormsKey = '';
   private groupScores = new Float64Array(0);
   private groupTf = new Float64Array(0);
+  /** Scratch of {@link search}: the slots and article groups a query touched (no array grows per query). */
+  private touchedSlots = new Int32Array(0);
+  private touchedGroupList = new Int32Array(0);
   /**
    * Per term id, flat pairs `[article group, summed term frequency, ...]` over
    * live documents, so the article half of the score costs one step per
@@ -294,7 +297,9 @@ export class LexicalIndex {
     const titleB = options.titleB ?? TITLE_LENGTH_NORMALISATION;
     if (this.slotScores.length < this.slotIds.length) this.slotScores = new Float64Array(Math.ceil(this.slotIds.length * 1.25));
     const scores = this.slotScores;
-    const touched: number[] = [];
+    if (this.touchedSlots.length < this.slotIds.length) this.touchedSlots = new Int32Array(this.slotScores.length);
+    const touched = this.touchedSlots;
+    let touchedCount = 0;
     const count = this.slotOf.size;
     const averageLength = this.totalLength / count || 1;
     const { k1, b } = this;
@@ -303,8 +308,10 @@ export class LexicalIndex {
       this.groupTf = new Float64Array(Math.ceil(this.groupLength.length * 1.25));
       this.groupScores = new Float64Array(this.groupTf.length);
     }
+    if (this.touchedGroupList.length < this.groupScores.length) this.touchedGroupList = new Int32Array(this.groupScores.length);
     const groupScores = byGroup ? this.groupScores : null;
-    const touchedGroups: number[] = [];
+    const touchedGroups = this.touchedGroupList;
+    let touchedGroupCount = 0;
     const norms = this.normsFor(averageLength);
     const titleNorms = this.titleNormsFor(this.totalTitleLength / count || 1, titleWeight, titleB);
     const groupNorms = byGroup ? this.groupNormsFor(this.totalLength / (this.liveGroups || 1) || 1, articleB) : norms;
@@ -324,7 +331,7 @@ export class LexicalIndex {
         const frequencies = postings[i + 1];
         const tf = (frequencies & TEXT_MASK) * norms[slot] + (frequencies >>> TITLE_SHIFT) * titleNorms[slot];
         if (tf === 0) continue;
-        if (scores[slot] === 0) touched.push(slot);
+        if (scores[slot] === 0) touched[touchedCount++] = slot;
         scores[slot] += (scale * tf) / (tf + k1);
       }
       if (!groupScores) continue;
@@ -334,21 +341,26 @@ export class LexicalIndex {
       for (let i = 0; i < groups.length; i += 2) {
         const group = groups[i];
         const tf = groups[i + 1];
-        if (groupScores[group] === 0) touchedGroups.push(group);
+        if (groupScores[group] === 0) touchedGroups[touchedGroupCount++] = group;
         groupScores[group] += (groupScale * tf) / (tf + groupNorms[group]);
       }
     }
-    if (groupScores && touched.length > 0) {
+    const slots = touched.subarray(0, touchedCount);
+    if (groupScores && touchedCount > 0) {
       let best = 0;
       let bestGroup = 0;
-      for (const slot of touched) if (scores[slot] > best) best = scores[slot];
-      for (const group of touchedGroups) if (groupScores[group] > bestGroup) bestGroup = groupScores[group];
+      for (let i = 0; i < touchedCount; i += 1) if (scores[touched[i]] > best) best = scores[touched[i]];
+      for (let i = 0; i < touchedGroupCount; i += 1) if (groupScores[touchedGroups[i]] > bestGroup) bestGroup = groupScores[touchedGroups[i]];
       const groupShare = bestGroup > 0 ? articleWeight / bestGroup : 0;
-      for (const slot of touched) scores[slot] = scores[slot] / best + groupShare * groupScores[this.slotGroup[slot]];
+      const slotGroup = this.slotGroup;
+      for (let i = 0; i < touchedCount; i += 1) {
+        const slot = touched[i];
+        scores[slot] = scores[slot] / best + groupShare * groupScores[slotGroup[slot]];
+      }
     }
-    const ranked = this.best(touched, scores, k, options.exclude);
-    for (const slot of touched) scores[slot] = 0;
-    if (groupScores) for (const group of touchedGroups) groupScores[group] = 0;
+    const ranked = this.best(slots, scores, k, options.exclude);
+    for (let i = 0; i < touchedCount; i += 1) scores[touched[i]] = 0;
+    if (groupScores) for (let i = 0; i < touchedGroupCount; i += 1) groupScores[touchedGroups[i]] = 0;
     return ranked;
   }
 
@@ -670,7 +682,7 @@ export class LexicalIndex {
     return weights;
   }
 
-  private best(slots: number[], scores: Float64Array, k: number, exclude?: Set<string>): { id: string; score: number }[] {
+  private best(slots: Int32Array, scores: Float64Array, k: number, exclude?: Set<string>): { id: string; score: number }[] {
     const ranked: { id: string; score: number }[] = [];
     const sorted = slots.length > k * 4 ? topSlots(slots, scores, k + (exclude?.size ?? 0)) : slots.sort((x, y) => scores[y] - scores[x]);
     for (const slot of sorted) {
@@ -780,10 +792,11 @@ function commonLanguage(tokens: readonly { language: 'fr' | 'en' }[]): 'fr' | 'e
 }
 
 /** The `k` slots of highest score, best first, without sorting them all (a sorted buffer of the best so far). */
-function topSlots(slots: number[], scores: Float64Array, k: number): number[] {
+function topSlots(slots: Int32Array, scores: Float64Array, k: number): number[] {
   const best: number[] = [];
   let floor = -Infinity;
-  for (const slot of slots) {
+  for (let at = 0; at < slots.length; at += 1) {
+    const slot = slots[at];
     const score = scores[slot];
     if (best.length === k && score <= floor) continue;
     let i = best.length === k ? k - 1 : best.length;
