@@ -593,12 +593,7 @@ export class LexicalIndex {
       if (groupTf[group] === 0) groups.push(group);
       groupTf[group] += tf;
     }
-    const built = new Uint32Array(groups.length * 2);
-    groups.forEach((group, i) => {
-      built[i * 2] = group;
-      built[i * 2 + 1] = groupTf[group];
-      groupTf[group] = 0;
-    });
+    const built = drainSums(groups, groupTf);
     this.groupPostings[termId] = built;
     return built;
   }
@@ -773,15 +768,21 @@ function articlePostingsOf(ids: readonly string[], postings: readonly number[][]
       if (summed[article] === 0) touched.push(article);
       summed[article] += tf;
     }
-    const list = new Uint32Array(touched.length * 2);
-    touched.forEach((article, i) => {
-      list[i * 2] = article;
-      list[i * 2 + 1] = summed[article];
-      summed[article] = 0;
-    });
+    const list = drainSums(touched, summed);
     touched.length = 0;
     return list;
   });
+}
+
+/** Flat pairs `[key, sums[key], ...]` for `keys` in order, zeroing those sums for the next use. */
+function drainSums(keys: readonly number[], sums: Float64Array | Uint32Array): Uint32Array {
+  const pairs = new Uint32Array(keys.length * 2);
+  keys.forEach((key, i) => {
+    pairs[i * 2] = key;
+    pairs[i * 2 + 1] = sums[key];
+    sums[key] = 0;
+  });
+  return pairs;
 }
 
 /** The language all tokens were read in, or undefined when they differ (or there are none). */
