@@ -322,7 +322,7 @@ export class PassageIndex {
     const kept = plan.filter((item) => item.kept).map((item) => item.kept as IndexedArticle);
     const fresh = plan.filter((item) => !item.kept);
     const freshDocuments: LexicalDocument[] = fresh.flatMap(({ article, passages }) =>
-      passages.map(({ id, text }) => ({ id, text, language: article.language })),
+      passages.map(({ id, text }) => ({ id, text, language: article.language, title: article.title })),
     );
     const update = await this.vectors.beginUpdate(
       kept.flatMap((entry) => entry.passages.map((passage) => passage.id)),
