@@ -37,6 +37,9 @@ export interface SyncReport {
   ms: number;
 }
 
+/** Articles whose facts are extracted between two turns of the event loop (see `extractFacts`). */
+const ARTICLES_BETWEEN_YIELDS = 32;
+
 /** What one {@link PassageIndex.syncCorpus} did, and every input of the corpus that was not loaded. */
 export interface CorpusSyncReport {
   report: SyncReport;
@@ -287,6 +290,19 @@ export class PassageIndex {
     return pool.analyze(missing).finally(() => pool.close());
   }
 
+  /**
+   * Extracts the facts of these articles on this thread, letting the event
+   * loop run every few articles: the term-analysis workers started beside it
+   * are handed their next batches only then (without it they would wait for
+   * the whole extraction, then analyse everything while this thread waits).
+   */
+  private async extractFacts(articles: readonly { article: Article; passages: Passage[] }[]): Promise<void> {
+    for (let i = 0; i < articles.length; i += 1) {
+      this.factStore.extract(articles[i].article, articles[i].passages);
+      if (i % ARTICLES_BETWEEN_YIELDS === ARTICLES_BETWEEN_YIELDS - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
   /** Whether memory holds what disk does not, or the stores must be rebuilt: the next sync writes whatever the corpus says. */
   private mustWrite(): boolean {
     return this.dirty || this.vectors.needsRebuild || this.factStore.stale;
@@ -347,10 +363,10 @@ export class PassageIndex {
     this.corpusRecord = record;
     if (refactor) {
       this.factStore.clear();
-      for (const entry of this.entries) this.factStore.extract(entry.article, entry.passages);
+      await this.extractFacts(this.entries);
       this.logger.info(`index: facts extracted again for ${kept.length} unchanged articles (fact extractor ${this.factStore.version ?? 'none'})`);
     } else {
-      for (const { article, passages } of fresh) this.factStore.extract(article, passages);
+      await this.extractFacts(fresh);
       this.factStore.retain(new Set(this.entryById.keys()));
     }
     this.lexical.remove(diff.dropped.flatMap((entry) => entry.passages.map((passage) => passage.id)));
