@@ -158,8 +158,11 @@ export function diffCorpusFiles(record: CorpusRecord | null, scan: CorpusScan): 
 /** The content hash a record keeps: sha256 over the file's bytes, then its sidecar's (streamed). */
 export async function hashCorpusFile(root: string, file: CorpusFileStat): Promise<string> {
   const hash = createHash('sha256');
-  for (const source of [file.source, ...(file.sidecar ? [file.sidecar.source] : [])]) {
-    for await (const chunk of createReadStream(join(root, source), { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  const parts: Array<{ source: string; size: number }> = [file, ...(file.sidecar ? [file.sidecar] : [])];
+  for (const { source, size } of parts) {
+    // Each read allocates a buffer of highWaterMark bytes: a few kB for an article file, not 1 MB per read.
+    const highWaterMark = Math.min(1 << 20, Math.max(16 << 10, size + 1));
+    for await (const chunk of createReadStream(join(root, source), { highWaterMark })) hash.update(chunk as Buffer);
     hash.update('\u0000');
   }
   return hash.digest('hex');
