@@ -491,6 +491,40 @@ function unitFit(reading: QuestionReading, sentence: ReadSentence, candidate: An
   return unit && /^\p{L}{3,}/u.test(unit.text) && !unit.stop ? -0.5 : 0;
 }
 
+const HEAD_WEIGHT = 0.8;
+
+/** How far (in words) the answer may sit from the noun a « quel X » question asks for. */
+const HEAD_REACH = 3;
+
+/** The same word, but for a plural ending: a stem also joins other words ("spécialiste", "spéciale"). */
+function sameWord(a: string, b: string): boolean {
+  const bare = (word: string) => word.replace(/[sx]$/u, '');
+  return bare(a) === bare(b);
+}
+
+/**
+ * A candidate written beside the noun a « quel X » question asks for: right
+ * after it, past a few words that qualify it ("la compagnie suédoise Stena
+ * Line", "le vaisseau Vulture"), or just before it with only a copula or
+ * articles between ("Le mridang est l'instrument des dieux").
+ */
+function headFit(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate): number {
+  if (reading.heads.length === 0) return 0;
+  if (STRICT_TYPES.has(reading.expected) && candidate.type !== reading.expected) return 0;
+  const { tokens, text } = sentence;
+  const joined = (from: number, to: number) => !/[,;:()«»"“”—–]/u.test(text.slice(from, to));
+  const isHead = (token: ReadToken) => reading.heads.some((head) => head.term === token.askedTerm && sameWord(head.word, token.folded));
+  for (let i = candidate.first - 1; i >= Math.max(0, candidate.first - HEAD_REACH); i -= 1) {
+    if (isHead(tokens[i])) return joined(tokens[i].end, candidate.start) ? 1 : 0;
+    if (tokens[i].asked) break;
+  }
+  for (let i = candidate.last + 1; i <= Math.min(tokens.length - 1, candidate.last + HEAD_REACH); i += 1) {
+    if (isHead(tokens[i])) return joined(candidate.end, tokens[i].start) ? 0.6 : 0;
+    if (!tokens[i].stop) break;
+  }
+  return 0;
+}
+
 /** How a date candidate is resolved: a date a plan moved to ahead ("a été reporté au 6 juillet"); a former plan in the past; else by its clause's tense, the question's when the clause does not tell. */
 function resolveOptions(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate, cues: DateCues): ResolveDateOptions {
   if (cues.ahead) return { past: false };
@@ -517,6 +551,7 @@ function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candid
     fit +
     roleFit(reading, candidate, cues) +
     unitFit(reading, sentence, candidate) +
+    HEAD_WEIGHT * headFit(reading, sentence, candidate) +
     dateSpecificity(sentence, candidate, resolved) +
     0.8 * proximity(sentence.tokens, candidate) +
     (OWNER_TYPES.has(reading.expected) && candidate.type !== 'other' ? boundToAskedNoun(sentence, candidate) : 0) -
