@@ -9,7 +9,7 @@ import { resolveDateExpression, type ResolveDateOptions, type ResolvedDateExpres
 import { describeRange } from './describeDate';
 import { VOCABULARIES, type AnswerType } from '../text/vocabulary';
 import { findAnswerCandidates, readTokens, type AnswerCandidate, type ReadToken } from './answerCandidates';
-import { articleHoldsTopic, articleNamesFocus, namesFocusName } from './namesFocus';
+import { articleHoldsTopic, articleNamesFocus, foldedArticle, namesFocusName } from './namesFocus';
 import type { QuestionReading } from './readQuestion';
 
 /** A sentence of a retrieved passage, read against the question. */
@@ -18,6 +18,8 @@ export interface ReadSentence {
   rank: number;
   span: TextSpan;
   text: string;
+  /** The text folded for matching (`foldForMatching`). */
+  folded: string;
   tokens: ReadToken[];
   /** Share of the question's term weight the sentence holds (0 to 1). */
   coverage: number;
@@ -146,7 +148,7 @@ interface TermsHeld {
   matched: Set<number>;
 }
 
-function readTerms(reading: QuestionReading, index: TermIndex, text: string, language: Language, reader: 'fr' | 'en'): TermsHeld {
+function readTerms(reading: QuestionReading, index: TermIndex, text: string, language: Language, reader: 'fr' | 'en', folded?: string): TermsHeld {
   const matched = new Set<number>();
   const terms: string[] = [];
   const tokens = readTokens(text, language, (token) => {
@@ -165,7 +167,7 @@ function readTerms(reading: QuestionReading, index: TermIndex, text: string, lan
     if (hit < 0) return null;
     matched.add(hit);
     return { name: reading.terms[hit].name, weight: reading.terms[hit].weight, term: hit };
-  });
+  }, folded);
   if (index.concepts.size > 0) {
     for (const concept of expandWithLexicon(terms, reader)) {
       if (!isConcept(concept)) continue;
@@ -228,27 +230,29 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
     const reader = language === 'fr' || language === 'en' ? language : reading.language;
     const crossLanguage = reader !== reading.language;
     const wordWeight = wordWeights[crossLanguage ? 1 : 0];
+    const articleFolded = foldedArticle(article);
+    const textAt = article.title.length + 1;
+    const foldedSpan = (span: TextSpan) => articleFolded.slice(textAt + span.start, textAt + span.end);
+    const titleFolded = articleFolded.slice(0, article.title.length);
     let title = titles.get(article.id);
     if (!title) {
-      title = readTerms(reading, index, article.title, language, reader);
+      title = readTerms(reading, index, article.title, language, reader, titleFolded);
       titles.set(article.id, title);
     }
-    const titleFolded = foldForMatching(article.title);
     const { previous, sentences: spans } = sentencesOf(article, passage, passage.id);
     let previousHeld: TermsHeld | null = null;
     let previousSpan: TextSpan | null = null;
     let previousFolded = '';
     if (previous) {
       previousSpan = previous;
-      const text = article.text.slice(previous.start, previous.end);
-      previousHeld = readTerms(reading, index, text, language, reader);
-      previousFolded = foldForMatching(text);
+      previousFolded = foldedSpan(previous);
+      previousHeld = readTerms(reading, index, article.text.slice(previous.start, previous.end), language, reader, previousFolded);
     }
     for (const span of spans) {
       const key = `${article.id}:${span.start}`;
       const text = article.text.slice(span.start, span.end);
-      const folded = foldForMatching(text);
-      const held = readTerms(reading, index, text, language, reader);
+      const folded = foldedSpan(span);
+      const held = readTerms(reading, index, text, language, reader, folded);
       if (!seen.has(key)) {
         seen.add(key);
         const tie = asksTie && TIES.some((pattern) => pattern.test(folded)) ? 1 : 0;
@@ -282,6 +286,7 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
           rank,
           span,
           text,
+          folded,
           tokens: held.tokens,
           coverage: Math.min(1, mix(nameShare) + yearBonus),
           context: Math.min(1, mix(contextShare) + yearBonus),
@@ -615,7 +620,7 @@ export function answerFromPassages(reading: QuestionReading, hits: SearchHit[], 
   const scored: Scored[] = [];
   for (const sentence of ranked) {
     if (sentence.evidence < minEvidence || sentence.context < MIN_COVERAGE) continue;
-    const folded = foldForMatching(sentence.text);
+    const folded = sentence.folded;
     if (instructions.some((pattern) => pattern.test(folded))) continue;
     if (reading.naming && !VOCABULARIES.fr.namingCues.test(folded) && !VOCABULARIES.en.namingCues.test(folded)) continue;
     for (const candidate of findAnswerCandidates(sentence.text, sentence.tokens, sentence.article.language, reading.expected)) {
@@ -675,7 +680,7 @@ export function bestStatedSentence(reading: QuestionReading, hits: SearchHit[]):
   const instructions = [VOCABULARIES.fr.instructions, VOCABULARIES.en.instructions];
   const held = sentences
     .filter((sentence) => sentence.evidence >= MIN_STATEMENT_EVIDENCE && sentence.context >= MIN_COVERAGE && sentence.namesNear && !sentence.leansOn)
-    .filter((sentence) => !instructions.some((pattern) => pattern.test(foldForMatching(sentence.text))))
+    .filter((sentence) => !instructions.some((pattern) => pattern.test(sentence.folded)))
     .sort((a, b) => b.evidence + b.context - (a.evidence + a.context) || a.rank - b.rank);
   return held[0] ?? { reason: 'not-stated', best: null };
 }
