@@ -4,12 +4,15 @@
  * 127.0.0.1), timing from the dispatch of each interaction to its
  * acknowledgement (the deferral) and to its answer (the edit).
  *
- *   npx tsx bench/discordLatency.ts [--corpus DIR] [--concurrency 40] [--rounds 5] [--fake-core] [--json]
+ *   npx tsx bench/discordLatency.ts [--corpus DIR] [--concurrency 40] [--rounds 5] [--fake-core] [--answers-at-once N|all] [--json]
  *
  * Targets (issues 4 and 13): acknowledgement p99 under 500 ms, full answer
  * p99 under 1.5 s, with 40 concurrent questions, the offline answerer and the
  * metrics endpoint on (scraped during every burst; --no-metrics turns it off).
  * The server question rate is off here: one fake server asks 40 at once.
+ * Answers take their turns as the bot's composition root chooses for the
+ * offline answerer (one at a time, see bot/answeringQueue.ts);
+ * `--answers-at-once all` measures the bot without the queue.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +20,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BotMetrics } from '../bot/botMetrics';
+import { answersAtOnceFor } from '../bot/answeringQueue';
 import { createBot } from '../bot/createBot';
 import { startMetricsServer } from '../bot/metricsServer';
 import { SettingsStore } from '../bot/serverSettings';
@@ -78,12 +82,15 @@ export async function runDiscordLatencyBench({
   concurrency = 40,
   rounds = 5,
   metricsOn = true,
+  answersAtOnce,
 }: {
   scoop: Scoop;
   concurrency?: number;
   rounds?: number;
   /** Serve /healthz and /metrics on loopback and scrape both during every burst (as a Prometheus would, only more often). */
   metricsOn?: boolean;
+  /** Answers the core runs at once; the bot's choice for the offline answerer (one, queued) when absent. */
+  answersAtOnce?: number;
 }): Promise<DiscordLatencyReport> {
   const fake = await FakeDiscord.start();
   const work = await mkdtemp(join(tmpdir(), 'scoop-discord-bench-'));
@@ -96,7 +103,7 @@ export async function runDiscordLatencyBench({
   });
   const settings = await SettingsStore.open(config.SETTINGS_FILE);
   const metrics = new BotMetrics();
-  const bot = createBot({ scoop, logger: createLogger('silent'), config, settings, metrics });
+  const bot = createBot({ scoop, logger: createLogger('silent'), config, settings, metrics, answersAtOnce: answersAtOnce ?? answersAtOnceFor(config) });
   metrics.watchIndex(() => ({ articles: scoop.articleCount(), passages: 0 }));
   const monitoring = metricsOn
     ? await startMetricsServer({ port: 0, host: '127.0.0.1', metrics, health: { indexLoaded: () => true, gatewayConnected: () => bot.client.isReady() } })
@@ -176,11 +183,17 @@ async function mainCli(): Promise<number> {
       rounds: { type: 'string', default: '5' },
       'fake-core': { type: 'boolean', default: false },
       'no-metrics': { type: 'boolean', default: false },
+      'answers-at-once': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   const concurrency = Number(values.concurrency);
   const rounds = Number(values.rounds);
+  const atOnce = values['answers-at-once'];
+  const answersAtOnce = atOnce === undefined ? undefined : atOnce === 'all' ? Number.POSITIVE_INFINITY : Number(atOnce);
+  if (answersAtOnce !== undefined && !(Number.isInteger(answersAtOnce) && answersAtOnce >= 1) && answersAtOnce !== Number.POSITIVE_INFINITY) {
+    throw new Error(`--answers-at-once takes a whole number of at least 1, or all (got "${atOnce}")`);
+  }
   let scoop: Scoop;
   let cleanup = async () => {};
   if (values['fake-core']) {
@@ -194,7 +207,7 @@ async function mainCli(): Promise<number> {
     scoop = (await openScoop(config, { logger: createLogger('warn', 'plain') })).scoop;
   }
   try {
-    const report = await runDiscordLatencyBench({ scoop, concurrency, rounds, metricsOn: !values['no-metrics'] });
+    const report = await runDiscordLatencyBench({ scoop, concurrency, rounds, metricsOn: !values['no-metrics'], ...(answersAtOnce !== undefined && { answersAtOnce }) });
     process.stdout.write(`${values.json ? JSON.stringify(report) : formatReport(report)}\n`);
     return report.meetsTargets ? 0 : 1;
   } finally {

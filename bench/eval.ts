@@ -2,7 +2,8 @@
  * `npm run eval`: Scoop's answer quality on real data, with a plain LangChain
  * pipeline (the peer) measured in the same run over the same passages.
  *
- *   npm run eval -- [--json] [--sections piafRetrieval,piaf,orangesum,regression] [--piaf-langchain-every N] [--piaf-every N] [--piaf-no-peers] [--piaf-sample N|all]
+ *   npm run eval -- [--json] [--sections piafRetrieval,piaf,orangesum,headlines,regression] [--piaf-langchain-every N] [--piaf-every N] [--piaf-no-peers] [--piaf-sample N|all]
+ *                   [--headline-sample N]
  *                   [--peer-sample N] [--peer vector|hybrid|bm25] [--no-peer]
  *                   [--piaf FILE] [--orangesum FILE] [--questions DIR] [--cache DIR | --no-cache] [--seed N]
  *                   [--corpus DIR] [--answers FILE] [--retrieval FILE] [--seeds DIR] [--noise N]
@@ -11,6 +12,7 @@
  * - piafRetrieval: PIAF dev questions searched amid the same corpus by Scoop, MiniSearch, Orama and LangChain (recall, MRR);
  * - piaf: PIAF dev questions amid the 10,000 OrangeSum articles (short-answer F1, exact match, declined);
  * - orangesum: the OrangeSum question set (test/fixtures/orangesum-questions), dev and held-out apart;
+ * - headlines: a fixed sample of OrangeSum titles asked as they are (typed values given to statements, declines, own article cited);
  * - regression: the fixture sets of test/fixtures (answers over --corpus, retrieval over the seeds plus the
  *   first --noise OrangeSum articles), regression guards rather than claims.
  * The first two share one corpus (OrangeSum + PIAF's articles), indexed through the composition root the CLI
@@ -43,7 +45,7 @@ import { createEmbeddings } from '../src/index/createEmbeddings';
 import { createLogger } from '../src/logger';
 import { describeMachine, type MachineInfo } from './benchReport';
 import { currentRevision, openSharedCorpus, type SharedCorpus } from './evalCorpus';
-import { DEFAULT_ANSWER_PEER, orangesumSection, piafRetrievalSection, piafSection, regressionSection, type EvalContext, type EvalSection } from './evalSections';
+import { DEFAULT_ANSWER_PEER, headlineSection, orangesumSection, piafRetrievalSection, piafSection, regressionSection, type EvalContext, type EvalSection } from './evalSections';
 
 const DEFAULTS = {
   piaf: '../shared/corpora/piaf-dev.json.gz',
@@ -146,6 +148,8 @@ interface EvalOptions {
   peer: PeerRetrieverName;
   langChainEvery: number;
   piafEvery: number;
+  /** OrangeSum titles the headline section asks. */
+  headlineSample: number;
   scoopSample: number | null;
   haveNews: boolean;
   havePiaf: boolean;
@@ -199,6 +203,8 @@ const SECTIONS: Record<string, (options: EvalOptions) => EvalSection | string> =
     haveNews && questionFiles.length > 0
       ? orangesumSection({ files: questionFiles, corpusFileName: basename(values.orangesum), peer: values['no-peer'] ? null : peer })
       : `OrangeSum set left out: ${haveNews ? `no question file in ${values.questions}` : `${values.orangesum} is absent`}.`,
+  headlines: ({ values, haveNews, seed, headlineSample }) =>
+    haveNews ? headlineSection({ sample: headlineSample, seed, corpusFileName: basename(values.orangesum) }) : `Headline section left out: ${values.orangesum} is absent.`,
   regression: (options) => regressionSection((progress) => runRegressionGuards(options, progress)),
 };
 
@@ -214,6 +220,7 @@ async function main(): Promise<void> {
       'peer-sample': { type: 'string', default: DEFAULTS.peerSample },
       'piaf-langchain-every': { type: 'string', default: DEFAULTS.piafLangChainEvery },
       'piaf-every': { type: 'string', default: '1' },
+      'headline-sample': { type: 'string', default: '300' },
       'piaf-no-peers': { type: 'boolean', default: false },
       'no-peer': { type: 'boolean', default: false },
       peer: { type: 'string', default: DEFAULT_ANSWER_PEER },
@@ -237,6 +244,7 @@ async function main(): Promise<void> {
   const peer = values.peer as PeerRetrieverName;
   const langChainEvery = values['no-peer'] ? 0 : positiveInteger('piaf-langchain-every', values['piaf-langchain-every']);
   const piafEvery = positiveInteger('piaf-every', values['piaf-every']) || 1;
+  const headlineSample = positiveInteger('headline-sample', values['headline-sample']);
   const scoopSample = values['piaf-sample'] === 'all' ? null : positiveInteger('piaf-sample', values['piaf-sample']);
   if (wanted.includes('regression')) {
     if (!existsSync(values.corpus)) throw new UsageError(`--corpus ${values.corpus}: no such folder`);
@@ -254,7 +262,7 @@ async function main(): Promise<void> {
   const havePiaf = existsSync(values.piaf);
   const questionFiles = ['dev.jsonl', 'heldout.jsonl'].map((name) => join(values.questions, name)).filter((file) => existsSync(file));
 
-  const options: EvalOptions = { values, noise, seed, peerSample, peer, langChainEvery, piafEvery, scoopSample, haveNews, havePiaf, questionFiles };
+  const options: EvalOptions = { values, noise, seed, peerSample, peer, langChainEvery, piafEvery, headlineSample, scoopSample, haveNews, havePiaf, questionFiles };
   const sections: EvalSection[] = [];
   for (const id of wanted) {
     const built = SECTIONS[id](options);

@@ -24,6 +24,7 @@ import { evaluatePiaf, formatPiafReport as formatPiafRetrievalReport, loadPiafQu
 import type { EvaluatedCorpus } from '../src/evaluation/runEvaluation';
 import { seededSample } from '../src/evaluation/seededSample';
 import { splitSentences } from '../src/passages/splitSentences';
+import { formatHeadlineReport, headlineOutcome, summariseHeadlines } from '../src/evaluation/headlineAnswers';
 
 /** What every section can use: the shared corpus and its peer, both opened on first use and shared by the sections. */
 export interface EvalContext {
@@ -288,6 +289,37 @@ export function piafRetrievalSection(options: PiafRetrievalSectionOptions): Eval
         onProgress: context.progress,
       });
       return { figures: report, text: formatPiafRetrievalReport(report) };
+    },
+  };
+}
+
+/** What the headline section asks. */
+export interface HeadlineSectionOptions {
+  /** Titles asked (a fixed sample of the OrangeSum articles). */
+  sample: number;
+  seed: number;
+  /** The name of the OrangeSum file in the corpus: only its articles' titles are asked. */
+  corpusFileName: string;
+}
+
+/**
+ * OrangeSum titles asked as they are, as users paste a headline: how many get
+ * a typed short answer (wrong for a statement, which asks nothing), are
+ * declined, or cite their own article.
+ */
+export function headlineSection(options: HeadlineSectionOptions): EvalSection {
+  return {
+    id: 'headlines',
+    usesSharedCorpus: true,
+    run: async (context) => {
+      const { corpus, report: corpusReport } = await context.sharedCorpus();
+      const titled = corpus.articles.filter((article) => article.source.startsWith(`${options.corpusFileName}#`) && article.title.trim() !== '');
+      const asked = seededSample(titled, options.sample, options.seed);
+      context.progress(`headlines: Scoop reads ${asked.length} titles`);
+      const outcomes = [];
+      for (const article of asked) outcomes.push(headlineOutcome(article, await corpus.ask(article.title)));
+      const report = summariseHeadlines(outcomes, options.seed);
+      return { figures: report, text: formatHeadlineReport(report, `${corpusReport.path} (${corpusReport.articles.toLocaleString('en-US')} articles)`) };
     },
   };
 }

@@ -5,6 +5,7 @@
 // Modules imported dynamically (feeds, the chat answerer, ...) become chunks beside it, loaded only when used.
 // Pure-JavaScript packages with many files are bundled too; every other package stays external (native
 // addons, and packages that find their own files at run time), as do the worker threads' entry points.
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 /**
@@ -30,6 +31,37 @@ const externalUnlessListed = {
   },
 };
 
+/**
+ * Modules that export data only, computed at load from other data (the news lexicon analysed, the stop lists
+ * read from stopwords-iso): the bundle holds the values the module tsc compiled computes now, instead of the code
+ * that would compute them again at every start.
+ */
+const PRECOMPUTED_MODULES = ['text/analyzedLexicon.js', 'text/lexiconWords.js', 'text/stopWords.js'];
+
+/** JavaScript source that evaluates to `value`: strings, numbers, booleans, arrays, plain objects, Sets, Maps. */
+function sourceOf(value, where) {
+  if (value instanceof Set) return `new Set(${sourceOf([...value], where)})`;
+  if (value instanceof Map) return `new Map(${sourceOf([...value], where)})`;
+  if (Array.isArray(value)) return `[${value.map((item) => sourceOf(item, where)).join(',')}]`;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}:${sourceOf(item, where)}`).join(',')}}`;
+  }
+  if (['string', 'number', 'boolean'].includes(typeof value) || value === null) return JSON.stringify(value);
+  throw new Error(`${where} exports a ${typeof value}, not data: take it out of PRECOMPUTED_MODULES in bin/bundle-cli.js`);
+}
+
+const precomputedModules = {
+  name: 'precomputed-modules',
+  setup(bundler) {
+    const filter = new RegExp(`dist/src/(${PRECOMPUTED_MODULES.map((path) => path.replace(/[./]/g, '\\$&')).join('|')})$`);
+    bundler.onLoad({ filter }, async ({ path }) => {
+      const values = await import(pathToFileURL(path).href);
+      const contents = Object.entries(values).map(([name, value]) => `export const ${name} = ${sourceOf(value, path)};`).join('\n');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: ['dist/src/cli/main.js'],
   outdir: 'dist/src/cli',
@@ -42,7 +74,7 @@ await build({
   chunkNames: 'main-[hash]',
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [externalUnlessListed],
+  plugins: [externalUnlessListed, precomputedModules],
   // Bundled CommonJS code calls require() and reads __filename; an ES module has neither.
   banner: {
     js: [

@@ -1,8 +1,19 @@
 import type { REST } from 'discord.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { UserFacingError } from '../src/errors';
 
 /** How a question ended: answered (cited), declined (the articles don't say, or refused), or an error. */
 export type QuestionOutcome = 'answered' | 'declined' | 'error';
+
+/** The outcome of a question Scoop replied to: declined when the articles had nothing to say, else answered. */
+export function outcomeOf(nothingToSay: boolean): QuestionOutcome {
+  return nothingToSay ? 'declined' : 'answered';
+}
+
+/** The outcome of a question that failed: declined when the user was told why (a UserFacingError), else an error. */
+export function outcomeOfFailure(error: unknown): QuestionOutcome {
+  return error instanceof UserFacingError ? 'declined' : 'error';
+}
 
 /** What the index holds, read when /metrics is scraped. */
 export interface IndexCounts {
@@ -46,24 +57,18 @@ export class BotMetrics {
       registers,
     });
     const counts = () => this.counts();
-    new Gauge({
-      name: 'scoop_index_articles',
-      help: 'Articles in the index',
-      registers,
-      collect() {
-        const known = counts();
-        if (known) this.set(known.articles);
-      },
-    });
-    new Gauge({
-      name: 'scoop_index_passages',
-      help: 'Passages in the index',
-      registers,
-      collect() {
-        const known = counts();
-        if (known) this.set(known.passages);
-      },
-    });
+    const indexGauge = (name: string, help: string, count: keyof IndexCounts) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          const known = counts();
+          if (known) this.set(known[count]);
+        },
+      });
+    indexGauge('scoop_index_articles', 'Articles in the index', 'articles');
+    indexGauge('scoop_index_passages', 'Passages in the index', 'passages');
     this.syncSeconds = new Gauge({ name: 'scoop_sync_duration_seconds', help: 'How long the last index sync took, in seconds', registers });
     this.lastSync = new Gauge({ name: 'scoop_last_sync_timestamp_seconds', help: 'When the last index sync finished (Unix time)', registers });
     this.feedErrors = new Counter({ name: 'scoop_feed_errors_total', help: 'Feeds and article pages a poll failed to fetch or read, by host', labelNames: ['host'], registers });

@@ -7,6 +7,7 @@ import type { NewsDesk } from '../src/live/liveScoop';
 import type { Scoop } from '../src/scoop';
 import { NO_MENTIONS } from './allowedMentions';
 import { AnswerMemory } from './answerMemory';
+import { AnsweringQueue, queuedScoop } from './answeringQueue';
 import { BotMetrics } from './botMetrics';
 import { ThreadMemory } from './answerThreads';
 import { Cooldowns } from './cooldowns';
@@ -33,6 +34,11 @@ export interface BotDeps {
   commands?: readonly AppCommand[];
   /** Feeds and single pages for the admin commands; without it /feeds and /ingest say they are off. */
   newsDesk?: NewsDesk;
+  /**
+   * How many questions the core answers at once (`answersAtOnceFor(config)`): 1 queues the
+   * CPU-bound offline answers, yielding to the event loop between them; `Infinity` queues nothing.
+   */
+  answersAtOnce: number;
 }
 
 /** A Discord client wired to Scoop, not yet logged in. */
@@ -65,13 +71,14 @@ export function clientOptions(config: Pick<Config, 'DISCORD_API_URL' | 'MESSAGE_
 /**
  * Builds the bot: a discord.js client whose interactions go through the
  * command router and whose mentions and DMs are answered, with the per-user
- * cooldowns, answer memory and feedback log every handler receives.
+ * cooldowns, answer memory and feedback log every handler receives. Handlers
+ * defer first; the core's answers then take their turns in the answering queue.
  */
-export function createBot({ scoop, logger, config, settings, metrics = new BotMetrics(), commands = allCommands, newsDesk }: BotDeps): Bot {
+export function createBot({ scoop, logger, config, settings, metrics = new BotMetrics(), commands = allCommands, newsDesk, answersAtOnce }: BotDeps): Bot {
   const client = new Client(clientOptions(config));
   metrics.watchRest(client.rest);
   const context: CommandContext = {
-    scoop,
+    scoop: Number.isFinite(answersAtOnce) ? queuedScoop(scoop, new AnsweringQueue(answersAtOnce)) : scoop,
     ...(newsDesk && { newsDesk }),
     logger,
     config,

@@ -9,7 +9,7 @@ import type { AppCommand, CommandContext } from '../commands/command';
 import { UserFacingError } from '../src/errors';
 import { NO_MENTIONS } from './allowedMentions';
 import { handleAnswerButton } from './answerButtons';
-import type { QuestionOutcome } from './botMetrics';
+import { outcomeOfFailure, type QuestionOutcome } from './botMetrics';
 import { localeOf, messagesFor, type Messages } from './messages';
 import { admitQuestion, type Admission } from './questionGate';
 import { scoopForQuestion } from './questionScope';
@@ -60,7 +60,7 @@ async function runCommand(
         : await command.execute(interaction as ChatInputCommandInteraction, scoped);
     if (done) outcome = done;
   } catch (error) {
-    outcome = error instanceof UserFacingError ? 'declined' : 'error';
+    outcome = outcomeOfFailure(error);
     const rejectedInput = error instanceof UserFacingError && !interaction.deferred && !interaction.replied;
     if (admission?.ok && rejectedInput) admission.refund();
     await replyWithError(interaction, error, logger, where(interaction, interaction.commandName), context.t);

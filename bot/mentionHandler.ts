@@ -1,13 +1,12 @@
 import type { Message } from 'discord.js';
 import type { CommandContext } from '../commands/command';
-import { UserFacingError } from '../src/errors';
 import { NO_MENTIONS } from './allowedMentions';
 import { answerMessage } from './answerMessage';
 import { openAnswerThread } from './answerThreads';
 import { DISCORD_LIMITS, fitText } from './discordLimits';
 import { refusalMessage } from './interactionRouter';
 import { localeOf, messagesFor } from './messages';
-import type { QuestionOutcome } from './botMetrics';
+import { outcomeOf, outcomeOfFailure, type QuestionOutcome } from './botMetrics';
 import { admitQuestion } from './questionGate';
 import { scoopForQuestion } from './questionScope';
 import { checkQuestion } from './questionInput';
@@ -56,7 +55,8 @@ export async function handleMessage(message: Message, context: CommandContext, b
   const logger = context.logger.child({ question: message.id });
   const scoop = scoopForQuestion(context.scoop, logger);
   let outcome: QuestionOutcome = 'declined';
-  const t = messagesFor(context.settings.answerLanguage(message.guildId) ?? localeOf(message.guild?.preferredLocale));
+  const language = context.settings.answerLanguage(message.guildId);
+  const t = messagesFor(language ?? localeOf(message.guild?.preferredLocale));
   try {
     const admission = admitQuestion(context, message.author.id, message.guildId);
     if (!admission.ok) {
@@ -74,22 +74,18 @@ export async function handleMessage(message: Message, context: CommandContext, b
     const inThread = context.threads.isScoopThread(message.channelId);
     const previousQuestion = (repliedTo ? context.answers.questionOf(repliedTo) : undefined) ?? (inThread ? context.threads.questionsIn(message.channelId).at(-1) : undefined);
     if ('sendTyping' in message.channel) message.channel.sendTyping().catch(() => {});
-    const language = context.settings.answerLanguage(message.guildId);
     const options = { ...(previousQuestion !== undefined && { previousQuestion }), ...(language && { language }) };
     const answer = await scoop.ask(question, Object.keys(options).length > 0 ? options : undefined);
     const sent = await message.reply({ ...answerMessage(answer, { ...context, t: messagesFor(answer.language) }, previousQuestion), allowedMentions: NO_MENTIONS });
     context.answers.linkMessage(sent.id, answer.standaloneQuestion);
-    outcome = answer.abstained ? 'declined' : 'answered';
+    outcome = outcomeOf(answer.abstained);
     if (inThread) context.threads.asked(message.channelId, answer.standaloneQuestion);
     else if (message.inGuild() && context.settings.get(message.guildId).threads) {
       await openAnswerThread(sent, answer.standaloneQuestion, context.threads, logger);
     }
   } catch (error) {
-    const userFacing = error instanceof UserFacingError;
-    if (!userFacing) {
-      outcome = 'error';
-      logger.error({ err: error, ...where }, 'answering a message failed');
-    }
+    outcome = outcomeOfFailure(error);
+    if (outcome === 'error') logger.error({ err: error, ...where }, 'answering a message failed');
     await say(message, errorText(error, t)).catch((replyError) =>
       logger.warn({ err: replyError, ...where }, 'could not tell the user about a failure'),
     );

@@ -14,12 +14,18 @@ export function localeOf(discordLocale: string | null | undefined): Locale {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** One day formatter per locale, made once: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const DAY_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+};
+
 /** A day as people read it ("20 Feb 2025", « 20 févr. 2025 »); a partial date (year, month) as written. */
-function readableDate(iso: string, locale: 'en' | 'fr'): string {
+function readableDate(iso: string, locale: Locale): string {
   if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso;
   const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(day.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day);
+  return DAY_FORMATS[locale].format(day);
 }
 
 /** Every word Scoop writes around the articles' own, in one language. */
@@ -84,8 +90,40 @@ export interface Messages {
   newestArticle(date: string): string;
   languageNames: { fr: string; en: string; und: string };
   passagesSearchable(count: number): string;
-  /** Core refusals, by their code, when the core's own English message has a French twin. */
-  coreErrors: Record<string, string>;
+  /** /feeds and /ingest, for server managers. */
+  feeds: FeedWords;
+  /** Core refusals, by their code, where the core's own message (English, written for a terminal) is not what a Discord user should read. */
+  coreErrors: Record<string, string | ((error: CoreError) => string)>;
+}
+
+/** A refusal from the core: a fetch refusal or failure also names its URL and the reason (the reason stays as the fetcher wrote it). */
+export interface CoreError {
+  code: string;
+  message: string;
+  url?: string;
+  reason?: string;
+}
+
+/** The words of /feeds and /ingest. Times are `YYYY-MM-DD HH:MM` UTC; titles and URLs come escaped. */
+export interface FeedWords {
+  feedsOff: string;
+  pagesOff: string;
+  onlyManagersChangeFeeds: string;
+  onlyManagersAddArticles: string;
+  noFeed: string;
+  /** The list's heading: how many feeds. */
+  feedCount(count: number): string;
+  items(count: number): string;
+  failing(error: string, failures: number, nextAttempt: string | null): string;
+  lastFetched(at: string): string;
+  notPolledYet: string;
+  nowFollowing(title: string, url: string): string;
+  alreadyFollowing(title: string, url: string): string;
+  stoppedFollowing(url: string): string;
+  notFollowed(url: string): string;
+  /** /ingest: `dated` is the article's day in parentheses, or empty. */
+  articleAdded(title: string, dated: string): string;
+  articleKnown(title: string, dated: string): string;
 }
 
 /** What an input was: a question, a search, a subject... (for the blank and too-long notices). */
@@ -172,7 +210,28 @@ export const MESSAGES: Record<Locale, Messages> = {
     newestArticle: (date) => `Newest article: ${date}`,
     languageNames: { fr: 'French', en: 'English', und: 'language unknown' },
     passagesSearchable: (n) => `${plural(n, 'passage', 'passages')} searchable`,
-    coreErrors: {},
+    feeds: {
+      feedsOff: 'Feeds are not enabled on this bot.',
+      pagesOff: 'Fetching pages is not enabled on this bot.',
+      onlyManagersChangeFeeds: 'Only members who can manage this server can change its feeds.',
+      onlyManagersAddArticles: 'Only members who can manage this server can add articles.',
+      noFeed: 'No feed is subscribed. Add one with `/feeds add url:`.',
+      feedCount: (n) => `${plural(n, 'feed', 'feeds')}:`,
+      items: (n) => plural(n, 'item', 'items'),
+      failing: (error, failures, next) => `failing: ${error} (${failures} in a row${next ? `, next try ${next} UTC` : ''})`,
+      lastFetched: (at) => `last fetched ${at} UTC`,
+      notPolledYet: 'not polled yet',
+      nowFollowing: (title, url) => `Now following **${title}** <${url}>. Its current articles are being fetched; new ones are picked up every poll.`,
+      alreadyFollowing: (title, url) => `Already following **${title}** <${url}>.`,
+      stoppedFollowing: (url) => `Stopped following <${url}>. The articles already fetched stay searchable.`,
+      notFollowed: (url) => `<${url}> is not followed (see \`/feeds list\`).`,
+      articleAdded: (title, dated) => `Added **${title}**${dated}: you can ask about it now.`,
+      articleKnown: (title, dated) => `Already known: **${title}**${dated}.`,
+    },
+    coreErrors: {
+      feeds_unreadable: 'Scoop’s feeds file cannot be read, so feeds cannot be changed now; the bot’s operator has the details in its log.',
+      corpus_not_folder: 'Feeds and fetched pages are kept in the corpus folder, and the bot’s CORPUS_DIR is a file; its operator must point it at a folder.',
+    },
   },
   fr: {
     locale: 'fr',
@@ -245,10 +304,32 @@ export const MESSAGES: Record<Locale, Messages> = {
     newestArticle: (date) => `Article le plus récent : ${date}`,
     languageNames: { fr: 'français', en: 'anglais', und: 'langue inconnue' },
     passagesSearchable: (n) => `${plural(n, 'passage', 'passages')} consultables`,
+    feeds: {
+      feedsOff: 'Les flux ne sont pas activés sur ce bot.',
+      pagesOff: 'La lecture de pages n’est pas activée sur ce bot.',
+      onlyManagersChangeFeeds: 'Seuls les membres qui peuvent gérer ce serveur peuvent changer ses flux.',
+      onlyManagersAddArticles: 'Seuls les membres qui peuvent gérer ce serveur peuvent ajouter des articles.',
+      noFeed: 'Aucun flux n’est suivi. Ajoutez-en un avec `/flux ajouter adresse:`.',
+      feedCount: (n) => `${plural(n, 'flux', 'flux')} :`,
+      items: (n) => plural(n, 'entrée', 'entrées'),
+      failing: (error, failures, next) => `en échec : ${error} (${failures} de suite${next ? `, prochain essai ${next} UTC` : ''})`,
+      lastFetched: (at) => `lu pour la dernière fois le ${at} UTC`,
+      notPolledYet: 'pas encore lu',
+      nowFollowing: (title, url) => `Scoop suit désormais **${title}** <${url}>. Ses articles actuels sont en cours de lecture ; les nouveaux seront pris à chaque relève.`,
+      alreadyFollowing: (title, url) => `Scoop suit déjà **${title}** <${url}>.`,
+      stoppedFollowing: (url) => `Scoop ne suit plus <${url}>. Les articles déjà lus restent consultables.`,
+      notFollowed: (url) => `<${url}> n’est pas suivi (voir \`/flux liste\`).`,
+      articleAdded: (title, dated) => `**${title}**${dated} est ajouté : vous pouvez poser vos questions dessus.`,
+      articleKnown: (title, dated) => `Déjà connu : **${title}**${dated}.`,
+    },
     coreErrors: {
       empty_question: 'Posez une question, par exemple : « Quand GPT-5 est-il attendu ? »',
       empty_statement: 'Il n’y a rien à vérifier dans ce message : il n’a pas de texte.',
       settings_not_saved: 'Les réglages n’ont pas pu être enregistrés ; rien n’a changé.',
+      fetch_refused: (error) => `Adresse refusée : ${error.url} (${error.reason}).`,
+      fetch_failed: (error) => `Impossible de lire ${error.url} (${error.reason}).`,
+      feeds_unreadable: 'Le fichier des flux de Scoop est illisible : les flux ne peuvent pas être modifiés pour l’instant ; l’opérateur du bot en trouvera le détail dans son journal.',
+      corpus_not_folder: 'Les flux et les pages lues sont rangés dans le dossier du corpus, et le CORPUS_DIR du bot est un fichier : son opérateur doit le faire pointer vers un dossier.',
     },
   },
 };

@@ -6,6 +6,7 @@ import { parseConfig, type Config } from '../src/config';
 import { UserFacingError } from '../src/errors';
 import { createLogger, type Logger } from '../src/logger';
 import { announcer } from './announceArticles';
+import { answersAtOnceFor } from './answeringQueue';
 import { BotMetrics } from './botMetrics';
 import { createBot, type Bot } from './createBot';
 import { startMetricsServer } from './metricsServer';
@@ -137,7 +138,7 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
     indexLoaded = true;
     logger.info({ ...report, stale }, `index ready: ${live.scoop.articleCount()} articles${stale === null ? '' : ' (stale: the last good index)'}`);
     const settings = await SettingsStore.open(config.SETTINGS_FILE);
-    const running = createBot({ scoop: live.scoop, newsDesk: live.desk, logger, config, settings, metrics });
+    const running = createBot({ scoop: live.scoop, newsDesk: live.desk, logger, config, settings, metrics, answersAtOnce: answersAtOnceFor(config) });
     bot = running;
     if (config.ANNOUNCE_CHANNEL_ID !== undefined) live.onNewArticles(announcer(running.client, config.ANNOUNCE_CHANNEL_ID, logger));
     await live.start();

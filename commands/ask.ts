@@ -2,6 +2,7 @@ import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { botIsPresent, everywhere } from '../bot/commandReach';
 import { NO_MENTIONS } from '../bot/allowedMentions';
 import { answerMessage } from '../bot/answerMessage';
+import { outcomeOf } from '../bot/botMetrics';
 import { openAnswerThread } from '../bot/answerThreads';
 import { checkQuestion } from '../bot/questionInput';
 import type { Command } from './command';
@@ -48,7 +49,7 @@ export const ask = {
     const answer = await context.scoop.ask(question, Object.keys(options).length > 0 ? options : undefined);
     const reply = await interaction.editReply({ ...answerMessage(answer, context, previousQuestion), allowedMentions: NO_MENTIONS });
     context.answers.linkMessage(reply.id, answer.standaloneQuestion);
-    const outcome = answer.abstained ? 'declined' : 'answered';
+    const outcome = outcomeOf(answer.abstained);
     if (inThread) {
       context.threads.asked(interaction.channelId, answer.standaloneQuestion);
       return outcome;

@@ -1,6 +1,7 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
 import { everywhere } from '../bot/commandReach';
 import { NO_MENTIONS } from '../bot/allowedMentions';
+import { outcomeOf } from '../bot/botMetrics';
 import { answerMessage } from '../bot/answerMessage';
 import { checkQuestion } from '../bot/questionInput';
 import { isQuestion } from '../src/answers/checkStatement';
@@ -29,6 +30,6 @@ export const askScoop = {
     const result = isQuestion(text) ? await context.scoop.ask(text, options) : await context.scoop.check(text, options);
     const reply = await interaction.editReply({ ...answerMessage(result, context), allowedMentions: NO_MENTIONS });
     context.answers.linkMessage(reply.id, result.standaloneQuestion);
-    return result.abstained ? 'declined' : 'answered';
+    return outcomeOf(result.abstained);
   },
 } satisfies MessageCommand;

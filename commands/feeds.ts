@@ -4,6 +4,7 @@ import { guildOnly, MANAGE_SERVER } from '../bot/commandReach';
 import { DISCORD_LIMITS, escapeAll, fitText } from '../bot/discordLimits';
 import type { FeedListing } from '../src/feeds/newsroom';
 import { UserFacingError } from '../src/errors';
+import type { FeedWords } from '../bot/messages';
 import type { Command, CommandContext } from './command';
 
 function urlOption(builder: SlashCommandSubcommandBuilder, description: string): SlashCommandSubcommandBuilder {
@@ -18,24 +19,27 @@ function urlOption(builder: SlashCommandSubcommandBuilder, description: string):
   );
 }
 
-function feedLine(feed: FeedListing): string {
+/** An ISO instant as the feed list shows it: `YYYY-MM-DD HH:MM` (UTC). */
+const minuteOf = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+function feedLine(feed: FeedListing, t: FeedWords): string {
   const title = escapeAll(fitText(feed.title ?? feed.url, 100));
   const state = feed.lastError
-    ? `failing: ${escapeAll(fitText(feed.lastError, 160))} (${feed.failures} in a row${feed.nextAttempt ? `, next try ${feed.nextAttempt.slice(0, 16).replace('T', ' ')} UTC` : ''})`
+    ? t.failing(escapeAll(fitText(feed.lastError, 160)), feed.failures, feed.nextAttempt ? minuteOf(feed.nextAttempt) : null)
     : feed.lastFetched
-      ? `last fetched ${feed.lastFetched.slice(0, 16).replace('T', ' ')} UTC`
-      : 'not polled yet';
-  return `• **${title}** <${feed.url}> · ${feed.items} item${feed.items === 1 ? '' : 's'} · ${state}`;
+      ? t.lastFetched(minuteOf(feed.lastFetched))
+      : t.notPolledYet;
+  return `• **${title}** <${feed.url}> · ${t.items(feed.items)} · ${state}`;
 }
 
-/** The feeds as one ephemeral message, cut to Discord's limit. */
-export function feedListText(feeds: FeedListing[]): string {
-  if (feeds.length === 0) return 'No feed is subscribed. Add one with `/feeds add url:`.';
-  return fitText(`${feeds.length} feed${feeds.length === 1 ? '' : 's'}:\n${feeds.map(feedLine).join('\n')}`, DISCORD_LIMITS.content);
+/** The feeds as one ephemeral message in the catalogue's language, cut to Discord's limit. */
+export function feedListText(feeds: FeedListing[], t: FeedWords): string {
+  if (feeds.length === 0) return t.noFeed;
+  return fitText(`${t.feedCount(feeds.length)}\n${feeds.map((feed) => feedLine(feed, t)).join('\n')}`, DISCORD_LIMITS.content);
 }
 
 function deskOf(context: CommandContext) {
-  if (!context.newsDesk) throw new UserFacingError('Feeds are not enabled on this bot.', 'feeds_off');
+  if (!context.newsDesk) throw new UserFacingError(context.t.feeds.feedsOff, 'feeds_off');
   return context.newsDesk;
 }
 
@@ -74,24 +78,21 @@ export const feeds = {
   ),
   async execute(interaction, context) {
     if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      throw new UserFacingError('Only members who can manage this server can change its feeds.', 'not_allowed');
+      throw new UserFacingError(context.t.feeds.onlyManagersChangeFeeds, 'not_allowed');
     }
     const desk = deskOf(context);
+    const t = context.t.feeds;
     const action = interaction.options.getSubcommand(true);
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     let content: string;
-    if (action === 'list') content = feedListText(await desk.listFeeds());
+    if (action === 'list') content = feedListText(await desk.listFeeds(), t);
     else if (action === 'add') {
       const feed = await desk.addFeed(interaction.options.getString('url', true).trim());
       const title = escapeAll(feed.title ?? feed.url);
-      content = feed.subscribed
-        ? `Now following **${title}** <${feed.url}>. Its current articles are being fetched; new ones are picked up every poll.`
-        : `Already following **${title}** <${feed.url}>.`;
+      content = feed.subscribed ? t.nowFollowing(title, feed.url) : t.alreadyFollowing(title, feed.url);
     } else {
       const url = interaction.options.getString('url', true).trim();
-      content = (await desk.removeFeed(url))
-        ? `Stopped following <${url}>. The articles already fetched stay searchable.`
-        : `<${url}> is not followed (see \`/feeds list\`).`;
+      content = (await desk.removeFeed(url)) ? t.stoppedFollowing(url) : t.notFollowed(url);
     }
     await interaction.editReply({ content: fitText(content, DISCORD_LIMITS.content), allowedMentions: NO_MENTIONS });
   },

@@ -29,14 +29,14 @@ export const ingest = {
   ),
   async execute(interaction, context) {
     if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      throw new UserFacingError('Only members who can manage this server can add articles.', 'not_allowed');
+      throw new UserFacingError(context.t.feeds.onlyManagersAddArticles, 'not_allowed');
     }
-    if (!context.newsDesk) throw new UserFacingError('Fetching pages is not enabled on this bot.', 'feeds_off');
+    if (!context.newsDesk) throw new UserFacingError(context.t.feeds.pagesOff, 'feeds_off');
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const page = await context.newsDesk.ingest(interaction.options.getString('url', true).trim());
     const title = escapeAll(fitText(page.title ?? page.url, 200));
     const dated = page.published ? ` (${page.published.slice(0, 10)})` : '';
-    const content = page.added ? `Added **${title}**${dated}: you can ask about it now.` : `Already known: **${title}**${dated}.`;
+    const content = page.added ? context.t.feeds.articleAdded(title, dated) : context.t.feeds.articleKnown(title, dated);
     await interaction.editReply({ content: fitText(content, DISCORD_LIMITS.content), allowedMentions: NO_MENTIONS });
   },
 } satisfies Command;

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { everywhere } from '../bot/commandReach';
 import { NO_MENTIONS } from '../bot/allowedMentions';
+import { outcomeOf } from '../bot/botMetrics';
 import { autocompleteChoices } from '../bot/autocompleteChoices';
 import { checkQuestion } from '../bot/questionInput';
 import { renderPartners } from '../bot/renderFacts';
@@ -29,7 +30,7 @@ export const partners = {
     const company = checkQuestion(interaction.options.getString('company'), context.config.MAX_QUESTION_LENGTH, 'company name', context.t);
     const map = context.scoop.partners(company);
     await interaction.reply({ embeds: [renderPartners(map, company, context.t)], allowedMentions: NO_MENTIONS });
-    return map.partners.length === 0 ? 'declined' : 'answered';
+    return outcomeOf(map.partners.length === 0);
   },
   async autocomplete(interaction, context) {
     await interaction.respond(autocompleteChoices(context.scoop.companies(), interaction.options.getFocused()));

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { everywhere } from '../bot/commandReach';
 import { NO_MENTIONS } from '../bot/allowedMentions';
+import { outcomeOf } from '../bot/botMetrics';
 import { checkQuestion } from '../bot/questionInput';
 import { renderPassages } from '../bot/renderAnswer';
 import type { Command } from './command';
@@ -34,6 +35,6 @@ export const search = {
     const { t } = context;
     const embed = renderPassages(t.searchTitle(query), hits, t.noPassageMatches, t.searched(context.scoop.articleCount()), t);
     await interaction.editReply({ embeds: [embed], allowedMentions: NO_MENTIONS });
-    return hits.length === 0 ? 'declined' : 'answered';
+    return outcomeOf(hits.length === 0);
   },
 } satisfies Command;

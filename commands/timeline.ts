@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { everywhere } from '../bot/commandReach';
 import { NO_MENTIONS } from '../bot/allowedMentions';
+import { outcomeOf } from '../bot/botMetrics';
 import { autocompleteChoices } from '../bot/autocompleteChoices';
 import { checkQuestion } from '../bot/questionInput';
 import { renderTimeline } from '../bot/renderFacts';
@@ -29,7 +30,7 @@ export const timeline = {
     const subject = typed === null || typed.trim() === '' ? null : checkQuestion(typed, context.config.MAX_QUESTION_LENGTH, 'subject', context.t);
     const found = context.scoop.timeline(subject ?? undefined);
     await interaction.reply({ embeds: [renderTimeline(found, subject, context.t)], allowedMentions: NO_MENTIONS });
-    return found.events.length === 0 ? 'declined' : 'answered';
+    return outcomeOf(found.events.length === 0);
   },
   async autocomplete(interaction, context) {
     await interaction.respond(autocompleteChoices(context.scoop.subjects(), interaction.options.getFocused()));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   DEFAULT_MAX_ARTICLE_CHARS,
   DEFAULT_MAX_FILE_BYTES,

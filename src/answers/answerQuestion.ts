@@ -66,7 +66,7 @@ type Draft = Pick<Finding, 'text' | 'citations'> & { abstained: boolean };
  */
 function find(context: AnswerContext): Finding | Miss {
   let miss: Miss = { reason: 'not-stated' };
-  for (const strategy of context.analysis.asks ? ANSWER_STRATEGIES : READING_STRATEGIES) {
+  for (const strategy of asksForValue(context) ? ANSWER_STRATEGIES : READING_STRATEGIES) {
     const found = strategy.find(context);
     if (!found) continue;
     if ('reason' in found) {
@@ -81,6 +81,18 @@ function find(context: AnswerContext): Finding | Miss {
     return found;
   }
   return miss;
+}
+
+/**
+ * False for a text that asks nothing (a headline), and for a yes/no question
+ * about no date, tie or typed fact ("François de Rugy a-t-il démissionné pour
+ * rien ?"): what answers it is what the articles say, quoted, not a word
+ * pulled from a sentence. A yes/no question about a date or a tie ("GPT-5
+ * a-t-il été reporté ?") still gets its typed answer ("début 2025").
+ */
+function asksForValue({ analysis, reading }: AnswerContext): boolean {
+  if (!analysis.asks) return false;
+  return !(reading.expected === 'yes-no' && analysis.kind === 'fact' && analysis.target === 'other');
 }
 
 /**
@@ -187,7 +199,7 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
   const hits = await deps.search(analysis.searchQuery, PASSAGES_READ, { excludePassageIds: options.excludePassageIds });
   lap('search');
   const read = readQuestion(analysis.searchQuery, analysis.language, { termShare: deps.termShare });
-  const reading = read.expected === 'other' && analysis.kind === 'fact' && ASKED_BY_TARGET[analysis.target] ? { ...read, expected: ASKED_BY_TARGET[analysis.target]! } : read;
+  const reading = (read.expected === 'other' || read.expected === 'yes-no') && analysis.kind === 'fact' && ASKED_BY_TARGET[analysis.target] ? { ...read, expected: ASKED_BY_TARGET[analysis.target]! } : read;
   const context: AnswerContext = { analysis, reading, replyLanguage, hits, facts: deps.facts, aliases };
   const found = find(context);
   lap('compose');

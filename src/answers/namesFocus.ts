@@ -1,8 +1,6 @@
 import type { Article } from '../articles/article';
-import { analyzeTerms } from '../text/analyzeTerms';
-import { CONCEPT_PREFIX } from '../text/expandWithLexicon';
+import { ANALYZED_LEXICON } from '../text/analyzedLexicon';
 import { foldForMatching } from '../text/foldForMatching';
-import { NEWS_LEXICON } from '../text/newsLexicon';
 import { VOCABULARIES } from '../text/vocabulary';
 import type { FocusName, QuestionReading } from './readQuestion';
 
@@ -85,10 +83,7 @@ export function articleNamesFocus(article: Article, reading: QuestionReading): b
 const TOPIC_WEIGHT = 0.9;
 
 /** The stems each lexicon concept is worded with in each language (`~unemployment`: "chomag", "chomeur"). */
-const CONCEPT_STEMS = {
-  fr: new Map(NEWS_LEXICON.map((c) => [CONCEPT_PREFIX + c.id, c.fr.map((w) => analyzeTerms(w, 'fr'))])),
-  en: new Map(NEWS_LEXICON.map((c) => [CONCEPT_PREFIX + c.id, c.en.map((w) => analyzeTerms(w, 'en'))])),
-};
+const CONCEPT_STEMS = { fr: ANALYZED_LEXICON.fr.wordings, en: ANALYZED_LEXICON.en.wordings };
 
 /** Shorter stems of a translated wording match too many words ("cour" of "course" in "au cours de"). */
 const CROSS_LANGUAGE_STEM = 5;

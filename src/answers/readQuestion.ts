@@ -124,12 +124,16 @@ function typeFromNoun(match: RegExpExecArray, vocabulary: Vocabulary): AnswerTyp
 }
 
 const WHO = /(?:^|[^\p{L}])(?:qui|who|whom|whose)(?![\p{L}])/u;
-const WHAT = /(?:^|[^\p{L}])(?:que|quoi|qu'est-ce|qu'|what)(?![\p{L}])/u;
+/** A question that names what it wants first ("Le lieu du sommet ?", "The price of the Polestar 2?"). */
+const LEADING_NOUN = /^(?:le |la |l'|les |the )?([\p{L}]+) (?:de |d'|du |des |of )/u;
+const WHAT = /(?:^|[^\p{L}])(?:que|quoi|qu'est-ce|qu'est ce|qu'|what)(?![\p{L}])|^qu'/u;
 
 /**
  * The answer type a question asks for, from its first question word
  * ("quand" → date, "quelle ville" → place, "qui" → person); a question with
- * none is a yes/no question when an auxiliary opens it.
+ * none asks for the type of the noun it opens with ("Le lieu du sommet ?"),
+ * else it is a yes/no question when an auxiliary opens it or it ends with a
+ * question mark ("Une hausse pour rénover les canalisations ?").
  */
 export function expectedAnswerType(question: string, language: 'fr' | 'en'): AnswerType {
   const folded = foldForMatching(question).replace(/\s+/g, ' ').trim();
@@ -150,7 +154,11 @@ export function expectedAnswerType(question: string, language: 'fr' | 'en'): Ans
   const what = WHAT.exec(folded);
   if (what) consider(what.index, 'other');
   if (best) return (best as { type: AnswerType }).type;
-  return VOCABULARIES[language].yesNo.test(folded) || VOCABULARIES.fr.yesNo.test(folded) ? 'yes-no' : 'other';
+  const noun = LEADING_NOUN.exec(folded)?.[1];
+  const named = noun === undefined ? undefined : [VOCABULARIES[language], VOCABULARIES[language === 'fr' ? 'en' : 'fr']].map((v) => v.typeNouns[noun] ?? v.typeNouns[noun.replace(/s$/, '')]).find(Boolean);
+  if (named) return named;
+  const asked = VOCABULARIES[language].yesNo.test(folded) || VOCABULARIES.fr.yesNo.test(folded) || /[?？]$/u.test(folded);
+  return asked ? 'yes-no' : 'other';
 }
 
 function isNameToken(token: Token, index: number, vocabulary: Vocabulary, language: 'fr' | 'en'): boolean {

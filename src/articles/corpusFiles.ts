@@ -86,6 +86,10 @@ export async function listCorpusFiles(root: string, boundary: CorpusBoundary = {
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const source = `${prefix}${entry.name}`;
+      if (entry.isFile()) {
+        files.push({ source, kind: source === SCOOP_FEEDS_FILE ? 'scoop' : corpusFileKind(entry.name) });
+        continue;
+      }
       let real = join(dir, entry.name);
       let kind: Stats | Dirent = entry;
       if (entry.isSymbolicLink()) {

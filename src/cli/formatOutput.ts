@@ -89,17 +89,24 @@ function dated(published: string | null): string {
   return published ? `, ${published}` : '';
 }
 
-/** A readable answer followed by its numbered sources. */
+/** The words around an answer, in the answer's language. */
+const ANSWER_CHROME = {
+  en: { sources: 'Sources:', related: 'Related reading:', chars: 'chars' },
+  fr: { sources: 'Sources :', related: 'À lire aussi :', chars: 'caractères' },
+} as const;
+
+/** A readable answer followed by its numbered sources, headed in the answer's language. */
 export function answerText(answer: Answer): string {
+  const words = ANSWER_CHROME[answer.language];
   const lines = [stripControlCharacters(answer.answer), ''];
   if (answer.citations.length > 0) {
-    lines.push('Sources:');
+    lines.push(words.sources);
     for (const c of answer.citations) {
-      lines.push(`[${c.n}] ${quote(c.title)} (${source(c.source)}${dated(c.published)}, chars ${c.start}-${c.end})`);
+      lines.push(`[${c.n}] ${quote(c.title)} (${source(c.source)}${dated(c.published)}, ${words.chars} ${c.start}-${c.end})`);
       lines.push(`    "${quote(c.snippet)}"`);
     }
   } else if (answer.related.length > 0) {
-    lines.push('Related reading:');
+    lines.push(words.related);
     for (const { article, passage } of answer.related) {
       lines.push(`- ${quote(article.title)} (${source(article.source)}${dated(article.published)}): "${quote(passage.text).slice(0, 160)}…"`);
     }

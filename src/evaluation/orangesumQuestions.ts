@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Article } from '../articles/article';
 import { containsWords, dateForms, valueTokens } from './expectedValues';
 import { parseQuestionLines, type QuestionSet } from './questionSets';

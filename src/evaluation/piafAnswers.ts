@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { z } from 'zod';
+import * as z from 'zod';
 import { containsFolded, exactMatch, firstLineOf, shortAnswerOf, tokenF1 } from './shortAnswerMetrics';
 
 const piafSchema = z.object({

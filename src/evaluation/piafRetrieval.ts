@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Article } from '../articles/article';
 import type { Passage } from '../passages/passage';
 import { summariseRetrieval, type RetrievalOutcome, type RetrievalSummary, type SearchFunction } from './evaluateRetrieval';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const split = z.string().trim().min(1).default('dev');
 const support = z.object({ source: z.string().min(1), snippet: z.string().min(1) });

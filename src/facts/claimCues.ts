@@ -70,6 +70,18 @@ export function findEventCues(folded: string, language: Language, from = 0, to =
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** Whether `folded` holds any event cue of `language` ({@link findEventCues} not empty), stopping at the first. */
+export function hasEventCue(folded: string, language: Language): boolean {
+  for (const words of compiledFor(language)) {
+    for (const [pattern] of words.events) {
+      const found = has(pattern, folded);
+      pattern.lastIndex = 0;
+      if (found) return true;
+    }
+  }
+  return false;
+}
+
 /** What a clause says about how sure the claim is, read from its words. */
 export interface StatusReading {
   cancelled: boolean;

@@ -2,7 +2,7 @@ import type { Article, Language } from '../articles/article';
 import { citeSpan } from '../passages/citation';
 import type { TextSpan } from '../passages/passage';
 import { isoDay, publicationInterval } from './calendar';
-import { findEventCues, readStatusCues, sentenceIsHearsay, type Cue } from './claimCues';
+import { findEventCues, hasEventCue, readStatusCues, sentenceIsHearsay, type Cue } from './claimCues';
 import type { ClaimStatus, DateClaim, DateEventKind } from './fact';
 import { findDateExpressions, resolveMention, type DateMention } from './findDateExpressions';
 import type { EntityMention } from './entities';
@@ -31,7 +31,7 @@ const SCHEDULING = {
 
 /** Whether a folded sentence has an event word or a scheduling word: without one, none of its dates makes a claim (a cheap test before the date grammar). */
 function saysWhatHappens(folded: string, language: Language): boolean {
-  if (findEventCues(folded, language).length > 0) return true;
+  if (hasEventCue(folded, language)) return true;
   return vocabulariesFor(language).some((v) => SCHEDULING[v.language].test(folded));
 }
 

@@ -53,9 +53,13 @@ function wordsOf(text: string, folded: string): Word[] {
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
     const between = text.slice(last, start);
-    const previous = words[words.length - 1];
-    const afterTitle = previous !== undefined && TITLE_ABBREVIATIONS.has(previous.folded) && /^\.\s+$/u.test(between);
-    const opens = !afterTitle && (words.length === 0 || /[.!?:;«»"“”\n]\s*$/u.test(between) || /^\s*[-–—•]\s*$/u.test(between));
+    let opens: boolean;
+    if (between === ' ') opens = words.length === 0;
+    else {
+      const previous = words[words.length - 1];
+      const afterTitle = previous !== undefined && TITLE_ABBREVIATIONS.has(previous.folded) && /^\.\s+$/u.test(between);
+      opens = !afterTitle && (words.length === 0 || /[.!?:;«»"“”\n]\s*$/u.test(between) || /^\s*[-–—•]\s*$/u.test(between));
+    }
     words.push({ text: match[0], folded: folded.slice(start, start + match[0].length), start, end: start + match[0].length, opens });
     last = start + match[0].length;
   }

@@ -1,7 +1,7 @@
 import type { Article } from '../articles/article';
 import type { ArticleFacts } from '../facts/fact';
 import type { Passage } from '../passages/passage';
-import { IndexUnreadableError, type GenerationFile, type LoadedGeneration } from './indexStore';
+import { IndexUnreadableError, jsonArrayChunks, type GenerationFile, type LoadedGeneration } from './indexStore';
 
 /** What a {@link FactsStore} extracts facts with. */
 export interface FactsStoreOptions {
@@ -96,6 +96,6 @@ export class FactsStore {
 
   /** The store's file for a new generation: the facts of `articleIds`, in that order. */
   files(articleIds: Iterable<string>): GenerationFile[] {
-    return [{ name: FACTS_FILE, data: JSON.stringify(this.inOrder(articleIds)) }];
+    return [{ name: FACTS_FILE, chunks: () => jsonArrayChunks(this.inOrder(articleIds)) }];
   }
 }

@@ -77,6 +77,23 @@ export type GenerationFile =
   | { name: string; writeTo: (path: string) => Promise<void> };
 
 /**
+ * `JSON.stringify(items)` as UTF-8 chunks of `perChunk` items (each written
+ * by `toJson`), so that a large array is never held as one string.
+ */
+export function* jsonArrayChunks<T>(items: readonly T[], toJson: (item: T) => string = (item) => JSON.stringify(item), perChunk = 256): Generator<Uint8Array> {
+  if (items.length === 0) {
+    yield Buffer.from('[]');
+    return;
+  }
+  for (let from = 0; from < items.length; from += perChunk) {
+    const slice = items.slice(from, from + perChunk).map(toJson);
+    const open = from === 0 ? '[' : ',';
+    const close = from + perChunk >= items.length ? ']' : '';
+    yield Buffer.from(`${open}${slice.join(',')}${close}`);
+  }
+}
+
+/**
  * Test hooks that make a write fail part way. A hook that throws simulates
  * a crash (the process dies there: nothing is cleaned up); `failWrite`
  * simulates the filesystem refusing a write (ENOSPC, EROFS, ...), which the
@@ -313,7 +330,7 @@ function newGenerationName(): string {
  */
 export async function writeGeneration(
   indexDir: string,
-  files: GenerationFile[],
+  files: Iterable<GenerationFile>,
   fields: ManifestFields,
   options: WriteGenerationOptions = {},
 ): Promise<{ name: string; manifest: IndexManifest }> {
@@ -324,7 +341,7 @@ export async function writeGeneration(
 
 async function writeGenerationNow(
   indexDir: string,
-  files: GenerationFile[],
+  files: Iterable<GenerationFile>,
   fields: ManifestFields,
   options: WriteGenerationOptions,
 ): Promise<{ name: string; manifest: IndexManifest }> {

@@ -10,7 +10,7 @@ import { diffCorpus, diffCorpusFiles, hashCorpusFile, isRacyStamp, type CorpusFi
 import { corpusRecordFiles, readStampCache, restoreCorpusRecord, writeStampCache } from './corpusRecords';
 import { embedPassages } from './embedPassages';
 import { FactsStore } from './factsStore';
-import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGeneration, readCurrentName, writeGeneration, type IndexManifest, type LoadedGeneration, type WriteFaults } from './indexStore';
+import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGeneration, readCurrentName, writeGeneration, type GenerationFile, type IndexManifest, type LoadedGeneration, type WriteFaults } from './indexStore';
 import { Bm25LexicalStore, type LexicalStore } from './lexicalStore';
 import type { LexicalDocument, LexicalSearchOptions } from './lexicalIndex';
 import { passageTableFiles, restorePassageTable, type IndexedArticle } from './passageTable';
@@ -109,6 +109,8 @@ export class PassageIndex {
   /** Indexed articles in corpus order. */
   private entries: IndexedArticle[] = [];
   private entryById = new Map<string, IndexedArticle>();
+  /** The entries by their article's source, for the up-to-date check (rebuilt with the other maps). */
+  private entryBySource = new Map<string, IndexedArticle>();
   private passageById = new Map<string, { passage: Passage; entry: IndexedArticle }>();
   private vectors!: VectorStore;
   private lexical!: LexicalStore;
@@ -203,7 +205,7 @@ export class PassageIndex {
     const started = performance.now();
     const now = Date.now();
     const diff = diffCorpusFiles(this.corpusRecord, scan);
-    const entryBySource = new Map(this.entries.map((entry) => [entry.article.source, entry]));
+    const entryBySource = this.entryBySource;
     const holdsArticles = (record: CorpusFileRecord) => record.articles.every(([source]) => entryBySource.has(source));
     const kept = new Map<string, CorpusFileRecord>();
     const toLoad: CorpusFileStat[] = [];
@@ -233,8 +235,9 @@ export class PassageIndex {
         this.corpusRecord = record;
         if (this.generation) await writeStampCache(this.options.indexDir, this.generation, record);
       }
-      const report = this.report({ added: 0, updated: 0, removed: 0 }, skippedOf(record.files).length, started);
-      return { report, skipped: skippedOf(record.files), filesRead: diff.suspect.length };
+      const skipped = skippedOf(record.files);
+      const report = this.report({ added: 0, updated: 0, removed: 0 }, skipped.length, started);
+      return { report, skipped, filesRead: diff.suspect.length };
     }
 
     const loaded = new Map<string, { load: CorpusLoad; hash: string }>();
@@ -319,7 +322,7 @@ export class PassageIndex {
     const kept = plan.filter((item) => item.kept).map((item) => item.kept as IndexedArticle);
     const fresh = plan.filter((item) => !item.kept);
     const freshDocuments: LexicalDocument[] = fresh.flatMap(({ article, passages }) =>
-      passages.map(({ id, text }) => ({ id, text, language: article.language })),
+      passages.map(({ id, text }) => ({ id, text, language: article.language, title: article.title })),
     );
     const update = await this.vectors.beginUpdate(
       kept.flatMap((entry) => entry.passages.map((passage) => passage.id)),
@@ -451,6 +454,7 @@ export class PassageIndex {
 
   private reindexMaps(): void {
     this.entryById = new Map(this.entries.map((entry) => [entry.article.id, entry]));
+    this.entryBySource = new Map(this.entries.map((entry) => [entry.article.source, entry]));
     this.passageById = new Map();
     for (const entry of this.entries) for (const passage of entry.passages) this.passageById.set(passage.id, { passage, entry });
   }
@@ -459,6 +463,7 @@ export class PassageIndex {
     const warn = (message: string) => this.logger.warn(message);
     this.entries = [];
     this.entryById = new Map();
+    this.entryBySource = new Map();
     this.passageById = new Map();
     this.vectors = this.hnsw
       ? new this.hnsw.HnswVectorStore({ hnsw: this.options.hnsw, graphWorkerFrom: this.options.graphWorkerFrom, warn })
@@ -472,15 +477,19 @@ export class PassageIndex {
   private async persist(): Promise<void> {
     const articleIds = this.entries.map((entry) => entry.article.id);
     const facts = this.factStore.inOrder(articleIds);
+    // Each store's files are made when the writer comes to them, so no two stores' serialised forms are held at once.
+    const stores: Array<() => GenerationFile[]> = [
+      () => passageTableFiles(this.entries),
+      () => this.lexical.files(),
+      () => this.factStore.files(articleIds),
+      () => this.vectors.files(this.passageIds()),
+      () => corpusRecordFiles(this.corpusRecord),
+    ];
     const written = await writeGeneration(
       this.options.indexDir,
-      [
-        ...passageTableFiles(this.entries),
-        ...this.lexical.files(),
-        ...this.factStore.files(articleIds),
-        ...this.vectors.files(this.passageIds()),
-        ...corpusRecordFiles(this.corpusRecord),
-      ],
+      (function* files() {
+        for (const filesOf of stores) yield* filesOf();
+      })(),
       {
         embedderId: this.embedderId(),
         factsVersion: this.factStore.version,

@@ -1,7 +1,7 @@
 import type { Article } from '../articles/article';
 import { rememberSketch, SKETCH_SIZE, sketchOf } from '../articles/nearDuplicates';
 import type { Passage } from '../passages/passage';
-import { IndexUnreadableError, type GenerationFile, type LoadedGeneration } from './indexStore';
+import { IndexUnreadableError, jsonArrayChunks, type GenerationFile, type LoadedGeneration } from './indexStore';
 
 /** One indexed article and its passages, in order. */
 export interface IndexedArticle {
@@ -49,7 +49,8 @@ export function passageTableFiles(entries: readonly IndexedArticle[]): Generatio
     }
   });
   return [
-    { name: ARTICLES_FILE, chunks: () => articleJsonChunks(entries) },
+    // articles.json is written a few hundred articles at a time, never held whole (tens of MB at 10,000 articles).
+    { name: ARTICLES_FILE, chunks: () => jsonArrayChunks(entries, (entry) => JSON.stringify(entry.article)) },
     { name: PASSAGES_FILE, data: new Uint8Array(table.buffer) },
     { name: SKETCHES_FILE, data: new Uint8Array(sketchTable(entries).buffer) },
   ];
@@ -78,23 +79,6 @@ function rememberSketches(entries: readonly IndexedArticle[], data: Buffer | und
     const count = Math.min(table[at], SKETCH_SIZE);
     rememberSketch(entry.article.id, { exact: table[at + 1], hashes: table.slice(at + 2, at + 2 + count) });
   });
-}
-
-/** Articles per chunk of `articles.json`: its text is written a slice at a time, never held whole (tens of MB at 10,000 articles). */
-const ARTICLES_PER_CHUNK = 256;
-
-/** `JSON.stringify(articles)`, a few hundred articles at a time. */
-function* articleJsonChunks(entries: readonly IndexedArticle[]): Generator<Uint8Array> {
-  if (entries.length === 0) {
-    yield Buffer.from('[]');
-    return;
-  }
-  for (let from = 0; from < entries.length; from += ARTICLES_PER_CHUNK) {
-    const slice = entries.slice(from, from + ARTICLES_PER_CHUNK).map((entry) => JSON.stringify(entry.article));
-    const open = from === 0 ? '[' : ',';
-    const close = from + ARTICLES_PER_CHUNK >= entries.length ? ']' : '';
-    yield Buffer.from(`${open}${slice.join(',')}${close}`);
-  }
 }
 
 /**

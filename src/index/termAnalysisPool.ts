@@ -13,9 +13,22 @@ export interface TermAnalysisRequest {
   languages: Language[];
 }
 
-/** Separators of the packed answer: terms never hold control characters. */
+/**
+ * A worker's answer: the batch's distinct terms, joined by {@link TERM_SEPARATOR}
+ * (terms never hold control characters), and each text's terms as indexes
+ * into them, text after text, `counts[i]` for text `i`. The calling thread
+ * then hashes each distinct term once per batch, not every occurrence.
+ */
+export interface TermAnalysisAnswer {
+  id: number;
+  distinct: string;
+  distinctCount: number;
+  counts: Int32Array;
+  termIndexes: Int32Array;
+}
+
+/** Separator of the packed distinct terms. */
 export const TERM_SEPARATOR = '\u0001';
-export const DOCUMENT_SEPARATOR = '\u0002';
 
 const BATCH = 512;
 const IN_FLIGHT_PER_WORKER = 3;
@@ -32,7 +45,7 @@ function workerEntry(): URL {
 interface PoolWorker {
   thread: Worker;
   ready: Promise<void>;
-  pending: Map<number, (terms: string | Error) => void>;
+  pending: Map<number, (answer: TermAnalysisAnswer | Error) => void>;
   /** The thread stopped: its batches are analysed on the calling thread. */
   dead: boolean;
 }
@@ -96,7 +109,7 @@ export class TermAnalysisPool {
   private start(): PoolWorker {
     const thread = new Worker(workerEntry());
     thread.unref();
-    const pending = new Map<number, (terms: string | Error) => void>();
+    const pending = new Map<number, (answer: TermAnalysisAnswer | Error) => void>();
     let ready: () => void = () => undefined;
     const worker: PoolWorker = { thread, pending, dead: false, ready: new Promise<void>((resolve) => (ready = resolve)) };
     const fail = (error: Error) => {
@@ -105,11 +118,11 @@ export class TermAnalysisPool {
       for (const settle of pending.values()) settle(error);
       pending.clear();
     };
-    thread.on('message', (message: { ready?: true; id?: number; terms?: string }) => {
-      if (message.ready) return ready();
-      const settle = pending.get(message.id as number);
-      pending.delete(message.id as number);
-      settle?.(message.terms as string);
+    thread.on('message', (message: { ready: true } | TermAnalysisAnswer) => {
+      if ('ready' in message) return ready();
+      const settle = pending.get(message.id);
+      pending.delete(message.id);
+      settle?.(message);
     });
     thread.on('error', fail);
     thread.on('exit', () => fail(new Error('the term analysis worker stopped')));
@@ -121,17 +134,21 @@ export class TermAnalysisPool {
     if (todo.length === 0) return;
     await worker.ready;
     const id = this.nextId++;
-    const packed = worker.dead ? new Error('no worker') : await new Promise<string | Error>((resolve) => {
+    const answer = worker.dead ? new Error('no worker') : await new Promise<TermAnalysisAnswer | Error>((resolve) => {
       worker.pending.set(id, resolve);
       worker.thread.postMessage({ id, texts: todo.map((d) => d.text), languages: todo.map((d) => d.language) } satisfies TermAnalysisRequest);
     });
-    if (packed instanceof Error) {
+    if (answer instanceof Error) {
       for (const document of todo) document.terms = analyzeTerms(document.text, document.language);
       return;
     }
-    const perDocument = packed.split(DOCUMENT_SEPARATOR);
+    const distinct = answer.distinctCount === 0 ? [] : answer.distinct.split(TERM_SEPARATOR).map((term) => this.intern(term));
+    let at = 0;
     todo.forEach((document, i) => {
-      document.terms = perDocument[i] === '' ? [] : perDocument[i].split(TERM_SEPARATOR).map((term) => this.intern(term));
+      const terms = new Array<string>(answer.counts[i]);
+      for (let k = 0; k < terms.length; k += 1) terms[k] = distinct[answer.termIndexes[at + k]];
+      at += terms.length;
+      document.terms = terms;
     });
   }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { watch, type FSWatcher } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { realpathSync, watch, type FSWatcher } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { scanCorpus } from '../articles/loadCorpus';
+import type { CorpusBoundary } from '../articles/openCorpusFile';
 
 /** How the watcher is set. */
 export interface CorpusWatcherOptions {
@@ -13,13 +14,16 @@ export interface CorpusWatcherOptions {
   exclude?: string[];
   /** Quiet time after a file-system event before the folder is rescanned. */
   debounceMs?: number;
+  /** Which symbolic links count, as for a sync (ALLOW_LINKS_OUTSIDE_CORPUS). */
+  boundary?: CorpusBoundary;
 }
 
 /**
  * Watches a corpus folder for new, changed and deleted files: file-system
  * events (fs.watch, recursive) start a rescan soon after, and a rescan runs
  * every `intervalMs` anyway, since events can be missed (network folders,
- * editors that swap files). A rescan stats every file (no reading) and calls
+ * editors that swap files). A rescan stats every article file, as a sync
+ * would list them (no reading, nothing outside the folder), and calls
  * `onChange` only when a path, size or modification time differs.
  * Hidden files (temporary files being written) are ignored.
  */
@@ -42,7 +46,7 @@ export class CorpusWatcher {
 
   /** Takes the folder's current state as the baseline and starts watching. */
   async start(): Promise<void> {
-    this.last = await corpusSignature(this.root, this.exclude);
+    this.last = await corpusSignature(this.root, this.exclude, this.options.boundary);
     try {
       this.watcher = watch(this.root, { recursive: true }, (_event, name) => {
         if (name && String(name).split(/[\\/]/).some((part) => part.startsWith('.'))) return;
@@ -70,7 +74,7 @@ export class CorpusWatcher {
   rescan(): Promise<void> {
     this.scanning ??= (async () => {
       try {
-        const signature = await corpusSignature(this.root, this.exclude);
+        const signature = await corpusSignature(this.root, this.exclude, this.options.boundary);
         if (signature !== this.last) {
           this.last = signature;
           this.options.onChange();
@@ -92,28 +96,35 @@ export class CorpusWatcher {
   }
 }
 
-/** A digest of every visible file's path, size and modification time under `root` (a file corpus: that file). */
-export async function corpusSignature(root: string, exclude: ReadonlySet<string> = new Set()): Promise<string> {
+/**
+ * A digest of the corpus as an index sees it: each article file's path, size
+ * and modification time (and its sidecar's), from {@link scanCorpus}, so the
+ * watcher follows the same rules as a sync (hidden files left out, links out
+ * of the folder refused unless allowed) and never stats anything outside it.
+ * Files under `exclude` (an index kept inside the corpus) do not count.
+ */
+export async function corpusSignature(root: string, exclude: ReadonlySet<string> = new Set(), boundary: CorpusBoundary = {}): Promise<string> {
+  let scan;
+  try {
+    scan = await scanCorpus(root, boundary);
+  } catch {
+    return 'missing';
+  }
+  const excluded = [...exclude].map((path) => relative(scan.root, realPathOr(path))).filter((path) => path !== '' && !path.startsWith('..'));
   const hash = createHash('sha1');
-  const top = await stat(root).catch(() => null);
-  if (top === null) return 'missing';
-  if (!top.isDirectory()) return `${top.size}:${top.mtimeMs}`;
-  const entries: string[] = [];
-  const walk = async (dir: string, prefix: string, depth = 0): Promise<void> => {
-    if (depth > 32) return;
-    const children = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    for (const child of children) {
-      if (child.name.startsWith('.')) continue;
-      const path = join(dir, child.name);
-      if (exclude.has(path)) continue;
-      const info = await stat(path).catch(() => null);
-      if (!info) continue;
-      if (info.isDirectory()) await walk(path, `${prefix}${child.name}/`, depth + 1);
-      else if (info.isFile()) entries.push(`${prefix}${child.name}\u0000${info.size}\u0000${info.mtimeMs}`);
-    }
-  };
-  await walk(root, '');
-  entries.sort();
-  for (const entry of entries) hash.update(entry).update('\n');
+  for (const file of scan.files) {
+    if (excluded.some((folder) => file.source === folder || file.source.startsWith(`${folder}/`))) continue;
+    hash.update(`${file.source}\u0000${file.size}\u0000${file.mtimeMs}`);
+    if (file.sidecar) hash.update(`\u0000${file.sidecar.source}\u0000${file.sidecar.size}\u0000${file.sidecar.mtimeMs}`);
+    hash.update('\n');
+  }
   return hash.digest('hex');
+}
+
+function realPathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

@@ -122,6 +122,7 @@ export class LiveScoop {
       this.watcher = new CorpusWatcher(this.config.CORPUS_DIR, {
         intervalMs: this.config.CORPUS_WATCH_SECONDS * 1000,
         exclude: [resolve(this.config.INDEX_DIR)],
+        boundary: { allowLinksOutside: this.config.ALLOW_LINKS_OUTSIDE_CORPUS },
         onChange: () => void this.requestSync('corpus changed'),
       });
       await this.watcher.start();

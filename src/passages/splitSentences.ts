@@ -17,6 +17,18 @@ const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const DIGIT = /\p{N}/u;
 const LETTER = /\p{L}/u;
+/** Character codes below this are looked up in {@link MARKS}: Latin letters and the general punctuation block. */
+const MARKED_CODES = 0x2070;
+
+/**
+ * 1 for each character the splitter looks at: line breaks, bullets,
+ * terminators and capitals (which may start a glued sentence); any other
+ * character only moves the scan on.
+ */
+const MARKS = Uint8Array.from({ length: MARKED_CODES }, (_, code) => {
+  const char = String.fromCharCode(code);
+  return LINE_BREAKS.has(char) || BULLETS.has(char) || TERMINATORS.has(char) || UPPER.test(char) ? 1 : 0;
+});
 
 /**
  * Whether a capitalised word starts at `index` glued to an all-lowercase word
@@ -111,6 +123,11 @@ export function splitSentences(text: string, _language: Language): TextSpan[] {
   let sentenceStart = 0;
   let i = 0;
   while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code < MARKED_CODES && MARKS[code] === 0) {
+      i += 1;
+      continue;
+    }
     const char = text[i];
     if (LINE_BREAKS.has(char)) {
       push(sentenceStart, i);

@@ -2,7 +2,7 @@ import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 import type { Language } from '../articles/article';
 import { foldAccents } from './foldForMatching';
-import { NEWS_LEXICON } from './newsLexicon';
+import { LEXICON_WORDS } from './lexiconWords';
 import { STOP_WORDS } from './stopWords';
 import { type Token, tokenize } from './tokenize';
 
@@ -18,19 +18,6 @@ const FRENCH_LETTERS = /[àâçéèêëîïôûùüÿœ]/i;
 const KEPT_AS_WRITTEN = /[\p{N}\p{Lu}]/u;
 const STEM_CACHE_LIMIT = 200_000;
 
-function singleWordings(language: 'fr' | 'en'): Set<string> {
-  const words = new Set<string>();
-  for (const concept of NEWS_LEXICON) {
-    for (const wording of concept[language]) {
-      const tokens = tokenize(wording);
-      if (tokens.length === 1) words.add(tokens[0].norm);
-    }
-  }
-  return words;
-}
-
-/** Lexicon words are never dropped as stop words ("early", "fin", "AI"). */
-const LEXICON_WORDS = { fr: singleWordings('fr'), en: singleWordings('en') };
 /** Capitalised forms that name something although their lowercase is a stop word. */
 const CAPITALISED_NAMES = new Set(['May', 'US', 'U.S']);
 

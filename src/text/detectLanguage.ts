@@ -4,6 +4,9 @@ import type { Language } from '../articles/article';
 const FRENCH_MARKERS = new Set(['le', 'la', 'les', 'des', 'du', 'est', 'une', 'et', 'quand', 'quel', 'quelle', 'qui', 'avec', 'pour', 'sera', 'sortie', 'dans', 'au', 'aux', 'ce', 'cette']);
 const ENGLISH_MARKERS = new Set(['the', 'is', 'are', 'of', 'and', 'when', 'what', 'who', 'which', 'with', 'for', 'will', 'be', 'in', 'to', 'does', 'did', 'how']);
 
+/** What franc's guess weighs against function words; when they lead by more, franc cannot change the answer and is not asked. */
+const FRANC_WEIGHT = 3;
+
 /**
  * Detects French or English. Long texts go to franc (trigram statistics);
  * short ones such as questions are decided by function words, which franc
@@ -18,10 +21,10 @@ export function detectLanguage(text: string): Language {
     if (ENGLISH_MARKERS.has(word)) english += 1;
   }
   if (/[àâçéèêëîïôûùüÿœ]|qu'|l'|d'/i.test(text)) french += 1;
-  if (text.length >= 80) {
+  if (text.length >= 80 && Math.abs(french - english) <= FRANC_WEIGHT) {
     const guess = franc(text, { only: ['fra', 'eng'], minLength: 10 });
-    if (guess === 'fra') french += 3;
-    if (guess === 'eng') english += 3;
+    if (guess === 'fra') french += FRANC_WEIGHT;
+    if (guess === 'eng') english += FRANC_WEIGHT;
   }
   if (french === english) return words.length === 0 ? 'und' : french === 0 ? 'und' : 'en';
   return french > english ? 'fr' : 'en';

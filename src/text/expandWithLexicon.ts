@@ -1,35 +1,7 @@
 import type { Language } from '../articles/article';
-import { analyzeTerms } from './analyzeTerms';
-import { type LexiconConcept, NEWS_LEXICON } from './newsLexicon';
+import { ANALYZED_LEXICON, CONCEPT_PREFIX, type PhraseTable } from './analyzedLexicon';
 
-/** Prefix of concept terms; no analysed word starts with it. */
-export const CONCEPT_PREFIX = '~';
-
-interface Phrase {
-  /** Terms after the first one, in order. */
-  rest: string[];
-  concept: string;
-}
-
-type PhraseTable = Map<string, Phrase[]>;
-
-function buildTable(lexicon: readonly LexiconConcept[], language: 'fr' | 'en'): PhraseTable {
-  const table: PhraseTable = new Map();
-  for (const concept of lexicon) {
-    for (const wording of concept[language]) {
-      const [first, ...rest] = analyzeTerms(wording, language);
-      if (first === undefined) continue;
-      const phrases = table.get(first) ?? [];
-      const id = CONCEPT_PREFIX + concept.id;
-      if (!phrases.some((p) => p.concept === id && p.rest.join(' ') === rest.join(' '))) phrases.push({ rest, concept: id });
-      table.set(first, phrases);
-    }
-  }
-  for (const phrases of table.values()) phrases.sort((a, b) => b.rest.length - a.rest.length);
-  return table;
-}
-
-const TABLES = { fr: buildTable(NEWS_LEXICON, 'fr'), en: buildTable(NEWS_LEXICON, 'en') };
+export { CONCEPT_PREFIX } from './analyzedLexicon';
 
 function matchConcepts(terms: string[], tables: PhraseTable[]): string[] {
   const found: string[] = [];
@@ -58,7 +30,7 @@ function matchConcepts(terms: string[], tables: PhraseTable[]): string[] {
  * "report" as a delay, so pass the language when it is known).
  */
 export function expandWithLexicon(terms: string[], language?: Language): string[] {
-  const tables = language === 'fr' ? [TABLES.fr] : language === 'en' ? [TABLES.en] : [TABLES.fr, TABLES.en];
+  const tables = language === 'fr' ? [ANALYZED_LEXICON.fr.phrases] : language === 'en' ? [ANALYZED_LEXICON.en.phrases] : [ANALYZED_LEXICON.fr.phrases, ANALYZED_LEXICON.en.phrases];
   const concepts = matchConcepts(terms, tables);
   return concepts.length === 0 ? terms : [...terms, ...concepts];
 }

@@ -29,7 +29,9 @@ function stopSet(language: 'fr' | 'en'): Set<string> {
 
 /**
  * Folded stop words per language (stopwords-iso minus meaningful news words).
- * Lookups use the token's `norm`.
+ * Lookups use the token's `norm`. Data only: the CLI's bundle holds the value
+ * computed at `npm run build` (bin/bundle-cli.js), instead of reading
+ * stopwords-iso's 200 kB of every language at start.
  */
 export const STOP_WORDS: Readonly<Record<'fr' | 'en', ReadonlySet<string>>> = {
   fr: stopSet('fr'),

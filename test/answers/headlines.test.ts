@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asksSomething } from '../../src/answers/analyzeQuestion';
+import { expectedAnswerType } from '../../src/answers/readQuestion';
 import { answerQuestion } from '../../src/answers/answerQuestion';
 import { loadNewsFixture, type NewsFixture } from './newsFixture';
 
@@ -74,5 +75,41 @@ describe('a headline asks nothing', () => {
     const answer = await answerQuestion('When is GPT-5 expected?', news.deps);
     expect(answer.abstained).toBe(false);
     expect(answer.value).toMatch(/May 2025|mai 2025/);
+  });
+});
+
+describe('a yes/no question is read, not given a pulled-out word', () => {
+  it('GIVEN titles whose "qui" is a relative pronoun THEN they ask nothing', () => {
+    expect(asksSomething('Ces chanteurs qui nous ont quittés en 2016')).toBe(false);
+    expect(asksSomething('La femme qui a inspiré "Joe le Taxi" est morte')).toBe(false);
+    expect(asksSomething('Par qui est soutenue le club')).toBe(true);
+  });
+
+  it('GIVEN a yes/no question about no date or tie THEN no short value, the sentence that says it quoted', async () => {
+    for (const question of ['Microsoft prépare-t-il des serveurs pour GPT-4.5 ?', 'Des serveurs pour GPT-4.5 chez Microsoft ?']) {
+      const answer = await answerQuestion(question, news.deps);
+      expect(answer.value, question).toBeNull();
+      expect(answer.abstained, question).toBe(false);
+      expect(answer.citations.length, question).toBeGreaterThan(0);
+      expect(foldedSnippets(answer.citations), question).toMatch(/serveur|server/);
+    }
+  });
+
+  it('GIVEN a yes/no question about a date THEN it keeps its typed answer', async () => {
+    const answer = await answerQuestion('GPT-5 a-t-il été reporté ?', news.deps);
+    expect(answer.value).toMatch(/début 2025|early 2025/);
+  });
+});
+
+function foldedSnippets(citations: { snippet: string }[]): string {
+  return citations.map((citation) => citation.snippet.toLowerCase()).join(' ');
+}
+
+describe('questions without a question word', () => {
+  it('GIVEN a question that names what it wants, or a two-word preposition before its question word, THEN it asks for that', () => {
+    expect(expectedAnswerType('Le lieu du sommet ?', 'fr')).toBe('place');
+    expect(expectedAnswerType('Une hausse pour rénover les canalisations ?', 'fr')).toBe('yes-no');
+    expect(asksSomething('Grâce à qui le projet a abouti')).toBe(true);
+    expect(asksSomething('Lors de quel salon sera présenté le modèle')).toBe(true);
   });
 });

@@ -120,7 +120,9 @@ describe('scoop CLI', () => {
     const result = await run(['ask', '--corpus', corpus, '--index', index, 'Quel est le nom de code de GPT-4.5 ?']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Orion');
-    expect(result.stdout).toMatch(/Sources:\n\[1\] /);
+    expect(result.stdout).toMatch(/Sources :\n\[1\] .*, caractères \d+-\d+\)/);
+    const english = await run(['ask', '--corpus', corpus, '--index', index, 'What is the code name of GPT-4.5?']);
+    expect(english.stdout).toMatch(/Sources:\n\[1\] .*, chars \d+-\d+\)/);
   });
 
   it('timeline and partners print their JSON contracts', async () => {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { answersAtOnceFor } from '../../bot/answeringQueue';
 import { createBot, type Bot } from '../../bot/createBot';
 import { SettingsStore } from '../../bot/serverSettings';
 import type { AppCommand } from '../../commands/command';
@@ -34,7 +35,7 @@ export function memoryLogger(): { logger: Logger; logs: Record<string, unknown>[
  */
 export async function startBot(
   scoop: Scoop,
-  options: { env?: Record<string, string>; commands?: readonly AppCommand[]; fake?: FakeDiscord; newsDesk?: NewsDesk } = {},
+  options: { env?: Record<string, string>; commands?: readonly AppCommand[]; fake?: FakeDiscord; newsDesk?: NewsDesk; answersAtOnce?: number } = {},
 ): Promise<RunningBot> {
   const fake = options.fake ?? (await FakeDiscord.start());
   const tempDir = await mkdtemp(join(tmpdir(), 'scoop-bot-'));
@@ -48,7 +49,7 @@ export async function startBot(
   });
   const { logger, logs } = memoryLogger();
   const settings = await SettingsStore.open(config.SETTINGS_FILE);
-  const bot = createBot({ scoop, logger, config, settings, ...(options.commands && { commands: options.commands }), ...(options.newsDesk && { newsDesk: options.newsDesk }) });
+  const bot = createBot({ scoop, logger, config, settings, answersAtOnce: options.answersAtOnce ?? answersAtOnceFor(config), ...(options.commands && { commands: options.commands }), ...(options.newsDesk && { newsDesk: options.newsDesk }) });
   await bot.login('fake-bot-token');
   return {
     fake,

@@ -1,5 +1,6 @@
+import { escapeMarkdown } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { fitText, quoteBlock, safeUrl } from '../../bot/discordLimits';
+import { escapeAll, fitText, quoteBlock, safeUrl } from '../../bot/discordLimits';
 
 describe('fitText', () => {
   it('GIVEN text that fits THEN it is unchanged', () => {
@@ -41,6 +42,24 @@ describe('quoteBlock', () => {
     const quoted = quoteBlock('*_~`|'.repeat(400), 300);
     expect(quoted.length).toBeLessThanOrEqual(300);
     expect(quoted.startsWith('> ')).toBe(true);
+  });
+});
+
+describe('escapeAll', () => {
+  const samples = [
+    'Le modèle *Orion* (GPT-4.5) sortira dans quelques semaines.',
+    'snake_case et __init__ dans le code, **gras** et ___trois___',
+    'Voir https://example.com/a_b_c et <https://example.com/*x*> puis <:emoji_name:123456789012345678>',
+    '# Titre\n- puce\n1. premier\n[lien](https://example.com) `code` ~~barré~~ ||secret||',
+    'OpenAI prévoit de lancer GPT-5 fin mai, selon plusieurs sources proches du dossier.',
+    '',
+  ];
+
+  it('GIVEN text with or without the characters Markdown uses THEN it is escaped exactly as discord.js escapes it', () => {
+    for (const text of samples) {
+      expect(escapeAll(text), text).toBe(escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }));
+    }
+    expect(escapeAll('a *b* _c_ __d__')).toBe('a \\*b\\* \\_c\\_ \\_\\_d\\_\\_');
   });
 });
 

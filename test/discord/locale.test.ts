@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
 import { MESSAGES } from '../../bot/messages';
+import { feedListText } from '../../commands/feeds';
 import { startBot, type RunningBot } from './botHarness';
 import { fakeUser } from './fakeDiscord';
 import { FAILING_QUESTION, FakeScoop } from './fakeScoop';
 
 const FR = { locale: 'fr' };
+/** The Manage Server permission bit, as Discord sends it. */
+const MANAGE_SERVER = '32';
 
 describe('Scoop’s words in the user’s language, on a fake Discord', () => {
   let running: RunningBot;
@@ -64,6 +67,40 @@ describe('Scoop’s words in the user’s language, on a fake Discord', () => {
     const timeline = await fake.callbackOf(fake.slashCommand('timeline', { subject: 'GPT-5' }, fake.defaultUser, FR));
     expect(timeline.body.data.embeds[0].title).toBe('Chronologie : GPT-5');
     expect(timeline.body.data.embeds[0].description).toBe('• **GPT-5** sortie: “fin mai” → 2025-05-21 au 2025-05-31 · prévu [1]');
+  });
+});
+
+describe('/feeds and /ingest in French', () => {
+  let running: RunningBot;
+  afterEach(() => running.stop());
+
+  it('GIVEN French-locale /feeds and /ingest THEN their refusals are French, ephemeral', async () => {
+    running = await startBot(new FakeScoop());
+    const { fake } = running;
+    const member = await fake.callbackOf(fake.slashSubcommand('feeds', 'add', { url: 'https://example.com/rss.xml' }, fake.defaultUser, FR));
+    expect(member.body.data.content).toBe('Seuls les membres qui peuvent gérer ce serveur peuvent changer ses flux.');
+    expect(member.body.data.flags & 64).toBe(64);
+    const manager = await fake.callbackOf(fake.slashSubcommand('feeds', 'list', {}, fakeUser('bob'), { ...FR, permissions: MANAGE_SERVER }));
+    expect(manager.body.data.content).toBe('Les flux ne sont pas activés sur ce bot.');
+    const ingest = await fake.callbackOf(fake.slashCommand('ingest', { url: 'https://example.com/news.html' }, fakeUser('carol'), { ...FR, permissions: MANAGE_SERVER }));
+    expect(ingest.body.data.content).toBe('La lecture de pages n’est pas activée sur ce bot.');
+  });
+
+  it('GIVEN the feed list in French THEN its heading, counts and states are French', () => {
+    const listing = { url: 'https://example.com/rss.xml', title: 'Tech Wire', items: 3, failures: 0, lastError: null, nextAttempt: null };
+    const text = feedListText(
+      [
+        { ...listing, lastFetched: '2025-02-20T08:15:00.000Z' },
+        { ...listing, title: null, url: 'https://example.org/feed', items: 1, lastFetched: null, lastError: 'HTTP 503', failures: 2, nextAttempt: '2025-02-20T09:00:00.000Z' },
+      ],
+      MESSAGES.fr.feeds,
+    );
+    expect(text).toBe(
+      '2 flux :\n' +
+        '• **Tech Wire** <https://example.com/rss.xml> · 3 entrées · lu pour la dernière fois le 2025-02-20 08:15 UTC\n' +
+        '• **https://example.org/feed** <https://example.org/feed> · 1 entrée · en échec : HTTP 503 (2 de suite, prochain essai 2025-02-20 09:00 UTC)',
+    );
+    expect(feedListText([], MESSAGES.fr.feeds)).toBe('Aucun flux n’est suivi. Ajoutez-en un avec `/flux ajouter adresse:`.');
   });
 });
 

@@ -55,6 +55,7 @@ describe('/settings on a fake Discord', () => {
     });
 
     await running.bot.destroy();
+    await rm(running.tempDir, { recursive: true, force: true });
     const scoop = new FakeScoop();
     running = await startBot(scoop, { fake, env });
     const shown = await fake.callbackOf(fake.slashCommand('settings show'));

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answers/answer';
 import type { Article } from '../../src/articles/article';
 import type { OrangesumSetReport, PiafReport } from '../../src/evaluation/answerReports';
@@ -21,6 +21,16 @@ const articles = [
   article(2, 'Xbox Series X', 'La Xbox Series X sortira le 10 novembre au prix de 499 dollars.'),
 ];
 const passages = articles.flatMap((a) => splitIntoPassages(a));
+
+const folders: string[] = [];
+function temporaryFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Scoop stand-in: answers "2022" from the Roadster article to any question naming the Roadster, declines the rest. */
 function corpus(): EvaluatedCorpus {
@@ -59,7 +69,7 @@ function questionLine(fields: Record<string, unknown>): string {
 
 describe('the OrangeSum set section', () => {
   it('GIVEN both halves THEN Scoop and the peer are scored per half, a question whose article moved is left out, and only dev answers are listed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scoop-qset-'));
+    const dir = temporaryFolder('scoop-qset-');
     const dev = join(dir, 'dev.jsonl');
     const heldout = join(dir, 'heldout.jsonl');
     writeFileSync(
@@ -93,7 +103,7 @@ describe('the OrangeSum set section', () => {
 
 describe('the PIAF section', () => {
   it('GIVEN a PIAF file THEN Scoop answers the sample, and on the peer sample Scoop and the peer are side by side', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scoop-piaf-'));
+    const dir = temporaryFolder('scoop-piaf-');
     const file = join(dir, 'piaf.json.gz');
     const questions = Array.from({ length: 6 }, (_, i) => ({
       id: `p${i}`,

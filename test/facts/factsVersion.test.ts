@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,8 +16,12 @@ describe('FACTS_VERSION', () => {
     const table = join(dir, 'aliases.json');
     writeFileSync(grammar, 'export const RULE = /fin mai/;');
     writeFileSync(table, '{"gpt 5": "GPT-5"}');
-    const before = extractorHash([grammar, table]);
-    writeFileSync(table, '{"gpt 5": "GPT-6"}');
-    expect(extractorHash([grammar, table])).not.toBe(before);
+    try {
+      const before = extractorHash([grammar, table]);
+      writeFileSync(table, '{"gpt 5": "GPT-6"}');
+      expect(extractorHash([grammar, table])).not.toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

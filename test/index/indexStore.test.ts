@@ -8,6 +8,7 @@ import {
   checksum,
   IndexUnreadableError,
   IndexWriteError,
+  jsonArrayChunks,
   readCurrentGeneration,
   writeGeneration,
   type GenerationFile,
@@ -148,5 +149,33 @@ describe('indexStore', () => {
     const loaded = await readCurrentGeneration(dir);
     expect(JSON.parse(loaded!.files.get('a.json')!.toString())).toEqual({ text: 'after' });
     expect((await readdir(dir)).includes('write.lock')).toBe(false);
+  });
+});
+
+describe('jsonArrayChunks', () => {
+  it.each([0, 1, 3, 4, 9])('GIVEN %i items, 4 a chunk THEN the chunks join to JSON.stringify of the array, never more than 4 items a chunk', (count) => {
+    const items = Array.from({ length: count }, (_, i) => ({ id: `a${i}`, text: `« l’article ${i} »\n`, dates: i % 2 ? [] : [{ year: 2025 }] }));
+    const chunks = [...jsonArrayChunks(items, undefined, 4)].map((chunk) => Buffer.from(chunk).toString('utf8'));
+    expect(chunks.join('')).toBe(JSON.stringify(items));
+    expect(chunks.length).toBe(Math.max(1, Math.ceil(count / 4)));
+  });
+
+  it('GIVEN the writer fed an iterable of files THEN each file is made only when the one before it is written', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'scoop-lazy-')), 'index');
+    const made: string[] = [];
+    function* lazyFiles(): Generator<GenerationFile> {
+      for (const name of ['a.json', 'b.json']) {
+        made.push(name);
+        yield { name, writeTo: async (path) => { await writeFile(path, `{"made":${JSON.stringify(made)}}`); } };
+      }
+    }
+    try {
+      await writeGeneration(dir, lazyFiles(), fields(0));
+      const generation = await readCurrentGeneration(dir);
+      expect(generation?.files.get('a.json')?.toString('utf8')).toBe('{"made":["a.json"]}');
+      expect(generation?.files.get('b.json')?.toString('utf8')).toBe('{"made":["a.json","b.json"]}');
+    } finally {
+      await rm(join(dir, '..'), { recursive: true, force: true });
+    }
   });
 });

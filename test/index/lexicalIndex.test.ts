@@ -147,6 +147,47 @@ describe('LexicalIndex', () => {
     expect(index.search(query, 3).map((hit) => hit.id)).toEqual(['a:0', 'b:0']);
   });
 
+  it('GIVEN passages under their article title THEN a question naming the title finds them, the title counting beside the text (BM25F), and not at titleWeight 0', () => {
+    const index = built();
+    index.add([
+      { id: 'vision:0', language: 'fr', title: 'Apple Vision Pro : le casque sortira en février', text: 'Le casque sera vendu 3 500 dollars aux États-Unis.' },
+      { id: 'vision:1', language: 'fr', title: 'Apple Vision Pro : le casque sortira en février', text: 'Les précommandes du Vision Pro ouvrent le 19 janvier.' },
+      { id: 'meta:0', language: 'fr', title: 'Meta baisse le prix du Quest', text: "Le casque de Meta sera vendu moins cher que celui d'Apple." },
+    ]);
+    const query = 'Quand ouvrent les précommandes du Vision Pro ?';
+    expect(top(index, query, 3)).toEqual(['vision:1', 'vision:0']);
+    expect(index.search(query, 3, { titleWeight: 0 }).map((hit) => hit.id)).toEqual(['vision:1']);
+    expect(index.documentShare('vision')).toBeCloseTo(1 / index.size);
+    const loaded = LexicalIndex.fromBinary(index.toBinary());
+    expect(loaded.search(query, 3)).toEqual(index.search(query, 3));
+    loaded.remove(['vision:1']);
+    expect(loaded.documentShare('vision')).toBe(0);
+    expect(top(loaded, query, 3)).toEqual(['vision:0']);
+  });
+
+  it('GIVEN an index loaded from its binary form, then passages added to and removed from its articles THEN each search scores their articles as a fresh index would', () => {
+    const query = 'Quand le lancement de GPT-5 est-il prévu ?';
+    const first = [
+      { id: 'a:0', language: 'fr' as const, text: 'Le lancement de GPT-5 est prévu fin mai.' },
+      { id: 'b:0', language: 'fr' as const, text: 'GPT-5 sera lancé.' },
+      { id: 'c:0', language: 'fr' as const, text: 'Le match de football a été reporté.' },
+    ];
+    const later = { id: 'b:1', language: 'fr' as const, text: 'Le lancement de GPT-5 a été prévu puis reporté, le lancement de GPT-5 reste prévu.' };
+    const saved = new LexicalIndex();
+    saved.add(first);
+    const loaded = LexicalIndex.fromBinary(saved.toBinary());
+    expect(loaded.search(query, 3)).toEqual(saved.search(query, 3));
+    loaded.add([later]);
+    const fresh = new LexicalIndex();
+    fresh.add([...first, later]);
+    expect(loaded.search(query, 3)).toEqual(fresh.search(query, 3));
+    expect(loaded.search(query, 1).map((hit) => hit.id)).toEqual(['b:1']);
+    loaded.remove(['b:1', 'a:0']);
+    fresh.remove(['b:1', 'a:0']);
+    expect(loaded.search(query, 3)).toEqual(fresh.search(query, 3));
+    expect(LexicalIndex.fromBinary(loaded.toBinary()).search(query, 3)).toEqual(fresh.search(query, 3));
+  });
+
   it('GIVEN malformed saved data THEN throws an Error saying what is wrong', () => {
     const good = built().toJSON();
     expect(() => LexicalIndex.fromJSON(null)).toThrow(/expected an object/);

@@ -24,4 +24,15 @@ describe('TermAnalysisPool', () => {
     expect(seen).toEqual(['p0', 'p512', 'p1024']);
     for (const document of documents) expect(document.terms, document.id).toEqual(analyzeTerms(document.text, document.language));
   });
+
+  it('GIVEN a batch of passages with no terms at all THEN each gets an empty list of terms', async () => {
+    const documents: LexicalDocument[] = Array.from({ length: 5 }, (_, i) => ({ id: `e${i}`, text: i % 2 ? '' : 'le la les', language: 'fr' }));
+    const pool = new TermAnalysisPool(1);
+    try {
+      await pool.analyze(documents);
+    } finally {
+      await pool.close();
+    }
+    for (const document of documents) expect(document.terms, document.id).toEqual([]);
+  });
 });
