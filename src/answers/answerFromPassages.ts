@@ -572,20 +572,8 @@ function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candid
 const SENTENCES_SCORED = 8;
 /** A sentence must hold at least this share of the question's terms (a name, or the sentence before naming it) to be read for an answer. */
 const MIN_COVERAGE = 0.1;
-/**
- * …and at least this share of what the question asks about (see {@link ReadSentence.evidence})
- * when it asks for a date, an amount or a count: a sentence that names the
- * focus but says little of what is asked gives another thing's value (the
- * price of a rival console).
- */
+/** …and at least this share of what the question asks about (see {@link ReadSentence.evidence}). */
 export const MIN_EVIDENCE = 0.4;
-/**
- * …and this share when it asks for a name or a phrase, which news often
- * words otherwise ("fille de X" for "mère de"): tuned on PIAF's even half
- * (F1 0.143 -> 0.149; odd half 0.135 -> 0.139) with the OrangeSum dev set's
- * declines unchanged; 0.4 for these too answered a price never given.
- */
-export const MIN_NAME_EVIDENCE = 0.3;
 
 /**
  * The chance that the value is right, from what predicts it: the
@@ -616,10 +604,9 @@ export function answerFromPassages(reading: QuestionReading, hits: SearchHit[], 
   if (sentences.length === 0) return gated > 0 ? { reason: 'focus-absent' } : { reason: 'not-stated', best: null };
   const ranked = [...sentences].sort((a, b) => b.evidence + b.context - (a.evidence + a.context) || a.rank - b.rank).slice(0, SENTENCES_SCORED);
   const instructions = [VOCABULARIES.fr.instructions, VOCABULARIES.en.instructions];
-  const minEvidence = VALUE_TYPES.has(reading.expected) ? MIN_EVIDENCE : MIN_NAME_EVIDENCE;
   const scored: Scored[] = [];
   for (const sentence of ranked) {
-    if (sentence.evidence < minEvidence || sentence.context < MIN_COVERAGE) continue;
+    if (sentence.evidence < MIN_EVIDENCE || sentence.context < MIN_COVERAGE) continue;
     const folded = sentence.folded;
     if (instructions.some((pattern) => pattern.test(folded))) continue;
     if (reading.naming && !VOCABULARIES.fr.namingCues.test(folded) && !VOCABULARIES.en.namingCues.test(folded)) continue;
