@@ -191,6 +191,9 @@ async function mainCli(): Promise<number> {
   const rounds = Number(values.rounds);
   const atOnce = values['answers-at-once'];
   const answersAtOnce = atOnce === undefined ? undefined : atOnce === 'all' ? Number.POSITIVE_INFINITY : Number(atOnce);
+  if (answersAtOnce !== undefined && !(Number.isInteger(answersAtOnce) && answersAtOnce >= 1) && answersAtOnce !== Number.POSITIVE_INFINITY) {
+    throw new Error(`--answers-at-once takes a whole number of at least 1, or all (got "${atOnce}")`);
+  }
   let scoop: Scoop;
   let cleanup = async () => {};
   if (values['fake-core']) {

@@ -92,8 +92,16 @@ export interface Messages {
   passagesSearchable(count: number): string;
   /** /feeds and /ingest, for server managers. */
   feeds: FeedWords;
-  /** Core refusals, by their code, when the core's own English message has a French twin. */
-  coreErrors: Record<string, string>;
+  /** Core refusals, by their code, where the core's own message (English, written for a terminal) is not what a Discord user should read. */
+  coreErrors: Record<string, string | ((error: CoreError) => string)>;
+}
+
+/** A refusal from the core: a fetch refusal or failure also names its URL and the reason (the reason stays as the fetcher wrote it). */
+export interface CoreError {
+  code: string;
+  message: string;
+  url?: string;
+  reason?: string;
 }
 
 /** The words of /feeds and /ingest. Times are `YYYY-MM-DD HH:MM` UTC; titles and URLs come escaped. */
@@ -220,7 +228,10 @@ export const MESSAGES: Record<Locale, Messages> = {
       articleAdded: (title, dated) => `Added **${title}**${dated}: you can ask about it now.`,
       articleKnown: (title, dated) => `Already known: **${title}**${dated}.`,
     },
-    coreErrors: {},
+    coreErrors: {
+      feeds_unreadable: 'Scoop’s feeds file cannot be read, so feeds cannot be changed now; the bot’s operator has the details in its log.',
+      corpus_not_folder: 'Feeds and fetched pages are kept in the corpus folder, and the bot’s CORPUS_DIR is a file; its operator must point it at a folder.',
+    },
   },
   fr: {
     locale: 'fr',
@@ -315,6 +326,10 @@ export const MESSAGES: Record<Locale, Messages> = {
       empty_question: 'Posez une question, par exemple : « Quand GPT-5 est-il attendu ? »',
       empty_statement: 'Il n’y a rien à vérifier dans ce message : il n’a pas de texte.',
       settings_not_saved: 'Les réglages n’ont pas pu être enregistrés ; rien n’a changé.',
+      fetch_refused: (error) => `Adresse refusée : ${error.url} (${error.reason}).`,
+      fetch_failed: (error) => `Impossible de lire ${error.url} (${error.reason}).`,
+      feeds_unreadable: 'Le fichier des flux de Scoop est illisible : les flux ne peuvent pas être modifiés pour l’instant ; l’opérateur du bot en trouvera le détail dans son journal.',
+      corpus_not_folder: 'Les flux et les pages lues sont rangés dans le dossier du corpus, et le CORPUS_DIR du bot est un fichier : son opérateur doit le faire pointer vers un dossier.',
     },
   },
 };

@@ -11,7 +11,9 @@ export const APOLOGY = MESSAGES.en.apology;
 /** What a user reads for an error: a UserFacingError's message (the catalogue's when the core wrote it in English), else the apology. */
 export function errorText(error: unknown, t: Messages): string {
   if (!(error instanceof UserFacingError)) return t.apology;
-  return t.coreErrors[error.code] ?? error.message;
+  const worded = t.coreErrors[error.code];
+  if (worded === undefined) return error.message;
+  return typeof worded === 'string' ? worded : worded(error);
 }
 
 /**
@@ -29,6 +31,7 @@ export async function replyWithError(
 ): Promise<void> {
   const userFacing = error instanceof UserFacingError;
   if (!userFacing) logger.error({ err: error, ...context }, 'interaction failed');
+  else if (t.coreErrors[error.code] !== undefined) logger.warn({ code: error.code, reason: error.message, ...context }, 'refused, told the user in their words');
   const content = fitText(errorText(error, t), DISCORD_LIMITS.content);
   try {
     if (interaction.deferred && !interaction.replied) {

@@ -208,7 +208,7 @@ export function isQuestion(text: string): boolean {
 }
 
 /** An interrogative word after a preposition ("De quoi…", "Dans quel pays…", "Par qui…", "In which year…"); not a relative pronoun ("Ces chanteurs qui nous ont quittés"). */
-const INTERROGATIVE_AFTER_PREPOSITION = /^(?:a|au|aux|de|du|des|d'|dans|par|pour|avec|en|sur|sous|chez|depuis|vers|selon|contre|entre|parmi|pendant|apres|avant|in|on|at|for|with|by|from|to|of|since|after|before|into|under|during|between|among)\s+(?:[\p{L}']+\s+)?(?:qui|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|combien|quand|ou|whom|which|what|when|where)\b/u;
+const INTERROGATIVE_AFTER_PREPOSITION = /^(?:grace a|grace au|lors de|lors du|aupres de|aupres du|face a|au cours de|au cours du|a cote de|a partir de|a propos de|en raison de|au sein de|pres de|autour de|because of|instead of|according to|ahead of|a|au|aux|de|du|des|d'|dans|par|pour|avec|en|sur|sous|chez|depuis|vers|selon|contre|entre|parmi|pendant|apres|avant|in|on|at|for|with|by|from|to|of|since|after|before|into|under|during|between|among)\s+(?:[\p{L}']+\s+)?(?:qui|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|combien|quand|ou|whom|which|what|when|where)\b/u;
 /** An interrogative word last, or a clipped « qu' » first ("l'information doit être conforme à quoi", "Qu espère…"). */
 const INTERROGATIVE_LAST = /(?:\b(?:quoi|qui|quand|ou|combien|what|when|where|who)\W*$|^qu\s)/u;
 /** A request in the imperative ("Donnez une chaîne…", "Tell me when…"). */

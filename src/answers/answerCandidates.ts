@@ -63,9 +63,12 @@ function isStop(norm: string, language: Language): boolean {
  */
 const WORD = /(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})|[\p{L}\p{N}]+(?:[.,](?=\p{N})\p{N}+|-(?=\p{N})\p{N}+|(?<=\p{N})-[\p{L}\p{N}]+|(?<=\p{L})-(?=\p{N})[\p{N}.]+)*/giu;
 
-/** Reads a sentence's words, marking stop words and the words that match the question (`asked`). */
-export function readTokens(text: string, language: Language, asked: (token: Token, folded: string) => AskedTerm | null): ReadToken[] {
-  const foldedText = foldForMatching(text);
+/**
+ * Reads a sentence's words, marking stop words and the words that match the
+ * question (`asked`); `foldedText` is the sentence already folded, when the
+ * caller has it (a slice of its article's folded text).
+ */
+export function readTokens(text: string, language: Language, asked: (token: Token, folded: string) => AskedTerm | null, foldedText = foldForMatching(text)): ReadToken[] {
   const tokens: ReadToken[] = [];
   for (const match of text.matchAll(WORD)) {
     const start = match.index;

@@ -9,7 +9,7 @@ import { resolveDateExpression, type ResolveDateOptions, type ResolvedDateExpres
 import { describeRange } from './describeDate';
 import { VOCABULARIES, type AnswerType } from '../text/vocabulary';
 import { findAnswerCandidates, readTokens, type AnswerCandidate, type ReadToken } from './answerCandidates';
-import { articleHoldsTopic, articleNamesFocus, namesFocusName } from './namesFocus';
+import { articleHoldsTopic, articleNamesFocus, foldedArticle, namesFocusName } from './namesFocus';
 import type { QuestionReading } from './readQuestion';
 
 /** A sentence of a retrieved passage, read against the question. */
@@ -18,6 +18,8 @@ export interface ReadSentence {
   rank: number;
   span: TextSpan;
   text: string;
+  /** The text folded for matching (`foldForMatching`). */
+  folded: string;
   tokens: ReadToken[];
   /** Share of the question's term weight the sentence holds (0 to 1). */
   coverage: number;
@@ -146,7 +148,7 @@ interface TermsHeld {
   matched: Set<number>;
 }
 
-function readTerms(reading: QuestionReading, index: TermIndex, text: string, language: Language, reader: 'fr' | 'en'): TermsHeld {
+function readTerms(reading: QuestionReading, index: TermIndex, text: string, language: Language, reader: 'fr' | 'en', folded?: string): TermsHeld {
   const matched = new Set<number>();
   const terms: string[] = [];
   const tokens = readTokens(text, language, (token) => {
@@ -165,7 +167,7 @@ function readTerms(reading: QuestionReading, index: TermIndex, text: string, lan
     if (hit < 0) return null;
     matched.add(hit);
     return { name: reading.terms[hit].name, weight: reading.terms[hit].weight, term: hit };
-  });
+  }, folded);
   if (index.concepts.size > 0) {
     for (const concept of expandWithLexicon(terms, reader)) {
       if (!isConcept(concept)) continue;
@@ -228,27 +230,29 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
     const reader = language === 'fr' || language === 'en' ? language : reading.language;
     const crossLanguage = reader !== reading.language;
     const wordWeight = wordWeights[crossLanguage ? 1 : 0];
+    const articleFolded = foldedArticle(article);
+    const textAt = article.title.length + 1;
+    const foldedSpan = (span: TextSpan) => articleFolded.slice(textAt + span.start, textAt + span.end);
+    const titleFolded = articleFolded.slice(0, article.title.length);
     let title = titles.get(article.id);
     if (!title) {
-      title = readTerms(reading, index, article.title, language, reader);
+      title = readTerms(reading, index, article.title, language, reader, titleFolded);
       titles.set(article.id, title);
     }
-    const titleFolded = foldForMatching(article.title);
     const { previous, sentences: spans } = sentencesOf(article, passage, passage.id);
     let previousHeld: TermsHeld | null = null;
     let previousSpan: TextSpan | null = null;
     let previousFolded = '';
     if (previous) {
       previousSpan = previous;
-      const text = article.text.slice(previous.start, previous.end);
-      previousHeld = readTerms(reading, index, text, language, reader);
-      previousFolded = foldForMatching(text);
+      previousFolded = foldedSpan(previous);
+      previousHeld = readTerms(reading, index, article.text.slice(previous.start, previous.end), language, reader, previousFolded);
     }
     for (const span of spans) {
       const key = `${article.id}:${span.start}`;
       const text = article.text.slice(span.start, span.end);
-      const folded = foldForMatching(text);
-      const held = readTerms(reading, index, text, language, reader);
+      const folded = foldedSpan(span);
+      const held = readTerms(reading, index, text, language, reader, folded);
       if (!seen.has(key)) {
         seen.add(key);
         const tie = asksTie && TIES.some((pattern) => pattern.test(folded)) ? 1 : 0;
@@ -282,6 +286,7 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
           rank,
           span,
           text,
+          folded,
           tokens: held.tokens,
           coverage: Math.min(1, mix(nameShare) + yearBonus),
           context: Math.min(1, mix(contextShare) + yearBonus),
@@ -491,6 +496,40 @@ function unitFit(reading: QuestionReading, sentence: ReadSentence, candidate: An
   return unit && /^\p{L}{3,}/u.test(unit.text) && !unit.stop ? -0.5 : 0;
 }
 
+const HEAD_WEIGHT = 0.8;
+
+/** How far (in words) the answer may sit from the noun a « quel X » question asks for. */
+const HEAD_REACH = 3;
+
+/** The same word, but for a plural ending: a stem also joins other words ("spécialiste", "spéciale"). */
+function sameWord(a: string, b: string): boolean {
+  const bare = (word: string) => word.replace(/[sx]$/u, '');
+  return bare(a) === bare(b);
+}
+
+/**
+ * A candidate written beside the noun a « quel X » question asks for: right
+ * after it, past a few words that qualify it ("la compagnie suédoise Stena
+ * Line", "le vaisseau Vulture"), or just before it with only a copula or
+ * articles between ("Le mridang est l'instrument des dieux").
+ */
+function headFit(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate): number {
+  if (reading.heads.length === 0) return 0;
+  if (STRICT_TYPES.has(reading.expected) && candidate.type !== reading.expected) return 0;
+  const { tokens, text } = sentence;
+  const joined = (from: number, to: number) => !/[,;:()«»"“”—–]/u.test(text.slice(from, to));
+  const isHead = (token: ReadToken) => reading.heads.some((head) => head.term === token.askedTerm && sameWord(head.word, token.folded));
+  for (let i = candidate.first - 1; i >= Math.max(0, candidate.first - HEAD_REACH); i -= 1) {
+    if (isHead(tokens[i])) return joined(tokens[i].end, candidate.start) ? 1 : 0;
+    if (tokens[i].asked) break;
+  }
+  for (let i = candidate.last + 1; i <= Math.min(tokens.length - 1, candidate.last + HEAD_REACH); i += 1) {
+    if (isHead(tokens[i])) return joined(candidate.end, tokens[i].start) ? 0.6 : 0;
+    if (!tokens[i].stop) break;
+  }
+  return 0;
+}
+
 /** How a date candidate is resolved: a date a plan moved to ahead ("a été reporté au 6 juillet"); a former plan in the past; else by its clause's tense, the question's when the clause does not tell. */
 function resolveOptions(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate, cues: DateCues): ResolveDateOptions {
   if (cues.ahead) return { past: false };
@@ -517,6 +556,7 @@ function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candid
     fit +
     roleFit(reading, candidate, cues) +
     unitFit(reading, sentence, candidate) +
+    HEAD_WEIGHT * headFit(reading, sentence, candidate) +
     dateSpecificity(sentence, candidate, resolved) +
     0.8 * proximity(sentence.tokens, candidate) +
     (OWNER_TYPES.has(reading.expected) && candidate.type !== 'other' ? boundToAskedNoun(sentence, candidate) : 0) -
@@ -567,7 +607,7 @@ export function answerFromPassages(reading: QuestionReading, hits: SearchHit[], 
   const scored: Scored[] = [];
   for (const sentence of ranked) {
     if (sentence.evidence < MIN_EVIDENCE || sentence.context < MIN_COVERAGE) continue;
-    const folded = foldForMatching(sentence.text);
+    const folded = sentence.folded;
     if (instructions.some((pattern) => pattern.test(folded))) continue;
     if (reading.naming && !VOCABULARIES.fr.namingCues.test(folded) && !VOCABULARIES.en.namingCues.test(folded)) continue;
     for (const candidate of findAnswerCandidates(sentence.text, sentence.tokens, sentence.article.language, reading.expected)) {
@@ -627,7 +667,7 @@ export function bestStatedSentence(reading: QuestionReading, hits: SearchHit[]):
   const instructions = [VOCABULARIES.fr.instructions, VOCABULARIES.en.instructions];
   const held = sentences
     .filter((sentence) => sentence.evidence >= MIN_STATEMENT_EVIDENCE && sentence.context >= MIN_COVERAGE && sentence.namesNear && !sentence.leansOn)
-    .filter((sentence) => !instructions.some((pattern) => pattern.test(foldForMatching(sentence.text))))
+    .filter((sentence) => !instructions.some((pattern) => pattern.test(sentence.folded)))
     .sort((a, b) => b.evidence + b.context - (a.evidence + a.context) || a.rank - b.rank);
   return held[0] ?? { reason: 'not-stated', best: null };
 }

@@ -65,6 +65,12 @@ export interface QuestionReading {
   past: boolean;
   /** For "how many X" / « combien de X », the index in `terms` of X: a count's unit should be it ("296 jours" for "how many days"). */
   counted: number | null;
+  /**
+   * For « quel X » / "which X", the indexes in `terms` of X, the noun the
+   * answer is an instance of: news writes the answer beside it ("la
+   * compagnie suédoise Stena Line", "le vaisseau Vulture").
+   */
+  heads: Array<{ term: number; word: string }>;
   /** The question asks another name of something ("nom de code", "nickname"): the answer's sentence must give one. */
   naming: boolean;
 }
@@ -98,22 +104,35 @@ function rarityWeight(shares: number[]): number {
   return Math.min(1.6, Math.max(0.25, Math.log(1 / share) / 5.5));
 }
 
+/**
+ * The nouns a « quel X » phrase asks for, adjectives before them skipped:
+ * the first in French (« quel modèle de raisonnement »); in English the
+ * words before the first function word, the noun being the last of a
+ * compound ("which reasoning model will").
+ */
+function headNouns(match: RegExpExecArray, language: 'fr' | 'en'): string[] {
+  const words = match[1].split(/\s+/).map((word) => word.replace(/^(?:l|d)'/, '')).filter((word) => !ADJECTIVES_BEFORE_NOUN.has(word));
+  if (language === 'fr') return words.slice(0, 1);
+  const end = words.findIndex((word) => STOP_WORDS.en.has(word));
+  return words.slice(0, end < 0 ? words.length : Math.max(1, end));
+}
+
 function typeFromNoun(match: RegExpExecArray, vocabulary: Vocabulary): AnswerType {
-  for (const word of match[1].split(/\s+/)) {
-    const bare = word.replace(/^(?:l|d)'/, '');
-    if (ADJECTIVES_BEFORE_NOUN.has(bare)) continue;
-    return vocabulary.typeNouns[bare] ?? vocabulary.typeNouns[bare.replace(/s$/, '')] ?? 'other';
-  }
-  return 'other';
+  const bare = headNouns(match, 'fr')[0];
+  if (bare === undefined) return 'other';
+  return vocabulary.typeNouns[bare] ?? vocabulary.typeNouns[bare.replace(/s$/, '')] ?? 'other';
 }
 
 const WHO = /(?:^|[^\p{L}])(?:qui|who|whom|whose)(?![\p{L}])/u;
+/** A question that names what it wants first ("Le lieu du sommet ?", "The price of the Polestar 2?"). */
+const LEADING_NOUN = /^(?:le |la |l'|les |the )?([\p{L}]+) (?:de |d'|du |des |of )/u;
 const WHAT = /(?:^|[^\p{L}])(?:que|quoi|qu'est-ce|qu'est ce|qu'|what)(?![\p{L}])|^qu'/u;
 
 /**
  * The answer type a question asks for, from its first question word
  * ("quand" → date, "quelle ville" → place, "qui" → person); a question with
- * none is a yes/no question when an auxiliary opens it or it ends with a
+ * none asks for the type of the noun it opens with ("Le lieu du sommet ?"),
+ * else it is a yes/no question when an auxiliary opens it or it ends with a
  * question mark ("Une hausse pour rénover les canalisations ?").
  */
 export function expectedAnswerType(question: string, language: 'fr' | 'en'): AnswerType {
@@ -135,6 +154,9 @@ export function expectedAnswerType(question: string, language: 'fr' | 'en'): Ans
   const what = WHAT.exec(folded);
   if (what) consider(what.index, 'other');
   if (best) return (best as { type: AnswerType }).type;
+  const noun = LEADING_NOUN.exec(folded)?.[1];
+  const named = noun === undefined ? undefined : [VOCABULARIES[language], VOCABULARIES[language === 'fr' ? 'en' : 'fr']].map((v) => v.typeNouns[noun] ?? v.typeNouns[noun.replace(/s$/, '')]).find(Boolean);
+  if (named) return named;
   const asked = VOCABULARIES[language].yesNo.test(folded) || VOCABULARIES.fr.yesNo.test(folded) || /[?？]$/u.test(folded);
   return asked ? 'yes-no' : 'other';
 }
@@ -217,11 +239,15 @@ export function readQuestion(asked: string, language: 'fr' | 'en', options: Read
   const seen = new Set<string>();
   const countedWord = /\b(?:how many|combien d(?:e |'))(?:[\p{L}-]+ (?:de |d'|of ))?(\p{L}+)/u.exec(folded)?.[1] ?? null;
   let counted: number | null = null;
+  const quel = QUEL.exec(folded);
+  const headWords = new Set(quel ? headNouns(quel, language) : []);
+  const heads: QuestionReading['heads'] = [];
   for (const token of analyzeTokens(question, language)) {
     const word = foldForMatching(token.text);
     if (vocabulary.questionWords.has(word) || seen.has(token.term)) continue;
     seen.add(token.term);
     if (word === countedWord && counted === null) counted = terms.length;
+    if (headWords.has(word)) heads.push({ term: terms.length, word });
     const isName = nameWords.has(word);
     const isNumber = HAS_DIGIT.test(token.text);
     const isCue = (word !== countedWord && vocabulary.typeNouns[word] !== undefined) || vocabulary.moneyVerbs.test(word) || vocabulary.roles.some(([pattern]) => pattern.test(word));
@@ -254,6 +280,7 @@ export function readQuestion(asked: string, language: 'fr' | 'en', options: Read
     expected,
     naming,
     counted,
+    heads,
     names,
     years,
     role: roleOf(folded, language),

@@ -96,6 +96,30 @@ describe('answerFromPassages: no answer from an article about something else', (
   });
 });
 
+describe('answerFromPassages: the span a question asks for', () => {
+  it('GIVEN « quel vaccin » and a sentence naming the vaccine right after the word THEN that name, not another phrase of the sentence', () => {
+    const order = article(
+      'v1',
+      'La Hongrie fait cavalier seul',
+      'Après des semaines de négociations avec Bruxelles, la Hongrie a finalement commandé deux millions de doses du vaccin Spoutnik V, a annoncé le gouvernement.',
+    );
+    const reading = readQuestion('Quel vaccin la Hongrie a-t-elle commandé ?', 'fr', { termShare });
+    const found = answerFromPassages(reading, hitsOf(order));
+    expect('value' in found ? found.value : null).toMatch(/^Spoutnik/);
+  });
+
+  it('GIVEN "which reasoning model" and the asked noun just before a comma and a name THEN not the name past the comma', () => {
+    const roadmap = article(
+      'o1',
+      'OpenAI roadmap',
+      "GPT-4.5 will be OpenAI's last model without chain-of-thought reasoning, Altman wrote. GPT-5 will then fold in the o3 reasoning model.",
+    );
+    const reading = readQuestion('Which reasoning model will GPT-5 fold in?', 'en', { termShare });
+    const found = answerFromPassages(reading, hitsOf({ ...roadmap, language: 'en' }));
+    expect('value' in found ? found.value : null).toBe('o3');
+  });
+});
+
 describe('answerFromPassages: a question in English about French articles', () => {
   const enShare = (term: string) => (term.startsWith('~') ? 0.001 : term === 'insur' || term === 'call' ? 0.0005 : 0.2);
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asksSomething } from '../../src/answers/analyzeQuestion';
+import { expectedAnswerType } from '../../src/answers/readQuestion';
 import { answerQuestion } from '../../src/answers/answerQuestion';
 import { loadNewsFixture, type NewsFixture } from './newsFixture';
 
@@ -103,3 +104,12 @@ describe('a yes/no question is read, not given a pulled-out word', () => {
 function foldedSnippets(citations: { snippet: string }[]): string {
   return citations.map((citation) => citation.snippet.toLowerCase()).join(' ');
 }
+
+describe('questions without a question word', () => {
+  it('GIVEN a question that names what it wants, or a two-word preposition before its question word, THEN it asks for that', () => {
+    expect(expectedAnswerType('Le lieu du sommet ?', 'fr')).toBe('place');
+    expect(expectedAnswerType('Une hausse pour rénover les canalisations ?', 'fr')).toBe('yes-no');
+    expect(asksSomething('Grâce à qui le projet a abouti')).toBe(true);
+    expect(asksSomething('Lors de quel salon sera présenté le modèle')).toBe(true);
+  });
+});

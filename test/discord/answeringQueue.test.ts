@@ -92,7 +92,7 @@ describe('deferrals never wait behind answers, on a fake Discord', () => {
   let running: RunningBot;
   afterEach(() => running.stop());
 
-  it('GIVEN the offline answerer busy with a slow answer WHEN another /ask arrives THEN it is deferred at once and answered after', async () => {
+  it('GIVEN the offline answerer busy with a slow answer WHEN another /ask arrives THEN it is deferred while the slow one is held, and answered after it, in order', async () => {
     const scoop = new HeldScoop();
     running = await startBot(scoop, { answersAtOnce: 1 });
     const { fake } = running;

@@ -149,6 +149,8 @@ describe('the live bot on a fake Discord', { timeout: 120_000 }, () => {
 
     const refused = running.fake.slashCommand('ingest', { url: 'http://169.254.169.254/latest/meta-data/' }, undefined, { permissions: MANAGE_SERVER });
     expect((await running.fake.editOf(refused)).body.content).toMatch(/refused .*link-local/);
+    const refusedInFrench = running.fake.slashCommand('ingest', { url: 'http://169.254.169.254/latest/meta-data/' }, undefined, { permissions: MANAGE_SERVER, locale: 'fr' });
+    expect((await running.fake.editOf(refusedInFrench)).body.content).toMatch(/^Adresse refusée : http:\/\/169\.254\.169\.254\/latest\/meta-data\/ \(.*link-local.*\)\.$/);
   });
 });
 
