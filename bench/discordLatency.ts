@@ -10,9 +10,9 @@
  * p99 under 1.5 s, with 40 concurrent questions, the offline answerer and the
  * metrics endpoint on (scraped during every burst; --no-metrics turns it off).
  * The server question rate is off here: one fake server asks 40 at once.
- * Answers take their turns as the bot's composition root chooses for the
- * offline answerer (one at a time, see bot/answeringQueue.ts);
- * `--answers-at-once all` measures the bot without the queue.
+ * The core and the bot share one answering queue, as bot/start.ts wires them
+ * (src/answeringQueue.ts: each question's draft, and each search, one turn at
+ * a time); `--answers-at-once all` measures them without the queue.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,10 +20,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BotMetrics } from '../bot/botMetrics';
-import { answersAtOnceFor } from '../bot/answeringQueue';
 import { createBot } from '../bot/createBot';
 import { startMetricsServer } from '../bot/metricsServer';
 import { SettingsStore } from '../bot/serverSettings';
+import { AnsweringQueue, withoutTurns, type TakeTurn } from '../src/answeringQueue';
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import type { Scoop } from '../src/scoop';
@@ -82,15 +82,16 @@ export async function runDiscordLatencyBench({
   concurrency = 40,
   rounds = 5,
   metricsOn = true,
-  answersAtOnce,
+  takeTurn,
 }: {
+  /** The core, built with `takeTurn` (`scoopOverIndex(index, { takeTurn })`), as bot/start.ts builds it. */
   scoop: Scoop;
+  /** The answering turns the core was given, handed to the bot too (`AnsweringQueue.takeTurn`). */
+  takeTurn: TakeTurn;
   concurrency?: number;
   rounds?: number;
   /** Serve /healthz and /metrics on loopback and scrape both during every burst (as a Prometheus would, only more often). */
   metricsOn?: boolean;
-  /** Answers the core runs at once; the bot's choice for the offline answerer (one, queued) when absent. */
-  answersAtOnce?: number;
 }): Promise<DiscordLatencyReport> {
   const fake = await FakeDiscord.start();
   const work = await mkdtemp(join(tmpdir(), 'scoop-discord-bench-'));
@@ -103,7 +104,7 @@ export async function runDiscordLatencyBench({
   });
   const settings = await SettingsStore.open(config.SETTINGS_FILE);
   const metrics = new BotMetrics();
-  const bot = createBot({ scoop, logger: createLogger('silent'), config, settings, metrics, answersAtOnce: answersAtOnce ?? answersAtOnceFor(config) });
+  const bot = createBot({ scoop, logger: createLogger('silent'), config, settings, metrics, takeTurn });
   metrics.watchIndex(() => ({ articles: scoop.articleCount(), passages: 0 }));
   const monitoring = metricsOn
     ? await startMetricsServer({ port: 0, host: '127.0.0.1', metrics, health: { indexLoaded: () => true, gatewayConnected: () => bot.client.isReady() } })
@@ -194,6 +195,7 @@ async function mainCli(): Promise<number> {
   if (answersAtOnce !== undefined && !(Number.isInteger(answersAtOnce) && answersAtOnce >= 1) && answersAtOnce !== Number.POSITIVE_INFINITY) {
     throw new Error(`--answers-at-once takes a whole number of at least 1, or all (got "${atOnce}")`);
   }
+  const takeTurn = answersAtOnce === Number.POSITIVE_INFINITY ? withoutTurns : new AnsweringQueue(answersAtOnce).takeTurn;
   let scoop: Scoop;
   let cleanup = async () => {};
   if (values['fake-core']) {
@@ -204,10 +206,10 @@ async function mainCli(): Promise<number> {
     cleanup = () => rm(indexDir, { recursive: true, force: true });
     const { openScoop } = await import('../src/app');
     const config = parseConfig({ CORPUS_DIR: values.corpus, INDEX_DIR: indexDir, LOG_LEVEL: 'warn' });
-    scoop = (await openScoop(config, { logger: createLogger('warn', 'plain') })).scoop;
+    scoop = (await openScoop(config, { logger: createLogger('warn', 'plain'), takeTurn })).scoop;
   }
   try {
-    const report = await runDiscordLatencyBench({ scoop, concurrency, rounds, metricsOn: !values['no-metrics'], ...(answersAtOnce !== undefined && { answersAtOnce }) });
+    const report = await runDiscordLatencyBench({ scoop, concurrency, rounds, metricsOn: !values['no-metrics'], takeTurn });
     process.stdout.write(`${values.json ? JSON.stringify(report) : formatReport(report)}\n`);
     return report.meetsTargets ? 0 : 1;
   } finally {

@@ -1,13 +1,13 @@
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import { commandsByName, commands as allCommands } from '../commands';
 import type { AppCommand, CommandContext } from '../commands/command';
+import type { TakeTurn } from '../src/answeringQueue';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
 import type { NewsDesk } from '../src/live/liveScoop';
 import type { Scoop } from '../src/scoop';
 import { NO_MENTIONS } from './allowedMentions';
 import { AnswerMemory } from './answerMemory';
-import { AnsweringQueue, queuedScoop } from './answeringQueue';
 import { BotMetrics } from './botMetrics';
 import { ThreadMemory } from './answerThreads';
 import { Cooldowns } from './cooldowns';
@@ -17,6 +17,7 @@ import { ServerRate } from './serverRate';
 import type { SettingsStore } from './serverSettings';
 import { routeInteraction } from './interactionRouter';
 import { handleMessage } from './mentionHandler';
+import { queuedScoop } from './queuedScoop';
 
 /** What the bot is built from. */
 export interface BotDeps {
@@ -35,10 +36,10 @@ export interface BotDeps {
   /** Feeds and single pages for the admin commands; without it /feeds and /ingest say they are off. */
   newsDesk?: NewsDesk;
   /**
-   * How many questions the core answers at once (`answersAtOnceFor(config)`): 1 queues the
-   * CPU-bound offline answers, yielding to the event loop between them; `Infinity` queues nothing.
+   * The process's answering turns (`AnsweringQueue.takeTurn`), the same the core was given for
+   * `ask`'s draft: `check`, `search` and `latest` take theirs here, yielding to the event loop between turns.
    */
-  answersAtOnce: number;
+  takeTurn: TakeTurn;
 }
 
 /** A Discord client wired to Scoop, not yet logged in. */
@@ -72,13 +73,13 @@ export function clientOptions(config: Pick<Config, 'DISCORD_API_URL' | 'MESSAGE_
  * Builds the bot: a discord.js client whose interactions go through the
  * command router and whose mentions and DMs are answered, with the per-user
  * cooldowns, answer memory and feedback log every handler receives. Handlers
- * defer first; the core's answers then take their turns in the answering queue.
+ * defer first; the core's CPU-bound work then takes its turns in the answering queue.
  */
-export function createBot({ scoop, logger, config, settings, metrics = new BotMetrics(), commands = allCommands, newsDesk, answersAtOnce }: BotDeps): Bot {
+export function createBot({ scoop, logger, config, settings, metrics = new BotMetrics(), commands = allCommands, newsDesk, takeTurn }: BotDeps): Bot {
   const client = new Client(clientOptions(config));
   metrics.watchRest(client.rest);
   const context: CommandContext = {
-    scoop: Number.isFinite(answersAtOnce) ? queuedScoop(scoop, new AnsweringQueue(answersAtOnce)) : scoop,
+    scoop: queuedScoop(scoop, takeTurn),
     ...(newsDesk && { newsDesk }),
     logger,
     config,

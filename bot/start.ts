@@ -2,11 +2,11 @@ import type { EventEmitter } from 'node:events';
 import { DiscordjsErrorCodes, REST, Status } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands';
+import { AnsweringQueue } from '../src/answeringQueue';
 import { parseConfig, type Config } from '../src/config';
 import { UserFacingError } from '../src/errors';
 import { createLogger, type Logger } from '../src/logger';
 import { announcer } from './announceArticles';
-import { answersAtOnceFor } from './answeringQueue';
 import { BotMetrics } from './botMetrics';
 import { createBot, type Bot } from './createBot';
 import { startMetricsServer } from './metricsServer';
@@ -129,7 +129,8 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
   if (monitoring) logger.info(`monitoring on ${monitoring.url}/healthz and ${monitoring.url}/metrics`);
   try {
     const { LiveScoop } = await import('../src/live/liveScoop');
-    const live = await LiveScoop.open(config, { logger });
+    const answering = new AnsweringQueue();
+    const live = await LiveScoop.open(config, { logger, takeTurn: answering.takeTurn });
     const { report, stale } = live.opened;
     metrics.recordSync(report.ms);
     live.events.on('synced', (synced: { ms: number }) => metrics.recordSync(synced.ms));
@@ -138,7 +139,7 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
     indexLoaded = true;
     logger.info({ ...report, stale }, `index ready: ${live.scoop.articleCount()} articles${stale === null ? '' : ' (stale: the last good index)'}`);
     const settings = await SettingsStore.open(config.SETTINGS_FILE);
-    const running = createBot({ scoop: live.scoop, newsDesk: live.desk, logger, config, settings, metrics, answersAtOnce: answersAtOnceFor(config) });
+    const running = createBot({ scoop: live.scoop, newsDesk: live.desk, logger, config, settings, metrics, takeTurn: answering.takeTurn });
     bot = running;
     if (config.ANNOUNCE_CHANNEL_ID !== undefined) live.onNewArticles(announcer(running.client, config.ANNOUNCE_CHANNEL_ID, logger));
     await live.start();

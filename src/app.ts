@@ -29,6 +29,8 @@ export interface OpenScoopDeps {
   serveStale?: boolean;
   /** Test hooks that make index writes fail (see `WriteFaults`). */
   writeFaults?: WriteFaults;
+  /** The turn each question's CPU-bound part takes (a bot's `AnsweringQueue`); none when absent (the CLI). */
+  takeTurn?: ScoopParts['takeTurn'];
 }
 
 /** A ready Scoop, with what bringing its index up to date did. */
@@ -73,7 +75,7 @@ export async function openScoop(config: Config, deps: OpenScoopDeps): Promise<Op
   const synced = await syncIndex(config, deps);
   reportSkipped(synced.skipped, deps.logger);
   const chat = config.ANSWERER === 'extractive' ? undefined : (await import('./answers/chatAnswerer')).createChatAnswerer(config);
-  return { scoop: scoopOverIndex(synced.index, { chat, logger: deps.logger, fusion: fusionFor(config) }), ...synced };
+  return { scoop: scoopOverIndex(synced.index, { chat, logger: deps.logger, fusion: fusionFor(config), takeTurn: deps.takeTurn }), ...synced };
 }
 
 /** How long a command waits for another process's sync of the same index before saying so. */
@@ -178,7 +180,7 @@ export function fusionFor(config: Pick<Config, 'EMBEDDINGS_PROVIDER'>): Required
  * fusion that ships (the offline default unless `fusion` is given), its fact
  * book (folded story duplicates left out), and the answerer the caller chose.
  */
-export function scoopOverIndex(index: PassageIndex, { fusion, ...parts }: Pick<ScoopParts, 'chat' | 'logger'> & { fusion?: FusionOptions } = {}): Scoop {
+export function scoopOverIndex(index: PassageIndex, { fusion, ...parts }: Pick<ScoopParts, 'chat' | 'logger' | 'takeTurn'> & { fusion?: FusionOptions } = {}): Scoop {
   const facts = (stories: StoryGroups) => new FactBook(index.facts().filter((entry) => !stories.isFolded(entry.articleId)), index.articles());
   return createScoop({ index, retriever: new HybridSearch({ index, fusion }), facts, ...parts });
 }

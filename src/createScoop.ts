@@ -17,6 +17,8 @@ export interface ScoopParts {
   facts: FactBook | ((stories: StoryGroups) => FactBook);
   chat?: AnswerDeps['chat'];
   logger?: AnswerDeps['logger'];
+  /** The turn a question's CPU-bound part takes (the process's `AnsweringQueue`); none when absent (the CLI). */
+  takeTurn?: AnswerDeps['takeTurn'];
 }
 
 function byPublishedThenTitle(a: { published: string | null; title: string }, b: { published: string | null; title: string }): number {
@@ -43,7 +45,7 @@ type QuestionLogger = Pick<Logger, 'debug' | 'warn'>;
  * once, noting its other outlets (`alsoIn`). A call given a logger (a child
  * carrying the question's id) logs its search and its answer through it.
  */
-export function createScoop({ index, retriever, facts, chat, logger }: ScoopParts): Scoop {
+export function createScoop({ index, retriever, facts, chat, logger, takeTurn }: ScoopParts): Scoop {
   const stories = once(() => new StoryGroups(index.articles(), index.facts(), (id) => index.passagesOf(id)));
   const factBook = once(() => (typeof facts === 'function' ? facts(stories()) : facts));
   const searchLogged = (log: QuestionLogger | undefined): AnswerDeps['search'] => async (query, k, options) => {
@@ -84,7 +86,7 @@ export function createScoop({ index, retriever, facts, chat, logger }: ScoopPart
       const log = options.logger ?? logger;
       const answer = await answerQuestion(
         question,
-        { search: options.logger ? searchLogged(options.logger) : search, facts: lazyFacts, termShare: (term) => index.termShare(term), chat, logger: log },
+        { search: options.logger ? searchLogged(options.logger) : search, facts: lazyFacts, termShare: (term) => index.termShare(term), chat, logger: log, takeTurn },
         options,
       );
       options.logger?.debug({ kind: answer.kind, abstained: answer.abstained, citations: answer.citations.length, timings: answer.timings }, 'answer');

@@ -26,6 +26,12 @@ export interface AnswerDeps {
   termShare?: TermShare;
   chat?: ChatAnswerer;
   logger?: Pick<Logger, 'warn' | 'debug'>;
+  /**
+   * Runs the CPU-bound part (analysis, search, reading, the draft) in a turn
+   * shared with the process's other questions (an `AnsweringQueue`); the chat
+   * rewrite runs after the turn. At once when absent.
+   */
+  takeTurn?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** Options for one question. */
@@ -39,6 +45,8 @@ export interface AnswerOptions {
 }
 
 const PASSAGES_READ = 8;
+
+const runAtOnce = <T>(work: () => Promise<T>): Promise<T> => work();
 
 /** What a fact question's target asks for, when the question's first words left the type open ("What does the Polestar 2 cost?"). */
 const ASKED_BY_TARGET: Partial<Record<QuestionAnalysis['target'], AnswerType>> = { amount: 'amount', count: 'count', place: 'place', person: 'person' };
@@ -192,26 +200,24 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
     mark = now;
   };
 
-  const aliases = foldedAliases(deps.facts);
-  const analysis = analyzeQuestion(asked, options.previousQuestion, { aliases, findNames: (text) => deps.facts.findNames(text) });
-  const replyLanguage = options.language ?? analysis.language;
-  lap('analyze');
-  const hits = await deps.search(analysis.searchQuery, PASSAGES_READ, { excludePassageIds: options.excludePassageIds });
-  lap('search');
-  const read = readQuestion(analysis.searchQuery, analysis.language, { termShare: deps.termShare });
-  const reading = (read.expected === 'other' || read.expected === 'yes-no') && analysis.kind === 'fact' && ASKED_BY_TARGET[analysis.target] ? { ...read, expected: ASKED_BY_TARGET[analysis.target]! } : read;
-  const context: AnswerContext = { analysis, reading, replyLanguage, hits, facts: deps.facts, aliases };
-  const found = find(context);
-  lap('compose');
+  const { analysis, replyLanguage, hits, finding, extracted } = await (deps.takeTurn ?? runAtOnce)(async () => {
+    mark = performance.now();
+    const aliases = foldedAliases(deps.facts);
+    const analysis = analyzeQuestion(asked, options.previousQuestion, { aliases, findNames: (text) => deps.facts.findNames(text) });
+    const replyLanguage = options.language ?? analysis.language;
+    lap('analyze');
+    const hits = await deps.search(analysis.searchQuery, PASSAGES_READ, { excludePassageIds: options.excludePassageIds });
+    lap('search');
+    const read = readQuestion(analysis.searchQuery, analysis.language, { termShare: deps.termShare });
+    const reading = (read.expected === 'other' || read.expected === 'yes-no') && analysis.kind === 'fact' && ASKED_BY_TARGET[analysis.target] ? { ...read, expected: ASKED_BY_TARGET[analysis.target]! } : read;
+    const context: AnswerContext = { analysis, reading, replyLanguage, hits, facts: deps.facts, aliases };
+    const found = find(context);
+    lap('compose');
+    if ('reason' in found) return { analysis, replyLanguage, hits, finding: null, extracted: { text: declineText(analysis, context, found), abstained: true, citations: [] } satisfies Draft };
+    return { analysis, replyLanguage, hits, finding: found, extracted: { text: found.text, abstained: false, citations: found.citations } satisfies Draft };
+  });
 
-  let draft: Draft;
-  let finding: Finding | null = null;
-  if ('reason' in found) {
-    draft = { text: declineText(analysis, context, found), abstained: true, citations: [] };
-  } else {
-    finding = found;
-    draft = { text: found.text, abstained: false, citations: found.citations };
-  }
+  let draft: Draft = extracted;
   if (deps.chat && !draft.abstained) {
     draft = await rewriteWithChat(deps.chat, { ...analysis, language: replyLanguage }, draft, deps.logger);
     lap('chat');

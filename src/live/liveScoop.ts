@@ -8,6 +8,7 @@ import { Newsroom, type FeedListing, type PolledArticle, type PollReport } from 
 import { fetchPolicyOf, type SafeFetcherOptions } from '../feeds/safeFetch';
 import type { PassageIndex, SyncReport } from '../index/passageIndex';
 import type { Logger } from '../logger';
+import type { ScoopParts } from '../createScoop';
 import { forwardingScoop, type Scoop } from '../scoop';
 import { CorpusWatcher } from './corpusWatcher';
 
@@ -25,6 +26,8 @@ export interface LiveScoopOptions {
   logger: Logger;
   /** Test seams of the fetcher (a DNS lookup). */
   fetcher?: SafeFetcherOptions;
+  /** The turn each question's CPU-bound part takes: the process's `AnsweringQueue`, shared with the bot. */
+  takeTurn?: ScoopParts['takeTurn'];
 }
 
 /** How long a sync waits for another process's sync of the same index. */
@@ -72,6 +75,7 @@ export class LiveScoop {
     private readonly logger: Logger,
     index: PassageIndex,
     newsroom: Newsroom,
+    private readonly takeTurn: ScoopParts['takeTurn'],
   ) {
     this.newsroom = newsroom;
     this.chat = config.ANSWERER === 'extractive' ? undefined : createChatAnswerer(config);
@@ -98,10 +102,10 @@ export class LiveScoop {
    * full or read-only disk the last good index is served, marked stale), logs
    * what was skipped (later syncs log only what is newly skipped) and serves it.
    */
-  static async open(config: Config, { logger, fetcher }: LiveScoopOptions): Promise<LiveScoop> {
+  static async open(config: Config, { logger, fetcher, takeTurn }: LiveScoopOptions): Promise<LiveScoop> {
     const newsroom = new Newsroom(config.CORPUS_DIR, fetchPolicyOf(config), fetcher);
     const { index, report, stale, skipped } = await syncIndex(config, { logger, serveStale: true });
-    const live = new LiveScoop(config, logger, index, newsroom);
+    const live = new LiveScoop(config, logger, index, newsroom, takeTurn);
     live.reportNewSkips(skipped);
     live.scoop.warmUp();
     live.opened = { report, stale };
@@ -210,7 +214,7 @@ export class LiveScoop {
 
   /** The core over one index, with the answerer and the fusion the config chose. */
   private scoopOver(index: PassageIndex): Scoop {
-    return scoopOverIndex(index, { chat: this.chat, logger: this.logger, fusion: fusionFor(this.config) });
+    return scoopOverIndex(index, { chat: this.chat, logger: this.logger, fusion: fusionFor(this.config), takeTurn: this.takeTurn });
   }
 
   private reportNewSkips(skipped: readonly SkippedInput[]): void {

@@ -1,54 +1,80 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { AnsweringQueue, answersAtOnceFor } from '../../bot/answeringQueue';
-import type { Answer } from '../../src/answers/answer';
-import type { AskOptions } from '../../src/scoop';
-import { startBot, type RunningBot } from './botHarness';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatAnswerer, ChatRequest } from '../../src/answers/chatAnswerer';
+import { AnsweringQueue, type TakeTurn } from '../../src/answeringQueue';
+import { openScoop, scoopOverIndex } from '../../src/app';
+import { parseConfig } from '../../src/config';
+import { createScoop } from '../../src/createScoop';
+import { FactBook } from '../../src/facts/factBook';
+import type { PassageIndex } from '../../src/index/passageIndex';
+import { HybridSearch } from '../../src/retrieval/hybridSearch';
+import { memoryLogger, startBot, type RunningBot } from './botHarness';
 import { fakeUser } from './fakeDiscord';
-import { FakeScoop } from './fakeScoop';
 
-/** A fake core whose answers to questions containing "hold" wait until `release()`. */
-class HeldScoop extends FakeScoop {
-  private releaseHeld: () => void = () => {};
-  private readonly held = new Promise<void>((resolve) => {
-    this.releaseHeld = resolve;
+/** A promise and what settles it. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open: () => void = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
   });
-  /** Resolves once the core has begun answering a held question. */
-  readonly heldStarted: Promise<void>;
-  private markStarted: () => void = () => {};
+  return { opened, open };
+}
 
-  constructor() {
-    super();
-    this.heldStarted = new Promise((resolve) => {
-      this.markStarted = resolve;
-    });
+/** A chat model that is called, then answers nothing until `release()`: each question waits on it as on a slow LLM. */
+class HeldChat implements ChatAnswerer {
+  readonly name = 'held:test';
+  readonly timeoutMs = 60_000;
+  readonly requests: ChatRequest[] = [];
+  private readonly held = gate();
+  private readonly arrivals: { count: number; reached: () => void }[] = [];
+
+  constructor(private readonly events: string[] = []) {}
+
+  async write(request: ChatRequest): Promise<string> {
+    this.requests.push(request);
+    this.events.push(`model called: ${request.question}`);
+    for (const arrival of this.arrivals) if (this.requests.length >= arrival.count) arrival.reached();
+    await this.held.opened;
+    return request.draft;
+  }
+
+  /** Resolves once `count` questions have reached the model (their drafts are done). */
+  reached(count: number): Promise<void> {
+    if (this.requests.length >= count) return Promise.resolve();
+    return new Promise((reached) => this.arrivals.push({ count, reached }));
   }
 
   release(): void {
-    this.releaseHeld();
-  }
-
-  override async ask(question: string, options?: AskOptions): Promise<Answer> {
-    if (question.includes('hold')) {
-      this.markStarted();
-      await this.held;
-    }
-    return super.ask(question, options);
+    this.held.open();
   }
 }
 
+/** A turn-taker that records when each turn begins and ends, around `queue`'s turns. */
+function recordedTurns(queue: AnsweringQueue, events: string[]): TakeTurn {
+  return (work) =>
+    queue.takeTurn(async () => {
+      events.push('turn begins');
+      try {
+        return await work();
+      } finally {
+        events.push('turn ends');
+      }
+    });
+}
+
 describe('the answering queue', () => {
-  it('GIVEN one answer at a time THEN the next starts only when the one before has finished', async () => {
-    const queue = new AnsweringQueue(1);
+  it('GIVEN one turn at a time THEN the next starts only when the one before has finished', async () => {
+    const queue = new AnsweringQueue();
     const started: string[] = [];
-    let finishFirst: () => void = () => {};
-    const first = queue.run(async () => {
+    const first = gate();
+    const firstTurn = queue.takeTurn(async () => {
       started.push('first');
-      await new Promise<void>((resolve) => {
-        finishFirst = resolve;
-      });
+      await first.opened;
       return 'first answer';
     });
-    const second = queue.run(async () => {
+    const secondTurn = queue.takeTurn(async () => {
       started.push('second');
       return 'second answer';
     });
@@ -56,68 +82,127 @@ describe('the answering queue', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(started).toEqual(['first']);
     expect(queue.pending).toEqual({ running: 1, waiting: 1 });
-    finishFirst();
-    expect(await Promise.all([first, second])).toEqual(['first answer', 'second answer']);
+    first.open();
+    expect(await Promise.all([firstTurn, secondTurn])).toEqual(['first answer', 'second answer']);
     expect(started).toEqual(['first', 'second']);
   });
 
-  it('GIVEN two queued CPU-bound answers THEN what the event loop received meanwhile runs between them', async () => {
-    const queue = new AnsweringQueue(1);
+  it('GIVEN two queued CPU-bound turns THEN what the event loop received meanwhile runs between them', async () => {
+    const queue = new AnsweringQueue();
     const order: string[] = [];
-    const answers = [queue.run(async () => void order.push('answer 1')), queue.run(async () => void order.push('answer 2'))];
+    const turns = [queue.takeTurn(async () => void order.push('answer 1')), queue.takeTurn(async () => void order.push('answer 2'))];
     setImmediate(() => order.push('gateway event'));
-    await Promise.all(answers);
+    await Promise.all(turns);
     expect(order).toEqual(['answer 1', 'gateway event', 'answer 2']);
   });
 
-  it('GIVEN a failing answer THEN the failure reaches its caller and the next answer still runs', async () => {
-    const queue = new AnsweringQueue(1);
-    const failing = queue.run(async () => {
+  it('GIVEN a failing turn THEN the failure reaches its caller and the next turn still runs', async () => {
+    const queue = new AnsweringQueue();
+    const failing = queue.takeTurn(async () => {
       throw new Error('index file is corrupt');
     });
-    const next = queue.run(async () => 'answered');
+    const next = queue.takeTurn(async () => 'answered');
     await expect(failing).rejects.toThrow('index file is corrupt');
     expect(await next).toBe('answered');
     expect(queue.pending).toEqual({ running: 0, waiting: 0 });
   });
 
-  it('GIVEN the answerer THEN offline answers are queued one at a time and LLM answers are not queued', () => {
-    expect(answersAtOnceFor({ ANSWERER: 'extractive' })).toBe(1);
-    expect(answersAtOnceFor({ ANSWERER: 'openai' })).toBe(Number.POSITIVE_INFINITY);
+  it('GIVEN a turn asked for inside a turn THEN it runs as part of it instead of waiting for it forever', async () => {
+    const queue = new AnsweringQueue();
+    const waiting = queue.takeTurn(async () => 'after');
+    const nested = await queue.takeTurn(() => queue.takeTurn(async () => 'inner answer'));
+    expect(nested).toBe('inner answer');
+    expect(await waiting).toBe('after');
+    expect(queue.pending).toEqual({ running: 0, waiting: 0 });
     expect(() => new AnsweringQueue(0)).toThrow(RangeError);
   });
 });
 
-describe('deferrals never wait behind answers, on a fake Discord', () => {
-  let running: RunningBot;
-  afterEach(() => running.stop());
+describe('answers over the real core and the seed article, on a fake Discord', () => {
+  let indexDir: string;
+  let index: PassageIndex;
+  let running: RunningBot | undefined;
 
-  it('GIVEN the offline answerer busy with a slow answer WHEN another /ask arrives THEN it is deferred while the slow one is held, and answered after it, in order', async () => {
-    const scoop = new HeldScoop();
-    running = await startBot(scoop, { answersAtOnce: 1 });
+  beforeAll(async () => {
+    indexDir = await mkdtemp(join(tmpdir(), 'scoop-queue-index-'));
+    const config = parseConfig({ CORPUS_DIR: 'seeds', INDEX_DIR: indexDir, LOG_LEVEL: 'silent' });
+    index = (await openScoop(config, { logger: memoryLogger().logger })).index;
+  });
+  afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+  });
+  afterAll(() => rm(indexDir, { recursive: true, force: true }));
+
+  it('GIVEN an LLM answerer that is slow THEN each question’s draft takes a turn and the model is called after it, so the second question is drafted while the first waits on the model', async () => {
+    const events: string[] = [];
+    const queue = new AnsweringQueue();
+    const takeTurn = recordedTurns(queue, events);
+    const chat = new HeldChat(events);
+    running = await startBot(scoopOverIndex(index, { chat, takeTurn }), { takeTurn, env: { ANSWERER: 'openai', OPENAI_API_KEY: 'sk-test' } });
     const { fake } = running;
-    const slow = fake.slashCommand('ask', { question: 'When is GPT-5 coming out? hold' }, fakeUser('first'));
-    await scoop.heldStarted;
-    const next = fake.slashCommand('ask', { question: 'Who hosts OpenAI models?' }, fakeUser('second'));
-    expect((await fake.callbackOf(next)).body).toEqual({ type: 5, data: { flags: 0 } });
-    expect(scoop.asked).toEqual([]);
-    scoop.release();
-    const [slowEdit, nextEdit] = await Promise.all([fake.editOf(slow), fake.editOf(next)]);
-    expect(nextEdit.body.embeds[0].title).toBe('Who hosts OpenAI models?');
-    expect(scoop.asked.map((a) => a.question)).toEqual(['When is GPT-5 coming out? hold', 'Who hosts OpenAI models?']);
-    expect(fake.requests.indexOf(slowEdit)).toBeLessThan(fake.requests.indexOf(nextEdit));
+    const first = fake.slashCommand('ask', { question: 'Quand GPT-4.5 sera-t-il dévoilé ?' }, fakeUser('first'));
+    const second = fake.slashCommand('ask', { question: 'Quand GPT-5 sera-t-il lancé ?' }, fakeUser('second'));
+    await chat.reached(2);
+    expect(events).toEqual([
+      'turn begins',
+      'turn ends',
+      'model called: Quand GPT-4.5 sera-t-il dévoilé ?',
+      'turn begins',
+      'turn ends',
+      'model called: Quand GPT-5 sera-t-il lancé ?',
+    ]);
+    const third = fake.slashCommand('ask', { question: 'Qui héberge les modèles d’OpenAI ?' }, fakeUser('third'));
+    expect((await fake.callbackOf(third)).body).toEqual({ type: 5, data: { flags: 0 } });
+    expect(fake.callsFor(first).filter((r) => r.method === 'PATCH')).toEqual([]);
+    expect(fake.callsFor(second).filter((r) => r.method === 'PATCH')).toEqual([]);
+    chat.release();
+    const [firstEdit, secondEdit, thirdEdit] = await Promise.all([fake.editOf(first), fake.editOf(second), fake.editOf(third)]);
+    expect(firstEdit.body.embeds[0].title).toBe('Quand GPT-4.5 sera-t-il dévoilé ?');
+    expect(firstEdit.body.embeds[0].description).toMatch(/\[1\]/);
+    expect(secondEdit.body.embeds[0].title).toBe('Quand GPT-5 sera-t-il lancé ?');
+    expect(thirdEdit.body.embeds[0].title).toBe('Qui héberge les modèles d’OpenAI ?');
+    expect(queue.pending).toEqual({ running: 0, waiting: 0 });
   });
 
-  it('GIVEN an LLM answerer (answers not queued) busy with a slow answer THEN another question is answered without waiting for it', async () => {
-    const scoop = new HeldScoop();
-    running = await startBot(scoop, { answersAtOnce: answersAtOnceFor({ ANSWERER: 'openai' }) });
+  it('GIVEN the offline answerer busy with a slow answer WHEN another /ask arrives THEN it is deferred while the slow one is held, and drafted and answered after it, in order', async () => {
+    const hybrid = new HybridSearch({ index });
+    const firstSearch = gate();
+    const searchHeld = gate();
+    const searches: string[] = [];
+    const retriever = {
+      search: async (...args: Parameters<HybridSearch['search']>) => {
+        searches.push(args[0]);
+        if (searches.length === 1) {
+          firstSearch.open();
+          await searchHeld.opened;
+        }
+        return hybrid.search(...args);
+      },
+    };
+    const queue = new AnsweringQueue();
+    const secondAsksForTurn = gate();
+    let turnsAskedFor = 0;
+    const takeTurn: TakeTurn = (work) => {
+      if (++turnsAskedFor === 2) secondAsksForTurn.open();
+      return queue.takeTurn(work);
+    };
+    const facts = (stories: { isFolded(id: string): boolean }) => new FactBook(index.facts().filter((entry) => !stories.isFolded(entry.articleId)), index.articles());
+    running = await startBot(createScoop({ index, retriever, facts, takeTurn }), { takeTurn });
     const { fake } = running;
-    const slow = fake.slashCommand('ask', { question: 'When is GPT-5 coming out? hold' }, fakeUser('first'));
-    await scoop.heldStarted;
-    const next = fake.slashCommand('ask', { question: 'Who hosts OpenAI models?' }, fakeUser('second'));
-    expect((await fake.editOf(next)).body.embeds[0].title).toBe('Who hosts OpenAI models?');
-    expect(fake.callsFor(slow).filter((r) => r.method === 'PATCH')).toEqual([]);
-    scoop.release();
-    expect((await fake.editOf(slow)).body.embeds[0].title).toBe('When is GPT-5 coming out? hold');
+    const slow = fake.slashCommand('ask', { question: 'Quand GPT-4.5 sera-t-il dévoilé ?' }, fakeUser('first'));
+    await firstSearch.opened;
+    const next = fake.slashCommand('ask', { question: 'Quand GPT-5 sera-t-il lancé ?' }, fakeUser('second'));
+    expect((await fake.callbackOf(next)).body).toEqual({ type: 5, data: { flags: 0 } });
+    await secondAsksForTurn.opened;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(queue.pending).toEqual({ running: 1, waiting: 1 });
+    expect(searches).toHaveLength(1);
+    searchHeld.open();
+    const [slowEdit, nextEdit] = await Promise.all([fake.editOf(slow), fake.editOf(next)]);
+    expect(slowEdit.body.embeds[0].title).toBe('Quand GPT-4.5 sera-t-il dévoilé ?');
+    expect(nextEdit.body.embeds[0].title).toBe('Quand GPT-5 sera-t-il lancé ?');
+    expect(searches).toHaveLength(2);
+    expect(fake.requests.indexOf(slowEdit)).toBeLessThan(fake.requests.indexOf(nextEdit));
   });
 });

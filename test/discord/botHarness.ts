@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { answersAtOnceFor } from '../../bot/answeringQueue';
 import { createBot, type Bot } from '../../bot/createBot';
 import { SettingsStore } from '../../bot/serverSettings';
 import type { AppCommand } from '../../commands/command';
+import { AnsweringQueue, type TakeTurn } from '../../src/answeringQueue';
 import { parseConfig } from '../../src/config';
 import type { Logger } from '../../src/logger';
 import type { NewsDesk } from '../../src/live/liveScoop';
@@ -31,11 +31,12 @@ export function memoryLogger(): { logger: Logger; logs: Record<string, unknown>[
 
 /**
  * Starts a fake Discord and logs the real bot in to it, with `scoop` as the
- * core. Call `stop()` after: it destroys the client before closing the fake.
+ * core and, unless `takeTurn` is given, an answering queue of its own (pass
+ * the one the core was built with, as bot/start.ts does). Call `stop()` after: it destroys the client before closing the fake.
  */
 export async function startBot(
   scoop: Scoop,
-  options: { env?: Record<string, string>; commands?: readonly AppCommand[]; fake?: FakeDiscord; newsDesk?: NewsDesk; answersAtOnce?: number } = {},
+  options: { env?: Record<string, string>; commands?: readonly AppCommand[]; fake?: FakeDiscord; newsDesk?: NewsDesk; takeTurn?: TakeTurn } = {},
 ): Promise<RunningBot> {
   const fake = options.fake ?? (await FakeDiscord.start());
   const tempDir = await mkdtemp(join(tmpdir(), 'scoop-bot-'));
@@ -49,7 +50,7 @@ export async function startBot(
   });
   const { logger, logs } = memoryLogger();
   const settings = await SettingsStore.open(config.SETTINGS_FILE);
-  const bot = createBot({ scoop, logger, config, settings, answersAtOnce: options.answersAtOnce ?? answersAtOnceFor(config), ...(options.commands && { commands: options.commands }), ...(options.newsDesk && { newsDesk: options.newsDesk }) });
+  const bot = createBot({ scoop, logger, config, settings, takeTurn: options.takeTurn ?? new AnsweringQueue().takeTurn, ...(options.commands && { commands: options.commands }), ...(options.newsDesk && { newsDesk: options.newsDesk }) });
   await bot.login('fake-bot-token');
   return {
     fake,
