@@ -13,7 +13,7 @@ import { checkChatAnswer } from './checkChatAnswer';
 import type { AnswerContext, Finding, Miss } from './finding';
 import { MESSAGES } from './messages';
 import { foldedArticle, namesFocusName } from './namesFocus';
-import { readQuestion, type TermShare } from './readQuestion';
+import { readQuestion, type QuestionReading, type TermShare } from './readQuestion';
 import { ANSWER_STRATEGIES, READING_STRATEGIES } from './strategies';
 
 export type { AnswerFacts } from './answerFacts';
@@ -92,15 +92,32 @@ function find(context: AnswerContext): Finding | Miss {
 }
 
 /**
+ * The answer type the reader looks for: the question's own, unless its words
+ * left it open and what it asks says more ("What does the Polestar 2 cost?" →
+ * an amount), or it asks who is tied to something ("Qui héberge GPT-4.5 ?"):
+ * a partner is an organisation, not the person a sentence also names.
+ */
+function askedType(read: QuestionReading, analysis: QuestionAnalysis): QuestionReading {
+  if ((read.expected === 'other' || read.expected === 'yes-no') && analysis.kind === 'fact' && ASKED_BY_TARGET[analysis.target]) {
+    return { ...read, expected: ASKED_BY_TARGET[analysis.target]! };
+  }
+  if (read.expected === 'person' && analysis.kind === 'partnership') return { ...read, expected: 'organisation' };
+  return read;
+}
+
+/**
  * False for a text that asks nothing (a headline), and for a yes/no question
- * about no date, tie or typed fact ("François de Rugy a-t-il démissionné pour
- * rien ?"): what answers it is what the articles say, quoted, not a word
- * pulled from a sentence. A yes/no question about a date or a tie ("GPT-5
- * a-t-il été reporté ?") still gets its typed answer ("début 2025").
+ * about a tie or about no date or typed fact ("François de Rugy a-t-il
+ * démissionné pour rien ?", "Microsoft a-t-il refusé d'héberger GPT-4.5 ?"):
+ * what answers it is what the articles say, quoted, not a word pulled from a
+ * sentence or a partner named for a tie nobody asked about. A yes/no question
+ * about a date ("GPT-5 a-t-il été reporté ?") still gets its dated answer
+ * ("début 2025").
  */
 function asksForValue({ analysis, reading }: AnswerContext): boolean {
   if (!analysis.asks) return false;
-  return !(reading.expected === 'yes-no' && analysis.kind === 'fact' && analysis.target === 'other');
+  if (reading.expected !== 'yes-no') return true;
+  return !(analysis.kind === 'partnership' || (analysis.kind === 'fact' && analysis.target === 'other'));
 }
 
 /**
@@ -209,7 +226,7 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
     const hits = await deps.search(analysis.searchQuery, PASSAGES_READ, { excludePassageIds: options.excludePassageIds });
     lap('search');
     const read = readQuestion(analysis.searchQuery, analysis.language, { termShare: deps.termShare });
-    const reading = (read.expected === 'other' || read.expected === 'yes-no') && analysis.kind === 'fact' && ASKED_BY_TARGET[analysis.target] ? { ...read, expected: ASKED_BY_TARGET[analysis.target]! } : read;
+    const reading = askedType(read, analysis);
     const context: AnswerContext = { analysis, reading, replyLanguage, hits, facts: deps.facts, aliases };
     const found = find(context);
     lap('compose');

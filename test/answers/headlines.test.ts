@@ -95,6 +95,13 @@ describe('a yes/no question is read, not given a pulled-out word', () => {
     }
   });
 
+  it('GIVEN a yes/no question about a tie THEN no partner named as a value: the sentence that says it, quoted', async () => {
+    const answer = await answerQuestion("Microsoft est-il le partenaire cloud d'OpenAI ?", news.deps);
+    expect(answer.value).toBeNull();
+    expect(answer.abstained).toBe(false);
+    expect(foldedSnippets(answer.citations)).toMatch(/microsoft/);
+  });
+
   it('GIVEN a yes/no question about a date THEN it keeps its typed answer', async () => {
     const answer = await answerQuestion('GPT-5 a-t-il été reporté ?', news.deps);
     expect(answer.value).toMatch(/début 2025|early 2025/);
