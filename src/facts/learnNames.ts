@@ -13,6 +13,8 @@ export interface LearnedName {
   /** The name as written, spaces collapsed and a possessive dropped ("Galaxy S25", "A350-1000", "Nouvelle-Zélande"). */
   canonical: string;
   kind: NameKind;
+  /** The organisation the text says it is of ("GPT-4.5 d'OpenAI", "OpenAI's GPT-4.5"), as written there; only for a name with a digit (a product or model). */
+  maker?: string;
 }
 
 /** One name of an article with how it reads across the article (the kind most of its cues give). */
@@ -20,6 +22,8 @@ export interface ArticleName {
   name: string;
   kind: NameKind;
   count: number;
+  /** The organisation the article says the name is of, when it says so (see {@link LearnedName.maker}). */
+  maker?: string;
 }
 
 const WORD = /(?:[ldjmnstcLDJMNSTC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](?=\p{L})|[\p{L}\p{N}]+(?:[.,](?=\p{N})\p{N}+|-[\p{L}\p{N}]+)*/gu;
@@ -197,7 +201,39 @@ export function learnNames(text: string, language: Article['language'], folded: 
     names.push({ start, end, text: raw, canonical: canonicalOf(raw), kind: kindOf(text, words, i, last, vocabulary) });
     i = last + 1;
   }
+  markMakers(text, names);
   return names;
+}
+
+/** "X d'Y", "X de Y", "X of Y", "X by Y" between two names. */
+const MAKER_AFTER = /^\s+(?:d['’]|de\s+|du\s+|of\s+|by\s+|from\s+)$/u;
+/** "X et Y d'Z", "X, Y and Z of W": names joined before the maker. */
+const JOINED = /^\s*(?:,|et|and|&)\s*$|^\s+(?:et|and|&)\s+$/u;
+const POSSESSIVE = /['’]s$/u;
+
+/**
+ * Marks, on product-like names (with a digit: "GPT-4.5", "Galaxy S25"), the
+ * name the text gives as their maker: the name right after "d'" / "de" /
+ * "of" / "by" ("les modèles GPT-4.5 et GPT-5 d'OpenAI", names joined by "et"
+ * sharing it), or the possessive before ("OpenAI's GPT-4.5"). Whether the
+ * maker is an organisation is the corpus's to say (see `NameDirectory`).
+ */
+function markMakers(text: string, names: LearnedName[]): void {
+  for (let j = names.length - 2; j >= 0; j -= 1) {
+    const name = names[j];
+    const next = names[j + 1];
+    const gap = text.slice(name.end, next.start);
+    if (!HAS_DIGIT.test(name.canonical)) continue;
+    if (MAKER_AFTER.test(gap) && !HAS_DIGIT.test(next.canonical)) name.maker = next.canonical;
+    else if (JOINED.test(gap) && next.maker) name.maker = next.maker;
+  }
+  for (let j = 0; j + 1 < names.length; j += 1) {
+    const owner = names[j];
+    const named = names[j + 1];
+    if (POSSESSIVE.test(owner.text) && /^\s+$/u.test(text.slice(owner.end, named.start)) && HAS_DIGIT.test(named.canonical) && !HAS_DIGIT.test(owner.canonical)) {
+      named.maker ??= owner.canonical;
+    }
+  }
 }
 
 /**
@@ -206,15 +242,17 @@ export function learnNames(text: string, language: Article['language'], folded: 
  * everywhere in the article) and how often it is used.
  */
 export function articleNames(learned: LearnedName[]): ArticleName[] {
-  const byName = new Map<string, { kinds: Map<NameKind, number>; count: number }>();
+  type Tally = { kinds: Map<NameKind, number>; count: number; maker?: string };
+  const byName = new Map<string, Tally>();
   for (const name of learned) {
-    const entry = byName.get(name.canonical) ?? { kinds: new Map(), count: 0 };
+    const entry: Tally = byName.get(name.canonical) ?? { kinds: new Map(), count: 0 };
     entry.count += 1;
     if (name.kind !== 'other') entry.kinds.set(name.kind, (entry.kinds.get(name.kind) ?? 0) + 1);
+    entry.maker ??= name.maker;
     byName.set(name.canonical, entry);
   }
-  return [...byName.entries()].map(([name, { kinds, count }]) => {
+  return [...byName.entries()].map(([name, { kinds, count, maker }]) => {
     const kind = [...kinds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
-    return { name, kind, count };
+    return maker === undefined ? { name, kind, count } : { name, kind, count, maker };
   });
 }

@@ -9,6 +9,8 @@ interface NameEntry {
   spellings: Map<string, number>;
   /** Articles whose cues type the name, by kind. */
   kinds: Map<NameKind, number>;
+  /** Articles that say whose it is ("GPT-4.5 d'OpenAI"), by the maker they name. */
+  makers: Map<string, number>;
 }
 
 /** One name a question may use, as the directory resolves it. */
@@ -44,12 +46,29 @@ export class NameDirectory {
       if (!k) continue;
       let entry = this.entries.get(k);
       if (!entry) {
-        entry = { spellings: new Map(), kinds: new Map() };
+        entry = { spellings: new Map(), kinds: new Map(), makers: new Map() };
         this.entries.set(k, entry);
       }
       entry.spellings.set(name.name, (entry.spellings.get(name.name) ?? 0) + 1);
       if (name.kind !== 'other') entry.kinds.set(name.kind, (entry.kinds.get(name.kind) ?? 0) + 1);
+      if (name.maker) entry.makers.set(name.maker, (entry.makers.get(name.maker) ?? 0) + 1);
     }
+  }
+
+  /**
+   * The organisation behind a product or model: the alias table's maker, else
+   * the maker most articles name ("GPT-4.5 d'OpenAI"), unless the corpus says
+   * that name is a person or a place; null when no article says.
+   */
+  makerOf(name: string): string | null {
+    const listed = canonicalSubjectCompany(canonicalSubject(name) ?? name);
+    if (listed) return listed;
+    const makers = this.entries.get(nameKey(name))?.makers;
+    if (!makers) return null;
+    for (const [maker] of [...makers.entries()].sort((a, b) => b[1] - a[1])) {
+      if (!this.isPersonOrPlace(maker)) return canonicalSubject(maker) ?? this.spellingOf(nameKey(maker)) ?? maker;
+    }
+    return null;
   }
 
   /** The kind of a name across the corpus: the alias table's, else the kind most articles give it; `other` when none types it. */
@@ -106,7 +125,7 @@ export class QuestionNames {
       if (!k || this.known.has(k) || isStopWord(foldForMatching(spelling))) return;
       const kind = directory.kindOf(canonical);
       if (kind === 'person' || kind === 'place') return;
-      const company = kind === 'organisation' ? canonical : canonicalSubjectCompany(canonical);
+      const company = kind === 'organisation' ? canonical : directory.makerOf(canonical);
       this.known.set(k, { canonical, kind: kind === 'organisation' ? 'company' : kind === 'product' ? 'product' : 'name', company, marked: marked || MARKED.test(canonical) });
     };
     for (const [alias, subject] of aliases) add(alias, subject, false);

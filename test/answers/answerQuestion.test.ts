@@ -30,6 +30,14 @@ function expectMarkersMatchCitations(answer: Answer): void {
 }
 
 describe('answerQuestion on the news fixtures', () => {
+  it('GIVEN "Qui héberge GPT-4.5 ?" THEN Microsoft, the cloud partner of OpenAI, whose model the articles say GPT-4.5 is; not the CEO a sentence names', async () => {
+    for (const question of ['Qui héberge GPT-4.5 ?', 'Who hosts GPT-4.5?']) {
+      const answer = await answerQuestion(question, deps);
+      expect(answer.value, question).toBe('Microsoft');
+      expect(answer.citations.length, question).toBeGreaterThan(0);
+    }
+  });
+
   it('GIVEN "When is GPT-5 expected?" THEN end of May 2025 first, then how the plan moved, each claim cited', async () => {
     const answer = await answerQuestion('When is GPT-5 expected?', deps);
     expect(answer).toMatchObject({ language: 'en', kind: 'date', abstained: false });

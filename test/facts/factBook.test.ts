@@ -193,3 +193,22 @@ describe('FactBook across articles: the corpus types a name an article leaves un
     expect(both.timeline('Bruno Lemaire').events).toEqual([]);
   });
 });
+
+describe('FactBook: whose a product is, from the articles', () => {
+  it('GIVEN "GPT-4.5 et GPT-5 d\'OpenAI" in the seed THEN a question naming GPT-4.5 knows OpenAI is behind it, with no table entry saying so', () => {
+    const seed = seedArticle();
+    const book = new FactBook([extractFacts(seed)], [seed]);
+    expect(book.findNames('Qui héberge GPT-4.5 ?')).toMatchObject([{ canonical: 'GPT-4.5', kind: 'product', company: 'OpenAI' }]);
+  });
+
+  it('GIVEN "Galaxy S25 de Samsung" and "the Pixel 9 of Google" THEN each maker is learned; a name with no maker said has none', () => {
+    const articles = [
+      { id: 'a1', source: 'a1.txt', title: 'Le Galaxy S25 de Samsung arrive', language: 'fr' as const, published: '2025-01-20', url: null, text: "Le Galaxy S25 de Samsung arrive en février. Le Galaxy S25 sera vendu 899 euros." },
+      { id: 'a2', source: 'a2.txt', title: 'Pixel 9', language: 'en' as const, published: '2024-08-13', url: null, text: 'The Pixel 9 of Google is out. The Xperia 10 is also out.' },
+    ];
+    const book = new FactBook(articles.map((article) => extractFacts(article)), articles);
+    expect(book.findNames('Quand sort le Galaxy S25 ?')[0]).toMatchObject({ canonical: 'Galaxy S25', company: 'Samsung' });
+    expect(book.findNames('When is the Pixel 9 out?')[0]).toMatchObject({ canonical: 'Pixel 9', company: 'Google' });
+    expect(book.findNames('When is the Xperia 10 out?')[0]).toMatchObject({ canonical: 'Xperia 10', company: null });
+  });
+});
