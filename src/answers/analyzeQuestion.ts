@@ -4,7 +4,7 @@ import type { DateEventKind, PartnershipNature } from '../facts/fact';
 import { foldForMatching } from '../text/foldForMatching';
 import { findEventCues } from '../facts/claimCues';
 import { questionLanguage } from '../text/language';
-import { VOCABULARIES, wordsPattern } from '../text/vocabulary';
+import { typeNamedFirst, VOCABULARIES, wordsPattern } from '../text/vocabulary';
 import type { QuestionKind } from './answer';
 
 /** The kind of fact a "fact" question asks for, which decides what is pulled out of the supporting sentence. */
@@ -214,7 +214,6 @@ const INTERROGATIVE_LAST = /(?:\b(?:quoi|qui|quand|ou|combien|what|when|where|wh
 /** A request in the imperative ("Donnez une chaîne…", "Tell me when…"). */
 const REQUEST_OPENERS = /^(?:donne|donnez|dis|dites|cite|citez|nomme|nommez|indique|indiquez|explique|expliquez|decris|decrivez|tell|give|name|list|show|explain|describe)\b/u;
 /** A query naming what it wants ("Date de naissance d'Anselm Franz", "Nombre de joueurs…", "Price of the Polestar 2"). */
-const WANTED_NOUN = /^(?:la |le |l'|the )?([\p{L}]+) (?:de |d'|du |des |of )/u;
 const WANTED_TYPES = new Set(['date', 'amount', 'count', 'place', 'person', 'name', 'organisation']);
 
 /**
@@ -230,8 +229,8 @@ export function asksSomething(text: string): boolean {
   if (isQuestion(text)) return true;
   const folded = foldForMatching(text).replace(/^[^\p{L}]+/u, '').replace(/\s+/g, ' ');
   if (INTERROGATIVE_AFTER_PREPOSITION.test(folded) || INTERROGATIVE_LAST.test(folded) || REQUEST_OPENERS.test(folded)) return true;
-  const wanted = WANTED_NOUN.exec(folded)?.[1];
-  if (wanted && [VOCABULARIES.fr, VOCABULARIES.en].some((v) => WANTED_TYPES.has(v.typeNouns[wanted] ?? v.typeNouns[wanted.replace(/s$/, '')] ?? ''))) return true;
+  const wanted = typeNamedFirst(folded);
+  if (wanted && WANTED_TYPES.has(wanted)) return true;
   return STRONG_DATE.some((pattern) => pattern.test(folded)) || STRONG_FACT.some(([pattern, target]) => target !== 'person' && pattern.test(folded));
 }
 

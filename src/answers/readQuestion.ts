@@ -3,7 +3,7 @@ import { expandWithLexicon, isConcept } from '../text/expandWithLexicon';
 import { foldForMatching } from '../text/foldForMatching';
 import { STOP_WORDS } from '../text/stopWords';
 import { tokenize, type Token } from '../text/tokenize';
-import { VOCABULARIES, type AnswerType, type DateRole, type Vocabulary } from '../text/vocabulary';
+import { typeNamedFirst, typeOfNoun, VOCABULARIES, type AnswerType, type DateRole, type Vocabulary } from '../text/vocabulary';
 
 /** A name the question asks about, with the parts that tell it from its neighbours. */
 export interface FocusName {
@@ -120,12 +120,11 @@ function headNouns(match: RegExpExecArray, language: 'fr' | 'en'): string[] {
 function typeFromNoun(match: RegExpExecArray, vocabulary: Vocabulary): AnswerType {
   const bare = headNouns(match, 'fr')[0];
   if (bare === undefined) return 'other';
-  return vocabulary.typeNouns[bare] ?? vocabulary.typeNouns[bare.replace(/s$/, '')] ?? 'other';
+  return typeOfNoun(bare, [vocabulary]) ?? 'other';
 }
 
 const WHO = /(?:^|[^\p{L}])(?:qui|who|whom|whose)(?![\p{L}])/u;
-/** A question that names what it wants first ("Le lieu du sommet ?", "The price of the Polestar 2?"). */
-const LEADING_NOUN = /^(?:le |la |l'|les |the )?([\p{L}]+) (?:de |d'|du |des |of )/u;
+
 const WHAT = /(?:^|[^\p{L}])(?:que|quoi|qu'est-ce|qu'est ce|qu'|what)(?![\p{L}])|^qu'/u;
 
 /**
@@ -154,8 +153,7 @@ export function expectedAnswerType(question: string, language: 'fr' | 'en'): Ans
   const what = WHAT.exec(folded);
   if (what) consider(what.index, 'other');
   if (best) return (best as { type: AnswerType }).type;
-  const noun = LEADING_NOUN.exec(folded)?.[1];
-  const named = noun === undefined ? undefined : [VOCABULARIES[language], VOCABULARIES[language === 'fr' ? 'en' : 'fr']].map((v) => v.typeNouns[noun] ?? v.typeNouns[noun.replace(/s$/, '')]).find(Boolean);
+  const named = typeNamedFirst(folded, [VOCABULARIES[language], VOCABULARIES[language === 'fr' ? 'en' : 'fr']]);
   if (named) return named;
   const asked = VOCABULARIES[language].yesNo.test(folded) || VOCABULARIES.fr.yesNo.test(folded) || /[?？]$/u.test(folded);
   return asked ? 'yes-no' : 'other';

@@ -169,3 +169,25 @@ export const VOCABULARIES: Readonly<Record<'fr' | 'en', Vocabulary>> = { fr: VOC
 export function wordsPattern(source: string, flags = 'gu'): RegExp {
   return new RegExp(`(?<![\\p{L}\\d])(?:${source})(?![\\p{L}\\d])`, flags);
 }
+
+/** The answer type a noun names in either vocabulary, its plural folded ("dates" → date); undefined when neither types it. */
+export function typeOfNoun(noun: string, vocabularies: readonly Vocabulary[] = [VOCABULARIES.fr, VOCABULARIES.en]): AnswerType | undefined {
+  const singular = noun.replace(/s$/, '');
+  for (const vocabulary of vocabularies) {
+    const type = vocabulary.typeNouns[noun] ?? vocabulary.typeNouns[singular];
+    if (type) return type;
+  }
+  return undefined;
+}
+
+const NOUN_FIRST = /^(?:la |le |l'|the )?([\p{L}]+) (?:de |d'|du |des |of )/u;
+
+/**
+ * The type of what a query names first, on folded text ("Date de naissance
+ * d'Anselm Franz" → date, "Le lieu du sommet ?" → place); undefined when it
+ * does not open with a noun of a type.
+ */
+export function typeNamedFirst(folded: string, vocabularies?: readonly Vocabulary[]): AnswerType | undefined {
+  const noun = NOUN_FIRST.exec(folded)?.[1];
+  return noun === undefined ? undefined : typeOfNoun(noun, vocabularies);
+}
