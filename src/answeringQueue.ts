@@ -1,10 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** Runs `work` in a turn of its own and resolves or rejects as it does. */
-export type TakeTurn = <T>(work: () => Promise<T>) => Promise<T>;
+import type { TakeTurn } from './answers/answerQuestion';
 
-/** No queue: `work` runs at once (the CLI, which answers one question per process). */
-export const withoutTurns: TakeTurn = (work) => work();
+export { withoutTurns, type TakeTurn } from './answers/answerQuestion';
 
 /**
  * CPU-bound work of the core (a question's analysis, search, reading and

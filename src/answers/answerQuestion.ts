@@ -31,7 +31,7 @@ export interface AnswerDeps {
    * shared with the process's other questions (an `AnsweringQueue`); the chat
    * rewrite runs after the turn. At once when absent.
    */
-  takeTurn?: <T>(work: () => Promise<T>) => Promise<T>;
+  takeTurn?: TakeTurn;
 }
 
 /** Options for one question. */
@@ -46,7 +46,11 @@ export interface AnswerOptions {
 
 const PASSAGES_READ = 8;
 
-const runAtOnce = <T>(work: () => Promise<T>): Promise<T> => work();
+/** Runs `work` in a turn of its own and resolves or rejects as it does (see the service's answering queue). */
+export type TakeTurn = <T>(work: () => Promise<T>) => Promise<T>;
+
+/** No queue: `work` runs at once (the CLI, which answers one question per process). */
+export const withoutTurns: TakeTurn = (work) => work();
 
 /** What a fact question's target asks for, when the question's first words left the type open ("What does the Polestar 2 cost?"). */
 const ASKED_BY_TARGET: Partial<Record<QuestionAnalysis['target'], AnswerType>> = { amount: 'amount', count: 'count', place: 'place', person: 'person' };
@@ -217,7 +221,7 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
     mark = now;
   };
 
-  const { analysis, replyLanguage, hits, finding, extracted } = await (deps.takeTurn ?? runAtOnce)(async () => {
+  const { analysis, replyLanguage, hits, finding, extracted } = await (deps.takeTurn ?? withoutTurns)(async () => {
     mark = performance.now();
     const aliases = foldedAliases(deps.facts);
     const analysis = analyzeQuestion(asked, options.previousQuestion, { aliases, findNames: (text) => deps.facts.findNames(text) });
