@@ -48,6 +48,8 @@ function compareNullable(a: string | null, b: string | null): number {
  */
 export class FactBook {
   private readonly placed: PlacedClaim[];
+  /** Every dated claim with its `superseded` flag, worked out on the first timeline asked (the claims never change). */
+  private events?: TimelineEvent[];
   private readonly partnerships: PartnershipClaim[];
   private readonly aliasClaims: AliasClaim[];
   /** Name key → the spelling shown for a subject with dated claims or code names. */
@@ -151,7 +153,7 @@ export class FactBook {
    * Any name the articles use works: the subjects are the names they date.
    */
   timeline(subject?: string): Timeline {
-    const events = this.withSupersession();
+    const events = (this.events ??= this.withSupersession());
     if (subject === undefined || subject.trim() === '') {
       const from = this.newest ? isoDay(new Date(Date.parse(this.newest) - this.recentDays * 86_400_000)) : null;
       const recent = events
