@@ -4,7 +4,7 @@ import { NO_MENTIONS } from '../bot/allowedMentions';
 import { outcomeOf } from '../bot/botMetrics';
 import { answerMessage } from '../bot/answerMessage';
 import { checkQuestion } from '../bot/questionInput';
-import { isQuestion } from '../src/answers/checkStatement';
+import { isQuestion } from '../src/answers/analyzeQuestion';
 import { UserFacingError } from '../src/errors';
 import type { MessageCommand } from './command';
 

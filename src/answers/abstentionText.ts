@@ -5,8 +5,6 @@ import { EVENT_WORDS, frenchOf } from './eventWords';
 export type AbstentionReason = 'subject-absent' | 'not-stated';
 
 
-export { frenchOf } from './eventWords';
-
 function whatEn(analysis: QuestionAnalysis, subject: string): string {
   switch (analysis.kind) {
     case 'date': {

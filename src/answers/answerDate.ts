@@ -3,7 +3,7 @@ import { sameStory } from '../facts/eventStory';
 import { resolveDateExpression } from '../facts/resolveDateExpression';
 import type { TimelineEvent } from '../scoop';
 import type { QuestionAnalysis } from './analyzeQuestion';
-import { frenchOf } from './abstentionText';
+import { frenchOf } from './eventWords';
 import { EVENT_WORDS } from './eventWords';
 import type { CitationList } from './citationList';
 import { describePublished, isDeadline, rangePhrase } from './describeDate';

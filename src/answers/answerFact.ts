@@ -1,7 +1,7 @@
 import type { TextSpan } from '../passages/passage';
 import type { AliasClaim } from '../facts/fact';
 import type { QuestionAnalysis } from './analyzeQuestion';
-import { frenchOf } from './abstentionText';
+import { frenchOf } from './eventWords';
 import type { CitationList } from './citationList';
 
 const LONG_SENTENCE = 240;

@@ -2,7 +2,7 @@ import { namesOfSentence } from '../facts/sentenceNames';
 import { PARTNERSHIP_NATURE_WORDS } from '../facts/partnershipNatureWords';
 import type { PartnershipClaim } from '../facts/fact';
 import type { QuestionAnalysis } from './analyzeQuestion';
-import { frenchOf } from './abstentionText';
+import { frenchOf } from './eventWords';
 import type { CitationList } from './citationList';
 
 const PLATFORMS = ['Azure', 'Google Cloud', 'AWS', 'Oracle Cloud', 'Vertex AI', 'Bedrock', 'ChatGPT', 'La Plateforme'];

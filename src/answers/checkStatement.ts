@@ -12,8 +12,6 @@ import type { SearchHit } from '../retrieval/searchHit';
 import { detectLanguage } from '../text/detectLanguage';
 import type { Answer } from './answer';
 import { analyzeQuestion, type SubjectMention } from './analyzeQuestion';
-
-export { isQuestion } from './analyzeQuestion';
 import { citeSpan, type Citation } from '../passages/citation';
 import { CitationList } from './citationList';
 import { describeRange } from './describeDate';

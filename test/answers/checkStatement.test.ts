@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkStatement, isQuestion } from '../../src/answers/checkStatement';
+import { isQuestion } from '../../src/answers/analyzeQuestion';
+import { checkStatement } from '../../src/answers/checkStatement';
 import { loadNewsFixture, type NewsFixture } from './newsFixture';
 
 describe('isQuestion', () => {
