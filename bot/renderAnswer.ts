@@ -3,6 +3,7 @@ import type { Answer } from '../src/answers/answer';
 import type { StatementCheck, StatementVerdict } from '../src/answers/checkStatement';
 import type { SearchHit } from '../src/retrieval/searchHit';
 import type { FoundPassage } from '../src/scoop';
+import { outletsOf } from '../src/storyGroups';
 import { escapeAll, fitText } from './discordLimits';
 import { MESSAGES, type Messages } from './messages';
 import { buildEmbed, type FieldDraft } from './embedDraft';
@@ -66,7 +67,7 @@ const OUTLETS_SHOWN = 200;
 
 function alsoInNote(hit: FoundPassage, t: Messages): string | undefined {
   if (!hit.alsoIn || hit.alsoIn.length === 0) return undefined;
-  const outlets = [...new Set(hit.alsoIn.map((also) => also.outlet ?? also.source))].join(', ');
+  const outlets = outletsOf(hit.alsoIn).join(', ');
   return t.alsoIn(escapeAll(fitText(outlets, OUTLETS_SHOWN)));
 }
 

@@ -12,6 +12,11 @@ export interface AlsoReported {
   published: string | null;
 }
 
+/** The outlets (else the files) a story also ran in, each once, in order: what "also in …" lists. */
+export function outletsOf(alsoIn: readonly AlsoReported[]): string[] {
+  return [...new Set(alsoIn.map((also) => also.outlet ?? also.source))];
+}
+
 function claimKeys(facts: ArticleFacts | undefined): Set<string> {
   const keys = new Set<string>();
   for (const claim of facts?.dates ?? []) keys.add(`d|${claim.subject}|${claim.event}|${claim.start}|${claim.end}|${claim.status}`);

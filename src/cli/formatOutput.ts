@@ -2,6 +2,7 @@ import type { Answer } from '../answers/answer';
 import { PARTNERSHIP_NATURE_WORDS } from '../facts/partnershipNatureWords';
 import type { SyncReport } from '../index/passageIndex';
 import type { FoundPassage, PartnerMap, Timeline } from '../scoop';
+import { outletsOf } from '../storyGroups';
 import { escapeControlCharacters, oneLine, stripControlCharacters } from '../text/controlCharacters';
 
 /** `search --json`: one object per query; a result whose story ran in other outlets lists them in `alsoIn`. */
@@ -120,7 +121,7 @@ export function searchText(query: string, hits: FoundPassage[]): string {
   const lines = hits.map(
     ({ passage, article, score, alsoIn }, i) =>
       `${i + 1}. ${quote(article.title)} (${source(article.source)}${dated(article.published)}, chars ${passage.start}-${passage.end}, score ${score.toFixed(3)})\n   "${quote(passage.text)}"` +
-      (alsoIn ? `\n   also in ${[...new Set(alsoIn.map((also) => quote(also.outlet ?? also.source)))].join(', ')}` : ''),
+      (alsoIn ? `\n   also in ${outletsOf(alsoIn).map(quote).join(', ')}` : ''),
   );
   return lines.join('\n') + '\n';
 }
