@@ -4,7 +4,6 @@ import { formatShare, renderTable } from './textTable';
 
 /** How Scoop treated one article's title asked as it is. */
 export interface HeadlineOutcome {
-  articleId: string;
   title: string;
   /** The title ends with a question mark (it may still ask nothing a short answer can give, as "Faut-il…?"). */
   asks: boolean;
@@ -37,7 +36,6 @@ export interface HeadlineReport {
 /** Reads one answer to an article's own title. */
 export function headlineOutcome(article: Article, answer: Answer): HeadlineOutcome {
   return {
-    articleId: article.id,
     title: article.title,
     asks: article.title.trim().endsWith('?'),
     value: answer.abstained ? null : answer.value,

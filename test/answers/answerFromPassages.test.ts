@@ -93,6 +93,7 @@ describe('answerFromPassages: no answer from an article about something else', (
     const reading = readQuestion('Qui a remplacé Laura Flessel au ministère des Sports ?', 'fr', { termShare });
     const found = answerFromPassages(reading, hitsOf(poll));
     expect('value' in found ? found.value : null).not.toBe('Affaires');
+    expect(found).toEqual({ reason: 'focus-absent' });
   });
 });
 
