@@ -25,8 +25,9 @@
  * in about 13 s), the peer's vector store 1.1 min, PIAF 5.8 min (Scoop's 3,429 questions at 41 ms each, the peer's
  * 300 at 480 ms), the OrangeSum set 1.2 min, the regression guards 2.9 min. The piafRetrieval section with
  * `--piaf-every 10` (343 questions for Scoop, MiniSearch, Orama and MiniSearch over articles, 18 for LangChain) took
- * 5.3 min at 783e14f with a load average of about 4 (search p50 per query: MiniSearch 14 ms, Orama 19 ms with a
- * p99 of 2 s, LangChain's BM25 1.2 s); without --piaf-every, every system is asked ten times as many questions.
+ * 5.3 min at 783e14f with a load average of about 4 (each system's search times per query are in the section's
+ * table, docs/benchmarks.md); without --piaf-every, every system is asked ten times as many questions. The whole
+ * `npm run eval -- --piaf-every 10` took about 9 min at f0858da (load average 3-4, shared index built in 23 s).
  */
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';

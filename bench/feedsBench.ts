@@ -33,6 +33,7 @@ import pino from 'pino';
 import { openScoop } from '../src/app';
 import { parseConfig } from '../src/config';
 import { containsExpected } from '../src/evaluation/answerMetrics';
+import { summariseLatency } from '../src/evaluation/latency';
 import { acceptedForms, loadOrangesumQuestions } from '../src/evaluation/orangesumQuestions';
 import { Newsroom } from '../src/feeds/newsroom';
 import { fetchPolicyOf } from '../src/feeds/safeFetch';
@@ -158,11 +159,6 @@ async function serveFeed(stories: Story[]): Promise<{ server: Server; host: stri
   return { server, host: `127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? NaN : sorted[Math.floor((sorted.length - 1) / 2)];
-}
-
 /**
  * Writes the round's article and asks its question until an answer cites the
  * file. The index size is read before each question, so once it shows the file
@@ -231,6 +227,8 @@ export async function runFeedsBench(options: { items?: number; lagRounds?: numbe
     } finally {
       await live.stop();
     }
+    const indexed = summariseLatency(indexedLags);
+    const answered = summariseLatency(answeredLags);
     return {
       items,
       source,
@@ -238,10 +236,10 @@ export async function runFeedsBench(options: { items?: number; lagRounds?: numbe
       liveLag: {
         rounds: lagRounds.length,
         questions,
-        indexedMedianMs: median(indexedLags),
-        indexedMaxMs: indexedLags.length > 0 ? Math.max(...indexedLags) : NaN,
-        medianMs: median(answeredLags),
-        maxMs: answeredLags.length > 0 ? Math.max(...answeredLags) : NaN,
+        indexedMedianMs: indexed.p50,
+        indexedMaxMs: indexed.max,
+        medianMs: answered.p50,
+        maxMs: answered.max,
         cited: answeredLags.length,
         right,
         watchSeconds,
