@@ -4,7 +4,7 @@ import { isoDay, publicationInterval } from './calendar';
 import { canonicalCompany, canonicalSubject, tableSpellings, type EntityMention } from './entities';
 import type { AliasClaim, ArticleFacts, DateClaim, DateEventKind, PartnershipClaim } from './fact';
 import { sameStory } from './eventStory';
-import { NameDirectory, QuestionNames } from './nameDirectory';
+import { mostUsed, NameDirectory, QuestionNames } from './nameDirectory';
 import { nameKey } from '../text/foldForMatching';
 
 /** Options for `FactBook`. */
@@ -92,7 +92,7 @@ export class FactBook {
     };
     for (const { claim } of placed) countSpelling(claim.subject);
     for (const alias of this.aliasClaims) countSpelling(alias.subject);
-    for (const [k, spellings] of subjectSpellings) this.subjectKeys.set(k, mostUsed(spellings));
+    for (const [k, spellings] of subjectSpellings) this.subjectKeys.set(k, mostUsed(spellings)!);
     for (const alias of this.aliasClaims) this.aliasKeys.set(key(alias.alias), this.subjectKeys.get(key(alias.subject))!);
     this.placed = placed
       .map((p) => ({ ...p, claim: { ...p.claim, subject: this.subjectKeys.get(key(p.claim.subject))! } }))
@@ -111,7 +111,7 @@ export class FactBook {
         partySpellings.set(key(name), spellings);
       }
     }
-    for (const [k, spellings] of partySpellings) this.companyKeys.set(k, mostUsed(spellings));
+    for (const [k, spellings] of partySpellings) this.companyKeys.set(k, mostUsed(spellings)!);
     this.partnerships = partnerships.map((p) => ({ ...p, a: this.companyKeys.get(key(p.a))!, b: this.companyKeys.get(key(p.b))! }));
     const dates = this.placed.map((p) => p.published).filter((d): d is string => d !== null);
     this.newest = dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : null;
@@ -246,14 +246,3 @@ export class FactBook {
   }
 }
 
-function mostUsed(spellings: ReadonlyMap<string, number>): string {
-  let best = '';
-  let count = -1;
-  for (const [spelling, n] of spellings) {
-    if (n > count) {
-      best = spelling;
-      count = n;
-    }
-  }
-  return best;
-}

@@ -4,6 +4,19 @@ import type { NameKind } from '../text/vocabulary';
 import { canonicalSubject, canonicalSubjectCompany, tableKind, type EntityMention } from './entities';
 import type { ArticleName } from './learnNames';
 
+/** The key counted most often (the first of equals, in insertion order); undefined for an empty map. */
+export function mostUsed<K>(counts: ReadonlyMap<K, number>): K | undefined {
+  let best: K | undefined;
+  let count = -1;
+  for (const [key, n] of counts) {
+    if (n > count) {
+      best = key;
+      count = n;
+    }
+  }
+  return best;
+}
+
 interface NameEntry {
   /** Spellings as the articles write them, with how many articles use each. */
   spellings: Map<string, number>;
@@ -65,10 +78,9 @@ export class NameDirectory {
     if (listed) return listed;
     const makers = this.entries.get(nameKey(name))?.makers;
     if (!makers) return null;
-    for (const [maker] of [...makers.entries()].sort((a, b) => b[1] - a[1])) {
-      if (!this.isPersonOrPlace(maker)) return canonicalSubject(maker) ?? this.spellingOf(nameKey(maker)) ?? maker;
-    }
-    return null;
+    const organisations = new Map([...makers].filter(([maker]) => !this.isPersonOrPlace(maker)));
+    const maker = mostUsed(organisations);
+    return maker === undefined ? null : (canonicalSubject(maker) ?? this.spellingOf(nameKey(maker)) ?? maker);
   }
 
   /** The kind of a name across the corpus: the alias table's, else the kind most articles give it; `other` when none types it. */
@@ -76,8 +88,7 @@ export class NameDirectory {
     const listed = tableKind(canonicalSubject(name) ?? name);
     if (listed) return listed;
     const kinds = this.entries.get(nameKey(name))?.kinds;
-    if (!kinds || kinds.size === 0) return 'other';
-    return [...kinds.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    return (kinds && mostUsed(kinds)) ?? 'other';
   }
 
   /** True when the corpus says `name` names a person or a place: it is then no dated subject and no party. */
@@ -89,8 +100,7 @@ export class NameDirectory {
   /** The spelling most articles use for the name `key` stands for, or null. */
   spellingOf(key: string): string | null {
     const spellings = this.entries.get(key)?.spellings;
-    if (!spellings) return null;
-    return [...spellings.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    return (spellings && mostUsed(spellings)) ?? null;
   }
 
   /** Every key the directory holds, with the name it resolves to (for the question lookup). */
