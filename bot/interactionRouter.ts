@@ -6,7 +6,6 @@ import {
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import type { AppCommand, CommandContext } from '../commands/command';
-import { UserFacingError } from '../src/errors';
 import { NO_MENTIONS } from './allowedMentions';
 import { handleAnswerButton } from './answerButtons';
 import { outcomeOfFailure, type QuestionOutcome } from './botMetrics';
@@ -61,7 +60,7 @@ async function runCommand(
     if (done) outcome = done;
   } catch (error) {
     outcome = outcomeOfFailure(error);
-    const rejectedInput = error instanceof UserFacingError && !interaction.deferred && !interaction.replied;
+    const rejectedInput = outcome === 'declined' && !interaction.deferred && !interaction.replied;
     if (admission?.ok && rejectedInput) admission.refund();
     await replyWithError(interaction, error, logger, where(interaction, interaction.commandName), context.t);
   }
