@@ -158,7 +158,7 @@ function declineText(analysis: QuestionAnalysis, context: AnswerContext, miss: M
   const base = !analysis.asks
     ? messages.notSaid(focus.length > 0 ? focus.join(' ') : null)
     : structured
-    ? abstentionText(worded, subject, 'not-stated')
+    ? (context.replyLanguage === analysis.language ? messages.notAnswered(analysis.searchQuery) : null) ?? abstentionText(worded, subject, 'not-stated')
     : messages.notStated(analysis.searchQuery, reading.expected, focus.length > 0 ? focus.join(' ') : null);
   if (miss.reason !== 'focus-absent' || !miss.name) return base;
   const known = context.facts.knows(miss.name);
