@@ -17,6 +17,8 @@ export interface Messages {
    * "don't say who bought WhatsApp"); null when they cannot be embedded. Only for a question in this language.
    */
   notAnswered(question: string): string | null;
+  /** Nothing in the articles answers the question, quoted as asked: for when its words cannot be embedded and a paraphrase would guess. */
+  notAnsweredQuoted(question: string): string;
   /** Nothing in the articles answers: what was not found, from the question's own words when they allow. */
   notStated(question: string, expected: AnswerType, focus: string | null): string;
   /** No sentence read says what a text that asks nothing (a headline) says (the closest articles are still offered as related reading). */
@@ -86,6 +88,7 @@ const FRENCH: Messages = {
     const clause = indirectQuestion(question, 'fr');
     return clause ? `Les articles indexés ne disent pas ${clause}.` : null;
   },
+  notAnsweredQuoted: (question) => `Les articles indexés ne répondent pas à la question ${FRENCH.quote(question.trim())}.`,
   notStated(question, expected, focus) {
     const inOwnWords = FRENCH.notAnswered(question);
     if (inOwnWords) return inOwnWords;
@@ -112,6 +115,7 @@ const ENGLISH: Messages = {
     const clause = indirectQuestion(question, 'en');
     return clause ? `The indexed articles don't say ${clause}.` : null;
   },
+  notAnsweredQuoted: (question) => `The indexed articles don't answer ${ENGLISH.quote(question.trim())}.`,
   notStated(question, expected, focus) {
     const inOwnWords = ENGLISH.notAnswered(question);
     if (inOwnWords) return inOwnWords;

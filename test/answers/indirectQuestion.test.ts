@@ -58,4 +58,10 @@ describe('declines worded from the question', () => {
     expect(answer.answer.split('\n')[0]).toMatch(/^The indexed articles don't say when the Eiffel Tower will reopen\./);
     expect(answer.answer).not.toContain('released');
   });
+
+  it('GIVEN a date question whose verb is not read and whose words cannot be embedded THEN the decline quotes it rather than call it a release', async () => {
+    const answer = await answerQuestion('When did the Eiffel Tower reopen?', news.deps);
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer.split('\n')[0]).toMatch(/^The indexed articles don't answer "When did the Eiffel Tower reopen\?"/);
+  });
 });
