@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import { PARTNERSHIP_NATURE_WORDS } from '../src/facts/partnershipNatureWords';
 import type { Citation } from '../src/passages/citation';
 import type { PartnershipClaim } from '../src/facts/fact';
-import type { PartnerMap, Timeline, TimelineEvent } from '../src/scoop';
+import type { PartnerMap, Timeline, TimelineEvent } from '../src/facts/factBook';
 import { DISCORD_LIMITS, escapeAll } from './discordLimits';
 import { buildEmbed, type FieldDraft } from './embedDraft';
 import { MESSAGES, type Messages } from './messages';

@@ -1,7 +1,8 @@
 import type { Answer } from '../answers/answer';
 import { PARTNERSHIP_NATURE_WORDS } from '../facts/partnershipNatureWords';
 import type { SyncReport } from '../index/passageIndex';
-import type { FoundPassage, PartnerMap, Timeline } from '../scoop';
+import type { PartnerMap, Timeline } from '../facts/factBook';
+import type { FoundPassage } from '../scoop';
 import { outletsOf } from '../storyGroups';
 import { escapeControlCharacters, oneLine, stripControlCharacters } from '../text/controlCharacters';
 

@@ -3,7 +3,7 @@ import { embedLength } from '../../bot/embedDraft';
 import { renderPartners, renderTimeline } from '../../bot/renderFacts';
 import { renderSources } from '../../bot/renderSources';
 import type { Citation } from '../../src/passages/citation';
-import type { TimelineEvent } from '../../src/scoop';
+import type { TimelineEvent } from '../../src/facts/factBook';
 
 const citation = (i: number, snippet = 'GPT-5 était prévu pour fin 2024.'): Citation => ({
   articleId: `a${i}`, source: `s${i}.txt`, title: `Article ${i}`, published: '2024-06-01', url: null, start: 0, end: snippet.length, snippet,
