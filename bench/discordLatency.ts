@@ -23,6 +23,7 @@ import { BotMetrics } from '../bot/botMetrics';
 import { createBot } from '../bot/createBot';
 import { startMetricsServer } from '../bot/metricsServer';
 import { SettingsStore } from '../bot/serverSettings';
+import { commands } from '../commands';
 import { AnsweringQueue, withoutTurns } from '../src/answeringQueue';
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/logger';
@@ -101,7 +102,7 @@ export async function runDiscordLatencyBench({
   });
   const settings = await SettingsStore.open(config.SETTINGS_FILE);
   const metrics = new BotMetrics();
-  const bot = createBot({ scoop, logger: createLogger('silent'), config, settings, metrics });
+  const bot = createBot({ scoop, logger: createLogger('silent'), config, settings, metrics, commands });
   metrics.watchIndex(() => ({ articles: scoop.articleCount(), passages: 0 }));
   const monitoring = metricsOn
     ? await startMetricsServer({ port: 0, host: '127.0.0.1', metrics, health: { indexLoaded: () => true, gatewayConnected: () => bot.client.isReady() } })

@@ -1,6 +1,5 @@
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
-import { commandsByName, commands as allCommands } from '../commands';
-import type { AppCommand, CommandContext } from '../commands/command';
+import type { AppCommand, CommandContext } from './command';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
 import type { NewsDesk } from '../src/live/liveScoop';
@@ -14,7 +13,7 @@ import { FeedbackLog } from './feedbackLog';
 import { MESSAGES } from './messages';
 import { ServerRate } from './serverRate';
 import type { SettingsStore } from './serverSettings';
-import { routeInteraction } from './interactionRouter';
+import { commandsByName, routeInteraction } from './interactionRouter';
 import { handleMessage } from './mentionHandler';
 
 /** What the bot is built from. */
@@ -29,8 +28,8 @@ export interface BotDeps {
   settings: SettingsStore;
   /** Where questions, latencies and 429s are counted; a fresh set when absent. */
   metrics?: BotMetrics;
-  /** The slash commands to route; all of commands/ by default. */
-  commands?: readonly AppCommand[];
+  /** The commands to route: the registry in commands/ (`commands`), as bot/start.ts passes it. */
+  commands: readonly AppCommand[];
   /** Feeds and single pages for the admin commands; without it /feeds and /ingest say they are off. */
   newsDesk?: NewsDesk;
 }
@@ -68,7 +67,7 @@ export function clientOptions(config: Pick<Config, 'DISCORD_API_URL' | 'MESSAGE_
  * cooldowns, answer memory and feedback log every handler receives. Handlers
  * defer first; the core's CPU-bound work then takes its turns in the answering queue.
  */
-export function createBot({ scoop, logger, config, settings, metrics = new BotMetrics(), commands = allCommands, newsDesk }: BotDeps): Bot {
+export function createBot({ scoop, logger, config, settings, metrics = new BotMetrics(), commands, newsDesk }: BotDeps): Bot {
   const client = new Client(clientOptions(config));
   metrics.watchRest(client.rest);
   const context: CommandContext = {

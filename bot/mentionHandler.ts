@@ -1,5 +1,5 @@
 import type { Message } from 'discord.js';
-import type { CommandContext } from '../commands/command';
+import type { CommandContext } from './command';
 import { NO_MENTIONS } from './allowedMentions';
 import { answerMessage } from './answerMessage';
 import { openAnswerThread } from './answerThreads';

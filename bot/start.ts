@@ -138,7 +138,7 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
     indexLoaded = true;
     logger.info({ ...report, stale }, `index ready: ${live.scoop.articleCount()} articles${stale === null ? '' : ' (stale: the last good index)'}`);
     const settings = await SettingsStore.open(config.SETTINGS_FILE);
-    const running = createBot({ scoop: live.scoop, newsDesk: live.desk, logger, config, settings, metrics });
+    const running = createBot({ scoop: live.scoop, newsDesk: live.desk, logger, config, settings, metrics, commands });
     bot = running;
     if (config.ANNOUNCE_CHANNEL_ID !== undefined) live.onNewArticles(announcer(running.client, config.ANNOUNCE_CHANNEL_ID, logger));
     await live.start();

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { createBot, type Bot } from '../../bot/createBot';
 import { SettingsStore } from '../../bot/serverSettings';
-import type { AppCommand } from '../../commands/command';
+import type { AppCommand } from '../../bot/command';
+import { commands } from '../../commands';
 import { parseConfig } from '../../src/config';
 import type { Logger } from '../../src/logger';
 import type { NewsDesk } from '../../src/live/liveScoop';
@@ -48,7 +49,7 @@ export async function startBot(
   });
   const { logger, logs } = memoryLogger();
   const settings = await SettingsStore.open(config.SETTINGS_FILE);
-  const bot = createBot({ scoop, logger, config, settings, ...(options.commands && { commands: options.commands }), ...(options.newsDesk && { newsDesk: options.newsDesk }) });
+  const bot = createBot({ scoop, logger, config, settings, commands: options.commands ?? commands, ...(options.newsDesk && { newsDesk: options.newsDesk }) });
   await bot.login('fake-bot-token');
   return {
     fake,
