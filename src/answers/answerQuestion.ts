@@ -161,6 +161,12 @@ function structuredDecline(analysis: QuestionAnalysis, context: AnswerContext, s
   return abstentionText({ ...analysis, language: context.replyLanguage }, subject, 'not-stated');
 }
 
+/** The hits in rank order, each article's best passage only: related reading lists articles, not the same one twice. */
+function bestPassagePerArticle(hits: readonly SearchHit[]): SearchHit[] {
+  const seen = new Set<string>();
+  return hits.filter((hit) => !seen.has(hit.article.id) && seen.add(hit.article.id));
+}
+
 /** The decline, in the question's language: what was not found and, when no article names it, the name. */
 function declineText(analysis: QuestionAnalysis, context: AnswerContext, miss: Miss): string {
   const { reading } = context;
@@ -265,7 +271,7 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
     answer: draft.text,
     abstained: draft.abstained,
     citations: draft.citations,
-    related: draft.abstained ? hits.slice(0, RELATED_SHOWN) : [],
+    related: draft.abstained ? bestPassagePerArticle(hits).slice(0, RELATED_SHOWN) : [],
     value: draft.abstained || !finding ? null : finding.value,
     confidence: draft.abstained || !finding ? 0 : finding.confidence,
     timings,
