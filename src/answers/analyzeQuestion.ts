@@ -192,8 +192,14 @@ export function findQuestionSubjects(text: string, vocabulary: QuestionVocabular
   return subjects;
 }
 
-const QUESTION_OPENERS =
-  /^(quand|qui|que|quoi|quel|quelle|quels|quelles|comment|pourquoi|combien|ou|est-ce|when|who|whom|whose|what|which|where|why|how|is|are|was|were|do|does|did|will|would|can|could|should|has|have|had)\b/u;
+/** A question word of either vocabulary first ("quand", "qui", "est-ce", "what", "does"…). */
+const QUESTION_OPENERS = new RegExp(
+  `^(?:${[...new Set([...VOCABULARIES.fr.questionWords, ...VOCABULARIES.en.questionWords])]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})(?![\\p{L}\\d])`,
+  'u',
+);
 
 /**
  * True when `text` asks something ("Quand sort GPT-5 ?", "who hosts OpenAI")
