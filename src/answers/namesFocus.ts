@@ -2,8 +2,9 @@ import type { Article } from '../articles/article';
 import { ANALYZED_LEXICON } from '../text/analyzedLexicon';
 import { foldForMatching } from '../text/foldForMatching';
 import { analyzeTerms } from '../text/analyzeTerms';
-import { expandWithLexicon, isConcept } from '../text/expandWithLexicon';
-import { otherPlaceSpellings } from '../text/placeNames';
+import { CONCEPT_PREFIX, expandWithLexicon, isConcept } from '../text/expandWithLexicon';
+import { NEWS_LEXICON } from '../text/newsLexicon';
+import { isKnownPlace, otherPlaceSpellings } from '../text/placeNames';
 import type { FocusName, QuestionReading } from './readQuestion';
 
 const FOLDED_LIMIT = 512;
@@ -106,11 +107,40 @@ export function namesFocusName(folded: string, name: FocusName): boolean {
   return named || namesConcept(folded, name.words);
 }
 
-/** Whether an article names everything the question is about: each focus name and each year it gives. */
+let placeConcepts: ReadonlySet<string> | null = null;
+
+/** Lexicon concepts of a place (`~china`: "China", « Chine », "Chinese", « chinoise »): one of their wordings is a place the place table knows. */
+function isPlaceConcept(concept: string): boolean {
+  placeConcepts ??= new Set(NEWS_LEXICON.filter((c) => [...c.en, ...c.fr].some(isKnownPlace)).map((c) => CONCEPT_PREFIX + c.id));
+  return placeConcepts.has(concept);
+}
+
+/** Whether the folded text holds one wording of a lexicon concept, in either language (every stem of it). */
+function holdsConcept(folded: string, concept: string): boolean {
+  const wordings = [...(ANALYZED_LEXICON.fr.wordings.get(concept) ?? []), ...(ANALYZED_LEXICON.en.wordings.get(concept) ?? [])];
+  return wordings.some((stems) => stems.length > 0 && stems.every((stem) => usesStem(folded, stem)));
+}
+
+/**
+ * The question's words of a place that are no name: French writes
+ * nationalities in lower case (« quelle entreprise japonaise », « un
+ * constructeur européen »), and they constrain the answer as "in Japan" does.
+ */
+function placeWords(reading: QuestionReading): string[][] {
+  return reading.terms.filter((t) => !t.name).map((t) => t.concepts.filter(isPlaceConcept)).filter((concepts) => concepts.length > 0);
+}
+
+/**
+ * Whether an article names everything the question is about: each focus
+ * name, each year it gives and each place its words ask for (a Chinese
+ * company does not answer « quelle entreprise japonaise »).
+ */
 export function articleNamesFocus(article: Article, reading: QuestionReading): boolean {
-  if (reading.names.length === 0 && reading.years.length === 0) return true;
+  const places = placeWords(reading);
+  if (reading.names.length === 0 && reading.years.length === 0 && places.length === 0) return true;
   const folded = foldedArticle(article);
   if (!reading.names.every((name) => namesFocusName(folded, name))) return false;
+  if (!places.every((concepts) => concepts.some((concept) => holdsConcept(folded, concept)))) return false;
   return reading.years.every((year) => folded.includes(year) || article.published?.startsWith(year));
 }
 

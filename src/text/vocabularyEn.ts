@@ -27,7 +27,7 @@ export const VOCABULARY_EN: Vocabulary = {
     ...Object.fromEntries([...words('model models version product phone smartphone car vehicle software app device aircraft plane chip game')].map((w) => [w, 'product'])),
     ...Object.fromEntries([...words('reason reasons cause causes')].map((w) => [w, 'reason'])),
   },
-  questionWords: words('what which who whom whose when where why how does do did is are was were will would can could has have had name list'),
+  questionWords: words('what which who whom whose when where why how does do did is are was were will would can could should has have had name list'),
   yesNo: /^(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|should|may|might|must|isn't|aren't|wasn't|doesn't|didn't|hasn't|haven't|won't)\b/u,
   personTitles: words('mr mrs ms dr prof sir lord lady saint st executive president minister senator governor mayor general lieutenant captain colonel king queen prince princess pope cardinal bishop father brother sister coach player striker ceo founder director chairman chairwoman spokesman spokeswoman judge ambassador chancellor emperor duke baron rep sen gov'),
   organisationCues: words('brand subsidiary startup giant retailer airline group company firm corporation corp inc ltd llc plc bank maker carrier operator publisher manufacturer lab labs club team party union association foundation university institute agency ministry federation fc co'),

@@ -52,4 +52,13 @@ describe('the focus gate reads a name as the articles write it', () => {
     expect(japanese.abstained).toBe(true);
     expect(japanese.answer).toContain('Japanese');
   });
+
+  it('GIVEN a nationality in lower case, as French writes it (« entreprise japonaise »), asked of an article about a Chinese company THEN declines; « chinoise » gets the company', async () => {
+    const japanese = await ask('Avec quelle entreprise japonaise Belgrade a-t-elle signé pour son usine de traitement des eaux usées ?');
+    expect(japanese.abstained).toBe(true);
+    expect(japanese.citations).toEqual([]);
+    const chinese = await ask('Avec quelle entreprise chinoise Belgrade a-t-elle signé pour son usine de traitement des eaux usées ?');
+    expect(chinese.abstained, chinese.answer).toBe(false);
+    expect(chinese.value).toBe('CMEC');
+  });
 });

@@ -239,6 +239,12 @@ describe('extractFacts on general news', () => {
     expect(found.dates.map((d) => d.citation.snippet)).toEqual([claim]);
   });
 
+  it('GIVEN a first plan dated without a year THEN it is the date nearest the article, before the plan moved, not a year back', () => {
+    const early = { ...article('Renault a confirmé que la Zoe 2, initialement prévue le 5 mars, sortira finalement le 18 juin.'), published: '2020-02-17' };
+    const dates = extractFacts(early).dates.map(({ when, start, formerPlan }) => ({ when, start, formerPlan: formerPlan ?? false }));
+    expect(dates).toEqual(expect.arrayContaining([{ when: '5 mars', start: '2020-03-05', formerPlan: true }, { when: '18 juin', start: '2020-06-18', formerPlan: false }]));
+  });
+
   it('GIVEN a page or a group "baptisé" with a quoted title THEN that title is no code name of the product it is hosted on', () => {
     const facts = extractFacts(
       article(
