@@ -405,27 +405,81 @@ export class LexicalIndex {
    * index searches at full speed from its first query.
    */
   toBinary(): Uint8Array {
-    const data = this.toJSON();
-    const header = Buffer.from(JSON.stringify({ format: BINARY_FORMAT, version: VERSION, k1: data.k1, b: data.b, ids: data.ids, terms: data.terms }));
+    // Written straight from the live postings, in two passes (count, then fill): no copy of them is held in between.
+    const newSlot = new Int32Array(this.slotIds.length).fill(-1);
+    const ids: string[] = [];
+    this.slotIds.forEach((id, slot) => {
+      if (id === null) return;
+      newSlot[slot] = ids.length;
+      ids.push(id);
+    });
+    const { slotArticle, articles } = articleNumbers(ids);
+    const termIds: number[] = [];
+    const pairCounts: number[] = [];
+    const articlePairCounts: number[] = [];
+    const lastTerm = new Int32Array(articles).fill(-1);
+    this.postings.forEach((list, termId) => {
+      if (this.documentFrequency[termId] <= 0) return;
+      let pairs = 0;
+      let articlePairs = 0;
+      for (let i = 0; i < list.length; i += 2) {
+        const slot = newSlot[list[i]];
+        if (slot < 0) continue;
+        pairs += 1;
+        if ((list[i + 1] & TEXT_MASK) === 0) continue;
+        const article = slotArticle[slot];
+        if (lastTerm[article] !== termId) {
+          lastTerm[article] = termId;
+          articlePairs += 1;
+        }
+      }
+      termIds.push(termId);
+      pairCounts.push(pairs);
+      articlePairCounts.push(articlePairs);
+    });
+    const terms = termIds.map((termId) => this.terms[termId]);
+    const header = Buffer.from(JSON.stringify({ format: BINARY_FORMAT, version: VERSION, k1: this.k1, b: this.b, ids, terms }));
     const headerWords = Math.ceil(header.byteLength / 4);
-    const articlePostings = articlePostingsOf(data.ids, data.postings);
-    const pairs = data.postings.reduce((sum, list) => sum + list.length, 0);
-    const articlePairs = articlePostings.reduce((sum, list) => sum + list.length, 0);
-    const words = new Uint32Array(1 + headerWords + 2 * data.ids.length + 2 * data.terms.length + pairs + articlePairs);
+    const pairs = pairCounts.reduce((sum, count) => sum + count, 0);
+    const articlePairs = articlePairCounts.reduce((sum, count) => sum + count, 0);
+    const words = new Uint32Array(1 + headerWords + 2 * ids.length + 2 * terms.length + 2 * pairs + 2 * articlePairs);
     words[0] = header.byteLength;
     new Uint8Array(words.buffer).set(header, 4);
     let at = 1 + headerWords;
-    words.set(data.lengths, at);
-    at += data.ids.length;
-    words.set(data.titleLengths, at);
-    at += data.ids.length;
-    words.set(data.postings.map((list) => list.length / 2), at);
-    at += data.terms.length;
-    words.set(articlePostings.map((list) => list.length / 2), at);
-    at += data.terms.length;
-    for (const list of [...data.postings, ...articlePostings]) {
-      words.set(list, at);
-      at += list.length;
+    this.slotIds.forEach((_id, slot) => {
+      if (newSlot[slot] < 0) return;
+      words[at + newSlot[slot]] = this.lengths[slot];
+      words[at + ids.length + newSlot[slot]] = this.titleLengths[slot];
+    });
+    at += 2 * ids.length;
+    words.set(pairCounts, at);
+    at += terms.length;
+    words.set(articlePairCounts, at);
+    at += terms.length;
+    let articleAt = at + 2 * pairs;
+    const summed = new Uint32Array(articles);
+    const touched: number[] = [];
+    for (const termId of termIds) {
+      const list = this.postings[termId];
+      let previous = 0;
+      for (let i = 0; i < list.length; i += 2) {
+        const slot = newSlot[list[i]];
+        if (slot < 0) continue;
+        words[at++] = slot - previous;
+        words[at++] = list[i + 1];
+        previous = slot;
+        const tf = list[i + 1] & TEXT_MASK;
+        if (tf === 0) continue;
+        const article = slotArticle[slot];
+        if (summed[article] === 0) touched.push(article);
+        summed[article] += tf;
+      }
+      for (const article of touched) {
+        words[articleAt++] = article;
+        words[articleAt++] = summed[article];
+        summed[article] = 0;
+      }
+      touched.length = 0;
     }
     return new Uint8Array(words.buffer);
   }
@@ -743,12 +797,8 @@ function termFrequencies(analyzed: string[], language: Language): Map<string, nu
   return frequencies;
 }
 
-/**
- * Per term, flat pairs `[article, summed text term frequency, ...]` for documents
- * `ids` and their gap-encoded postings (as {@link LexicalIndex.toJSON} gives
- * them), articles numbered in the order their first document appears.
- */
-function articlePostingsOf(ids: readonly string[], postings: readonly number[][]): Uint32Array[] {
+/** Each document's article number (articles numbered in the order their first document appears in `ids`), and how many articles there are. */
+function articleNumbers(ids: readonly string[]): { slotArticle: Uint32Array; articles: number } {
   const articleOf = new Map<string, number>();
   const slotArticle = Uint32Array.from(ids, (id) => {
     const name = articleOfDocument(id);
@@ -756,22 +806,7 @@ function articlePostingsOf(ids: readonly string[], postings: readonly number[][]
     if (article === undefined) articleOf.set(name, (article = articleOf.size));
     return article;
   });
-  const summed = new Uint32Array(articleOf.size);
-  const touched: number[] = [];
-  return postings.map((encoded) => {
-    let slot = 0;
-    for (let i = 0; i < encoded.length; i += 2) {
-      slot += encoded[i];
-      const tf = encoded[i + 1] & TEXT_MASK;
-      if (tf === 0) continue;
-      const article = slotArticle[slot];
-      if (summed[article] === 0) touched.push(article);
-      summed[article] += tf;
-    }
-    const list = drainSums(touched, summed);
-    touched.length = 0;
-    return list;
-  });
+  return { slotArticle, articles: articleOf.size };
 }
 
 /** Flat pairs `[key, sums[key], ...]` for `keys` in order, zeroing those sums for the next use. */
