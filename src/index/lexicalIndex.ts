@@ -405,7 +405,16 @@ export class LexicalIndex {
    * index searches at full speed from its first query.
    */
   toBinary(): Uint8Array {
-    // Written straight from the live postings, in two passes (count, then fill): no copy of them is held in between.
+    return new Uint8Array(Buffer.concat([...this.binaryChunks()]));
+  }
+
+  /**
+   * {@link toBinary}'s bytes in pieces of about `chunkBytes` (the header and
+   * the counts first, then the postings), written straight from the live
+   * postings: no copy of them, nor the whole file, is held at once. The index
+   * must not change until the last piece is taken.
+   */
+  *binaryChunks(chunkBytes = 1 << 20): Generator<Uint8Array> {
     const newSlot = new Int32Array(this.slotIds.length).fill(-1);
     const ids: string[] = [];
     this.slotIds.forEach((id, slot) => {
@@ -440,48 +449,62 @@ export class LexicalIndex {
     const terms = termIds.map((termId) => this.terms[termId]);
     const header = Buffer.from(JSON.stringify({ format: BINARY_FORMAT, version: VERSION, k1: this.k1, b: this.b, ids, terms }));
     const headerWords = Math.ceil(header.byteLength / 4);
-    const pairs = pairCounts.reduce((sum, count) => sum + count, 0);
-    const articlePairs = articlePairCounts.reduce((sum, count) => sum + count, 0);
-    const words = new Uint32Array(1 + headerWords + 2 * ids.length + 2 * terms.length + 2 * pairs + 2 * articlePairs);
-    words[0] = header.byteLength;
-    new Uint8Array(words.buffer).set(header, 4);
+    const head = new Uint32Array(1 + headerWords + 2 * ids.length + 2 * terms.length);
+    head[0] = header.byteLength;
+    new Uint8Array(head.buffer).set(header, 4);
     let at = 1 + headerWords;
     this.slotIds.forEach((_id, slot) => {
       if (newSlot[slot] < 0) return;
-      words[at + newSlot[slot]] = this.lengths[slot];
-      words[at + ids.length + newSlot[slot]] = this.titleLengths[slot];
+      head[at + newSlot[slot]] = this.lengths[slot];
+      head[at + ids.length + newSlot[slot]] = this.titleLengths[slot];
     });
     at += 2 * ids.length;
-    words.set(pairCounts, at);
-    at += terms.length;
-    words.set(articlePairCounts, at);
-    at += terms.length;
-    let articleAt = at + 2 * pairs;
-    const summed = new Uint32Array(articles);
-    const touched: number[] = [];
+    head.set(pairCounts, at);
+    head.set(articlePairCounts, at + terms.length);
+    yield new Uint8Array(head.buffer);
+
+    const chunkWords = Math.max(2, Math.floor(chunkBytes / 8) * 2);
+    let chunk = new Uint32Array(chunkWords);
+    let filled = 0;
+    const full = () => {
+      const done = new Uint8Array(chunk.buffer);
+      chunk = new Uint32Array(chunkWords);
+      filled = 0;
+      return done;
+    };
     for (const termId of termIds) {
       const list = this.postings[termId];
       let previous = 0;
       for (let i = 0; i < list.length; i += 2) {
         const slot = newSlot[list[i]];
         if (slot < 0) continue;
-        words[at++] = slot - previous;
-        words[at++] = list[i + 1];
+        chunk[filled++] = slot - previous;
+        chunk[filled++] = list[i + 1];
         previous = slot;
+        if (filled === chunkWords) yield full();
+      }
+    }
+    const summed = new Uint32Array(articles);
+    const touched: number[] = [];
+    for (const termId of termIds) {
+      const list = this.postings[termId];
+      for (let i = 0; i < list.length; i += 2) {
+        const slot = newSlot[list[i]];
         const tf = list[i + 1] & TEXT_MASK;
-        if (tf === 0) continue;
+        if (slot < 0 || tf === 0) continue;
         const article = slotArticle[slot];
         if (summed[article] === 0) touched.push(article);
         summed[article] += tf;
       }
       for (const article of touched) {
-        words[articleAt++] = article;
-        words[articleAt++] = summed[article];
+        chunk[filled++] = article;
+        chunk[filled++] = summed[article];
         summed[article] = 0;
+        if (filled === chunkWords) yield full();
       }
       touched.length = 0;
     }
-    return new Uint8Array(words.buffer);
+    if (filled > 0) yield new Uint8Array(chunk.buffer, 0, filled * 4);
   }
 
   /** Loads what {@link toBinary} produced; throws an Error naming the problem when `bytes` are not such an index (another version included). */
