@@ -95,11 +95,11 @@ export const VOCABULARY_EN: Vocabulary = {
   strongTieWords: 'partners?|partnership|partnerships|alliance|teams? up|teamed up|joined forces|joint venture',
   ties: {
     natures: [
-      ['cloud|host(?:s|ed|ing)?|data cent(?:er|re)s?|computing capacity|compute capacity|computing power|compute', 'cloud'],
+      ['cloud|host(?:s|ed|ing)?|servers?|data cent(?:er|re)s?|computing capacity|compute capacity|computing power|computing infrastructure|compute', 'cloud'],
       ['chips?|superchips?|gpus?|processors?|accelerators?|semiconductors?', 'chips'],
-      ['invest(?:s|ed|ing|ment|ments|or|ors)?|raised|raises|raise|stake|funding round|led the round|equity|backer|backers|backed', 'investment'],
-      ['distribut\\p{L}*|resell\\p{L}*|marketplace|catalog(?:ue)?', 'distribution'],
-      ['integrat\\p{L}*|built into|powered by|relies on|rely on', 'integration'],
+      ['invest(?:s|ed|ing|ment|ments|or|ors)?|raised|raises|raise|stake|fund(?:s|ed|er|ers|ing)?|financ(?:e|es|ed|ing)|capital|led the round|equity|backer|backers|backed|backs', 'investment'],
+      ['distribut\\p{L}*|resell\\p{L}*|marketplace|catalog(?:ue)?|available on', 'distribution'],
+      ['integrat\\p{L}*|built into|powered by|powers|relies on|rely on', 'integration'],
       ['research|joint lab|co-?develop\\p{L}*|jointly develop\\p{L}*', 'research'],
     ],
     rivalry: 'concurren\\p{L}*|rival\\p{L}*|compet\\p{L}*|race|face a|versus|vs|against|depend\\p{L}*',

@@ -95,11 +95,11 @@ export const VOCABULARY_FR: Vocabulary = {
   strongTieWords: "partenaires?|partenariat|partenariats|alliance|s'allie|s'associe|accord de partenariat|coentreprise",
   ties: {
     natures: [
-      ['cloud|heberg\\p{L}*|centres? de donnees|infrastructure de supercalcul|supercalcul|puissance de calcul|capacite de calcul|capacites de calcul', 'cloud'],
+      ['cloud|heberg\\p{L}*|serveurs?|centres? de donnees|infrastructure de supercalcul|supercalcul|puissance de calcul|capacite de calcul|capacites de calcul', 'cloud'],
       ['puces?|gpu|gpus|processeurs?|accelerateurs?|semi-conducteurs?|superpuces?', 'chips'],
-      ['invest\\p{L}*|a leve|ont leve|leve|levee|participation|prise de participation|levee de fonds|tour de table|actionnaire|actionnaires|financ(?:e|era|ement)', 'investment'],
-      ['distribu\\p{L}*|catalogue|place de marche|commercialis\\p{L}*|revend\\p{L}*', 'distribution'],
-      ["integr\\p{L}*|s'appuie sur|s'appuiera sur|s'appuyer sur", 'integration'],
+      ['invest\\p{L}*|a leve|ont leve|leve|levee|participation|prise de participation|levee de fonds|tour de table|actionnaire|actionnaires|capital|financ(?:e|era|ement)', 'investment'],
+      ['distribu\\p{L}*|catalogue|place de marche|commercialis\\p{L}*|revend\\p{L}*|disponible sur', 'distribution'],
+      ["integr\\p{L}*|s'appui\\p{L}*|s'appuy\\p{L}*", 'integration'],
       ['recherche|laboratoire commun|co-?develop\\p{L}*|developper conjointement', 'research'],
     ],
     rivalry: 'concurren\\p{L}*|rival\\p{L}*|compet\\p{L}*|course|face a|versus|vs|contre|depend\\p{L}*|dependance',
