@@ -147,18 +147,37 @@ function unnamedFocus(finding: Finding, context: AnswerContext): string | null {
   return null;
 }
 
+/**
+ * The decline of a date, partnership or code-name question: in the question's own words when the reply is in its
+ * language; else from what was read ("when GPT-6 will be released"), unless that would name an event the question
+ * did not (a date question whose verb was not recognised), when the question is quoted as asked.
+ */
+function structuredDecline(analysis: QuestionAnalysis, context: AnswerContext, subject: string | null): string {
+  const messages = MESSAGES[context.replyLanguage];
+  const sameLanguage = context.replyLanguage === analysis.language;
+  const inOwnWords = sameLanguage ? messages.notAnswered(analysis.searchQuery) : null;
+  if (inOwnWords) return inOwnWords;
+  if (sameLanguage && analysis.kind === 'date' && analysis.event === null) return messages.notAnsweredQuoted(analysis.searchQuery);
+  return abstentionText({ ...analysis, language: context.replyLanguage }, subject, 'not-stated');
+}
+
+/** The hits in rank order, each article's best passage only: related reading lists articles, not the same one twice. */
+function bestPassagePerArticle(hits: readonly SearchHit[]): SearchHit[] {
+  const seen = new Set<string>();
+  return hits.filter((hit) => !seen.has(hit.article.id) && seen.add(hit.article.id));
+}
+
 /** The decline, in the question's language: what was not found and, when no article names it, the name. */
 function declineText(analysis: QuestionAnalysis, context: AnswerContext, miss: Miss): string {
   const { reading } = context;
   const messages = MESSAGES[context.replyLanguage];
-  const worded = { ...analysis, language: context.replyLanguage };
   const focus = reading.names.filter((n) => !n.place).map((n) => n.text);
   const structured = analysis.kind === 'date' || analysis.kind === 'partnership' || (analysis.kind === 'fact' && analysis.target === 'code-name');
   const subject = analysis.subjects.find((s) => s.kind === 'product')?.canonical ?? analysis.subjects[0]?.canonical ?? focus[0] ?? null;
   const base = !analysis.asks
     ? messages.notSaid(focus.length > 0 ? focus.join(' ') : null)
     : structured
-    ? abstentionText(worded, subject, 'not-stated')
+    ? structuredDecline(analysis, context, subject)
     : messages.notStated(analysis.searchQuery, reading.expected, focus.length > 0 ? focus.join(' ') : null);
   if (miss.reason !== 'focus-absent' || !miss.name) return base;
   const known = context.facts.knows(miss.name);
@@ -252,7 +271,7 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
     answer: draft.text,
     abstained: draft.abstained,
     citations: draft.citations,
-    related: draft.abstained ? hits.slice(0, RELATED_SHOWN) : [],
+    related: draft.abstained ? bestPassagePerArticle(hits).slice(0, RELATED_SHOWN) : [],
     value: draft.abstained || !finding ? null : finding.value,
     confidence: draft.abstained || !finding ? 0 : finding.confidence,
     timings,
