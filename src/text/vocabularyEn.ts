@@ -51,6 +51,10 @@ export const VOCABULARY_EN: Vocabulary = {
     periodParts: { early: 'early', beginning: 'early', start: 'early', late: 'late', end: 'late', mid: 'mid', middle: 'mid' },
     ordinals: { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, last: 4, '4th': 4 },
     seasons: { spring: { from: 3, to: 5 }, summer: { from: 6, to: 8 }, autumn: { from: 9, to: 11 }, fall: { from: 9, to: 11 }, winter: { from: 12, to: 14 } },
+    units: { day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year' },
+    relativeDays: { tomorrow: 1, today: 0, yesterday: -1 },
+    yearParts: { quarter: 'quarter', half: 'half' },
+    christmas: 'christmas',
     deicticSteps: { next: 1, coming: 1, following: 1, last: -1, past: -1, previous: -1, this: 0 },
     bounds: [
       ['(?:^|[^\\p{L}])(by|no later than)\\s$', 'by'],

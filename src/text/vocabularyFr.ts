@@ -51,6 +51,10 @@ export const VOCABULARY_FR: Vocabulary = {
     periodParts: { debut: 'early', fin: 'late', mi: 'mid', milieu: 'mid', courant: 'whole' },
     ordinals: { premier: 1, '1er': 1, deuxieme: 2, second: 2, seconde: 2, '2e': 2, '2eme': 2, troisieme: 3, '3e': 3, '3eme': 3, quatrieme: 4, dernier: 4, '4e': 4, '4eme': 4 },
     seasons: { printemps: { from: 3, to: 5 }, ete: { from: 6, to: 8 }, automne: { from: 9, to: 11 }, hiver: { from: 12, to: 14 } },
+    units: { jour: 'day', jours: 'day', semaine: 'week', semaines: 'week', mois: 'month', an: 'year', ans: 'year', annee: 'year', annees: 'year' },
+    relativeDays: { 'apres-demain': 2, demain: 1, "aujourd'hui": 0, hier: -1, 'avant-hier': -2 },
+    yearParts: { trimestre: 'quarter', semestre: 'half' },
+    christmas: 'noel',
     deicticSteps: { prochain: 1, prochaine: 1, dernier: -1, derniere: -1, passe: -1, passee: -1, ce: 0, cet: 0, cette: 0, 'en cours': 0 },
     bounds: [
       ["(?:^|[^\\p{L}])(d'ici|au plus tard)\\s$", 'by'],
