@@ -67,7 +67,7 @@ export const VOCABULARY_EN: Vocabulary = {
   claims: {
     events: [
       ['postpon\\p{L}*|delay(?:s|ed|ing)?|push(?:ed|es)? back|pushed (?:the \\p{L}+ )?(?:into|to)|slip(?:s|ped)?', 'postponement'],
-      ['releas(?:e|es|ed|ing)|ship(?:s|ped|ping)?|available|availability|arrive(?:s|d)?|rolls? out to|come out|comes out|came out', 'release'],
+      ['releas(?:e|es|ed|ing)|ship(?:s|ped|ping)?|available(?! (?:for|to|as a) pre-?order)|availability|arrive(?:s|d)?|rolls? out to|come out|comes out|came out', 'release'],
       ['unveil(?:s|ed|ing)?|present(?:s|ed|ing)|(?:will|to|would) present|present(?= (?:the|its|their|his|her|a|an) )|showcas(?:e|es|ed|ing)|reveal(?:s|ed|ing)?|debut(?:s|ed)?', 'unveiling'],
       ['launch(?:es|ed|ing)?', 'launch'],
       ['deploy(?:s|ed|ing|ment)?|roll(?:s|ed|ing)? out|rollout|host(?:s|ed|ing)?', 'deployment'],

@@ -67,7 +67,7 @@ export const VOCABULARY_FR: Vocabulary = {
   claims: {
     events: [
       ['report(?:e|ee|es|ees|er|era|eront|erait|eraient)|repouss\\p{L}*|retard(?:e|ee|es|ees|er|era)?|decal(?:e|ee|es|ees|er|age)', 'postponement'],
-      ["(?<!(?:le|du|au|son|leur|ce|quel|mauvais) )sort|sortent|sorti|sortie|sorties|sortir|sortira|sortiront|sortirait|sortiraient|publie|publiee|publiera|publication|disponible|disponibles|disponibilite|livre|livrera|livraison|commercialise|commercialisee|commercialisera|arrive|arrivera|arriveront|arriverait|arrivee", 'release'],
+      ["(?<!(?:le|du|au|son|leur|ce|quel|mauvais) )sort|sortent|sorti|sortie|sorties|sortir|sortira|sortiront|sortirait|sortiraient|publie|publiee|publiera|publication|disponible(?! en (?:pre-?commande|reservation))|disponibles(?! en (?:pre-?commande|reservation))|disponibilite|livre|livrera|livraison|commercialise|commercialisee|commercialisera|arrive|arrivera|arriveront|arriverait|arrivee", 'release'],
       ['devoil\\p{L}*|present(?:e|ee|es|ees|era|eront|erait|ation|er)', 'unveiling'],
       ['lanc(?:e|ee|es|ees|er|era|eront|erait|eraient|ement|ements)|mise sur le marche', 'launch'],
       ['deploi\\p{L}*|deploy\\p{L}*|mise en production|heberg\\p{L}*', 'deployment'],

@@ -255,6 +255,14 @@ describe('extractFacts on general news', () => {
     expect(facts.partnerships.map(({ a, b, nature }) => ({ a, b, nature }))).toEqual([{ a: 'Microsoft', b: 'Mistral AI', nature }]);
   });
 
+  it.each([
+    ['fr', 'Microsoft a confirmé que sa console Xbox Series X sera disponible en précommande à partir du 22 septembre.'],
+    ['en', 'Microsoft confirmed that its Xbox Series X console will be available for pre-order from September 22.'],
+  ] as const)('GIVEN a pre-order date (%s) THEN it is no release date of the product', (language, text) => {
+    const facts = extractFacts({ ...article(text), language, published: '2020-09-09' });
+    expect(facts.dates.filter((d) => d.event === 'release')).toEqual([]);
+  });
+
   it('GIVEN a page or a group "baptisé" with a quoted title THEN that title is no code name of the product it is hosted on', () => {
     const facts = extractFacts(
       article(
