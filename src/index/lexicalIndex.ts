@@ -429,29 +429,106 @@ export class LexicalIndex {
    * index searches at full speed from its first query.
    */
   toBinary(): Uint8Array {
-    const data = this.toJSON();
-    const header = Buffer.from(JSON.stringify({ format: BINARY_FORMAT, version: VERSION, k1: data.k1, b: data.b, ids: data.ids, terms: data.terms }));
+    return new Uint8Array(Buffer.concat([...this.binaryChunks()]));
+  }
+
+  /**
+   * {@link toBinary}'s bytes in pieces of about `chunkBytes` (the header and
+   * the counts first, then the postings), written straight from the live
+   * postings: no copy of them, nor the whole file, is held at once. The index
+   * must not change until the last piece is taken.
+   */
+  *binaryChunks(chunkBytes = 1 << 20): Generator<Uint8Array> {
+    const newSlot = new Int32Array(this.slotIds.length).fill(-1);
+    const ids: string[] = [];
+    this.slotIds.forEach((id, slot) => {
+      if (id === null) return;
+      newSlot[slot] = ids.length;
+      ids.push(id);
+    });
+    const { slotArticle, articles } = articleNumbers(ids);
+    const termIds: number[] = [];
+    const pairCounts: number[] = [];
+    const articlePairCounts: number[] = [];
+    const lastTerm = new Int32Array(articles).fill(-1);
+    this.postings.forEach((list, termId) => {
+      if (this.documentFrequency[termId] <= 0) return;
+      let pairs = 0;
+      let articlePairs = 0;
+      for (let i = 0; i < list.length; i += 2) {
+        const slot = newSlot[list[i]];
+        if (slot < 0) continue;
+        pairs += 1;
+        if ((list[i + 1] & TEXT_MASK) === 0) continue;
+        const article = slotArticle[slot];
+        if (lastTerm[article] !== termId) {
+          lastTerm[article] = termId;
+          articlePairs += 1;
+        }
+      }
+      termIds.push(termId);
+      pairCounts.push(pairs);
+      articlePairCounts.push(articlePairs);
+    });
+    const terms = termIds.map((termId) => this.terms[termId]);
+    const header = Buffer.from(JSON.stringify({ format: BINARY_FORMAT, version: VERSION, k1: this.k1, b: this.b, ids, terms }));
     const headerWords = Math.ceil(header.byteLength / 4);
-    const articlePostings = articlePostingsOf(data.ids, data.postings);
-    const pairs = data.postings.reduce((sum, list) => sum + list.length, 0);
-    const articlePairs = articlePostings.reduce((sum, list) => sum + list.length, 0);
-    const words = new Uint32Array(1 + headerWords + 2 * data.ids.length + 2 * data.terms.length + pairs + articlePairs);
-    words[0] = header.byteLength;
-    new Uint8Array(words.buffer).set(header, 4);
+    const head = new Uint32Array(1 + headerWords + 2 * ids.length + 2 * terms.length);
+    head[0] = header.byteLength;
+    new Uint8Array(head.buffer).set(header, 4);
     let at = 1 + headerWords;
-    words.set(data.lengths, at);
-    at += data.ids.length;
-    words.set(data.titleLengths, at);
-    at += data.ids.length;
-    words.set(data.postings.map((list) => list.length / 2), at);
-    at += data.terms.length;
-    words.set(articlePostings.map((list) => list.length / 2), at);
-    at += data.terms.length;
-    for (const list of [...data.postings, ...articlePostings]) {
-      words.set(list, at);
-      at += list.length;
+    this.slotIds.forEach((_id, slot) => {
+      if (newSlot[slot] < 0) return;
+      head[at + newSlot[slot]] = this.lengths[slot];
+      head[at + ids.length + newSlot[slot]] = this.titleLengths[slot];
+    });
+    at += 2 * ids.length;
+    head.set(pairCounts, at);
+    head.set(articlePairCounts, at + terms.length);
+    yield new Uint8Array(head.buffer);
+
+    const chunkWords = Math.max(2, Math.floor(chunkBytes / 8) * 2);
+    let chunk = new Uint32Array(chunkWords);
+    let filled = 0;
+    const full = () => {
+      const done = new Uint8Array(chunk.buffer);
+      chunk = new Uint32Array(chunkWords);
+      filled = 0;
+      return done;
+    };
+    for (const termId of termIds) {
+      const list = this.postings[termId];
+      let previous = 0;
+      for (let i = 0; i < list.length; i += 2) {
+        const slot = newSlot[list[i]];
+        if (slot < 0) continue;
+        chunk[filled++] = slot - previous;
+        chunk[filled++] = list[i + 1];
+        previous = slot;
+        if (filled === chunkWords) yield full();
+      }
     }
-    return new Uint8Array(words.buffer);
+    const summed = new Uint32Array(articles);
+    const touched: number[] = [];
+    for (const termId of termIds) {
+      const list = this.postings[termId];
+      for (let i = 0; i < list.length; i += 2) {
+        const slot = newSlot[list[i]];
+        const tf = list[i + 1] & TEXT_MASK;
+        if (slot < 0 || tf === 0) continue;
+        const article = slotArticle[slot];
+        if (summed[article] === 0) touched.push(article);
+        summed[article] += tf;
+      }
+      for (const article of touched) {
+        chunk[filled++] = article;
+        chunk[filled++] = summed[article];
+        summed[article] = 0;
+        if (filled === chunkWords) yield full();
+      }
+      touched.length = 0;
+    }
+    if (filled > 0) yield new Uint8Array(chunk.buffer, 0, filled * 4);
   }
 
   /** Loads what {@link toBinary} produced; throws an Error naming the problem when `bytes` are not such an index (another version included). */
@@ -605,7 +682,7 @@ export class LexicalIndex {
     if (cached) return cached;
     if (this.groupTf.length < this.groupLength.length) this.groupTf = new Float64Array(Math.ceil(this.groupLength.length * 1.25));
     const live = this.removedSlots > 0 ? (slot: number) => this.slotIds[slot] !== null : undefined;
-    const built = articlePairsOf(this.postings[termId], false, this.slotGroup, this.groupTf, live);
+    const built = articlePairsOf(this.postings[termId], this.slotGroup, this.groupTf, live);
     this.groupPostings[termId] = built;
     return built;
   }
@@ -729,12 +806,8 @@ function termFrequencies(analyzed: string[], language: Language): Map<string, nu
   return frequencies;
 }
 
-/**
- * Per term, flat pairs `[article, summed text term frequency, ...]` for documents
- * `ids` and their gap-encoded postings (as {@link LexicalIndex.toJSON} gives
- * them), articles numbered in the order their first document appears.
- */
-function articlePostingsOf(ids: readonly string[], postings: readonly number[][]): Uint32Array[] {
+/** Each document's article number (articles numbered in the order their first document appears in `ids`), and how many articles there are. */
+function articleNumbers(ids: readonly string[]): { slotArticle: Uint32Array; articles: number } {
   const articleOf = new Map<string, number>();
   const slotArticle = Uint32Array.from(ids, (id) => {
     const name = articleOfDocument(id);
@@ -742,28 +815,24 @@ function articlePostingsOf(ids: readonly string[], postings: readonly number[][]
     if (article === undefined) articleOf.set(name, (article = articleOf.size));
     return article;
   });
-  const summed = new Float64Array(articleOf.size);
-  return postings.map((encoded) => articlePairsOf(encoded, true, slotArticle, summed));
+  return { slotArticle, articles: articleOf.size };
 }
 
 /**
  * One term's article postings: flat pairs `[article, summed text term
  * frequency, ...]`, articles in the order their first posting comes, from
- * its `[slot, packed frequencies, ...]` postings (slots as gaps when `gaps`),
- * each slot's article in `articleOf`, skipping slots `live` rejects. `sums`
+ * its `[slot, packed frequencies, ...]` postings, each slot's article in `articleOf`, skipping slots `live` rejects. `sums`
  * is scratch, zero before and after.
  */
 function articlePairsOf(
   postings: ArrayLike<number>,
-  gaps: boolean,
   articleOf: ArrayLike<number>,
   sums: Float64Array,
   live?: (slot: number) => boolean,
 ): Uint32Array {
   const articles: number[] = [];
-  let slot = 0;
   for (let i = 0; i < postings.length; i += 2) {
-    slot = gaps ? slot + postings[i] : postings[i];
+    const slot = postings[i];
     const tf = postings[i + 1] & TEXT_MASK;
     if (tf === 0 || (live && !live(slot))) continue;
     const article = articleOf[slot];
