@@ -12,7 +12,7 @@ import type { ChatAnswerer } from './chatAnswerer';
 import { checkChatAnswer } from './checkChatAnswer';
 import type { AnswerContext, Finding, Miss } from './finding';
 import { MESSAGES } from './messages';
-import { foldedArticle, namesFocusName } from './namesFocus';
+import { foldedArticle, namesFocusName, namesWord } from './namesFocus';
 import { readQuestion, type QuestionReading, type TermShare } from './readQuestion';
 import { ANSWER_STRATEGIES, READING_STRATEGIES } from './strategies';
 
@@ -180,8 +180,20 @@ function declineText(analysis: QuestionAnalysis, context: AnswerContext, miss: M
     ? structuredDecline(analysis, context, subject)
     : messages.notStated(analysis.searchQuery, reading.expected, focus.length > 0 ? focus.join(' ') : null);
   if (miss.reason !== 'focus-absent' || !miss.name) return base;
-  const known = context.facts.knows(miss.name);
+  const known = context.facts.knows(miss.name) || closestArticlesShareAWordOf(miss.name, context);
   return known ? base : `${base} ${messages.notMentioned([miss.name])}`;
+}
+
+/**
+ * True when an article of the closest passages writes one of the name's words ("Eiffel" of "Eiffel Tower" in « la
+ * Tour Eiffel »): then the articles may well mention it in other words, and saying they don't would be false.
+ */
+function closestArticlesShareAWordOf(name: string, context: AnswerContext): boolean {
+  const focus = context.reading.names.find((n) => n.text === name);
+  const words = focus?.words ?? [];
+  if (words.length === 0) return false;
+  const articles = context.hits.map((hit) => foldedArticle(hit.article));
+  return words.some((word) => articles.some((text) => namesWord(text, word)));
 }
 
 async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {

@@ -65,7 +65,8 @@ function spellingsOf(name: FocusName): string[][] {
 /** A code that names one thing on its own, letters and digits mixed ("VV16", "H100"): an article may write it apart from the rest of the name (« le lancement Vega "VV16" », "la mission VV16"). */
 const STANDALONE_CODE = /^(?=.*\p{L})(?=.*\p{N})[\p{L}\p{N}]{4,}$/u;
 
-function namesWord(folded: string, word: string): boolean {
+/** True when folded text writes `word` (a folded word of a name) as a whole word. */
+export function namesWord(folded: string, word: string): boolean {
   return mayHold(folded, [word]) && wordPattern([word]).test(folded);
 }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answers/answerQuestion';
 import { indirectQuestion } from '../../src/answers/indirectQuestion';
@@ -63,5 +66,35 @@ describe('declines worded from the question', () => {
     const answer = await answerQuestion('When did the Eiffel Tower reopen?', news.deps);
     expect(answer.abstained).toBe(true);
     expect(answer.answer.split('\n')[0]).toMatch(/^The indexed articles don't answer "When did the Eiffel Tower reopen\?"/);
+  });
+});
+
+describe('a decline that names what the articles do not mention', () => {
+  let corpus: string;
+  let news: NewsFixture;
+  beforeAll(async () => {
+    corpus = mkdtempSync(join(tmpdir(), 'scoop-eiffel-'));
+    writeFileSync(
+      join(corpus, 'tour.txt'),
+      'title: La tour Eiffel rouvre ses escaliers aux visiteurs\npublished: 2020-06-25\n\nLa tour Eiffel a rouvert jeudi matin, après trois mois de fermeture. Les visiteurs doivent monter à pied jusqu\'au deuxième étage, les ascenseurs ne reprenant du service que le 1er juillet.\n',
+    );
+    writeFileSync(join(corpus, 'navigo.txt'), 'title: Le passe Navigo ne bougera pas\npublished: 2018-12-10\n\nL\'abonnement mensuel au passe Navigo coûte 75,20 euros, a rappelé la présidente de région.\n');
+    news = await loadNewsFixture(corpus);
+  });
+  afterAll(() => {
+    news?.close();
+    rmSync(corpus, { recursive: true, force: true });
+  });
+
+  it('GIVEN an English name whose French article writes one of its words ("Eiffel Tower", « la tour Eiffel ») THEN a decline never says the articles do not mention it', async () => {
+    const answer = await answerQuestion('When did the Eiffel Tower reopen?', news.deps);
+    expect(answer.answer).not.toMatch(/don't mention/);
+    expect(answer.value ?? '').not.toMatch(/75,20|2018/);
+  });
+
+  it('GIVEN a name no article writes any word of THEN the decline still says so', async () => {
+    const answer = await answerQuestion('When will the Golden Gate Bridge reopen?', news.deps);
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).toMatch(/They don't mention Golden Gate Bridge\./);
   });
 });
