@@ -37,9 +37,9 @@ export interface ResolveContext {
   /**
    * A first plan ("initialement prévu le 5 avril", "originally slated for
    * March"): a month or a season without a year is the occurrence nearest the
-   * publication date, on either side (a plan is usually dropped near its
-   * date, and the past reading put « initialement prévu le 5 avril » of an
-   * article of 17 March a year back).
+   * publication date when it is at most three months ahead, else the last one
+   * (a plan is usually dropped near its date, and the past reading put
+   * « initialement prévu le 5 avril » of an article of 17 March a year back).
    */
   nearest?: boolean;
 }
@@ -100,12 +100,22 @@ function monthNumber(name: string | undefined): number {
   return MONTHS[key] ?? 0;
 }
 
-/** The year, among the publication's and the ones either side, that puts the day nearest the publication date. */
+/** How far ahead of its article a first plan given without a year may be read: further, it is the past one. */
+const FIRST_PLAN_AHEAD_MS = 92 * 24 * 3600 * 1000;
+
+/**
+ * The year of a first plan's day given without one: the occurrence nearest the publication date when it is at most
+ * three months ahead (« initialement prévu le 5 avril » in an article of 17 March), else the last one before it (the
+ * same words in an article of July are this year's April, not next year's: a plan that has already moved is
+ * seldom for half a year ahead).
+ */
 function nearestYear(publication: PublicationInterval, month: number, day: number): number {
   const middle = (publication.start.getTime() + publication.end.getTime()) / 2;
-  const years = [publication.year - 1, publication.year, publication.year + 1];
-  const distance = (year: number) => Math.abs(Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month))) - middle);
-  return years.reduce((best, year) => (distance(year) < distance(best) ? year : best));
+  const at = (year: number) => Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month)));
+  const last = at(publication.year) <= middle ? publication.year : publication.year - 1;
+  const next = last + 1;
+  const ahead = at(next) - middle;
+  return ahead <= FIRST_PLAN_AHEAD_MS && ahead < middle - at(last) ? next : last;
 }
 
 /** The year of a month (and day) named without a year: the next occurrence from the publication date, or the last one in past tense. */
@@ -118,7 +128,6 @@ function inferYear(context: ResolveContext, month: number, day?: number): number
     if (context.past) return month <= publication.month ? publication.year : publication.year - 1;
     return month >= publication.month ? publication.year : publication.year + 1;
   }
-  if (context.nearest) return nearestYear(publication, month, day);
   const pubDay = publication.precision === 'day' ? publication.start.getUTCDate() : context.past ? 31 : 1;
   const key = month * 100 + day;
   const pubKey = publication.month * 100 + pubDay;

@@ -101,6 +101,12 @@ describe('resolveDateExpression', () => {
     expect(resolveDateExpression('au printemps', '2025-02-10', 'fr', { nearest: true })).toMatchObject({ start: '2025-03-01' });
   });
 
+  it('GIVEN a first plan without a year half a year away from its article THEN the past one, not a plan for next year', () => {
+    expect(resolveDateExpression('le 5 janvier', '2020-07-10', 'fr', { past: true, nearest: true })).toMatchObject({ start: '2020-01-05' });
+    expect(resolveDateExpression('le 20 décembre', '2020-06-10', 'fr', { past: true, nearest: true })).toMatchObject({ start: '2019-12-20' });
+    expect(resolveDateExpression('le 15 septembre', '2020-07-10', 'fr', { past: true, nearest: true })).toMatchObject({ start: '2020-09-15' });
+  });
+
   it('GIVEN a score or a day beside a month THEN no day range is read ("3-1 le 5 mars")', () => {
     expect(resolveDateExpression('3-1 le 5 mars', '2020-03-20', 'fr', { past: true })).toEqual({ start: '2020-03-05', end: '2020-03-05', relative: false });
   });
