@@ -39,11 +39,11 @@ export interface FactsInput {
 /** The facts of one article, or why the extractor threw on it. */
 export type FactsOutcome = ArticleFacts | { error: string };
 
-/** A batch of articles whose facts a worker extracts. */
+/** A batch of articles whose facts a worker extracts; their passages are sent without their text, which is always a slice of the article's. */
 export interface FactsRequest {
   kind: 'facts';
   id: number;
-  items: FactsInput[];
+  items: { article: Article; passages: Omit<Passage, 'text'>[] }[];
 }
 
 /** A worker's answer to a {@link FactsRequest}: one outcome per article, in order. */
@@ -215,7 +215,8 @@ export class IngestPool {
 
   private async runFacts(worker: PoolWorker, batch: FactsInput[]): Promise<FactsOutcome[] | Error> {
     if (!this.factsModule) return new Error('no facts module');
-    const answer = await this.ask<FactsAnswer>(worker, { kind: 'facts', id: this.nextId++, items: batch });
+    const items = batch.map(({ article, passages }) => ({ article, passages: passages.map(({ text: _text, ...span }) => span) }));
+    const answer = await this.ask<FactsAnswer>(worker, { kind: 'facts', id: this.nextId++, items });
     return answer instanceof Error ? answer : answer.outcomes;
   }
 
