@@ -8,7 +8,6 @@ import type { Passage } from '../passages/passage';
 import { splitIntoPassages } from '../passages/splitIntoPassages';
 import { diffCorpus, diffCorpusFiles, hashCorpusFile, isRacyStamp, type CorpusFileRecord, type CorpusRecord } from './corpusDiff';
 import { corpusRecordFiles, readStampCache, restoreCorpusRecord, writeStampCache } from './corpusRecords';
-import { embedPassages } from './embedPassages';
 import { FactsStore } from './factsStore';
 import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGeneration, readCurrentName, writeGeneration, type GenerationFile, type IndexManifest, type LoadedGeneration, type WriteFaults } from './indexStore';
 import { Bm25LexicalStore, type LexicalStore } from './lexicalStore';
@@ -371,7 +370,7 @@ export class PassageIndex {
     );
     try {
       const embeddings = this.options.embeddings;
-      if (embeddings) await embedPassages(embeddings, freshDocuments, {
+      if (embeddings) await (await import('./embedPassages')).embedPassages(embeddings, freshDocuments, {
         dimensions: this.vectors.dimensions,
         batchSize: this.options.embedBatchSize,
         onProgress: this.options.onProgress,
