@@ -65,6 +65,14 @@ const TERM_BATCH = 512;
 const FACTS_BATCH = 16;
 const IN_FLIGHT_PER_WORKER = 3;
 
+/**
+ * Each worker's heap, kept small so that its garbage is collected early (a
+ * worker holds a few batches and the analysers' caches): left to V8's
+ * defaults, the workers' heaps grow to more than the build keeps. A worker
+ * that runs out stops, and its batches are done on the calling thread.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
+
 /** The worker's module beside this one; from TypeScript sources (tsx, vitest) it registers tsx first, which workers do not inherit. */
 function workerEntry(): URL {
   const here = fileURLToPath(import.meta.url);
@@ -94,16 +102,19 @@ export class IngestPool {
   private readonly workers: PoolWorker[] = [];
   private nextId = 1;
   private nextSlot = 0;
+  private closing = false;
   /** One string per distinct term, as the stemmer's cache gives on the calling thread: the terms of 50k passages hold a few million occurrences. */
   private readonly interned = new Map<string, string>();
 
   /**
    * @param threads worker threads (default: the cores, at most 4)
    * @param factsModule URL of the module exporting `extractFacts(article, passages)`, needed by {@link extractFacts}
+   * @param warn told once for each worker that stops before it is closed (its batches are then done on the calling thread)
    */
   constructor(
     private readonly threads = Math.min(4, availableParallelism()),
     private readonly factsModule?: URL,
+    private readonly warn: (message: string) => void = () => undefined,
   ) {}
 
   /**
@@ -134,6 +145,7 @@ export class IngestPool {
 
   /** Stops the worker threads. */
   async close(): Promise<void> {
+    this.closing = true;
     const workers = this.workers.splice(0);
     await Promise.all(workers.map((worker) => worker.thread.terminate()));
   }
@@ -182,12 +194,13 @@ export class IngestPool {
 
   private start(): PoolWorker {
     const workerData: IngestWorkerData = { factsModule: this.factsModule?.href };
-    const thread = new Worker(workerEntry(), { workerData });
+    const thread = new Worker(workerEntry(), { workerData, resourceLimits: WORKER_LIMITS });
     thread.unref();
     const pending: PoolWorker['pending'] = new Map();
     let ready: () => void = () => undefined;
     const worker: PoolWorker = { thread, pending, dead: false, ready: new Promise<void>((resolve) => (ready = resolve)) };
     const fail = (error: Error) => {
+      if (!worker.dead && !this.closing) this.warn(`an indexing worker stopped (${error.message}); its work goes on on the main thread`);
       worker.dead = true;
       ready();
       for (const settle of pending.values()) settle(error);

@@ -291,7 +291,7 @@ export class PassageIndex {
    */
   private poolFor(termsToAnalyze: number, factsToExtract: number): IngestPool | null {
     if (!this.termsOnWorkers(termsToAnalyze) && !this.factsOnWorkers(factsToExtract)) return null;
-    return new IngestPool(this.options.analysisThreads, this.options.factsModule);
+    return new IngestPool(this.options.analysisThreads, this.options.factsModule, (message) => this.logger.warn(message));
   }
 
   private termsOnWorkers(passages: number): boolean {
