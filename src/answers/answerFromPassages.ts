@@ -209,7 +209,13 @@ function namesOther(tokens: ReadToken[]): boolean {
   return tokens.some((t, i) => i > 0 && !t.asked && t.text.length > 1 && CAPITALISED.test(t.text) && !tokens[i - 1].text.endsWith('.'));
 }
 
-/** Reads the sentences of the hits' passages whose article names the question's focus. */
+/**
+ * Reads the sentences of the hits' passages whose article names the
+ * question's focus. The rare words of a question that names something must
+ * be in its article too (an article about Aston Martin that never speaks of
+ * batteries does not say who makes them); a question that names nothing is
+ * often worded apart from its article, and is left to the sentences' evidence.
+ */
 export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]): { sentences: ReadSentence[]; gated: number } {
   const index = termIndex(reading);
   const asksTie = TIES.some((pattern) => pattern.test(foldForMatching(reading.question)));
@@ -222,7 +228,7 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
   const titles = new Map<string, TermsHeld>();
   let gated = 0;
   hits.forEach(({ article, passage }, rank) => {
-    if (!articleNamesFocus(article, reading) || !articleHoldsTopic(article, reading)) {
+    if (!articleNamesFocus(article, reading) || (reading.names.length > 0 && !articleHoldsTopic(article, reading))) {
       gated += 1;
       return;
     }
@@ -530,10 +536,10 @@ function headFit(reading: QuestionReading, sentence: ReadSentence, candidate: An
   return 0;
 }
 
-/** How a date candidate is resolved: a date a plan moved to ahead ("a été reporté au 6 juillet"); a former plan in the past; else by its clause's tense, the question's when the clause does not tell. */
+/** How a date candidate is resolved: a date a plan moved to ahead ("a été reporté au 6 juillet"); a former plan at the occurrence nearest the article's date (past for a weekday); else by its clause's tense, the question's when the clause does not tell. */
 function resolveOptions(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate, cues: DateCues): ResolveDateOptions {
   if (cues.ahead) return { past: false };
-  if (cues.original) return { past: true };
+  if (cues.original) return { past: true, nearest: true };
   return { sentence: sentence.text, at: candidate.start, assumePast: reading.past };
 }
 

@@ -98,6 +98,14 @@ describe('answerFromPassages: no answer from an article about something else', (
 });
 
 describe('answerFromPassages: the span a question asks for', () => {
+  it('GIVEN a question naming nothing, worded with a rare verb its article never uses THEN the answer is still read from the article that tells it', () => {
+    const parable = article('f1', 'La parabole du fils prodigue', 'Au retour de son fils, le père fait tuer le veau gras pour le fêter.');
+    const rareVerb = (term: string) => (term === 'rot' || term === 'rotir' ? 0.0005 : 0.01);
+    const reading = readQuestion('Quel animal le père a-t-il fait rôtir au retour de son fils ?', 'fr', { termShare: rareVerb });
+    const found = answerFromPassages(reading, hitsOf(parable));
+    expect('reason' in found ? found.reason : found.value).toContain('veau gras');
+  });
+
   it('GIVEN « quel vaccin » and a sentence naming the vaccine right after the word THEN that name, not another phrase of the sentence', () => {
     const order = article(
       'v1',
