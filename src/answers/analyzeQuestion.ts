@@ -3,7 +3,7 @@ import { namesOfSentence } from '../facts/sentenceNames';
 import type { DateEventKind, PartnershipNature } from '../facts/fact';
 import { foldForMatching } from '../text/foldForMatching';
 import { findEventCues } from '../facts/claimCues';
-import { questionLanguage } from '../text/language';
+import { questionLanguage } from '../text/detectLanguage';
 import { typeNamedFirst, VOCABULARIES, wordsPattern } from '../text/vocabulary';
 import type { QuestionKind } from './answer';
 

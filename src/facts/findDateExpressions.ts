@@ -1,4 +1,4 @@
-import type { Language } from '../articles/article';
+import type { Language } from '../text/language';
 import { addDays, type DayRange } from './calendar';
 import { DATE_RULES, type DateRule, type ResolveContext, type ResolvedDate } from './dateGrammar';
 import { foldForMatching } from '../text/foldForMatching';

@@ -1,4 +1,4 @@
-import type { Language } from '../articles/article';
+import type { Language } from '../text/language';
 import { analyzeTerms, analyzeTokens, termOf } from '../text/analyzeTerms';
 import { compoundParts } from '../text/compoundParts';
 import { CONCEPT_PREFIX, expandWithLexicon } from '../text/expandWithLexicon';
