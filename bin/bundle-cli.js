@@ -5,6 +5,7 @@
 // Modules imported dynamically (feeds, the chat answerer, ...) become chunks beside it, loaded only when used.
 // Pure-JavaScript packages with many files are bundled too; every other package stays external (native
 // addons, and packages that find their own files at run time), as do the worker threads' entry points.
+import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -62,6 +63,26 @@ const precomputedModules = {
   },
 };
 
+/**
+ * The fact extractor's version (src/facts/factsVersion.ts) hashes the extractor's files at load, about fifty of them
+ * read at every start: the bundle holds the value it has now, from the same dist/ files that the bot and the index's
+ * workers hash when they load it, so every process still agrees on it.
+ */
+const FACTS_VERSION_MODULE = /dist\/src\/facts\/factsVersion\.js$/;
+const FACTS_VERSION_LINE = /^export const FACTS_VERSION = .*;$/m;
+
+const precomputedFactsVersion = {
+  name: 'precomputed-facts-version',
+  setup(bundler) {
+    bundler.onLoad({ filter: FACTS_VERSION_MODULE }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      if (!FACTS_VERSION_LINE.test(source)) throw new Error(`${path} no longer declares FACTS_VERSION on one line: update bin/bundle-cli.js`);
+      const { FACTS_VERSION } = await import(pathToFileURL(path).href);
+      return { contents: source.replace(FACTS_VERSION_LINE, `export const FACTS_VERSION = ${JSON.stringify(FACTS_VERSION)};`), loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: ['dist/src/cli/main.js'],
   outdir: 'dist/src/cli',
@@ -74,7 +95,7 @@ await build({
   chunkNames: 'main-[hash]',
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [externalUnlessListed, precomputedModules],
+  plugins: [externalUnlessListed, precomputedModules, precomputedFactsVersion],
   // Bundled CommonJS code calls require() and reads __filename; an ES module has neither.
   banner: {
     js: [

@@ -10,7 +10,7 @@ import { FactBook } from './facts/factBook';
 import { FACTS_VERSION } from './facts/factsVersion';
 import type { Newsroom } from './feeds/newsroom';
 import { UserFacingError } from './errors';
-import { createEmbeddings, type EmbeddingsChoice } from './index/createEmbeddings';
+import type { EmbeddingsChoice } from './index/createEmbeddings';
 import { acquireWriteLock, IndexWriteError, type WriteFaults } from './index/indexStore';
 import { PassageIndex, type PassageIndexOptions, type SyncReport } from './index/passageIndex';
 import type { Logger } from './logger';
@@ -176,7 +176,10 @@ export function factsModuleUrl(): URL {
  * is built or loaded.
  */
 export async function embeddingsFor(config: Config): Promise<Partial<EmbeddingsChoice>> {
-  return fusionFor(config).weights[0] > 0 ? createEmbeddings(config) : {};
+  if (!(fusionFor(config).weights[0] > 0)) return {};
+  // Loaded only here: the embedders import LangChain's Embeddings (about 80 ms at start), which the offline default never needs.
+  const { createEmbeddings } = await import('./index/createEmbeddings');
+  return createEmbeddings(config);
 }
 
 /**

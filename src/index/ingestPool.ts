@@ -40,11 +40,11 @@ export interface FactsInput {
 /** The facts of one article, or why the extractor threw on it. */
 export type FactsOutcome = ArticleFacts | { error: string };
 
-/** A batch of articles whose facts a worker extracts. */
+/** A batch of articles whose facts a worker extracts; their passages are sent without their text, which is always a slice of the article's. */
 export interface FactsRequest {
   kind: 'facts';
   id: number;
-  items: FactsInput[];
+  items: { article: Article; passages: Omit<Passage, 'text'>[] }[];
 }
 
 /** A worker's answer to a {@link FactsRequest}: one outcome per article, in order. */
@@ -65,6 +65,14 @@ export const TERM_SEPARATOR = '\u0001';
 const TERM_BATCH = 512;
 const FACTS_BATCH = 16;
 const IN_FLIGHT_PER_WORKER = 3;
+
+/**
+ * Each worker's heap, kept small so that its garbage is collected early (a
+ * worker holds a few batches and the analysers' caches): left to V8's
+ * defaults, the workers' heaps grow to more than the build keeps. A worker
+ * that runs out stops, and its batches are done on the calling thread.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
 
 /** The worker's module beside this one; from TypeScript sources (tsx, vitest) it registers tsx first, which workers do not inherit. */
 function workerEntry(): URL {
@@ -95,16 +103,19 @@ export class IngestPool {
   private readonly workers: PoolWorker[] = [];
   private nextId = 1;
   private nextSlot = 0;
+  private closing = false;
   /** One string per distinct term, as the stemmer's cache gives on the calling thread: the terms of 50k passages hold a few million occurrences. */
   private readonly interned = new Map<string, string>();
 
   /**
    * @param threads worker threads (default: the cores, at most 4)
    * @param factsModule URL of the module exporting `extractFacts(article, passages)`, needed by {@link extractFacts}
+   * @param warn told once for each worker that stops before it is closed (its batches are then done on the calling thread)
    */
   constructor(
     private readonly threads = Math.min(4, availableParallelism()),
     private readonly factsModule?: URL,
+    private readonly warn: (message: string) => void = () => undefined,
   ) {}
 
   /**
@@ -135,6 +146,7 @@ export class IngestPool {
 
   /** Stops the worker threads. */
   async close(): Promise<void> {
+    this.closing = true;
     const workers = this.workers.splice(0);
     await Promise.all(workers.map((worker) => worker.thread.terminate()));
   }
@@ -183,12 +195,13 @@ export class IngestPool {
 
   private start(): PoolWorker {
     const workerData: IngestWorkerData = { factsModule: this.factsModule?.href };
-    const thread = new Worker(workerEntry(), { workerData });
+    const thread = new Worker(workerEntry(), { workerData, resourceLimits: WORKER_LIMITS });
     thread.unref();
     const pending: PoolWorker['pending'] = new Map();
     let ready: () => void = () => undefined;
     const worker: PoolWorker = { thread, pending, dead: false, ready: new Promise<void>((resolve) => (ready = resolve)) };
     const fail = (error: Error) => {
+      if (!worker.dead && !this.closing) this.warn(`an indexing worker stopped (${error.message}); its work goes on on the main thread`);
       worker.dead = true;
       ready();
       for (const settle of pending.values()) settle(error);
@@ -216,7 +229,8 @@ export class IngestPool {
 
   private async runFacts(worker: PoolWorker, batch: FactsInput[]): Promise<FactsOutcome[] | Error> {
     if (!this.factsModule) return new Error('no facts module');
-    const answer = await this.ask<FactsAnswer>(worker, { kind: 'facts', id: this.nextId++, items: batch });
+    const items = batch.map(({ article, passages }) => ({ article, passages: passages.map(({ text: _text, ...span }) => span) }));
+    const answer = await this.ask<FactsAnswer>(worker, { kind: 'facts', id: this.nextId++, items });
     return answer instanceof Error ? answer : answer.outcomes;
   }
 

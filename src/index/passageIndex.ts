@@ -8,7 +8,6 @@ import type { Passage } from '../passages/passage';
 import { splitIntoPassages } from '../passages/splitIntoPassages';
 import { diffCorpus, diffCorpusFiles, hashCorpusFile, isRacyStamp, type CorpusFileRecord, type CorpusRecord } from './corpusDiff';
 import { corpusRecordFiles, readStampCache, restoreCorpusRecord, writeStampCache } from './corpusRecords';
-import { embedPassages } from './embedPassages';
 import { FactsStore } from './factsStore';
 import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGeneration, readCurrentName, writeGeneration, type GenerationFile, type IndexManifest, type LoadedGeneration, type WriteFaults } from './indexStore';
 import { Bm25LexicalStore, type LexicalStore } from './lexicalStore';
@@ -292,7 +291,7 @@ export class PassageIndex {
    */
   private poolFor(termsToAnalyze: number, factsToExtract: number): IngestPool | null {
     if (!this.termsOnWorkers(termsToAnalyze) && !this.factsOnWorkers(factsToExtract)) return null;
-    return new IngestPool(this.options.analysisThreads, this.options.factsModule);
+    return new IngestPool(this.options.analysisThreads, this.options.factsModule, (message) => this.logger.warn(message));
   }
 
   private termsOnWorkers(passages: number): boolean {
@@ -304,12 +303,13 @@ export class PassageIndex {
   }
 
   /**
-   * Extracts the facts of these articles: on the pool's workers and this
-   * thread when there are many (a batch whose worker failed is done here), otherwise on this
+   * Extracts the facts of these articles: on the pool's workers (and this
+   * thread with `shareHere`) when there are many (a batch whose worker
+   * failed is done here), otherwise on this
    * thread, letting the event loop run every few articles so the pool's
    * term analysis is handed its next batches meanwhile.
    */
-  private async extractFacts(articles: readonly FactsInput[], pool: IngestPool | null): Promise<void> {
+  private async extractFacts(articles: readonly FactsInput[], pool: IngestPool | null, shareHere: boolean): Promise<void> {
     if (pool && this.factsOnWorkers(articles.length)) {
       await pool.extractFacts(
         articles,
@@ -317,7 +317,7 @@ export class PassageIndex {
           if (outcomes instanceof Error) for (const { article, passages } of batch) this.factStore.extract(article, passages);
           else batch.forEach(({ article }, i) => this.factStore.record(article, outcomes[i]));
         },
-        ({ article, passages }) => this.factStore.outcomeOf(article, passages),
+        shareHere ? ({ article, passages }) => this.factStore.outcomeOf(article, passages) : undefined,
       );
       return;
     }
@@ -370,7 +370,7 @@ export class PassageIndex {
     );
     try {
       const embeddings = this.options.embeddings;
-      if (embeddings) await embedPassages(embeddings, freshDocuments, {
+      if (embeddings) await (await import('./embedPassages')).embedPassages(embeddings, freshDocuments, {
         dimensions: this.vectors.dimensions,
         batchSize: this.options.embedBatchSize,
         onProgress: this.options.onProgress,
@@ -385,22 +385,28 @@ export class PassageIndex {
     const factsToExtract: readonly FactsInput[] = refactor ? this.entries : fresh;
     const unanalysed = freshDocuments.filter((document) => document.terms === undefined);
     const pool = this.poolFor(unanalysed.length, factsToExtract.length);
+    const termsOnWorkers = pool !== null && this.termsOnWorkers(unanalysed.length);
+    // Analysed batches are posted as they come, in order, while the workers go on; so this thread, which posts them, takes no share of the facts.
+    const streamed = termsOnWorkers && unanalysed.length === freshDocuments.length;
+    const post = (documents: LexicalDocument[]) => {
+      this.lexical.add(documents);
+      for (const document of documents) document.terms = undefined;
+    };
+    this.lexical.remove(diff.dropped.flatMap((entry) => entry.passages.map((passage) => passage.id)));
     try {
-      const analysis = pool && this.termsOnWorkers(unanalysed.length) ? pool.analyze(unanalysed) : Promise.resolve();
+      const analysis = termsOnWorkers ? pool.analyze(unanalysed, streamed ? post : undefined) : Promise.resolve();
       analysis.catch(() => undefined);
       this.reindexMaps();
       this.corpusRecord = record;
       if (refactor) this.factStore.clear();
-      await this.extractFacts(factsToExtract, pool);
+      await this.extractFacts(factsToExtract, pool, !termsOnWorkers);
       if (refactor) this.logger.info(`index: facts extracted again for ${kept.length} unchanged articles (fact extractor ${this.factStore.version ?? 'none'})`);
       else this.factStore.retain(new Set(this.entryById.keys()));
-      this.lexical.remove(diff.dropped.flatMap((entry) => entry.passages.map((passage) => passage.id)));
       await analysis;
     } finally {
       await pool?.close();
     }
-    this.lexical.add(freshDocuments);
-    for (const document of freshDocuments) document.terms = undefined;
+    if (!streamed) post(freshDocuments);
     this.dirty = true;
     await update.commit();
 

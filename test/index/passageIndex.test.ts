@@ -356,6 +356,7 @@ describe('PassageIndex', () => {
       const inline = await build('inline', {});
       const fallback = await build('fallback', { factsModule: new URL('./fixtureCorpus.ts', import.meta.url), factsWorkersFrom: 0 });
       expect(fallback.facts()).toEqual(inline.facts());
+      expect(warnings.some((warning) => /^an indexing worker stopped \(.*exports no extractFacts function\)/.test(warning))).toBe(true);
     });
 
     it('GIVEN an extractor that throws on some articles THEN those are warned about and left without facts, the others keep theirs', async () => {
