@@ -58,8 +58,18 @@ function mayHold(folded: string, words: string[]): boolean {
  * Zealand's election").
  */
 function spellingsOf(name: FocusName): string[][] {
-  if (name.distinctive.length > 0) return [name.words];
+  if (name.distinctive.length > 0 || !mayBeAPlace(name)) return [name.words];
   return [name.words, ...otherPlaceSpellings(name.words.join(' ')).map((o) => o.split(' '))];
+}
+
+/**
+ * Whether a name may be read as a place in the other language's spelling: written as a place ("in Jordan"), of several
+ * words ("New Zealand") or in capitals ("US"). A lone word is often a person's name as well ("Maurice", « Dominique »,
+ * "Jordan", "Chad" are also Mauritius, Dominica, « Jordanie », « Tchad »), and a question about the person must not
+ * meet an article about the country.
+ */
+function mayBeAPlace(name: FocusName): boolean {
+  return name.place || name.words.length > 1 || /^\p{Lu}{2,}$/u.test(name.text);
 }
 
 /** A code that names one thing on its own, letters and digits mixed ("VV16", "H100"): an article may write it apart from the rest of the name (« le lancement Vega "VV16" », "la mission VV16"). */

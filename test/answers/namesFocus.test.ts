@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answers/answerQuestion';
+import { articleNamesFocus } from '../../src/answers/namesFocus';
+import { readQuestion } from '../../src/answers/readQuestion';
 import { loadNewsFixture, type NewsFixture } from './newsFixture';
 
 /** Three French news stories, asked about in English and French, in the words a reader would use rather than the articles'. */
@@ -60,5 +62,20 @@ describe('the focus gate reads a name as the articles write it', () => {
     const chinese = await ask('Avec quelle entreprise chinoise Belgrade a-t-elle signé pour son usine de traitement des eaux usées ?');
     expect(chinese.abstained, chinese.answer).toBe(false);
     expect(chinese.value).toBe('CMEC');
+  });
+});
+
+describe('a lone first name is not a country in the other language', () => {
+  const article = (title: string, text: string) => ({ id: title, source: `${title}.txt`, title, language: 'fr' as const, published: '2020-06-01', url: null, text });
+  const jordanie = article('jordanie', 'La Jordanie a rouvert ses frontières aux touristes le 1er juin, après trois mois de fermeture.');
+
+  it('GIVEN "Jordan" alone (a player, a first name) THEN an article about « la Jordanie » does not name it', () => {
+    expect(articleNamesFocus(jordanie, readQuestion('When did Jordan retire?', 'en'))).toBe(false);
+  });
+
+  it('GIVEN the country written as a place ("in Jordan") or a name of several words THEN the French spelling still meets it', () => {
+    expect(articleNamesFocus(jordanie, readQuestion('When did the borders reopen in Jordan?', 'en'))).toBe(true);
+    const zelande = article('zelande', 'La Nouvelle-Zélande a repoussé ses élections au 17 octobre.');
+    expect(articleNamesFocus(zelande, readQuestion("When is New Zealand's election?", 'en'))).toBe(true);
   });
 });
