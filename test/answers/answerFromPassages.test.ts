@@ -98,6 +98,27 @@ describe('answerFromPassages: no answer from an article about something else', (
 });
 
 describe('answerFromPassages: the span a question asks for', () => {
+  it('GIVEN "what did the debates bear on" THEN the phrase after the asked verb, not a word wedged between the asked words', () => {
+    const linguistics = article(
+      'ie1',
+      "L'indo-européen",
+      "Les comparaisons décisives pour les querelles sur l'indo-européen à l'époque portent sur les noms d'arbres et de mammifères, les concepts de l'agriculture et de l'élevage.",
+    );
+    const reading = readQuestion("Sur quoi ont porté les querelles sur l'indo-européen ?", 'fr', { termShare });
+    const found = answerFromPassages(reading, hitsOf(linguistics));
+    expect('reason' in found ? found.reason : found.value).toMatch(/^noms d'arbres et de mammifères/u);
+  });
+
+  it('GIVEN "what did the schools become" THEN what they became, whole, not the year of the reform', () => {
+    const reform = article(
+      'univ1',
+      'Les universités',
+      "Après la réforme des universités de 2000, de nombreux établissements d'enseignement supérieur sont devenus des universités à part entière.",
+    );
+    const reading = readQuestion('Que sont devenus de nombreux établissements après la réforme ?', 'fr', { termShare });
+    expect(answerFromPassages(reading, hitsOf(reform))).toMatchObject({ value: 'universités à part entière' });
+  });
+
   it('GIVEN a question naming nothing, worded with a rare verb its article never uses THEN the answer is still read from the article that tells it', () => {
     const parable = article('f1', 'La parabole du fils prodigue', 'Au retour de son fils, le père fait tuer le veau gras pour le fêter.');
     const rareVerb = (term: string) => (term === 'rot' || term === 'rotir' ? 0.0005 : 0.01);
