@@ -482,9 +482,11 @@ function dateSpecificity(sentence: ReadSentence, candidate: AnswerCandidate, res
   return 0;
 }
 
-/** The value a date candidate stands for, in words with its year ("3 septembre 2020"), else as written. */
-function dateValue(candidate: AnswerCandidate, resolved: ResolvedDateExpression | null, language: 'fr' | 'en'): string {
+/** The value a date candidate stands for, in words with its year ("3 septembre 2020"), or its year alone when that is what was asked; else as written. */
+function dateValue(candidate: AnswerCandidate, resolved: ResolvedDateExpression | null, language: 'fr' | 'en', asksYear: boolean): string {
   if (!resolved) return candidate.value.trim();
+  const year = resolved.start?.slice(0, 4);
+  if (asksYear && year && resolved.end?.startsWith(year)) return year;
   return describeRange(resolved.start, resolved.end, language) ?? candidate.value.trim();
 }
 
@@ -688,7 +690,7 @@ function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candid
   f.crossesComma = /,/u.test(candidate.value) ? 1 : 0;
   f.inParentheses = /\([^)]*$/u.test(sentence.text.slice(0, candidate.start)) ? 1 : 0;
   const score = weighted(f, OPEN_TYPES.has(reading.expected));
-  const value = candidate.type === 'date' ? dateValue(candidate, resolved, replyLanguage) : candidate.value.trim();
+  const value = candidate.type === 'date' ? dateValue(candidate, resolved, replyLanguage, reading.asksYear) : candidate.value.trim();
   return { sentence, candidate, score, fit, value, features: f };
 }
 

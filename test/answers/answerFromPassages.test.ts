@@ -98,6 +98,18 @@ describe('answerFromPassages: no answer from an article about something else', (
 });
 
 describe('answerFromPassages: the span a question asks for', () => {
+  it('GIVEN "in what year" and a date given to the day THEN the year alone, as asked', () => {
+    const arctic = article('ar1', "L'Arctique canadien", "Le 3 mars 1925, le Canada revendique officiellement la portion de l'Arctique située entre deux méridiens.");
+    const reading = readQuestion("En quelle année le Canada revendique-t-il la portion de l'Arctique ?", 'fr', { termShare });
+    expect(answerFromPassages(reading, hitsOf(arctic))).toMatchObject({ value: '1925', type: 'date' });
+  });
+
+  it('GIVEN "when" and the same date THEN the whole date', () => {
+    const arctic = article('ar2', "L'Arctique canadien", "Le 3 mars 1925, le Canada revendique officiellement la portion de l'Arctique située entre deux méridiens.");
+    const reading = readQuestion("Quand le Canada revendique-t-il la portion de l'Arctique ?", 'fr', { termShare });
+    expect(answerFromPassages(reading, hitsOf(arctic))).toMatchObject({ value: '3 mars 1925', type: 'date' });
+  });
+
   it('GIVEN an open question worded apart from its sentence (a third of its words in it) THEN an answer from it rather than a decline', () => {
     const rhinos = article('rh1', 'Les rhinocéros', "Le rhinocéros blanc broute de l'herbe, tandis que le noir se nourrit de feuilles.");
     const reading = readQuestion('Que mange le rhinocéros dans la savane ?', 'fr', { termShare });
