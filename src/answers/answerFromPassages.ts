@@ -576,44 +576,32 @@ function placeAmongAskedWords(sentence: ReadSentence, candidate: AnswerCandidate
   return { after, before, near: nearest === Infinity ? 0 : 1 / (1 + nearest) };
 }
 
-/** What the score of a candidate is made of (see {@link CANDIDATE_WEIGHTS}). */
+/** What the score of a candidate is made of, by name (see {@link weighted}). */
 export type CandidateFeatures = Record<string, number>;
 
-/** Weights of the features every candidate is scored by (a fit, see {@link weighted}). */
-const CANDIDATE_WEIGHTS: Readonly<CandidateFeatures> = {
+/** The weights of a candidate's features for a question answered by a phrase (a fit, see {@link weighted}). */
+const OPEN_QUESTION_WEIGHTS: Readonly<CandidateFeatures> = {
   context: 1.136,
   evidence: 2.869,
   unit: 1.165,
   head: 0.811,
-  proximity: 0.199,
+  proximity: 0.718,
   anaphora: -0.047,
-  askedShare: -0.437,
+  askedShare: 1.702,
   rank: -0.244,
   lengthPenalty: 0.682,
-  afterAsked: -0.527,
-  beforeAsked: -0.756,
-  nearAsked: 1.962,
+  afterAsked: 0.207,
+  beforeAsked: -0.34,
+  nearAsked: 0.319,
   chunk: -0.24,
   typeMatch: -1.448,
-  oneWord: -0.254,
-  logWords: 0.211,
+  oneWord: -0.062,
+  logWords: 0.117,
   leans: -0.114,
   namesNear: 0.984,
   opensSentence: -0.281,
   inParentheses: 0.11,
-  crossesComma: -0.121,
-};
-
-/** Weights added for a question answered by a phrase (see `OPEN_TYPES`): where the phrase sits against the asked words says more. */
-const OPEN_QUESTION_WEIGHTS: Readonly<CandidateFeatures> = {
-  afterAsked: 0.734,
-  beforeAsked: 0.416,
-  nearAsked: -1.643,
-  logWords: -0.094,
-  oneWord: 0.192,
-  crossesComma: 0.083,
-  proximity: 0.519,
-  askedShare: 2.139,
+  crossesComma: -0.038,
 };
 
 /**
@@ -630,7 +618,6 @@ const OPEN_QUESTION_WEIGHTS: Readonly<CandidateFeatures> = {
 function weighted(f: CandidateFeatures, open: boolean): number {
   if (!open) return handWeighted(f);
   let score = TYPE_FIT_WEIGHT * f.fit + f.role + f.owner + f.dateSpecificity + AGREEMENT_WEIGHT * (f.agreement ?? 0);
-  for (const [name, weight] of Object.entries(CANDIDATE_WEIGHTS)) score += weight * (f[name] ?? 0);
   for (const [name, weight] of Object.entries(OPEN_QUESTION_WEIGHTS)) score += weight * (f[name] ?? 0);
   return score;
 }
