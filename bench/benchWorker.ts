@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AnsweringQueue, type TakeTurn } from '../src/answeringQueue';
+import { AnsweringQueue } from '../src/answeringQueue';
 import { embeddingsFor, openPassageIndex, scoopOverIndex } from '../src/app';
 import { parseConfig } from '../src/config';
 import { LangChainPeer, PEER_RETRIEVERS, type PeerRetrieverName } from '../src/evaluation/langChainPeer';
@@ -210,11 +210,10 @@ async function discord(indexDir: string, label: string): Promise<unknown> {
   if (!existsSync(modulePath)) return { skipped: 'bench/discordLatency.ts is not there' };
   progressReporter(label).note('Discord layer latency (40 concurrent)');
   const { runDiscordLatencyBench } = (await import(modulePath.href)) as {
-    runDiscordLatencyBench: (options: { scoop: Scoop; takeTurn: TakeTurn; concurrency: number }) => Promise<unknown>;
+    runDiscordLatencyBench: (options: { scoop: Scoop; concurrency: number }) => Promise<unknown>;
   };
   const index = await openIndex(indexDir);
-  const { takeTurn } = new AnsweringQueue();
-  return runDiscordLatencyBench({ scoop: scoopOverIndex(index, { takeTurn }), takeTurn, concurrency: 40 });
+  return runDiscordLatencyBench({ scoop: scoopOverIndex(index, { takeTurn: new AnsweringQueue().takeTurn }), concurrency: 40 });
 }
 
 async function main(): Promise<void> {

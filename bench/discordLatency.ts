@@ -23,7 +23,8 @@ import { BotMetrics } from '../bot/botMetrics';
 import { createBot } from '../bot/createBot';
 import { startMetricsServer } from '../bot/metricsServer';
 import { SettingsStore } from '../bot/serverSettings';
-import { AnsweringQueue, withoutTurns, type TakeTurn } from '../src/answeringQueue';
+import { commands } from '../commands';
+import { AnsweringQueue, withoutTurns } from '../src/answeringQueue';
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import type { Scoop } from '../src/scoop';
@@ -82,12 +83,9 @@ export async function runDiscordLatencyBench({
   concurrency = 40,
   rounds = 5,
   metricsOn = true,
-  takeTurn,
 }: {
-  /** The core, built with `takeTurn` (`scoopOverIndex(index, { takeTurn })`), as bot/start.ts builds it. */
+  /** The core, built with the process's answering turns (`scoopOverIndex(index, { takeTurn })`), as bot/start.ts builds it. */
   scoop: Scoop;
-  /** The answering turns the core was given, handed to the bot too (`AnsweringQueue.takeTurn`). */
-  takeTurn: TakeTurn;
   concurrency?: number;
   rounds?: number;
   /** Serve /healthz and /metrics on loopback and scrape both during every burst (as a Prometheus would, only more often). */
@@ -104,7 +102,7 @@ export async function runDiscordLatencyBench({
   });
   const settings = await SettingsStore.open(config.SETTINGS_FILE);
   const metrics = new BotMetrics();
-  const bot = createBot({ scoop, logger: createLogger('silent'), config, settings, metrics, takeTurn });
+  const bot = createBot({ scoop, logger: createLogger('silent'), config, settings, metrics, commands });
   metrics.watchIndex(() => ({ articles: scoop.articleCount(), passages: 0 }));
   const monitoring = metricsOn
     ? await startMetricsServer({ port: 0, host: '127.0.0.1', metrics, health: { indexLoaded: () => true, gatewayConnected: () => bot.client.isReady() } })
@@ -209,7 +207,7 @@ async function mainCli(): Promise<number> {
     scoop = (await openScoop(config, { logger: createLogger('warn', 'plain'), takeTurn })).scoop;
   }
   try {
-    const report = await runDiscordLatencyBench({ scoop, concurrency, rounds, metricsOn: !values['no-metrics'], takeTurn });
+    const report = await runDiscordLatencyBench({ scoop, concurrency, rounds, metricsOn: !values['no-metrics'] });
     process.stdout.write(`${values.json ? JSON.stringify(report) : formatReport(report)}\n`);
     return report.meetsTargets ? 0 : 1;
   } finally {

@@ -6,7 +6,7 @@ import {
   type APIButtonComponentWithCustomId,
   type ButtonInteraction,
 } from 'discord.js';
-import type { CommandContext } from '../commands/command';
+import type { CommandContext } from './command';
 import type { SearchHit } from '../src/retrieval/searchHit';
 import type { RememberedAnswer } from './answerMemory';
 import { NO_MENTIONS } from './allowedMentions';

@@ -1,5 +1,5 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
-import type { CommandContext } from '../commands/command';
+import type { CommandContext } from './command';
 import type { Answer } from '../src/answers/answer';
 import { answerButtonRow } from './answerButtons';
 import { renderAnswer } from './renderAnswer';

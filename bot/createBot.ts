@@ -1,7 +1,5 @@
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
-import { commandsByName, commands as allCommands } from '../commands';
-import type { AppCommand, CommandContext } from '../commands/command';
-import type { TakeTurn } from '../src/answeringQueue';
+import type { AppCommand, CommandContext } from './command';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
 import type { NewsDesk } from '../src/live/liveScoop';
@@ -15,9 +13,8 @@ import { FeedbackLog } from './feedbackLog';
 import { MESSAGES } from './messages';
 import { ServerRate } from './serverRate';
 import type { SettingsStore } from './serverSettings';
-import { routeInteraction } from './interactionRouter';
+import { commandsByName, routeInteraction } from './interactionRouter';
 import { handleMessage } from './mentionHandler';
-import { queuedScoop } from './queuedScoop';
 
 /** What the bot is built from. */
 export interface BotDeps {
@@ -31,15 +28,10 @@ export interface BotDeps {
   settings: SettingsStore;
   /** Where questions, latencies and 429s are counted; a fresh set when absent. */
   metrics?: BotMetrics;
-  /** The slash commands to route; all of commands/ by default. */
-  commands?: readonly AppCommand[];
+  /** The commands to route: the registry in commands/ (`commands`), as bot/start.ts passes it. */
+  commands: readonly AppCommand[];
   /** Feeds and single pages for the admin commands; without it /feeds and /ingest say they are off. */
   newsDesk?: NewsDesk;
-  /**
-   * The process's answering turns (`AnsweringQueue.takeTurn`), the same the core was given for
-   * `ask`'s draft: `check`, `search` and `latest` take theirs here, yielding to the event loop between turns.
-   */
-  takeTurn: TakeTurn;
 }
 
 /** A Discord client wired to Scoop, not yet logged in. */
@@ -75,11 +67,11 @@ export function clientOptions(config: Pick<Config, 'DISCORD_API_URL' | 'MESSAGE_
  * cooldowns, answer memory and feedback log every handler receives. Handlers
  * defer first; the core's CPU-bound work then takes its turns in the answering queue.
  */
-export function createBot({ scoop, logger, config, settings, metrics = new BotMetrics(), commands = allCommands, newsDesk, takeTurn }: BotDeps): Bot {
+export function createBot({ scoop, logger, config, settings, metrics = new BotMetrics(), commands, newsDesk }: BotDeps): Bot {
   const client = new Client(clientOptions(config));
   metrics.watchRest(client.rest);
   const context: CommandContext = {
-    scoop: queuedScoop(scoop, takeTurn),
+    scoop,
     ...(newsDesk && { newsDesk }),
     logger,
     config,

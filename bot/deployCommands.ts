@@ -1,5 +1,5 @@
 import { REST, Routes, type APIApplicationCommand, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
-import type { AppCommand } from '../commands/command';
+import type { AppCommand } from './command';
 
 /** Where to register the commands. */
 export interface DeployTarget {

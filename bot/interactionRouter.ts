@@ -5,8 +5,7 @@ import {
   type Interaction,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import type { AppCommand, CommandContext } from '../commands/command';
-import { UserFacingError } from '../src/errors';
+import type { AppCommand, CommandContext } from './command';
 import { NO_MENTIONS } from './allowedMentions';
 import { handleAnswerButton } from './answerButtons';
 import { outcomeOfFailure, type QuestionOutcome } from './botMetrics';
@@ -61,11 +60,16 @@ async function runCommand(
     if (done) outcome = done;
   } catch (error) {
     outcome = outcomeOfFailure(error);
-    const rejectedInput = error instanceof UserFacingError && !interaction.deferred && !interaction.replied;
+    const rejectedInput = outcome === 'declined' && !interaction.deferred && !interaction.replied;
     if (admission?.ok && rejectedInput) admission.refund();
     await replyWithError(interaction, error, logger, where(interaction, interaction.commandName), context.t);
   }
   return outcome;
+}
+
+/** The commands by name, for routing interactions. */
+export function commandsByName(commands: readonly AppCommand[]): ReadonlyMap<string, AppCommand> {
+  return new Map(commands.map((command) => [command.data.name, command]));
 }
 
 /** The metrics label of a command: its name, "Ask Scoop" as ask_scoop. */

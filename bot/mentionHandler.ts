@@ -1,5 +1,5 @@
 import type { Message } from 'discord.js';
-import type { CommandContext } from '../commands/command';
+import type { CommandContext } from './command';
 import { NO_MENTIONS } from './allowedMentions';
 import { answerMessage } from './answerMessage';
 import { openAnswerThread } from './answerThreads';
@@ -15,7 +15,8 @@ import { errorText } from './replyWithError';
 /** The question in a message: its text without the mentions of the bot. */
 export function questionInMessage(content: string, botUserId: string): string {
   return content
-    .replace(new RegExp(`<@!?${botUserId}>`, 'gu'), ' ')
+    .replaceAll(`<@${botUserId}>`, ' ')
+    .replaceAll(`<@!${botUserId}>`, ' ')
     .replace(/\s+/gu, ' ')
     .trim();
 }

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../commands/command';
+import type { CommandContext } from './command';
 
 /** Whether a question may go ahead, and how to give back what it cost if it is then refused. */
 export type Admission = { ok: true; refund(): void } | { ok: false; reason: 'cooldown' | 'server-rate'; secondsLeft: number };

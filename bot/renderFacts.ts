@@ -1,8 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import { PARTNERSHIP_NATURE_WORDS } from '../src/facts/partnershipNatureWords';
 import type { Citation } from '../src/passages/citation';
-import type { PartnershipClaim } from '../src/facts/fact';
-import type { PartnerMap, Timeline, TimelineEvent } from '../src/scoop';
+import type { PartnerMap, Timeline, TimelineEvent } from '../src/facts/factBook';
+import { partnerTies, tieArrow } from '../src/facts/partnerTies';
 import { DISCORD_LIMITS, escapeAll } from './discordLimits';
 import { buildEmbed, type FieldDraft } from './embedDraft';
 import { MESSAGES, type Messages } from './messages';
@@ -97,14 +97,8 @@ export function renderPartners(map: PartnerMap, asked: string, t: Messages = MES
     });
   }
   const numbers = new CitationNumbers();
-  const ties = new Map<string, { claim: PartnershipClaim; citations: Citation[]; markers: number[] }>();
-  for (const claim of map.partners) {
-    const key = `${claim.a}\u0000${claim.b}\u0000${claim.nature}\u0000${claim.direction}`;
-    const tie = ties.get(key) ?? { claim, citations: [], markers: [] };
-    ties.set(key, tie);
-    tie.citations.push(claim.citation);
-  }
-  const listed = [...ties.values()].slice(0, MAX_LISTED_FACTS);
+  const ties = partnerTies(map).map((tie) => ({ tie, citations: tie.claims.map((claim) => claim.citation), markers: [] as number[] }));
+  const listed = ties.slice(0, MAX_LISTED_FACTS);
   for (const tie of listed) tie.markers.push(numbers.numberOf(tie.citations[0]));
   for (const tie of listed) {
     for (const citation of tie.citations.slice(1, MAX_CITATIONS_PER_TIE)) {
@@ -112,15 +106,14 @@ export function renderPartners(map: PartnerMap, asked: string, t: Messages = MES
       tie.markers.push(numbers.numberOf(citation));
     }
   }
-  const lines = listed.map(({ claim, markers }) => {
-    const arrow = claim.direction === 'a-to-b' ? '→' : '↔';
+  const lines = listed.map(({ tie, markers }) => {
     const cited = [...new Set(markers)].map((n) => `[${n}]`).join('');
-    return `• **${escapeAll(claim.a)}** ${arrow} **${escapeAll(claim.b)}**: ${PARTNERSHIP_NATURE_WORDS[t.locale][claim.nature]} ${cited}`;
+    return `• ${tieArrow(tie, (name) => `**${escapeAll(name)}**`)}: ${PARTNERSHIP_NATURE_WORDS[t.locale][tie.nature]} ${cited}`;
   });
   return buildEmbed({
     title: escapeAll(t.partnersTitle(company)),
     color: EMBED_COLORS.answered,
-    description: [...lines, ...moreLine(ties.size, t)].join('\n'),
+    description: [...lines, ...moreLine(ties.length, t)].join('\n'),
     fields: numbers.fields(),
     footer: t.ties(map.partners.length),
   });

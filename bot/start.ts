@@ -129,8 +129,7 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
   if (monitoring) logger.info(`monitoring on ${monitoring.url}/healthz and ${monitoring.url}/metrics`);
   try {
     const { LiveScoop } = await import('../src/live/liveScoop');
-    const answering = new AnsweringQueue();
-    const live = await LiveScoop.open(config, { logger, takeTurn: answering.takeTurn });
+    const live = await LiveScoop.open(config, { logger, takeTurn: new AnsweringQueue().takeTurn });
     const { report, stale } = live.opened;
     metrics.recordSync(report.ms);
     live.events.on('synced', (synced: { ms: number }) => metrics.recordSync(synced.ms));
@@ -139,7 +138,7 @@ async function run(config: Config, io: BotIo, logger: Logger): Promise<void> {
     indexLoaded = true;
     logger.info({ ...report, stale }, `index ready: ${live.scoop.articleCount()} articles${stale === null ? '' : ' (stale: the last good index)'}`);
     const settings = await SettingsStore.open(config.SETTINGS_FILE);
-    const running = createBot({ scoop: live.scoop, newsDesk: live.desk, logger, config, settings, metrics, takeTurn: answering.takeTurn });
+    const running = createBot({ scoop: live.scoop, newsDesk: live.desk, logger, config, settings, metrics, commands });
     bot = running;
     if (config.ANNOUNCE_CHANNEL_ID !== undefined) live.onNewArticles(announcer(running.client, config.ANNOUNCE_CHANNEL_ID, logger));
     await live.start();

@@ -5,7 +5,7 @@ import { answerMessage } from '../bot/answerMessage';
 import { outcomeOf } from '../bot/botMetrics';
 import { openAnswerThread } from '../bot/answerThreads';
 import { checkQuestion } from '../bot/questionInput';
-import type { Command } from './command';
+import type { Command } from '../bot/command';
 
 /**
  * `/ask question:<text> [thread:True]`: a cited answer from the indexed

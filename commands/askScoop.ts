@@ -6,7 +6,7 @@ import { answerMessage } from '../bot/answerMessage';
 import { checkQuestion } from '../bot/questionInput';
 import { isQuestion } from '../src/answers/analyzeQuestion';
 import { UserFacingError } from '../src/errors';
-import type { MessageCommand } from './command';
+import type { MessageCommand } from '../bot/command';
 
 /**
  * "Ask Scoop" on any message: a question is answered as `/ask` answers it; a

@@ -5,7 +5,7 @@ import { DISCORD_LIMITS, escapeAll, fitText } from '../bot/discordLimits';
 import type { FeedListing } from '../src/feeds/newsroom';
 import { UserFacingError } from '../src/errors';
 import type { FeedWords } from '../bot/messages';
-import type { Command, CommandContext } from './command';
+import type { Command, CommandContext } from '../bot/command';
 
 function urlOption(builder: SlashCommandSubcommandBuilder, description: string): SlashCommandSubcommandBuilder {
   return builder.addStringOption((option) =>

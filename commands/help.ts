@@ -3,7 +3,7 @@ import { everywhere } from '../bot/commandReach';
 import { NO_MENTIONS } from '../bot/allowedMentions';
 import { MESSAGES, type Messages } from '../bot/messages';
 import { EMBED_COLORS } from '../bot/renderAnswer';
-import type { Command } from './command';
+import type { Command } from '../bot/command';
 
 const HELP = {
   en: {

@@ -1,6 +1,6 @@
 import { ask } from './ask';
 import { askScoop } from './askScoop';
-import type { AppCommand } from './command';
+import type { AppCommand } from '../bot/command';
 import { feeds } from './feeds';
 import { help } from './help';
 import { ingest } from './ingest';
@@ -13,8 +13,3 @@ import { timeline } from './timeline';
 
 /** Every command Scoop has: what the bot routes and what `deploy-commands` registers. */
 export const commands: readonly AppCommand[] = [ask, search, timeline, partners, sources, help, askScoop, settings, latest, feeds, ingest];
-
-/** The commands by name, for routing interactions. */
-export function commandsByName(list: readonly AppCommand[] = commands): ReadonlyMap<string, AppCommand> {
-  return new Map(list.map((command) => [command.data.name, command]));
-}

@@ -3,7 +3,7 @@ import { NO_MENTIONS } from '../bot/allowedMentions';
 import { guildOnly, MANAGE_SERVER } from '../bot/commandReach';
 import { DISCORD_LIMITS, escapeAll, fitText } from '../bot/discordLimits';
 import { UserFacingError } from '../src/errors';
-import type { Command } from './command';
+import type { Command } from '../bot/command';
 
 /**
  * `/ingest url:`: one article page into the corpus and the index, answerable

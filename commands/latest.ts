@@ -7,7 +7,7 @@ import { EMBED_COLORS } from '../bot/renderAnswer';
 import type { Messages } from '../bot/messages';
 import { checkQuestion } from '../bot/questionInput';
 import type { LatestArticle } from '../src/scoop';
-import type { Command } from './command';
+import type { Command } from '../bot/command';
 
 function latestLine(article: LatestArticle, t: Messages): string {
   const title = fitText(article.title.replace(/\s+/gu, ' ').trim() || article.source, 120);

@@ -5,7 +5,7 @@ import { outcomeOf } from '../bot/botMetrics';
 import { autocompleteChoices } from '../bot/autocompleteChoices';
 import { checkQuestion } from '../bot/questionInput';
 import { renderPartners } from '../bot/renderFacts';
-import type { Command } from './command';
+import type { Command } from '../bot/command';
 
 /** `/partners company:<text>`: who a company works with, and on what, each tie cited. */
 export const partners = {

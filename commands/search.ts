@@ -4,7 +4,7 @@ import { NO_MENTIONS } from '../bot/allowedMentions';
 import { outcomeOf } from '../bot/botMetrics';
 import { checkQuestion } from '../bot/questionInput';
 import { renderPassages } from '../bot/renderAnswer';
-import type { Command } from './command';
+import type { Command } from '../bot/command';
 
 /** How many snippets `/search` shows. */
 export const SEARCH_RESULTS = 5;

@@ -5,7 +5,7 @@ import { renderSettings } from '../bot/renderSettings';
 import type { Messages } from '../bot/messages';
 import type { AnswerLanguage, ServerSettings } from '../bot/serverSettings';
 import { UserFacingError } from '../src/errors';
-import type { Command, CommandContext } from './command';
+import type { Command, CommandContext } from '../bot/command';
 
 const ANSWERED_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum] as const;
 

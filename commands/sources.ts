@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { everywhere } from '../bot/commandReach';
 import { NO_MENTIONS } from '../bot/allowedMentions';
 import { renderSources } from '../bot/renderSources';
-import type { Command } from './command';
+import type { Command } from '../bot/command';
 
 /** `/sources`: the indexed articles (title, date, language) and how many there are. */
 export const sources = {

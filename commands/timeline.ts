@@ -5,7 +5,7 @@ import { outcomeOf } from '../bot/botMetrics';
 import { autocompleteChoices } from '../bot/autocompleteChoices';
 import { checkQuestion } from '../bot/questionInput';
 import { renderTimeline } from '../bot/renderFacts';
-import type { Command } from './command';
+import type { Command } from '../bot/command';
 
 /** `/timeline subject:<text>`: the dated claims about a subject, or the recent and upcoming events. */
 export const timeline = {

@@ -1,4 +1,6 @@
 import { mkdir } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { SkippedInput } from './articles/article';
 import { loadCorpusFiles, scanCorpus, type LoadCorpusOptions } from './articles/loadCorpus';
 import type { Config } from './config';
@@ -151,9 +153,20 @@ export async function withSyncLock<T>(indexDir: string, waitMs: number, sync: ()
  * benchmarks open the index through this one function.
  */
 export function openPassageIndex(
-  options: Omit<PassageIndexOptions, 'extractFacts' | 'factsVersion'>,
+  options: Omit<PassageIndexOptions, 'extractFacts' | 'factsVersion' | 'factsModule'>,
 ): Promise<PassageIndex> {
-  return PassageIndex.open({ ...options, extractFacts, factsVersion: FACTS_VERSION });
+  return PassageIndex.open({ ...options, extractFacts, factsVersion: FACTS_VERSION, factsModule: factsModuleUrl() });
+}
+
+/**
+ * The module of `extractFacts`, which the index's worker threads load: under
+ * the `src/` folder this file is in (src/, dist/src/), and also when this
+ * code is bundled into the CLI (dist/src/cli/), whose folder is a level down.
+ */
+export function factsModuleUrl(): URL {
+  const here = import.meta.url;
+  const sourceRoot = here.slice(0, here.lastIndexOf('/src/') + '/src/'.length);
+  return new URL(`facts/extractFacts${extname(fileURLToPath(here))}`, sourceRoot);
 }
 
 /**

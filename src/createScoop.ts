@@ -1,5 +1,5 @@
 import type { Article } from './articles/article';
-import { answerQuestion, type AnswerDeps, type AnswerFacts } from './answers/answerQuestion';
+import { answerQuestion, withoutTurns, type AnswerDeps, type AnswerFacts } from './answers/answerQuestion';
 import { checkStatement } from './answers/checkStatement';
 import type { FactBook } from './facts/factBook';
 import type { PassageIndex } from './index/passageIndex';
@@ -17,7 +17,10 @@ export interface ScoopParts {
   facts: FactBook | ((stories: StoryGroups) => FactBook);
   chat?: AnswerDeps['chat'];
   logger?: AnswerDeps['logger'];
-  /** The turn a question's CPU-bound part takes (the process's `AnsweringQueue`); none when absent (the CLI). */
+  /**
+   * The turn CPU-bound work takes (the process's `AnsweringQueue`): `ask`'s draft, `check`, `search` and `latest`
+   * each run in one, so a busy core yields to the event loop between two of them; none when absent (the CLI).
+   */
   takeTurn?: AnswerDeps['takeTurn'];
 }
 
@@ -46,6 +49,7 @@ type QuestionLogger = Pick<Logger, 'debug' | 'warn'>;
  * carrying the question's id) logs its search and its answer through it.
  */
 export function createScoop({ index, retriever, facts, chat, logger, takeTurn }: ScoopParts): Scoop {
+  const inTurn = takeTurn ?? withoutTurns;
   const stories = once(() => new StoryGroups(index.articles(), index.facts(), (id) => index.passagesOf(id)));
   const factBook = once(() => (typeof facts === 'function' ? facts(stories()) : facts));
   const searchLogged = (log: QuestionLogger | undefined): AnswerDeps['search'] => async (query, k, options) => {
@@ -92,19 +96,19 @@ export function createScoop({ index, retriever, facts, chat, logger, takeTurn }:
       options.logger?.debug({ kind: answer.kind, abstained: answer.abstained, citations: answer.citations.length, timings: answer.timings }, 'answer');
       return answer;
     },
-    check: async (statement, options = {}) => {
+    check: (statement, options = {}) => inTurn(async () => {
       const checked = await checkStatement(statement, { search: options.logger ? searchLogged(options.logger) : search, facts: lazyFacts, logger: options.logger ?? logger }, options);
       options.logger?.debug({ verdict: checked.verdict, citations: checked.citations.length, timings: checked.timings }, 'statement check');
       return checked;
-    },
-    search: async (query, k = 5, options = {}) => {
+    }),
+    search: (query, k = 5, options = {}) => inTurn(async () => {
       const hits = await searchLogged(options.logger)(query, k, { excludePassageIds: options.excludePassageIds });
       const groups = stories();
       return hits.map((hit): FoundPassage => {
         const alsoIn = groups.foldedCount === 0 ? [] : groups.tellingsBesides(hit.article);
         return alsoIn.length > 0 ? { ...hit, alsoIn } : hit;
       });
-    },
+    }),
     sources: () => {
       const groups = stories();
       return index
@@ -131,13 +135,13 @@ export function createScoop({ index, retriever, facts, chat, logger, takeTurn }:
     subjects: () => factBook().subjects(),
     companies: () => factBook().companies(),
     articleCount: () => index.articleCount(),
-    latest: async ({ topic, limit = LATEST_SHOWN } = {}) => {
+    latest: ({ topic, limit = LATEST_SHOWN } = {}) => inTurn(async () => {
       if (topic === undefined || topic.trim() === '') return latestOf(index.articles(), limit);
       const hits = await search(topic, Math.max(20, limit * 4));
       const relevant = new Map<string, Article>();
       for (const hit of hits) relevant.set(hit.article.id, hit.article);
       return latestOf([...relevant.values()], limit);
-    },
+    }),
     warmUp: () => {
       stories();
       factBook();

@@ -1,7 +1,7 @@
 import type { Article } from './articles/article';
 import type { Answer } from './answers/answer';
 import type { StatementCheck, StatementOptions } from './answers/checkStatement';
-import type { DateClaim, PartnershipClaim } from './facts/fact';
+import type { PartnerMap, Timeline } from './facts/factBook';
 import type { Logger } from './logger';
 import type { SearchHit } from './retrieval/searchHit';
 import type { AlsoReported } from './storyGroups';
@@ -28,25 +28,6 @@ export interface LatestArticle {
   url: string | null;
   outlet: string | null;
   language: Article['language'];
-}
-
-/** Dated claims about one subject, in chronological order of the claims' articles. */
-export interface Timeline {
-  /** The subject asked for, canonicalised; null for "recent and upcoming". */
-  subject: string | null;
-  events: TimelineEvent[];
-}
-
-/** A dated claim, marked when a later claim about the same event moved its date. */
-export interface TimelineEvent extends DateClaim {
-  /** True when a later or more specific claim replaced this date. */
-  superseded: boolean;
-}
-
-/** Everything known about one company's partners. */
-export interface PartnerMap {
-  company: string;
-  partners: PartnershipClaim[];
 }
 
 /** Options for one question. */

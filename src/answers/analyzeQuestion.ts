@@ -192,8 +192,14 @@ export function findQuestionSubjects(text: string, vocabulary: QuestionVocabular
   return subjects;
 }
 
-const QUESTION_OPENERS =
-  /^(quand|qui|que|quoi|quel|quelle|quels|quelles|comment|pourquoi|combien|ou|est-ce|when|who|whom|whose|what|which|where|why|how|is|are|was|were|do|does|did|will|would|can|could|should|has|have|had)\b/u;
+/** A question word of either vocabulary first ("quand", "qui", "est-ce", "what", "does"…). */
+const QUESTION_OPENERS = new RegExp(
+  `^(?:${[...new Set([...VOCABULARIES.fr.questionWords, ...VOCABULARIES.en.questionWords])]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})(?![\\p{L}\\d])`,
+  'u',
+);
 
 /**
  * True when `text` asks something ("Quand sort GPT-5 ?", "who hosts OpenAI")
@@ -204,8 +210,11 @@ export function isQuestion(text: string): boolean {
   const trimmed = text.trim();
   if (/[?？¿]\s*$/u.test(trimmed) || /\?\s/u.test(trimmed)) return true;
   const folded = foldForMatching(trimmed).replace(/^[^\p{L}]+/u, '');
-  return QUESTION_OPENERS.test(folded) || /\p{L}-(t-)?(il|elle|ils|elles|on)(?![\p{L}-])/u.test(folded);
+  return QUESTION_OPENERS.test(folded) || INVERSION.test(folded);
 }
+
+/** A verb inverted with its subject pronoun (« sort-il », « a-t-elle »). */
+const INVERSION = /\p{L}-(t-)?(il|elle|ils|elles|on)(?![\p{L}-])/u;
 
 /** An interrogative word after a preposition ("De quoi…", "Dans quel pays…", "Par qui…", "In which year…"); not a relative pronoun ("Ces chanteurs qui nous ont quittés"). */
 const INTERROGATIVE_AFTER_PREPOSITION = /^(?:grace a|grace au|lors de|lors du|aupres de|aupres du|face a|au cours de|au cours du|a cote de|a partir de|a propos de|en raison de|au sein de|pres de|autour de|because of|instead of|according to|ahead of|a|au|aux|de|du|des|d'|dans|par|pour|avec|en|sur|sous|chez|depuis|vers|selon|contre|entre|parmi|pendant|apres|avant|in|on|at|for|with|by|from|to|of|since|after|before|into|under|during|between|among)\s+(?:[\p{L}']+\s+)?(?:qui|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|combien|quand|ou|whom|which|what|when|where)\b/u;
@@ -216,21 +225,60 @@ const REQUEST_OPENERS = /^(?:donne|donnez|dis|dites|cite|citez|nomme|nommez|indi
 /** A query naming what it wants ("Date de naissance d'Anselm Franz", "Nombre de joueurs…", "Price of the Polestar 2"). */
 const WANTED_TYPES = new Set(['date', 'amount', 'count', 'place', 'person', 'name', 'organisation']);
 
+/** A headline's label and its colon ("Prix de l'eau : …", "Electricité: …"), on folded text. */
+const HEADLINE_LABEL = /^[^:?]{2,80}?\s?:\s+(?=\S)/u;
+/** « Quand » / "when" as a conjunction, before a noun phrase ("Quand une phrase du prince Harry fâche…"). */
+const WHEN_CONJUNCTION = /^(?:quand|lorsque|when)\s(?:un|une|le|la|les|l'|des|du|ce|cette|ces|son|sa|ses|the|a|an|his|her|its|their)\s/u;
+/** An indirect question in a headline runs on ("Electricité : pourquoi les prix risquent d'augmenter dans les prochains mois"); one of fewer words may be a query typed without its mark. */
+const INDIRECT_QUESTION_WORDS = 7;
+
+/** Whether a folded clause asks by its own words: a question word first, after a preposition or last, or an inverted verb. */
+function clauseAsks(folded: string): boolean {
+  const bare = folded.replace(/[?？!.\s]+$/u, '');
+  return QUESTION_OPENERS.test(bare) || INVERSION.test(bare) || INTERROGATIVE_AFTER_PREPOSITION.test(bare) || INTERROGATIVE_LAST.test(bare);
+}
+
+/**
+ * Headline forms that look like questions and ask nothing: a label and a
+ * colon before a statement, question mark or not ("Prix de l'eau : une
+ * hausse pour rénover les canalisations ?", "Comment mieux prévenir les
+ * cancers : les Français appelés à donner leur avis"), or before a long
+ * indirect question without its mark ("Electricité : pourquoi les prix
+ * risquent d'augmenter dans les prochains mois"); « quand » / "when" as a
+ * conjunction ("Quand une phrase du prince Harry fâche la famille Markle").
+ */
+function readsAsHeadline(folded: string): boolean {
+  const label = HEADLINE_LABEL.exec(folded);
+  if (label) {
+    const tail = folded.slice(label[0].length);
+    if (!clauseAsks(tail)) return true;
+    if (!/[?？]/u.test(tail) && !INVERSION.test(tail) && tail.split(/\s+/).length >= INDIRECT_QUESTION_WORDS) return true;
+  }
+  return !/[?？]/u.test(folded) && !INVERSION.test(folded) && WHEN_CONJUNCTION.test(folded);
+}
+
 /**
  * Whether `text` asks something, to be answered with a short value: a
  * question ({@link isQuestion}), an interrogative after a preposition, a
  * request, a query that names what it wants ("Date de naissance de…", a
  * release date, a price, a code name), or a follow-up. A headline or a
  * statement asks nothing ("Kourou: lancement prévu de la fusée européenne
- * Vega"): any value pulled from it would be a word of the closest sentence
- * with no question to answer.
+ * Vega", and the headline forms of {@link readsAsHeadline}), nor a text of
+ * several phrases whose only cue is a noun of what it could ask ("23
+ * milliards d'euros, le coût faramineux du bruit au travail"): any value
+ * pulled from it would be a word of the closest sentence with no question to
+ * answer.
  */
 export function asksSomething(text: string): boolean {
+  const folded = foldForMatching(text.trim()).replace(/^[^\p{L}]+/u, '').replace(/\s+/g, ' ');
+  if (readsAsHeadline(folded)) return false;
   if (isQuestion(text)) return true;
-  const folded = foldForMatching(text).replace(/^[^\p{L}]+/u, '').replace(/\s+/g, ' ');
+  const label = HEADLINE_LABEL.exec(folded);
+  if (label && clauseAsks(folded.slice(label[0].length))) return true;
   if (INTERROGATIVE_AFTER_PREPOSITION.test(folded) || INTERROGATIVE_LAST.test(folded) || REQUEST_OPENERS.test(folded)) return true;
   const wanted = typeNamedFirst(folded);
   if (wanted && WANTED_TYPES.has(wanted)) return true;
+  if (/[,:;]\s/u.test(folded)) return false;
   return STRONG_DATE.some((pattern) => pattern.test(folded)) || STRONG_FACT.some(([pattern, target]) => target !== 'person' && pattern.test(folded));
 }
 

@@ -3,6 +3,7 @@ import { findDateExpressions } from '../facts/findDateExpressions';
 import type { TextSpan } from '../passages/passage';
 import { foldForMatching } from '../text/foldForMatching';
 import { STOP_WORDS } from '../text/stopWords';
+import { isKnownPlace } from '../text/placeNames';
 import type { Token } from '../text/tokenize';
 import { VOCABULARIES, type AnswerType, type Vocabulary } from '../text/vocabulary';
 
@@ -112,7 +113,7 @@ function kindOfName(tokens: ReadToken[], first: number, last: number, vocabulary
   if (twoBefore && vocabulary.personTitles.has(twoBefore.folded) && before && (before.stop || CAPITAL.test(before.text))) return TITLE_DOMAIN.test(before.folded) ? 'name' : 'person';
   if (words.some((w) => HAS_DIGIT.test(w))) return 'product';
   if (before && vocabulary.eventCues.has(before.folded)) return 'name';
-  if (vocabulary.placeNames[words.join(' ')] || VOCABULARIES.fr.placeNames[words.join(' ')] || VOCABULARIES.en.placeNames[words.join(' ')]) return 'place';
+  if (isKnownPlace(words.join(' '))) return 'place';
   if (before && vocabulary.placePrepositions.has(before.folded)) return 'place';
   const capitalised = words.length >= 2 && tokens.slice(first, last + 1).every((t) => CAPITAL.test(t.text));
   return capitalised ? 'person' : 'name';

@@ -1,7 +1,7 @@
 import type { DateEventKind, DateClaim } from '../facts/fact';
 import { sameStory } from '../facts/eventStory';
 import { resolveDateExpression } from '../facts/resolveDateExpression';
-import type { TimelineEvent } from '../scoop';
+import type { TimelineEvent } from '../facts/factBook';
 import type { QuestionAnalysis } from './analyzeQuestion';
 import { frenchOf } from './eventWords';
 import { EVENT_WORDS } from './eventWords';

@@ -537,10 +537,10 @@ function headFit(reading: QuestionReading, sentence: ReadSentence, candidate: An
   return 0;
 }
 
-/** How a date candidate is resolved: a date a plan moved to ahead ("a été reporté au 6 juillet"); a former plan in the past; else by its clause's tense, the question's when the clause does not tell. */
+/** How a date candidate is resolved: a date a plan moved to ahead ("a été reporté au 6 juillet"); a former plan at the occurrence nearest the article's date (past for a weekday); else by its clause's tense, the question's when the clause does not tell. */
 function resolveOptions(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate, cues: DateCues): ResolveDateOptions {
   if (cues.ahead) return { past: false };
-  if (cues.original) return { past: true };
+  if (cues.original) return { past: true, nearest: true };
   return { sentence: sentence.text, at: candidate.start, assumePast: reading.past };
 }
 

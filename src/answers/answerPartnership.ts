@@ -1,6 +1,7 @@
 import { namesOfSentence } from '../facts/sentenceNames';
 import { PARTNERSHIP_NATURE_WORDS } from '../facts/partnershipNatureWords';
 import type { PartnershipClaim } from '../facts/fact';
+import { partnerTies, type PartnerTie } from '../facts/partnerTies';
 import type { QuestionAnalysis } from './analyzeQuestion';
 import { frenchOf } from './eventWords';
 import type { CitationList } from './citationList';
@@ -12,11 +13,11 @@ const LISTS = {
   en: new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' }),
 };
 
-function tie(claim: PartnershipClaim, language: 'fr' | 'en'): string {
-  const { a, b } = claim;
-  if (claim.direction === 'a-to-b') {
+function tieText(tie: PartnerTie, language: 'fr' | 'en'): string {
+  const [a, b] = tie.direction === 'from' ? [tie.partner, tie.company] : [tie.company, tie.partner];
+  if (tie.direction !== 'mutual') {
     if (language === 'fr') {
-      switch (claim.nature) {
+      switch (tie.nature) {
         case 'cloud':
           return `${a} fournit le cloud et l'hébergement à ${b}`;
         case 'investment':
@@ -31,7 +32,7 @@ function tie(claim: PartnershipClaim, language: 'fr' | 'en'): string {
           return `${a} travaille avec ${b}`;
       }
     }
-    switch (claim.nature) {
+    switch (tie.nature) {
       case 'cloud':
         return `${a} provides cloud computing and hosting to ${b}`;
       case 'investment':
@@ -46,7 +47,7 @@ function tie(claim: PartnershipClaim, language: 'fr' | 'en'): string {
         return `${a} works with ${b}`;
     }
   }
-  const nature = claim.nature === 'other' ? '' : ` (${PARTNERSHIP_NATURE_WORDS[language][claim.nature]})`;
+  const nature = tie.nature === 'other' ? '' : ` (${PARTNERSHIP_NATURE_WORDS[language][tie.nature]})`;
   return language === 'fr' ? `${a} et ${b} sont partenaires${nature}` : `${a} and ${b} are partners${nature}`;
 }
 
@@ -108,18 +109,13 @@ export function answerPartnershipFromClaims(
     );
   }
   for (const [, partnerClaims] of partners) {
-    const seenTies = new Set<string>();
-    for (const claim of partnerClaims) {
-      const key = `${claim.nature}:${claim.direction}:${claim.a}`;
-      if (seenTies.has(key)) continue;
-      seenTies.add(key);
-      const markers = partnerClaims
-        .filter((c) => `${c.nature}:${c.direction}:${c.a}` === key)
+    for (const tie of partnerTies({ company, partners: partnerClaims })) {
+      const markers = tie.claims
         .slice(0, 2)
         .map((c) => citations.marker(c.citation))
         .join('');
-      const platform = claim.nature === 'cloud' ? platformOf(partnerClaims) : null;
-      lines.push(`${tie(claim, language)}${platform ? ` (${platform})` : ''} ${markers}.`);
+      const platform = tie.nature === 'cloud' ? platformOf(partnerClaims) : null;
+      lines.push(`${tieText(tie, language)}${platform ? ` (${platform})` : ''} ${markers}.`);
     }
   }
   return { text: lines.join('\n'), partners: partners.map(([partner]) => partner) };

@@ -12,7 +12,7 @@ import type { ChatAnswerer } from './chatAnswerer';
 import { checkChatAnswer } from './checkChatAnswer';
 import type { AnswerContext, Finding, Miss } from './finding';
 import { MESSAGES } from './messages';
-import { foldedArticle, namesFocusName } from './namesFocus';
+import { foldedArticle, namesFocusName, namesWord } from './namesFocus';
 import { readQuestion, type QuestionReading, type TermShare } from './readQuestion';
 import { ANSWER_STRATEGIES, READING_STRATEGIES } from './strategies';
 
@@ -150,22 +150,53 @@ function unnamedFocus(finding: Finding, context: AnswerContext): string | null {
   return null;
 }
 
+/**
+ * The decline of a date, partnership or code-name question: in the question's own words when the reply is in its
+ * language; else from what was read ("when GPT-6 will be released"), unless that would name an event the question
+ * did not (a date question whose verb was not recognised), when the question is quoted as asked.
+ */
+function structuredDecline(analysis: QuestionAnalysis, context: AnswerContext, subject: string | null): string {
+  const messages = MESSAGES[context.replyLanguage];
+  const sameLanguage = context.replyLanguage === analysis.language;
+  const inOwnWords = sameLanguage ? messages.notAnswered(analysis.searchQuery) : null;
+  if (inOwnWords) return inOwnWords;
+  if (sameLanguage && analysis.kind === 'date' && analysis.event === null) return messages.notAnsweredQuoted(analysis.searchQuery);
+  return abstentionText({ ...analysis, language: context.replyLanguage }, subject, 'not-stated');
+}
+
+/** The hits in rank order, each article's best passage only: related reading lists articles, not the same one twice. */
+function bestPassagePerArticle(hits: readonly SearchHit[]): SearchHit[] {
+  const seen = new Set<string>();
+  return hits.filter((hit) => !seen.has(hit.article.id) && seen.add(hit.article.id));
+}
+
 /** The decline, in the question's language: what was not found and, when no article names it, the name. */
 function declineText(analysis: QuestionAnalysis, context: AnswerContext, miss: Miss): string {
   const { reading } = context;
   const messages = MESSAGES[context.replyLanguage];
-  const worded = { ...analysis, language: context.replyLanguage };
   const focus = reading.names.filter((n) => !n.place).map((n) => n.text);
   const structured = analysis.kind === 'date' || analysis.kind === 'partnership' || (analysis.kind === 'fact' && analysis.target === 'code-name');
   const subject = analysis.subjects.find((s) => s.kind === 'product')?.canonical ?? analysis.subjects[0]?.canonical ?? focus[0] ?? null;
   const base = !analysis.asks
     ? messages.notSaid(focus.length > 0 ? focus.join(' ') : null)
     : structured
-    ? abstentionText(worded, subject, 'not-stated')
+    ? structuredDecline(analysis, context, subject)
     : messages.notStated(analysis.searchQuery, reading.expected, focus.length > 0 ? focus.join(' ') : null);
   if (miss.reason !== 'focus-absent' || !miss.name) return base;
-  const known = context.facts.knows(miss.name);
+  const known = context.facts.knows(miss.name) || closestArticlesShareAWordOf(miss.name, context);
   return known ? base : `${base} ${messages.notMentioned([miss.name])}`;
+}
+
+/**
+ * True when an article of the closest passages writes one of the name's words ("Eiffel" of "Eiffel Tower" in « la
+ * Tour Eiffel »): then the articles may well mention it in other words, and saying they don't would be false.
+ */
+function closestArticlesShareAWordOf(name: string, context: AnswerContext): boolean {
+  const focus = context.reading.names.find((n) => n.text === name);
+  const words = focus?.words ?? [];
+  if (words.length === 0) return false;
+  const articles = context.hits.map((hit) => foldedArticle(hit.article));
+  return words.some((word) => articles.some((text) => namesWord(text, word)));
 }
 
 async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
@@ -255,7 +286,7 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
     answer: draft.text,
     abstained: draft.abstained,
     citations: draft.citations,
-    related: draft.abstained ? hits.slice(0, RELATED_SHOWN) : [],
+    related: draft.abstained ? bestPassagePerArticle(hits).slice(0, RELATED_SHOWN) : [],
     value: draft.abstained || !finding ? null : finding.value,
     confidence: draft.abstained || !finding ? 0 : finding.confidence,
     timings,

@@ -1,5 +1,6 @@
 import type { AnswerType } from '../text/vocabulary';
 import { foldForMatching } from '../text/foldForMatching';
+import { indirectQuestion } from './indirectQuestion';
 
 /** The words of Scoop's replies in one language. */
 export interface Messages {
@@ -11,6 +12,13 @@ export interface Messages {
   stated(quote: string, marker: string): string;
   /** Another article giving the same value. */
   agreeing(quote: string, marker: string): string;
+  /**
+   * Nothing in the articles answers, in the question's own words ("ne donnent pas le prix du Galaxy S25",
+   * "don't say who bought WhatsApp"); null when they cannot be embedded. Only for a question in this language.
+   */
+  notAnswered(question: string): string | null;
+  /** Nothing in the articles answers the question, quoted as asked: for when its words cannot be embedded and a paraphrase would guess. */
+  notAnsweredQuoted(question: string): string;
   /** Nothing in the articles answers: what was not found, from the question's own words when they allow. */
   notStated(question: string, expected: AnswerType, focus: string | null): string;
   /** No sentence read says what a text that asks nothing (a headline) says (the closest articles are still offered as related reading). */
@@ -74,9 +82,16 @@ const FRENCH: Messages = {
   support: (quote, marker) => `Selon l’article : ${quote} ${marker}`,
   stated: (quote, marker) => `Ce que disent les articles : ${quote} ${marker}`,
   agreeing: (quote, marker) => `Un autre article le dit aussi : ${quote} ${marker}`,
-  notStated(question, expected, focus) {
+  notAnswered(question) {
     const thing = askedThing(question, 'fr');
     if (thing) return `Les articles indexés ne donnent pas ${thing}.`;
+    const clause = indirectQuestion(question, 'fr');
+    return clause ? `Les articles indexés ne disent pas ${clause}.` : null;
+  },
+  notAnsweredQuoted: (question) => `Les articles indexés ne répondent pas à la question ${FRENCH.quote(question.trim())}.`,
+  notStated(question, expected, focus) {
+    const inOwnWords = FRENCH.notAnswered(question);
+    if (inOwnWords) return inOwnWords;
     const what = FR_THING[expected];
     const about = focus ? ` ${frenchAbout(focus)}` : '';
     if (!what) return `Les articles indexés ne répondent pas à cette question${focus ? ` sur ${focus}` : ''}.`;
@@ -94,9 +109,16 @@ const ENGLISH: Messages = {
   support: (quote, marker) => `According to the article: ${quote} ${marker}`,
   stated: (quote, marker) => `What the articles say: ${quote} ${marker}`,
   agreeing: (quote, marker) => `Another article says so too: ${quote} ${marker}`,
-  notStated(question, expected, focus) {
+  notAnswered(question) {
     const thing = askedThing(question, 'en');
     if (thing) return `The indexed articles don't give ${thing}.`;
+    const clause = indirectQuestion(question, 'en');
+    return clause ? `The indexed articles don't say ${clause}.` : null;
+  },
+  notAnsweredQuoted: (question) => `The indexed articles don't answer ${ENGLISH.quote(question.trim())}.`,
+  notStated(question, expected, focus) {
+    const inOwnWords = ENGLISH.notAnswered(question);
+    if (inOwnWords) return inOwnWords;
     const what = EN_THING[expected];
     if (!what) return `The indexed articles don't answer this${focus ? ` about ${focus}` : ''}.`;
     return `The indexed articles don't say ${what}${focus ? ` (${focus})` : ''}.`;

@@ -1,7 +1,10 @@
 import type { Article } from '../articles/article';
 import { ANALYZED_LEXICON } from '../text/analyzedLexicon';
 import { foldForMatching } from '../text/foldForMatching';
-import { VOCABULARIES } from '../text/vocabulary';
+import { analyzeTerms } from '../text/analyzeTerms';
+import { CONCEPT_PREFIX, expandWithLexicon, isConcept } from '../text/expandWithLexicon';
+import { NEWS_LEXICON } from '../text/newsLexicon';
+import { isKnownPlace, otherPlaceSpellings } from '../text/placeNames';
 import type { FocusName, QuestionReading } from './readQuestion';
 
 const FOLDED_LIMIT = 512;
@@ -29,7 +32,7 @@ function wordPattern(words: string[]): RegExp {
   const key = words.join(' ');
   let pattern = patterns.get(key);
   if (!pattern) {
-    const body = words.map((w) => escape(w).replace(/-/g, '[\\s-]?').replace(/(\p{L})(\p{N})/gu, '$1[\\s-]?$2')).join('[\\s\'-]*(?:(?:de|du|des|d\'|la|le|of|the)[\\s\']+)?');
+    const body = words.map((w) => escape(w).replace(/-/g, '[\\s-]?').replace(/(\p{L})(\p{N})/gu, '$1[\\s-]?$2')).join('[\\s\'"-]*(?:(?:de|du|des|d\'|la|le|of|the)[\\s\']+)?');
     pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}]|[.,]\\p{N})`, 'u');
     if (patterns.size > 4096) patterns.clear();
     patterns.set(key, pattern);
@@ -47,35 +50,98 @@ function mayHold(folded: string, words: string[]): boolean {
   return words.every((word) => literalPieces(word).every((piece) => folded.includes(piece)));
 }
 
-/** The spellings a place may have in an article of either language ("États-Unis", "United States", "US"). */
-function placeSpellings(name: FocusName): string[][] {
-  const folded = name.words.join(' ');
-  const others = VOCABULARIES.fr.placeNames[folded] ?? VOCABULARIES.en.placeNames[folded] ?? [];
-  return [name.words, ...others.map((o) => o.split(' '))];
+/**
+ * The spellings a name may have in an article of either language: as the
+ * question writes it and, for a country, an area or a city, in French and
+ * English ("New Zealand", « Nouvelle-Zélande »; "US", « États-Unis »), whether
+ * the question writes it as a place ("in France") or as a subject ("New
+ * Zealand's election").
+ */
+function spellingsOf(name: FocusName): string[][] {
+  if (name.distinctive.length > 0) return [name.words];
+  return [name.words, ...otherPlaceSpellings(name.words.join(' ')).map((o) => o.split(' '))];
+}
+
+/** A code that names one thing on its own, letters and digits mixed ("VV16", "H100"): an article may write it apart from the rest of the name (« le lancement Vega "VV16" », "la mission VV16"). */
+const STANDALONE_CODE = /^(?=.*\p{L})(?=.*\p{N})[\p{L}\p{N}]{4,}$/u;
+
+/** True when folded text writes `word` (a folded word of a name) as a whole word. */
+export function namesWord(folded: string, word: string): boolean {
+  return mayHold(folded, [word]) && wordPattern([word]).test(folded);
+}
+
+/** The lexicon stems each word of a name may be written with in either language ("chinese" → `chin`, `chinois`; "ceo" → `pdg`, `directeur general`). */
+const conceptWordings = new Map<string, string[][]>();
+
+function wordingsOf(word: string): string[][] {
+  let wordings = conceptWordings.get(word);
+  if (!wordings) {
+    const concepts = new Set((['fr', 'en'] as const).flatMap((language) => expandWithLexicon(analyzeTerms(word, language), language).filter(isConcept)));
+    wordings = [...concepts].flatMap((concept) => [...(ANALYZED_LEXICON.fr.wordings.get(concept) ?? []), ...(ANALYZED_LEXICON.en.wordings.get(concept) ?? [])]).filter((stems) => stems.length > 0);
+    if (conceptWordings.size > 4096) conceptWordings.clear();
+    conceptWordings.set(word, wordings);
+  }
+  return wordings;
+}
+
+/** A one-word name the lexicon translates ("Chinese" for « chinoise », "CEO" for « directeur général »), written in any of its wordings. */
+function namesConcept(folded: string, words: string[]): boolean {
+  if (words.length !== 1) return false;
+  return wordingsOf(words[0]).some((stems) => stems.every((stem) => usesStem(folded, stem)));
 }
 
 /**
  * Whether the folded article text names `name` with all its distinctive
  * parts: a name with a version must appear as written, version attached
- * ("Galaxy S26" is not "Galaxy S25", "GPT-4" is not "GPT-4.5"); a name of
- * several words must have each word in the article; a place may be written
- * in the article's language.
+ * ("Galaxy S26" is not "Galaxy S25", "GPT-4" is not "GPT-4.5"), unless the
+ * version is a code that names the thing alone ("VV16"); a name of several
+ * words must have each word in the article; a place may be written in the
+ * article's language, and a word the lexicon translates in its wording.
  */
 export function namesFocusName(folded: string, name: FocusName): boolean {
-  const spellings = name.place ? placeSpellings(name) : [name.words];
-  return spellings.some((words) => {
-    if (words.length === 0) return true;
+  if (name.words.length === 0) return true;
+  const named = spellingsOf(name).some((words) => {
     if (mayHold(folded, words) && wordPattern(words).test(folded)) return true;
-    if (name.distinctive.length > 0) return false;
-    return words.every((w) => w.length < 3 || (mayHold(folded, [w]) && wordPattern([w]).test(folded)));
+    if (name.distinctive.length > 0) return name.distinctive.every((d) => STANDALONE_CODE.test(d)) && words.every((w) => namesWord(folded, w));
+    return words.every((w) => w.length < 3 || namesWord(folded, w));
   });
+  return named || namesConcept(folded, name.words);
 }
 
-/** Whether an article names everything the question is about: each focus name and each year it gives. */
+let placeConcepts: ReadonlySet<string> | null = null;
+
+/** Lexicon concepts of a place (`~china`: "China", « Chine », "Chinese", « chinoise »): one of their wordings is a place the place table knows. */
+function isPlaceConcept(concept: string): boolean {
+  placeConcepts ??= new Set(NEWS_LEXICON.filter((c) => [...c.en, ...c.fr].some(isKnownPlace)).map((c) => CONCEPT_PREFIX + c.id));
+  return placeConcepts.has(concept);
+}
+
+/** Whether the folded text holds one wording of a lexicon concept, in either language (every stem of it). */
+function holdsConcept(folded: string, concept: string): boolean {
+  const wordings = [...(ANALYZED_LEXICON.fr.wordings.get(concept) ?? []), ...(ANALYZED_LEXICON.en.wordings.get(concept) ?? [])];
+  return wordings.some((stems) => stems.length > 0 && stems.every((stem) => usesStem(folded, stem)));
+}
+
+/**
+ * The question's words of a place that are no name: French writes
+ * nationalities in lower case (« quelle entreprise japonaise », « un
+ * constructeur européen »), and they constrain the answer as "in Japan" does.
+ */
+function placeWords(reading: QuestionReading): string[][] {
+  return reading.terms.filter((t) => !t.name).map((t) => t.concepts.filter(isPlaceConcept)).filter((concepts) => concepts.length > 0);
+}
+
+/**
+ * Whether an article names everything the question is about: each focus
+ * name, each year it gives and each place its words ask for (a Chinese
+ * company does not answer « quelle entreprise japonaise »).
+ */
 export function articleNamesFocus(article: Article, reading: QuestionReading): boolean {
-  if (reading.names.length === 0 && reading.years.length === 0) return true;
+  const places = placeWords(reading);
+  if (reading.names.length === 0 && reading.years.length === 0 && places.length === 0) return true;
   const folded = foldedArticle(article);
   if (!reading.names.every((name) => namesFocusName(folded, name))) return false;
+  if (!places.every((concepts) => concepts.some((concept) => holdsConcept(folded, concept)))) return false;
   return reading.years.every((year) => folded.includes(year) || article.published?.startsWith(year));
 }
 

@@ -1,7 +1,9 @@
 import type { Answer } from '../answers/answer';
 import { PARTNERSHIP_NATURE_WORDS } from '../facts/partnershipNatureWords';
 import type { SyncReport } from '../index/passageIndex';
-import type { FoundPassage, PartnerMap, Timeline } from '../scoop';
+import type { PartnerMap, Timeline } from '../facts/factBook';
+import { partnerTies, tieArrow } from '../facts/partnerTies';
+import type { FoundPassage } from '../scoop';
 import { outletsOf } from '../storyGroups';
 import { escapeControlCharacters, oneLine, stripControlCharacters } from '../text/controlCharacters';
 
@@ -142,14 +144,18 @@ export function timelineText(timeline: Timeline, asked: string | null): string {
   return lines.join('\n') + '\n';
 }
 
-/** A company's partners with the nature of each tie. */
+/** Most quotes shown under one tie in the text output. */
+const QUOTES_PER_TIE = 3;
+
+/** A company's partners: one line per tie, with its nature and up to three of the quotes that state it. */
 export function partnersText(map: PartnerMap): string {
   const company = quote(map.company);
   if (map.partners.length === 0) return `The indexed articles name no partner of ${company}.\n`;
   const lines = [`Partners of ${company}:`];
-  for (const p of map.partners) {
-    lines.push(`- ${quote(p.a)} ${p.direction === 'a-to-b' ? '→' : '↔'} ${quote(p.b)}: ${PARTNERSHIP_NATURE_WORDS.en[p.nature]}`);
-    lines.push(`    "${quote(p.citation.snippet)}" (${source(p.citation.source)}${dated(p.citation.published)})`);
+  for (const tie of partnerTies(map)) {
+    lines.push(`- ${tieArrow(tie, quote)}: ${PARTNERSHIP_NATURE_WORDS.en[tie.nature]}`);
+    for (const { citation } of tie.claims.slice(0, QUOTES_PER_TIE)) lines.push(`    "${quote(citation.snippet)}" (${source(citation.source)}${dated(citation.published)})`);
+    if (tie.claims.length > QUOTES_PER_TIE) lines.push(`    (${tie.claims.length - QUOTES_PER_TIE} more in the articles; --json lists every one)`);
   }
   return lines.join('\n') + '\n';
 }

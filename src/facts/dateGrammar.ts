@@ -34,6 +34,14 @@ export interface ResolveContext {
   publication: PublicationInterval | null;
   /** True when the sentence speaks of the past: a month without a year is then the last one, not the next. */
   past: boolean;
+  /**
+   * A first plan ("initialement prévu le 5 avril", "originally slated for
+   * March"): a month or a season without a year is the occurrence nearest the
+   * publication date, on either side (a plan is usually dropped near its
+   * date, and the past reading put « initialement prévu le 5 avril » of an
+   * article of 17 March a year back).
+   */
+  nearest?: boolean;
 }
 
 /**
@@ -91,15 +99,25 @@ function monthNumber(name: string | undefined): number {
   return MONTHS[key] ?? 0;
 }
 
+/** The year, among the publication's and the ones either side, that puts the day nearest the publication date. */
+function nearestYear(publication: PublicationInterval, month: number, day: number): number {
+  const middle = (publication.start.getTime() + publication.end.getTime()) / 2;
+  const years = [publication.year - 1, publication.year, publication.year + 1];
+  const distance = (year: number) => Math.abs(Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month))) - middle);
+  return years.reduce((best, year) => (distance(year) < distance(best) ? year : best));
+}
+
 /** The year of a month (and day) named without a year: the next occurrence from the publication date, or the last one in past tense. */
 function inferYear(context: ResolveContext, month: number, day?: number): number | null {
   const publication = context.publication;
   if (!publication) return null;
   if (publication.month === null) return publication.year;
+  if (context.nearest) return nearestYear(publication, month, day ?? 15);
   if (day === undefined) {
     if (context.past) return month <= publication.month ? publication.year : publication.year - 1;
     return month >= publication.month ? publication.year : publication.year + 1;
   }
+  if (context.nearest) return nearestYear(publication, month, day);
   const pubDay = publication.precision === 'day' ? publication.start.getUTCDate() : context.past ? 31 : 1;
   const key = month * 100 + day;
   const pubKey = publication.month * 100 + pubDay;
@@ -263,9 +281,16 @@ function occurrence(of: (year: number) => DayRange | null, steps: number, contex
   let chosen: DayRange | undefined;
   if (steps > 0) chosen = candidates.find((r) => r.start > publication.end);
   else if (steps < 0) chosen = [...candidates].reverse().find((r) => r.end < publication.start);
+  else if (context.nearest) chosen = nearestRange(candidates, publication);
   else if (context.past) chosen = [...candidates].reverse().find((r) => r.start <= publication.end);
   else chosen = candidates.find((r) => r.end >= publication.start);
   return { range: chosen ?? null, relative };
+}
+
+function nearestRange(candidates: DayRange[], publication: PublicationInterval): DayRange | undefined {
+  const middle = (publication.start.getTime() + publication.end.getTime()) / 2;
+  const distance = (r: DayRange) => (r.end.getTime() < middle ? middle - r.end.getTime() : r.start.getTime() > middle ? r.start.getTime() - middle : 0);
+  return [...candidates].sort((a, b) => distance(a) - distance(b))[0];
 }
 
 function seasonOf(season: { from: number; to: number }, steps: number, context: ResolveContext, deictic: boolean): ResolvedDate {
@@ -283,6 +308,22 @@ function dayMonthYear(groups: Groups, context: ResolveContext, original: string,
   if (day > daysInMonth(year, month)) return UNRESOLVED;
   const date = utcDay(year, month, day);
   return absolute({ start: date, end: date });
+}
+
+/** "du 7 au 11 avril 2021", "du 30 mars au 2 avril", "April 7-11": the days between, both included; the year is the last day's. */
+function dayRange(groups: Groups, context: ResolveContext): ResolvedDate {
+  const month = monthNumber(groups.month);
+  const fromMonth = groups.fromMonth ? monthNumber(groups.fromMonth) : month;
+  const first = /^\d/.test(groups.from ?? '') ? Number((groups.from ?? '').replace(/\D/g, '')) : 1;
+  const last = Number(groups.day);
+  if (!month || !fromMonth || !first || !last) return UNRESOLVED;
+  const year = groups.year ? Number(groups.year) : inferYear(context, month, last);
+  if (year === null) return UNRESOLVED;
+  const fromYear = fromMonth > month ? year - 1 : year;
+  if (first > daysInMonth(fromYear, fromMonth) || last > daysInMonth(year, month)) return UNRESOLVED;
+  const start = utcDay(fromYear, fromMonth, first);
+  const end = utcDay(year, month, last);
+  return start.getTime() < end.getTime() ? absolute({ start, end }) : UNRESOLVED;
 }
 
 function partFromWord(word: string | undefined): PeriodPart {
@@ -364,6 +405,12 @@ export const DATE_RULES: DateRule[] = [
     language: 'fr',
     pattern: rx(`(?:(?:${WEEKDAYS_FR.join('|')})\\s)?(?<day>1er|premier|\\d{1,2})\\s${MONTH_FR}(?:\\s${YEAR})?`),
     resolve: (g, c, o) => dayMonthYear(g, c, o, 'fr'),
+  },
+  {
+    name: 'fr.dayRange',
+    language: 'fr',
+    pattern: rx(`(?:du\\s|entre\\sle\\s)?(?<from>1er|premier|\\d{1,2})(?:\\s(?<fromMonth>${alternatives(Object.keys(FR.months))}))?\\s(?:au|et\\sle|-)\\s(?<day>\\d{1,2})\\s${MONTH_FR}(?:\\s${YEAR})?`),
+    resolve: (g, c) => dayRange(g, c),
   },
   {
     name: 'fr.partOfMonth',
@@ -518,6 +565,20 @@ export const DATE_RULES: DateRule[] = [
     pattern: rx(`(?:(?:${WEEKDAYS_EN.join('|')}),?\\s)?${MONTH_EN_SHORT}\\s(?<day>\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s${YEAR})?`),
     capitalised: ['month'],
     resolve: (g, c, o) => dayMonthYear(g, c, o, 'en'),
+  },
+  {
+    name: 'en.monthDayRange',
+    language: 'en',
+    pattern: rx(`${MONTH_EN_SHORT}\\s(?<from>\\d{1,2})(?:st|nd|rd|th)?\\s?(?:-|to|through)\\s?(?<day>\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s${YEAR})?`),
+    capitalised: ['month'],
+    resolve: (g, c) => dayRange(g, c),
+  },
+  {
+    name: 'en.dayRange',
+    language: 'en',
+    pattern: rx(`(?:from\\s|between\\s)?(?<from>\\d{1,2})(?:st|nd|rd|th)?\\s?(?:-|to|and)\\s?(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?${MONTH_EN}(?:,?\\s${YEAR})?`),
+    capitalised: ['month'],
+    resolve: (g, c) => dayRange(g, c),
   },
   {
     name: 'en.dayMonth',

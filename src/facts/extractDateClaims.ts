@@ -323,7 +323,7 @@ export function extractDateClaims({ article, span, entities: named }: SentenceCo
     }
     const formerPlan = reading.formerPlan && event !== 'postponement';
     const past = formerPlan || (event !== 'postponement' && reading.past && !reading.planned && !reading.expected && !reading.reportedPlan);
-    const resolved = resolveMention({ ...mention, bound: negated ? null : bound }, { publication, past }, sentence);
+    const resolved = resolveMention({ ...mention, bound: negated ? null : bound }, { publication, past, nearest: formerPlan }, sentence);
     const start = resolved.range && resolved.open !== 'start' ? isoDay(resolved.range.start) : null;
     const end = resolved.range && resolved.open !== 'end' && !negated ? isoDay(resolved.range.end) : null;
     const endsBeforePublication = Boolean(publication && end && end < isoDay(publication.start));

@@ -1,11 +1,29 @@
 import type { Article } from '../articles/article';
-import type { PartnerMap, Timeline, TimelineEvent } from '../scoop';
 import { isoDay, publicationInterval } from './calendar';
 import { canonicalCompany, canonicalSubject, tableSpellings, type EntityMention } from './entities';
 import type { AliasClaim, ArticleFacts, DateClaim, DateEventKind, PartnershipClaim } from './fact';
 import { sameStory } from './eventStory';
 import { mostUsed, NameDirectory, QuestionNames } from './nameDirectory';
 import { nameKey } from '../text/foldForMatching';
+
+/** Dated claims about one subject, in chronological order of the claims' articles. */
+export interface Timeline {
+  /** The subject asked for, canonicalised; null for "recent and upcoming". */
+  subject: string | null;
+  events: TimelineEvent[];
+}
+
+/** A dated claim, marked when a later claim about the same event moved its date. */
+export interface TimelineEvent extends DateClaim {
+  /** True when a later or more specific claim replaced this date. */
+  superseded: boolean;
+}
+
+/** Everything known about one company's partners. */
+export interface PartnerMap {
+  company: string;
+  partners: PartnershipClaim[];
+}
 
 /** Options for `FactBook`. */
 export interface FactBookOptions {

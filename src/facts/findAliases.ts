@@ -1,6 +1,7 @@
 import { canonicalSubject, type EntityMention } from './entities';
 import { namesOfSentence } from './sentenceNames';
 import { foldForMatching } from '../text/foldForMatching';
+import { STOP_WORDS } from '../text/stopWords';
 
 /** A code name found in a sentence: `alias` names `subject`. */
 export interface AliasMention {
@@ -18,6 +19,22 @@ const NAMING_AFTER = [
 /** "X (probablement le nom de code GPT-5)": X is another name for the product named inside. */
 const PARENTHESIS_NAMING = /^\s*\((?<hedge>[^()]*?)(?:le |the )?(?:nom de code|code ?name|codename|nom interne|internal name)(?: de| of| for)?\s+$/u;
 const HEDGES = /probablement|vraisemblablement|sans doute|semble|apparemment|probably|likely|apparently|reportedly|believed/u;
+
+const OPENING_QUOTE = /["“«]\s*$/u;
+const CLOSING_QUOTE = /^\s*["”»]/u;
+
+/**
+ * Whether a name read after a naming word is the whole new name: not a
+ * function word ("La" of « sa page Facebook baptisée "La maîtresse, au
+ * coin" »), and, when the new name opens with a quote, all of what the quotes
+ * hold: the quoted title of a page or a group ("Asian America for Black
+ * Power") names that page, not the product before it.
+ */
+function isWholeName(name: string, opened: boolean, after: string): boolean {
+  const folded = foldForMatching(name);
+  if (STOP_WORDS.fr.has(folded) || STOP_WORDS.en.has(folded)) return false;
+  return !opened || CLOSING_QUOTE.test(after);
+}
 
 /** Words that give something another name: a sentence without one names no code name (a cheap test before the patterns). */
 const NAMING_WORD = /nomm|baptis|surnomm|alias|aka|code|dubbed|nicknamed|known|connu|nom interne|internal name/u;
@@ -49,6 +66,7 @@ export function findAliases(
         const rest = afterOriginal.slice(cut);
         const name = LEADING_NAME.exec(rest)?.groups?.name?.replace(/[.,;:]+$/, '');
         if (!name) continue;
+        if (!isWholeName(name, OPENING_QUOTE.test(afterOriginal.slice(0, cut)), rest.slice(rest.indexOf(name) + name.length))) break;
         const other = canonicalSubject(name) ?? name;
         found.push({ subject: mention.canonical, alias: other, hedged: HEDGES.test(after.slice(0, cut)) });
         break;

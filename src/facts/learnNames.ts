@@ -4,6 +4,7 @@ import { foldForMatching } from '../text/foldForMatching';
 import { STOP_WORDS } from '../text/stopWords';
 import { vocabularyLanguage } from '../text/language';
 import { VOCABULARIES, type NameKind, type Vocabulary } from '../text/vocabulary';
+import { isKnownPlace } from '../text/placeNames';
 
 /** A name an article uses, found from the text itself, with its exact offsets. */
 export interface LearnedName {
@@ -143,7 +144,7 @@ function kindOf(text: string, words: Word[], first: number, last: number, vocabu
   if (cued(vocabulary.personTitles)) return 'person';
   if (before && vocabulary.eventCues.has(before.folded)) return 'event';
   const joined = inside.map((w) => w.folded).join(' ');
-  if (VOCABULARIES.fr.placeNames[joined] || VOCABULARIES.en.placeNames[joined]) return 'place';
+  if (isKnownPlace(joined)) return 'place';
   if (before && vocabulary.placePrepositions.has(before.folded) && inside.length <= 2) return 'place';
   return 'other';
 }

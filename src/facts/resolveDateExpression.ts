@@ -31,6 +31,8 @@ export interface ResolveDateOptions {
   assumePast?: boolean;
   /** Where the expression starts in `sentence` (its first occurrence when not given). */
   at?: number;
+  /** A first plan ("initialement prévu le 5 avril"): a date without a year is the one nearest the article's date, either side. */
+  nearest?: boolean;
 }
 
 function tenseOfSentence(expression: string, language: Language, options: ResolveDateOptions): boolean | null {
@@ -94,7 +96,7 @@ export function resolveDateExpression(
   options: ResolveDateOptions = {},
 ): ResolvedDateExpression {
   const past = options.past ?? tenseOfSentence(expression, language, options) ?? options.assumePast ?? false;
-  const context: ResolveContext = { publication: publicationInterval(published), past };
+  const context: ResolveContext = { publication: publicationInterval(published), past, nearest: options.nearest ?? false };
   const mentions = findDateExpressions(expression, language);
   const longest = mentions.sort((a, b) => b.end - b.start - (a.end - a.start))[0];
   if (longest) {

@@ -48,14 +48,31 @@ export class FactsStore {
    * logged and leaves the article with no facts (the rest goes on).
    */
   extract(article: Article, passages: Passage[]): void {
-    const extract = this.options.extractFacts;
-    if (!extract) return;
+    if (this.options.extractFacts) this.record(article, this.outcomeOf(article, passages));
+  }
+
+  /** The facts of `article` by the extractor, or the message it threw (see {@link record}); nothing is stored. */
+  outcomeOf(article: Article, passages: Passage[]): ArticleFacts | { error: string } {
     try {
-      this.byArticle.set(article.id, extract(article, passages));
+      return this.options.extractFacts?.(article, passages) ?? { error: 'no fact extractor' };
     } catch (error) {
-      this.options.warn?.(`facts of ${article.source} not extracted: ${error instanceof Error ? error.message : String(error)}`);
-      this.byArticle.set(article.id, { articleId: article.id, dates: [], partnerships: [], aliases: [] });
+      return { error: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /**
+   * Stores the facts of `article` extracted elsewhere (on a worker thread,
+   * with the same extractor), or, for an error, what {@link extract} stores
+   * when the extractor throws.
+   */
+  record(article: Article, outcome: ArticleFacts | { error: string }): void {
+    if (!this.options.extractFacts) return;
+    if ('error' in outcome) {
+      this.options.warn?.(`facts of ${article.source} not extracted: ${outcome.error}`);
+      this.byArticle.set(article.id, { articleId: article.id, dates: [], partnerships: [], aliases: [] });
+      return;
+    }
+    this.byArticle.set(article.id, outcome);
   }
 
   /** Drops the facts of every article but those in `articleIds`. */

@@ -121,6 +121,18 @@ const TEXT_MASK = 0xffff;
 function packFrequencies(text: number, title: number): number {
   return Math.min(title, TEXT_MASK) * (TEXT_MASK + 1) + Math.min(text, TEXT_MASK);
 }
+/** BM25 length norms for one set of search options, per slot and per article group (see {@link LexicalIndex.search}). */
+interface SearchNorms {
+  /** The title weight, title b and article b they were computed for. */
+  key: string;
+  /** `1 / (1 - b + b length / average length)` per slot. */
+  text: Float64Array;
+  /** `titleWeight / (1 - titleB + titleB title length / average title length)` per slot. */
+  title: Float64Array;
+  /** `k1 (1 - articleB + articleB length / average length)` per article group. */
+  article: Float64Array;
+}
+
 /** Weight of the other language's stem of a query word (names such as `Nvidia` stem differently). */
 const CROSS_LANGUAGE_WEIGHT = 0.5;
 /** Weight of each part of a hyphenated query term (`gpt`, `4.5` of `gpt-4.5`); the whole term decides. */
@@ -170,15 +182,8 @@ export class LexicalIndex {
   private liveGroups = 0;
   /** Scratch of {@link search} (zero between searches): scores per slot and per article, term frequency per article. */
   private slotScores = new Float64Array(0);
-  /** `1 / (1 - b + b length / average length)` per slot, for the key it was computed with. */
-  private slotNorms = new Float64Array(0);
-  private slotNormsAverage = Number.NaN;
-  /** `titleWeight / (1 - titleB + titleB title length / average title length)` per slot, for {@link titleNormsKey}. */
-  private titleNorms = new Float64Array(0);
-  private titleNormsKey = '';
-  /** `k1 (1 - b + b length / average length)` per article group, for the average and b in {@link groupNormsKey}. */
-  private groupNorms = new Float64Array(0);
-  private groupNormsKey = '';
+  /** The length norms of the last search's options, dropped whenever a document comes or goes (see {@link normsFor}). */
+  private norms: SearchNorms | null = null;
   private groupScores = new Float64Array(0);
   private groupTf = new Float64Array(0);
   /** Scratch of {@link search}: the slots and article groups a query touched (no array grows per query). */
@@ -295,26 +300,27 @@ export class LexicalIndex {
     const articleWeight = options.articleWeight ?? ARTICLE_EVIDENCE_WEIGHT;
     const titleWeight = options.titleWeight ?? TITLE_WEIGHT;
     const titleB = options.titleB ?? TITLE_LENGTH_NORMALISATION;
-    if (this.slotScores.length < this.slotIds.length) this.slotScores = new Float64Array(Math.ceil(this.slotIds.length * 1.25));
-    const scores = this.slotScores;
-    if (this.touchedSlots.length < this.slotIds.length) this.touchedSlots = new Int32Array(this.slotScores.length);
-    const touched = this.touchedSlots;
-    let touchedCount = 0;
-    const count = this.slotOf.size;
-    const averageLength = this.totalLength / count || 1;
-    const { k1, b } = this;
-    const byGroup = articleWeight > 0;
-    if (byGroup && this.groupTf.length < this.groupLength.length) {
-      this.groupTf = new Float64Array(Math.ceil(this.groupLength.length * 1.25));
-      this.groupScores = new Float64Array(this.groupTf.length);
+    if (this.slotScores.length < this.slotIds.length) {
+      this.slotScores = new Float64Array(Math.ceil(this.slotIds.length * 1.25));
+      this.touchedSlots = new Int32Array(this.slotScores.length);
     }
-    if (this.touchedGroupList.length < this.groupScores.length) this.touchedGroupList = new Int32Array(this.groupScores.length);
-    const groupScores = byGroup ? this.groupScores : null;
+    if (this.groupScores.length < this.groupLength.length) {
+      this.groupScores = new Float64Array(Math.ceil(this.groupLength.length * 1.25));
+      this.touchedGroupList = new Int32Array(this.groupScores.length);
+    }
+    const scores = this.slotScores;
+    const touched = this.touchedSlots;
+    const groupScores = this.groupScores;
     const touchedGroups = this.touchedGroupList;
+    let touchedCount = 0;
     let touchedGroupCount = 0;
-    const norms = this.normsFor(averageLength);
-    const titleNorms = this.titleNormsFor(this.totalTitleLength / count || 1, titleWeight, titleB);
-    const groupNorms = byGroup ? this.groupNormsFor(this.totalLength / (this.liveGroups || 1) || 1, articleB) : norms;
+    let best = 0;
+    let bestGroup = 0;
+    const count = this.slotOf.size;
+    const { k1 } = this;
+    const byGroup = articleWeight > 0;
+    const norms = this.normsFor(titleWeight, titleB, articleB);
+    const { text: textNorms, title: titleNorms, article: groupNorms } = norms;
     const slotIds = this.slotIds;
     const anyRemoved = this.removedSlots > 0;
     for (const [term, weight] of weights) {
@@ -329,12 +335,17 @@ export class LexicalIndex {
         const slot = postings[i];
         if (anyRemoved && slotIds[slot] === null) continue;
         const frequencies = postings[i + 1];
-        const tf = (frequencies & TEXT_MASK) * norms[slot] + (frequencies >>> TITLE_SHIFT) * titleNorms[slot];
-        if (tf === 0) continue;
+        let tf: number;
+        if (frequencies <= TEXT_MASK) tf = frequencies * textNorms[slot];
+        else {
+          tf = (frequencies & TEXT_MASK) * textNorms[slot] + (frequencies >>> TITLE_SHIFT) * titleNorms[slot];
+          if (tf === 0) continue;
+        }
         if (scores[slot] === 0) touched[touchedCount++] = slot;
-        scores[slot] += (scale * tf) / (tf + k1);
+        const score = (scores[slot] += (scale * tf) / (tf + k1));
+        if (score > best) best = score;
       }
-      if (!groupScores) continue;
+      if (!byGroup) continue;
       const groups = this.groupPostingsOf(termId);
       const groupCount = groups.length / 2;
       const groupScale = weight * Math.log(1 + (this.liveGroups - groupCount + 0.5) / (groupCount + 0.5)) * (k1 + 1);
@@ -342,25 +353,38 @@ export class LexicalIndex {
         const group = groups[i];
         const tf = groups[i + 1];
         if (groupScores[group] === 0) touchedGroups[touchedGroupCount++] = group;
-        groupScores[group] += (groupScale * tf) / (tf + groupNorms[group]);
+        const score = (groupScores[group] += (groupScale * tf) / (tf + groupNorms[group]));
+        if (score > bestGroup) bestGroup = score;
       }
     }
-    const slots = touched.subarray(0, touchedCount);
-    if (groupScores && touchedCount > 0) {
-      let best = 0;
-      let bestGroup = 0;
-      for (let i = 0; i < touchedCount; i += 1) if (scores[touched[i]] > best) best = scores[touched[i]];
-      for (let i = 0; i < touchedGroupCount; i += 1) if (groupScores[touchedGroups[i]] > bestGroup) bestGroup = groupScores[touchedGroups[i]];
-      const groupShare = bestGroup > 0 ? articleWeight / bestGroup : 0;
-      const slotGroup = this.slotGroup;
-      for (let i = 0; i < touchedCount; i += 1) {
-        const slot = touched[i];
-        scores[slot] = scores[slot] / best + groupShare * groupScores[slotGroup[slot]];
+    const wanted = Math.min(touchedCount, k + (options.exclude?.size ?? 0));
+    const topSlots = new Int32Array(wanted);
+    const topScores = new Float64Array(wanted);
+    const groupShare = bestGroup > 0 ? articleWeight / bestGroup : 0;
+    const slotGroup = this.slotGroup;
+    let filled = 0;
+    let floor = -Infinity;
+    for (let i = 0; i < touchedCount; i += 1) {
+      const slot = touched[i];
+      const score = byGroup ? scores[slot] / best + groupShare * groupScores[slotGroup[slot]] : scores[slot];
+      scores[slot] = 0;
+      if (filled === wanted && score <= floor) continue;
+      let at = filled === wanted ? wanted - 1 : filled++;
+      while (at > 0 && topScores[at - 1] < score) {
+        topScores[at] = topScores[at - 1];
+        topSlots[at] = topSlots[at - 1];
+        at -= 1;
       }
+      topScores[at] = score;
+      topSlots[at] = slot;
+      if (filled === wanted) floor = topScores[wanted - 1];
     }
-    const ranked = this.best(slots, scores, k, options.exclude);
-    for (let i = 0; i < touchedCount; i += 1) scores[touched[i]] = 0;
-    if (groupScores) for (let i = 0; i < touchedGroupCount; i += 1) groupScores[touchedGroups[i]] = 0;
+    for (let i = 0; i < touchedGroupCount; i += 1) groupScores[touchedGroups[i]] = 0;
+    const ranked: { id: string; score: number }[] = [];
+    for (let i = 0; i < filled && ranked.length < k; i += 1) {
+      const id = slotIds[topSlots[i]] as string;
+      if (!options.exclude?.has(id)) ranked.push({ id, score: topScores[i] });
+    }
     return ranked;
   }
 
@@ -405,29 +429,106 @@ export class LexicalIndex {
    * index searches at full speed from its first query.
    */
   toBinary(): Uint8Array {
-    const data = this.toJSON();
-    const header = Buffer.from(JSON.stringify({ format: BINARY_FORMAT, version: VERSION, k1: data.k1, b: data.b, ids: data.ids, terms: data.terms }));
+    return new Uint8Array(Buffer.concat([...this.binaryChunks()]));
+  }
+
+  /**
+   * {@link toBinary}'s bytes in pieces of about `chunkBytes` (the header and
+   * the counts first, then the postings), written straight from the live
+   * postings: no copy of them, nor the whole file, is held at once. The index
+   * must not change until the last piece is taken.
+   */
+  *binaryChunks(chunkBytes = 1 << 20): Generator<Uint8Array> {
+    const newSlot = new Int32Array(this.slotIds.length).fill(-1);
+    const ids: string[] = [];
+    this.slotIds.forEach((id, slot) => {
+      if (id === null) return;
+      newSlot[slot] = ids.length;
+      ids.push(id);
+    });
+    const { slotArticle, articles } = articleNumbers(ids);
+    const termIds: number[] = [];
+    const pairCounts: number[] = [];
+    const articlePairCounts: number[] = [];
+    const lastTerm = new Int32Array(articles).fill(-1);
+    this.postings.forEach((list, termId) => {
+      if (this.documentFrequency[termId] <= 0) return;
+      let pairs = 0;
+      let articlePairs = 0;
+      for (let i = 0; i < list.length; i += 2) {
+        const slot = newSlot[list[i]];
+        if (slot < 0) continue;
+        pairs += 1;
+        if ((list[i + 1] & TEXT_MASK) === 0) continue;
+        const article = slotArticle[slot];
+        if (lastTerm[article] !== termId) {
+          lastTerm[article] = termId;
+          articlePairs += 1;
+        }
+      }
+      termIds.push(termId);
+      pairCounts.push(pairs);
+      articlePairCounts.push(articlePairs);
+    });
+    const terms = termIds.map((termId) => this.terms[termId]);
+    const header = Buffer.from(JSON.stringify({ format: BINARY_FORMAT, version: VERSION, k1: this.k1, b: this.b, ids, terms }));
     const headerWords = Math.ceil(header.byteLength / 4);
-    const articlePostings = articlePostingsOf(data.ids, data.postings);
-    const pairs = data.postings.reduce((sum, list) => sum + list.length, 0);
-    const articlePairs = articlePostings.reduce((sum, list) => sum + list.length, 0);
-    const words = new Uint32Array(1 + headerWords + 2 * data.ids.length + 2 * data.terms.length + pairs + articlePairs);
-    words[0] = header.byteLength;
-    new Uint8Array(words.buffer).set(header, 4);
+    const head = new Uint32Array(1 + headerWords + 2 * ids.length + 2 * terms.length);
+    head[0] = header.byteLength;
+    new Uint8Array(head.buffer).set(header, 4);
     let at = 1 + headerWords;
-    words.set(data.lengths, at);
-    at += data.ids.length;
-    words.set(data.titleLengths, at);
-    at += data.ids.length;
-    words.set(data.postings.map((list) => list.length / 2), at);
-    at += data.terms.length;
-    words.set(articlePostings.map((list) => list.length / 2), at);
-    at += data.terms.length;
-    for (const list of [...data.postings, ...articlePostings]) {
-      words.set(list, at);
-      at += list.length;
+    this.slotIds.forEach((_id, slot) => {
+      if (newSlot[slot] < 0) return;
+      head[at + newSlot[slot]] = this.lengths[slot];
+      head[at + ids.length + newSlot[slot]] = this.titleLengths[slot];
+    });
+    at += 2 * ids.length;
+    head.set(pairCounts, at);
+    head.set(articlePairCounts, at + terms.length);
+    yield new Uint8Array(head.buffer);
+
+    const chunkWords = Math.max(2, Math.floor(chunkBytes / 8) * 2);
+    let chunk = new Uint32Array(chunkWords);
+    let filled = 0;
+    const full = () => {
+      const done = new Uint8Array(chunk.buffer);
+      chunk = new Uint32Array(chunkWords);
+      filled = 0;
+      return done;
+    };
+    for (const termId of termIds) {
+      const list = this.postings[termId];
+      let previous = 0;
+      for (let i = 0; i < list.length; i += 2) {
+        const slot = newSlot[list[i]];
+        if (slot < 0) continue;
+        chunk[filled++] = slot - previous;
+        chunk[filled++] = list[i + 1];
+        previous = slot;
+        if (filled === chunkWords) yield full();
+      }
     }
-    return new Uint8Array(words.buffer);
+    const summed = new Uint32Array(articles);
+    const touched: number[] = [];
+    for (const termId of termIds) {
+      const list = this.postings[termId];
+      for (let i = 0; i < list.length; i += 2) {
+        const slot = newSlot[list[i]];
+        const tf = list[i + 1] & TEXT_MASK;
+        if (slot < 0 || tf === 0) continue;
+        const article = slotArticle[slot];
+        if (summed[article] === 0) touched.push(article);
+        summed[article] += tf;
+      }
+      for (const article of touched) {
+        chunk[filled++] = article;
+        chunk[filled++] = summed[article];
+        summed[article] = 0;
+        if (filled === chunkWords) yield full();
+      }
+      touched.length = 0;
+    }
+    if (filled > 0) yield new Uint8Array(chunk.buffer, 0, filled * 4);
   }
 
   /** Loads what {@link toBinary} produced; throws an Error naming the problem when `bytes` are not such an index (another version included). */
@@ -570,10 +671,9 @@ export class LexicalIndex {
     return index;
   }
 
-  /** Drops the article length norms after any change (the article postings of the terms involved are dropped as documents come and go). */
+  /** Drops the length norms after any change (the article postings of the terms involved are dropped as documents come and go). */
   private forgetDerived(): void {
-    this.groupNormsKey = '';
-    this.titleNormsKey = '';
+    this.norms = null;
   }
 
   /** The article-level postings of a term (see {@link groupPostings}), built now when missing. */
@@ -581,51 +681,28 @@ export class LexicalIndex {
     const cached = this.groupPostings[termId];
     if (cached) return cached;
     if (this.groupTf.length < this.groupLength.length) this.groupTf = new Float64Array(Math.ceil(this.groupLength.length * 1.25));
-    const groupTf = this.groupTf;
-    const groups: number[] = [];
-    const postings = this.postings[termId];
-    for (let i = 0; i < postings.length; i += 2) {
-      const slot = postings[i];
-      if (this.slotIds[slot] === null) continue;
-      const tf = postings[i + 1] & TEXT_MASK;
-      if (tf === 0) continue;
-      const group = this.slotGroup[slot];
-      if (groupTf[group] === 0) groups.push(group);
-      groupTf[group] += tf;
-    }
-    const built = drainSums(groups, groupTf);
+    const live = this.removedSlots > 0 ? (slot: number) => this.slotIds[slot] !== null : undefined;
+    const built = articlePairsOf(this.postings[termId], this.slotGroup, this.groupTf, live);
     this.groupPostings[termId] = built;
     return built;
   }
 
-  /** The article length norm of every group for this average article length and b (recomputed only when either moved). */
-  private groupNormsFor(averageGroupLength: number, articleB: number): Float64Array {
-    const key = `${averageGroupLength}:${articleB}`;
-    if (this.groupNormsKey === key && this.groupNorms.length === this.groupLength.length) return this.groupNorms;
-    const { k1 } = this;
-    this.groupNorms = Float64Array.from(this.groupLength, (length) => k1 * (1 - articleB + (articleB * length) / averageGroupLength));
-    this.groupNormsKey = key;
-    return this.groupNorms;
-  }
-
-  /** The inverse length norm of every slot's title, times the title weight, for this average title length, weight and b (recomputed only when one moved). */
-  private titleNormsFor(averageLength: number, weight: number, titleB: number): Float64Array {
-    const key = `${averageLength}:${weight}:${titleB}`;
-    if (this.titleNormsKey === key && this.titleNorms.length === this.titleLengths.length) return this.titleNorms;
-    this.titleNorms = Float64Array.from(this.titleLengths, (length) => weight / (1 - titleB + (titleB * length) / averageLength));
-    this.titleNormsKey = key;
-    return this.titleNorms;
-  }
-
-  /** The inverse length norm of every slot for this average length (recomputed only when the average moved). */
-  private normsFor(averageLength: number): Float64Array {
-    if (this.slotNormsAverage === averageLength && this.slotNorms.length === this.lengths.length) return this.slotNorms;
-    const { b } = this;
-    const norms = new Float64Array(this.lengths.length);
-    for (let slot = 0; slot < norms.length; slot += 1) norms[slot] = 1 / (1 - b + (b * this.lengths[slot]) / averageLength);
-    this.slotNorms = norms;
-    this.slotNormsAverage = averageLength;
-    return norms;
+  /** The length norms for these options and the index as it is (computed again only when a document came or went, or the options moved). */
+  private normsFor(titleWeight: number, titleB: number, articleB: number): SearchNorms {
+    const key = `${titleWeight}:${titleB}:${articleB}`;
+    if (this.norms?.key === key) return this.norms;
+    const { k1, b } = this;
+    const count = this.slotOf.size || 1;
+    const averageLength = this.totalLength / count || 1;
+    const averageTitleLength = this.totalTitleLength / count || 1;
+    const averageGroupLength = this.totalLength / (this.liveGroups || 1) || 1;
+    this.norms = {
+      key,
+      text: Float64Array.from(this.lengths, (length) => 1 / (1 - b + (b * length) / averageLength)),
+      title: Float64Array.from(this.titleLengths, (length) => titleWeight / (1 - titleB + (titleB * length) / averageTitleLength)),
+      article: Float64Array.from(this.groupLength, (length) => k1 * (1 - articleB + (articleB * length) / averageGroupLength)),
+    };
+    return this.norms;
   }
 
   /** Puts `slot` (document `id`, `length` terms) in its article's group. */
@@ -677,18 +754,6 @@ export class LexicalIndex {
     return weights;
   }
 
-  private best(slots: Int32Array, scores: Float64Array, k: number, exclude?: Set<string>): { id: string; score: number }[] {
-    const ranked: { id: string; score: number }[] = [];
-    const sorted = slots.length > k * 4 ? topSlots(slots, scores, k + (exclude?.size ?? 0)) : slots.sort((x, y) => scores[y] - scores[x]);
-    for (const slot of sorted) {
-      const id = this.slotIds[slot] as string;
-      if (exclude?.has(id)) continue;
-      ranked.push({ id, score: scores[slot] });
-      if (ranked.length === k) break;
-    }
-    return ranked;
-  }
-
   private ensureSlotTerms(): (Uint32Array | null)[] {
     if (this.slotTerms) return this.slotTerms;
     const counts = new Uint32Array(this.slotIds.length);
@@ -715,9 +780,7 @@ export class LexicalIndex {
       totalLength: rebuilt.totalLength,
       titleLengths: rebuilt.titleLengths,
       totalTitleLength: rebuilt.totalTitleLength,
-      titleNormsKey: '',
       removedSlots: 0,
-      slotNormsAverage: Number.NaN,
       termIds: rebuilt.termIds,
       terms: rebuilt.terms,
       postings: rebuilt.postings,
@@ -730,7 +793,7 @@ export class LexicalIndex {
       groupLive: rebuilt.groupLive,
       liveGroups: rebuilt.liveGroups,
       groupPostings: rebuilt.groupPostings,
-      groupNormsKey: '',
+      norms: null,
     });
   }
 }
@@ -743,12 +806,8 @@ function termFrequencies(analyzed: string[], language: Language): Map<string, nu
   return frequencies;
 }
 
-/**
- * Per term, flat pairs `[article, summed text term frequency, ...]` for documents
- * `ids` and their gap-encoded postings (as {@link LexicalIndex.toJSON} gives
- * them), articles numbered in the order their first document appears.
- */
-function articlePostingsOf(ids: readonly string[], postings: readonly number[][]): Uint32Array[] {
+/** Each document's article number (articles numbered in the order their first document appears in `ids`), and how many articles there are. */
+function articleNumbers(ids: readonly string[]): { slotArticle: Uint32Array; articles: number } {
   const articleOf = new Map<string, number>();
   const slotArticle = Uint32Array.from(ids, (id) => {
     const name = articleOfDocument(id);
@@ -756,26 +815,35 @@ function articlePostingsOf(ids: readonly string[], postings: readonly number[][]
     if (article === undefined) articleOf.set(name, (article = articleOf.size));
     return article;
   });
-  const summed = new Uint32Array(articleOf.size);
-  const touched: number[] = [];
-  return postings.map((encoded) => {
-    let slot = 0;
-    for (let i = 0; i < encoded.length; i += 2) {
-      slot += encoded[i];
-      const tf = encoded[i + 1] & TEXT_MASK;
-      if (tf === 0) continue;
-      const article = slotArticle[slot];
-      if (summed[article] === 0) touched.push(article);
-      summed[article] += tf;
-    }
-    const list = drainSums(touched, summed);
-    touched.length = 0;
-    return list;
-  });
+  return { slotArticle, articles: articleOf.size };
+}
+
+/**
+ * One term's article postings: flat pairs `[article, summed text term
+ * frequency, ...]`, articles in the order their first posting comes, from
+ * its `[slot, packed frequencies, ...]` postings, each slot's article in `articleOf`, skipping slots `live` rejects. `sums`
+ * is scratch, zero before and after.
+ */
+function articlePairsOf(
+  postings: ArrayLike<number>,
+  articleOf: ArrayLike<number>,
+  sums: Float64Array,
+  live?: (slot: number) => boolean,
+): Uint32Array {
+  const articles: number[] = [];
+  for (let i = 0; i < postings.length; i += 2) {
+    const slot = postings[i];
+    const tf = postings[i + 1] & TEXT_MASK;
+    if (tf === 0 || (live && !live(slot))) continue;
+    const article = articleOf[slot];
+    if (sums[article] === 0) articles.push(article);
+    sums[article] += tf;
+  }
+  return drainSums(articles, sums);
 }
 
 /** Flat pairs `[key, sums[key], ...]` for `keys` in order, zeroing those sums for the next use. */
-function drainSums(keys: readonly number[], sums: Float64Array | Uint32Array): Uint32Array {
+function drainSums(keys: readonly number[], sums: Float64Array): Uint32Array {
   const pairs = new Uint32Array(keys.length * 2);
   keys.forEach((key, i) => {
     pairs[i * 2] = key;
@@ -790,24 +858,4 @@ function commonLanguage(tokens: readonly { language: 'fr' | 'en' }[]): 'fr' | 'e
   const first = tokens[0]?.language;
   for (const token of tokens) if (token.language !== first) return undefined;
   return first;
-}
-
-/** The `k` slots of highest score, best first, without sorting them all (a sorted buffer of the best so far). */
-function topSlots(slots: Int32Array, scores: Float64Array, k: number): number[] {
-  const best: number[] = [];
-  let floor = -Infinity;
-  for (let at = 0; at < slots.length; at += 1) {
-    const slot = slots[at];
-    const score = scores[slot];
-    if (best.length === k && score <= floor) continue;
-    let i = best.length === k ? k - 1 : best.length;
-    while (i > 0 && scores[best[i - 1]] < score) {
-      best[i] = best[i - 1];
-      i -= 1;
-    }
-    best[i] = slot;
-    if (best.length > k) best.length = k;
-    if (best.length === k) floor = scores[best[k - 1]];
-  }
-  return best;
 }

@@ -58,6 +58,6 @@ export class Bm25LexicalStore implements LexicalStore {
   }
 
   files(): GenerationFile[] {
-    return [{ name: LEXICAL_FILE, data: this.index.toBinary() }];
+    return [{ name: LEXICAL_FILE, chunks: () => this.index.binaryChunks() }];
   }
 }

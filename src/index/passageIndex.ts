@@ -14,7 +14,7 @@ import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGener
 import { Bm25LexicalStore, type LexicalStore } from './lexicalStore';
 import type { LexicalDocument, LexicalSearchOptions } from './lexicalIndex';
 import { passageTableFiles, restorePassageTable, type IndexedArticle } from './passageTable';
-import { TermAnalysisPool } from './termAnalysisPool';
+import { IngestPool, type FactsInput } from './ingestPool';
 import type { HnswOptions } from './hnswVectorStore';
 import { NoVectorStore, type Ranking, type VectorStore } from './vectorStore';
 
@@ -77,6 +77,14 @@ export interface PassageIndexOptions {
    * re-extracts the facts of every article, without re-embedding.
    */
   factsVersion?: string;
+  /**
+   * URL of a module exporting that same `extractFacts(article, passages)`:
+   * given one, the facts of many articles are extracted on worker threads
+   * (see {@link IngestPool}) instead of this one.
+   */
+  factsModule?: URL;
+  /** Facts are extracted on worker threads (with a `factsModule`) from this many articles on. Default 500. */
+  factsWorkersFrom?: number;
   logger?: { info(msg: string): void; warn(msg: string): void };
   /** Called while passages are embedded: `done` of `total` passages. */
   onProgress?: (done: number, total: number) => void;
@@ -87,7 +95,7 @@ export interface PassageIndexOptions {
   embedBatchSize?: number;
   /** New passages without terms (no hashed embedder) are analysed on worker threads from this many on. Default 4,000. */
   analysisWorkersFrom?: number;
-  /** Worker threads that analyse terms. Default: the cores, at most 4. */
+  /** Worker threads that analyse terms and extract facts. Default: the cores, at most 4. */
   analysisThreads?: number;
   /** Test hooks that make a write fail part way (see {@link WriteFaults}). */
   writeFaults?: WriteFaults;
@@ -277,26 +285,42 @@ export class PassageIndex {
   }
 
   /**
-   * Starts analysing the terms of many new passages on worker threads (see
-   * {@link TermAnalysisPool}), so that fact extraction on this thread runs
-   * meanwhile; nothing for a small batch, or when the hashed embedder
-   * already gave them their terms.
+   * The worker threads for this sync (see {@link IngestPool}), when there is
+   * enough work for them: the terms of many new passages (none when the
+   * hashed embedder already gave them their terms), the facts of many
+   * articles (with a `factsModule`).
    */
-  private analyzeOnWorkers(documents: LexicalDocument[]): Promise<void> {
-    const from = this.options.analysisWorkersFrom ?? 4_000;
-    const missing = documents.filter((document) => document.terms === undefined);
-    if (missing.length < from) return Promise.resolve();
-    const pool = new TermAnalysisPool(this.options.analysisThreads);
-    return pool.analyze(missing).finally(() => pool.close());
+  private poolFor(termsToAnalyze: number, factsToExtract: number): IngestPool | null {
+    if (!this.termsOnWorkers(termsToAnalyze) && !this.factsOnWorkers(factsToExtract)) return null;
+    return new IngestPool(this.options.analysisThreads, this.options.factsModule);
+  }
+
+  private termsOnWorkers(passages: number): boolean {
+    return passages >= (this.options.analysisWorkersFrom ?? 4_000);
+  }
+
+  private factsOnWorkers(articles: number): boolean {
+    return this.options.factsModule !== undefined && this.factStore.version !== null && articles >= (this.options.factsWorkersFrom ?? 500);
   }
 
   /**
-   * Extracts the facts of these articles on this thread, letting the event
-   * loop run every few articles: the term-analysis workers started beside it
-   * are handed their next batches only then (without it they would wait for
-   * the whole extraction, then analyse everything while this thread waits).
+   * Extracts the facts of these articles: on the pool's workers and this
+   * thread when there are many (a batch whose worker failed is done here), otherwise on this
+   * thread, letting the event loop run every few articles so the pool's
+   * term analysis is handed its next batches meanwhile.
    */
-  private async extractFacts(articles: readonly { article: Article; passages: Passage[] }[]): Promise<void> {
+  private async extractFacts(articles: readonly FactsInput[], pool: IngestPool | null): Promise<void> {
+    if (pool && this.factsOnWorkers(articles.length)) {
+      await pool.extractFacts(
+        articles,
+        (batch, outcomes) => {
+          if (outcomes instanceof Error) for (const { article, passages } of batch) this.factStore.extract(article, passages);
+          else batch.forEach(({ article }, i) => this.factStore.record(article, outcomes[i]));
+        },
+        ({ article, passages }) => this.factStore.outcomeOf(article, passages),
+      );
+      return;
+    }
     for (let i = 0; i < articles.length; i += 1) {
       this.factStore.extract(articles[i].article, articles[i].passages);
       if (i % ARTICLES_BETWEEN_YIELDS === ARTICLES_BETWEEN_YIELDS - 1) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -357,20 +381,24 @@ export class PassageIndex {
       throw error;
     }
 
-    const analysis = this.analyzeOnWorkers(freshDocuments);
     this.entries = plan.map((item) => item.kept ?? { article: item.article, passages: item.passages });
-    this.reindexMaps();
-    this.corpusRecord = record;
-    if (refactor) {
-      this.factStore.clear();
-      await this.extractFacts(this.entries);
-      this.logger.info(`index: facts extracted again for ${kept.length} unchanged articles (fact extractor ${this.factStore.version ?? 'none'})`);
-    } else {
-      await this.extractFacts(fresh);
-      this.factStore.retain(new Set(this.entryById.keys()));
+    const factsToExtract: readonly FactsInput[] = refactor ? this.entries : fresh;
+    const unanalysed = freshDocuments.filter((document) => document.terms === undefined);
+    const pool = this.poolFor(unanalysed.length, factsToExtract.length);
+    try {
+      const analysis = pool && this.termsOnWorkers(unanalysed.length) ? pool.analyze(unanalysed) : Promise.resolve();
+      analysis.catch(() => undefined);
+      this.reindexMaps();
+      this.corpusRecord = record;
+      if (refactor) this.factStore.clear();
+      await this.extractFacts(factsToExtract, pool);
+      if (refactor) this.logger.info(`index: facts extracted again for ${kept.length} unchanged articles (fact extractor ${this.factStore.version ?? 'none'})`);
+      else this.factStore.retain(new Set(this.entryById.keys()));
+      this.lexical.remove(diff.dropped.flatMap((entry) => entry.passages.map((passage) => passage.id)));
+      await analysis;
+    } finally {
+      await pool?.close();
     }
-    this.lexical.remove(diff.dropped.flatMap((entry) => entry.passages.map((passage) => passage.id)));
-    await analysis;
     this.lexical.add(freshDocuments);
     for (const document of freshDocuments) document.terms = undefined;
     this.dirty = true;

@@ -155,7 +155,11 @@ export interface Vocabulary {
   strongTieWords: string;
   /** The nature of a tie and the words of rivalry. */
   ties: TieNatureWords;
-  /** Place names in this language to their name in the other one ("etats-unis" → "united states"). */
+  /**
+   * Places whose names the platform does not pair (`Intl.DisplayNames` names
+   * countries and areas, see `placeNames.ts`): cities and the names news uses
+   * besides the official one ("londres" → "london", "turkey" → "turquie").
+   */
   placeNames: Readonly<Record<string, readonly string[]>>;
 }
 

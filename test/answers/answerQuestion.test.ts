@@ -109,6 +109,16 @@ describe('answerQuestion on the news fixtures', () => {
     expect(answer.related.length).toBeGreaterThan(0);
   });
 
+  it('GIVEN a decline whose closest passages include two of one article THEN related reading lists each article once, its best passage first', async () => {
+    const hits = await deps.search('When will GPT-6 be released?', 10);
+    expect(new Set(hits.map((hit) => hit.article.id)).size).toBeLessThan(hits.length);
+    const answer = await answerQuestion('When will GPT-6 be released?', deps);
+    const articles = answer.related.map((hit) => hit.article.id);
+    expect(articles.length).toBeGreaterThan(1);
+    expect(new Set(articles).size).toBe(articles.length);
+    for (const related of answer.related) expect(related.passage.id).toBe(hits.find((hit) => hit.article.id === related.article.id)?.passage.id);
+  });
+
   it('GIVEN a French question and the reply language English THEN it is read as French and answered in English', async () => {
     const inFrench = await answerQuestion('Quelle est la fenêtre de contexte de Mistral Large ?', deps);
     const inEnglish = await answerQuestion('Quelle est la fenêtre de contexte de Mistral Large ?', deps, { language: 'en' });

@@ -79,7 +79,7 @@ describe('date answers by event and role', () => {
       expect(answer.answer).not.toMatch(/2025|2023/);
     }
     const answer = await answerQuestion('When will the Twingo be acquired?', news.deps);
-    expect(answer.answer).toContain("don't say when Twingo will be acquired");
+    expect(answer.answer).toContain("don't say when the Twingo will be acquired");
   });
 
   it('GIVEN a date question about another year than the articles tell THEN declines rather than date this year\'s', async () => {

@@ -21,6 +21,11 @@ const ORANGESUM_HEADLINES = [
   'Tesla Cybertruck : déjà 600 000 précommandes : actualité automobile, infos, scoop',
   'Coronavirus : le point sur la pandémie dans le monde',
   "Mélenchon à Macron: \"Attends bonhomme, c'est pas réglé !\"",
+  "Prix de l'eau : une hausse pour rénover les canalisations ?",
+  "Electricité : pourquoi les prix risquent d'augmenter dans les prochains mois",
+  'Comment mieux prévenir et lutter contre les cancers : les Français appelés à donner leur avis',
+  "23 milliards d'euros, le coût faramineux du bruit au travail",
+  'Quand une phrase du prince Harry fâche la famille Markle',
 ];
 
 /** Ways people ask, including the clipped ones PIAF's writers used (no question mark, the question word after a preposition). */
@@ -35,6 +40,11 @@ const QUESTIONS = [
   "l'information doit être conforme à quoi",
   'GPT-5 release date',
   'prix de la Polestar 2',
+  'Primaire à gauche : qui soutient qui dans le duel Hamon/Valls ?',
+  'GPT-5 : quand sort-il ?',
+  'OpenAI : qui héberge ses modèles',
+  'Quand la Twingo a-t-elle été annoncée',
+  'Quand le GPT-5 sortira-t-il ?',
 ];
 
 describe('a headline asks nothing', () => {

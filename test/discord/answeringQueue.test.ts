@@ -139,7 +139,7 @@ describe('answers over the real core and the seed article, on a fake Discord', (
     const queue = new AnsweringQueue();
     const takeTurn = recordedTurns(queue, events);
     const chat = new HeldChat(events);
-    running = await startBot(scoopOverIndex(index, { chat, takeTurn }), { takeTurn, env: { ANSWERER: 'openai', OPENAI_API_KEY: 'sk-test' } });
+    running = await startBot(scoopOverIndex(index, { chat, takeTurn }), { env: { ANSWERER: 'openai', OPENAI_API_KEY: 'sk-test' } });
     const { fake } = running;
     const first = fake.slashCommand('ask', { question: 'Quand GPT-4.5 sera-t-il dévoilé ?' }, fakeUser('first'));
     const second = fake.slashCommand('ask', { question: 'Quand GPT-5 sera-t-il lancé ?' }, fakeUser('second'));
@@ -165,6 +165,29 @@ describe('answers over the real core and the seed article, on a fake Discord', (
     expect(queue.pending).toEqual({ running: 0, waiting: 0 });
   });
 
+  it('GIVEN a turn held by another question WHEN search, check and latest are called on the core THEN each waits for the turn and then runs in one of its own', async () => {
+    const events: string[] = [];
+    const queue = new AnsweringQueue();
+    const scoop = scoopOverIndex(index, { takeTurn: recordedTurns(queue, events) });
+    const held = gate();
+    const holding = queue.takeTurn(() => held.opened);
+    const settled: string[] = [];
+    const searched = scoop.search('GPT-5', 3).then((hits) => (settled.push('search'), hits));
+    const checked = scoop.check('GPT-5 sortira fin mai 2025').then((check) => (settled.push('check'), check));
+    const latest = scoop.latest({ topic: 'OpenAI' }).then((articles) => (settled.push('latest'), articles));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(queue.pending).toEqual({ running: 1, waiting: 3 });
+    expect(settled).toEqual([]);
+    held.open();
+    await holding;
+    const [hits, check, articles] = await Promise.all([searched, checked, latest]);
+    expect(settled).toEqual(['search', 'check', 'latest']);
+    expect(events).toEqual(['turn begins', 'turn ends', 'turn begins', 'turn ends', 'turn begins', 'turn ends']);
+    expect(hits[0]?.article.title).toMatch(/GPT/);
+    expect(check.citations.length).toBeGreaterThan(0);
+    expect(articles.map((article) => article.title)).toEqual([hits[0]?.article.title]);
+  });
+
   it('GIVEN the offline answerer busy with a slow answer WHEN another /ask arrives THEN it is deferred while the slow one is held, and drafted and answered after it, in order', async () => {
     const hybrid = new HybridSearch({ index });
     const firstSearch = gate();
@@ -188,7 +211,7 @@ describe('answers over the real core and the seed article, on a fake Discord', (
       return queue.takeTurn(work);
     };
     const facts = (stories: { isFolded(id: string): boolean }) => new FactBook(index.facts().filter((entry) => !stories.isFolded(entry.articleId)), index.articles());
-    running = await startBot(createScoop({ index, retriever, facts, takeTurn }), { takeTurn });
+    running = await startBot(createScoop({ index, retriever, facts, takeTurn }));
     const { fake } = running;
     const slow = fake.slashCommand('ask', { question: 'Quand GPT-4.5 sera-t-il dévoilé ?' }, fakeUser('first'));
     await firstSearch.opened;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { createBot, type Bot } from '../../bot/createBot';
 import { SettingsStore } from '../../bot/serverSettings';
-import type { AppCommand } from '../../commands/command';
-import { AnsweringQueue, type TakeTurn } from '../../src/answeringQueue';
+import type { AppCommand } from '../../bot/command';
+import { commands } from '../../commands';
 import { parseConfig } from '../../src/config';
 import type { Logger } from '../../src/logger';
 import type { NewsDesk } from '../../src/live/liveScoop';
@@ -31,12 +31,11 @@ export function memoryLogger(): { logger: Logger; logs: Record<string, unknown>[
 
 /**
  * Starts a fake Discord and logs the real bot in to it, with `scoop` as the
- * core and, unless `takeTurn` is given, an answering queue of its own (pass
- * the one the core was built with, as bot/start.ts does). Call `stop()` after: it destroys the client before closing the fake.
+ * core (built with the answering turns the test wants, as bot/start.ts builds it). Call `stop()` after: it destroys the client before closing the fake.
  */
 export async function startBot(
   scoop: Scoop,
-  options: { env?: Record<string, string>; commands?: readonly AppCommand[]; fake?: FakeDiscord; newsDesk?: NewsDesk; takeTurn?: TakeTurn } = {},
+  options: { env?: Record<string, string>; commands?: readonly AppCommand[]; fake?: FakeDiscord; newsDesk?: NewsDesk } = {},
 ): Promise<RunningBot> {
   const fake = options.fake ?? (await FakeDiscord.start());
   const tempDir = await mkdtemp(join(tmpdir(), 'scoop-bot-'));
@@ -50,7 +49,7 @@ export async function startBot(
   });
   const { logger, logs } = memoryLogger();
   const settings = await SettingsStore.open(config.SETTINGS_FILE);
-  const bot = createBot({ scoop, logger, config, settings, takeTurn: options.takeTurn ?? new AnsweringQueue().takeTurn, ...(options.commands && { commands: options.commands }), ...(options.newsDesk && { newsDesk: options.newsDesk }) });
+  const bot = createBot({ scoop, logger, config, settings, commands: options.commands ?? commands, ...(options.newsDesk && { newsDesk: options.newsDesk }) });
   await bot.login('fake-bot-token');
   return {
     fake,

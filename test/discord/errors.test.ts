@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APOLOGY } from '../../bot/replyWithError';
 import { commands } from '../../commands';
-import type { Command } from '../../commands/command';
+import type { Command } from '../../bot/command';
 import { startBot, type RunningBot } from './botHarness';
 import { FakeScoop } from './fakeScoop';
 

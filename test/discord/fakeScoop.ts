@@ -2,7 +2,8 @@ import type { Answer, NumberedCitation } from '../../src/answers/answer';
 import type { StatementCheck, StatementOptions } from '../../src/answers/checkStatement';
 import type { Article } from '../../src/articles/article';
 import type { SearchHit } from '../../src/retrieval/searchHit';
-import type { AskOptions, LatestArticle, PartnerMap, Scoop, SourceSummary, Timeline } from '../../src/scoop';
+import type { PartnerMap, Timeline } from '../../src/facts/factBook';
+import type { AskOptions, LatestArticle, Scoop, SourceSummary } from '../../src/scoop';
 
 const ARTICLE_TEXT =
   "Microsoft prépare ses serveurs Azure pour GPT-5. Selon The Verge, OpenAI prévoit de lancer GPT-5 fin mai. " +

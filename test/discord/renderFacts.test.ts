@@ -3,7 +3,9 @@ import { embedLength } from '../../bot/embedDraft';
 import { renderPartners, renderTimeline } from '../../bot/renderFacts';
 import { renderSources } from '../../bot/renderSources';
 import type { Citation } from '../../src/passages/citation';
-import type { TimelineEvent } from '../../src/scoop';
+import type { TimelineEvent } from '../../src/facts/factBook';
+import { partnerTies, tieArrow } from '../../src/facts/partnerTies';
+import { partnersText } from '../../src/cli/formatOutput';
 
 const citation = (i: number, snippet = 'GPT-5 était prévu pour fin 2024.'): Citation => ({
   articleId: `a${i}`, source: `s${i}.txt`, title: `Article ${i}`, published: '2024-06-01', url: null, start: 0, end: snippet.length, snippet,
@@ -85,5 +87,23 @@ describe('renderPartners with many sources', () => {
     expect(embed.description).toMatch(/…and 10 more$/);
     expect(Math.max(...markers)).toBe(embed.fields!.length);
     expect(embed.fields!.length).toBeLessThanOrEqual(24);
+  });
+});
+
+describe('partners stated both ways round', () => {
+  const tie = (i: number, a: string, b: string, direction: 'mutual' | 'a-to-b' = 'mutual') => ({ a, b, nature: 'other' as const, direction, citation: citation(i, `${a} et ${b} sont partenaires.`) });
+
+  it('GIVEN « Renault et Nissan » in one article and « Nissan et Renault » in another THEN one tie, the company asked first, cited by both', () => {
+    const map = { company: 'Renault', partners: [tie(1, 'Renault', 'Nissan'), tie(2, 'Nissan', 'Renault'), tie(3, 'Renault', 'Mitsubishi Motors')] };
+    expect(partnerTies(map).map((t) => [tieArrow(t), t.claims.length])).toEqual([['Renault ↔ Nissan', 2], ['Renault ↔ Mitsubishi Motors', 1]]);
+    const embed = renderPartners(map, 'renault');
+    expect(embed.description?.split('\n')).toEqual(['• **Renault** ↔ **Nissan**: partnership [1][3]', '• **Renault** ↔ **Mitsubishi Motors**: partnership [2]']);
+    expect(partnersText(map).match(/^- /gmu)).toHaveLength(2);
+    expect(partnersText(map)).toContain('- Renault ↔ Nissan: partnership\n    "Renault et Nissan sont partenaires." (s1.txt, 2024-06-01)\n    "Nissan et Renault sont partenaires." (s2.txt, 2024-06-01)');
+  });
+
+  it('GIVEN a directed tie stated with the partner first THEN the arrow keeps its direction, and it is not merged with the tie the other way', () => {
+    const map = { company: 'OpenAI', partners: [tie(1, 'Microsoft', 'OpenAI', 'a-to-b'), tie(2, 'OpenAI', 'Microsoft', 'a-to-b')] };
+    expect(partnerTies(map).map((t) => tieArrow(t))).toEqual(['Microsoft → OpenAI', 'OpenAI → Microsoft']);
   });
 });

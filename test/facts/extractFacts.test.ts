@@ -239,6 +239,27 @@ describe('extractFacts on general news', () => {
     expect(found.dates.map((d) => d.citation.snippet)).toEqual([claim]);
   });
 
+  it('GIVEN a first plan dated without a year THEN it is the date nearest the article, before the plan moved, not a year back', () => {
+    const early = { ...article('Renault a confirmé que la Zoe 2, initialement prévue le 5 mars, sortira finalement le 18 juin.'), published: '2020-02-17' };
+    const dates = extractFacts(early).dates.map(({ when, start, formerPlan }) => ({ when, start, formerPlan: formerPlan ?? false }));
+    expect(dates).toEqual(expect.arrayContaining([{ when: '5 mars', start: '2020-03-05', formerPlan: true }, { when: '18 juin', start: '2020-06-18', formerPlan: false }]));
+  });
+
+  it('GIVEN a page or a group "baptisé" with a quoted title THEN that title is no code name of the product it is hosted on', () => {
+    const facts = extractFacts(
+      article(
+        'La vidéo postée le 22 juin par l\'enseignante sur sa page Facebook baptisée "La maîtresse, au coin" a été vue des milliers de fois. ' +
+          'La militante a créé un groupe Facebook baptisé "Asian America for Black Power".',
+      ),
+    );
+    expect(facts.aliases ?? []).toEqual([]);
+  });
+
+  it('GIVEN a code name written in quotes THEN it is still read as the code name', () => {
+    const facts = extractFacts(article('OpenAI prépare GPT-4.5 (nom de code : « Orion »), attendu fin mai.'));
+    expect((facts.aliases ?? []).map(({ subject, alias }) => ({ subject, alias }))).toContainEqual({ subject: 'GPT-4.5', alias: 'Orion' });
+  });
+
   it('GIVEN a code name used alone in a later sentence THEN the claim is about the product it names', () => {
     const facts = extractFacts(article("OpenAI prépare GPT-4.5, nommé Orion. Le calendrier reste flou. Orion sortira fin mai, selon l'entreprise."));
     expect(facts.dates.map(({ subject, when, start, end }) => ({ subject, when, start, end }))).toEqual([

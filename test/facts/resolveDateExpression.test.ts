@@ -34,6 +34,9 @@ const FRENCH: Row[] = [
   ['en mars', '2025-06', 'fr', '2025-03-01', '2025-03-31', false, true],
   ['juin dernier', '2025-03-08', 'fr', '2024-06-01', '2024-06-30', false],
   ['en 2026', null, 'fr', '2026-01-01', '2026-12-31', false],
+  ['du 7 au 11 avril 2021', '2020-03-20', 'fr', '2021-04-07', '2021-04-11', false],
+  ['du 25 au 29 mars', '2020-03-10', 'fr', '2020-03-25', '2020-03-29', false],
+  ['du 30 mars au 2 avril', '2020-03-10', 'fr', '2020-03-30', '2020-04-02', false],
 ];
 
 const ENGLISH: Row[] = [
@@ -62,6 +65,8 @@ const ENGLISH: Row[] = [
   ['on Wednesday', '2024-12-11', 'en', '2024-12-11', '2024-12-11', true, true],
   ['two weeks ago', '2025-02-12', 'en', '2025-01-29', '2025-01-29', true],
   ['in 2026', null, 'en', '2026-01-01', '2026-12-31', false],
+  ['April 7-11, 2021', null, 'en', '2021-04-07', '2021-04-11', false],
+  ['from 7 to 11 April', '2020-03-20', 'en', '2020-04-07', '2020-04-11', false],
 ];
 
 describe('resolveDateExpression', () => {
@@ -87,6 +92,17 @@ describe('resolveDateExpression', () => {
 
   it('GIVEN a publication date known only to the year THEN week-level relative expressions stay unresolved', () => {
     expect(resolveDateExpression('next week', '2025', 'en')).toEqual({ start: null, end: null, relative: true });
+  });
+
+  it('GIVEN a first plan without a year THEN the date nearest the article, either side, not the past one a year back', () => {
+    expect(resolveDateExpression('le 5 avril', '2020-03-17', 'fr', { past: true })).toMatchObject({ start: '2019-04-05' });
+    expect(resolveDateExpression('le 5 avril', '2020-03-17', 'fr', { past: true, nearest: true })).toMatchObject({ start: '2020-04-05', end: '2020-04-05' });
+    expect(resolveDateExpression('en décembre', '2025-02-10', 'fr', { nearest: true })).toMatchObject({ start: '2024-12-01', end: '2024-12-31' });
+    expect(resolveDateExpression('au printemps', '2025-02-10', 'fr', { nearest: true })).toMatchObject({ start: '2025-03-01' });
+  });
+
+  it('GIVEN a score or a day beside a month THEN no day range is read ("3-1 le 5 mars")', () => {
+    expect(resolveDateExpression('3-1 le 5 mars', '2020-03-20', 'fr', { past: true })).toEqual({ start: '2020-03-05', end: '2020-03-05', relative: false });
   });
 
   it('GIVEN "before" THEN the range ends the day before, with an open start', () => {

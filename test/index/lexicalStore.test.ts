@@ -98,4 +98,21 @@ describe('Bm25LexicalStore in an index generation', () => {
     const after = await new HybridSearch({ index: healed }).search(query, 3);
     expect(after.map((hit) => [hit.passage.id, hit.score])).toEqual(before.map((hit) => [hit.passage.id, hit.score]));
   });
+
+  it('GIVEN the lexical file written in small pieces, some passages removed THEN the pieces joined load back to an index that ranks as the one written', async () => {
+    const { articles } = await loadCorpus(corpusDir);
+    const index = new LexicalIndex();
+    index.add(articles.flatMap((article) => article.text.split(/(?<=\.)\s+/).map((text, i) => ({ id: `${article.id}:${i}`, text, language: article.language, title: article.title }))));
+    index.remove([`${articles[0].id}:0`, `${articles[1].id}:1`]);
+    const pieces = [...index.binaryChunks(64)];
+    expect(pieces.length).toBeGreaterThan(3);
+    const joined = Buffer.concat(pieces);
+    expect(joined.equals(Buffer.from(index.toBinary()))).toBe(true);
+    const loaded = LexicalIndex.fromBinary(joined);
+    expect(loaded.size).toBe(index.size);
+    for (const query of ['Mistral Microsoft partenariat', 'GPT-5 été', 'Antoine Dupont essais']) {
+      expect(loaded.search(query, 5)).toEqual(index.search(query, 5));
+      expect(loaded.search(query, 5).length).toBeGreaterThan(0);
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/article';
 import type { ArticleFacts } from '../../src/facts/fact';
+import { factsModuleUrl } from '../../src/app';
 import { UserFacingError } from '../../src/errors';
 import { loadCorpus } from '../../src/articles/loadCorpus';
 import { extractFacts } from '../../src/facts/extractFacts';
@@ -327,6 +328,50 @@ describe('PassageIndex', () => {
     const lexicalBytes = async (dir: string) => readFile(join(dir, (await readFile(join(dir, 'CURRENT'), 'utf8')).trim(), 'lexical.bin'));
     expect((await lexicalBytes(join(root, 'pooled-index'))).equals(await lexicalBytes(indexDir))).toBe(true);
     expect(await search(pooled, 'Microsoft investit dans Mistral', 5)).toEqual(await search(inline, 'Microsoft investit dans Mistral', 5));
+  });
+
+  describe('facts extracted on worker threads', () => {
+    /** The fixture corpus forty times over (other sources, other ids), so the articles fill several batches. */
+    const manyArticles = async () => {
+      const { articles } = await loadCorpus(corpusDir);
+      return Array.from({ length: 40 }, (_, copy) => articles.map((article) => ({ ...article, id: `${article.id}${copy}`, source: `${copy}/${article.source}` }))).flat();
+    };
+    const factsBytes = async (dir: string) => readFile(join(dir, (await readFile(join(dir, 'CURRENT'), 'utf8')).trim(), 'facts.json'));
+    const build = async (dir: string, extra: Partial<PassageIndexOptions>) => {
+      const index = await PassageIndex.open(options({ indexDir: join(root, dir), embeddings: undefined, embedderId: undefined, analysisThreads: 2, ...extra }));
+      await index.sync({ articles: await manyArticles(), skipped: [] });
+      return index;
+    };
+
+    it('GIVEN many articles THEN the facts stored are those extracted on this thread, in the same order, byte for byte on disk', async () => {
+      const inline = await build('inline', {});
+      const pooled = await build('pooled', { factsModule: factsModuleUrl(), factsWorkersFrom: 0 });
+      expect(pooled.facts().length).toBe(inline.facts().length);
+      expect(pooled.facts()).toEqual(inline.facts());
+      expect(pooled.facts().some((facts) => facts.dates.length > 0)).toBe(true);
+      expect((await factsBytes(join(root, 'pooled'))).equals(await factsBytes(join(root, 'inline')))).toBe(true);
+    });
+
+    it('GIVEN a facts module the workers cannot use THEN the facts are extracted on this thread, the same ones', async () => {
+      const inline = await build('inline', {});
+      const fallback = await build('fallback', { factsModule: new URL('./fixtureCorpus.ts', import.meta.url), factsWorkersFrom: 0 });
+      expect(fallback.facts()).toEqual(inline.facts());
+    });
+
+    it('GIVEN an extractor that throws on some articles THEN those are warned about and left without facts, the others keep theirs', async () => {
+      const failing = new URL('./failingFactsExtractor.ts', import.meta.url);
+      const { extractFacts: failingExtract } = (await import(failing.href)) as { extractFacts: PassageIndexOptions['extractFacts'] };
+      const inline = await build('inline', { extractFacts: failingExtract });
+      const inlineWarnings = warnings.splice(0);
+      const pooled = await build('pooled', { extractFacts: failingExtract, factsModule: failing, factsWorkersFrom: 0 });
+      expect(warnings).toEqual(inlineWarnings);
+      expect(warnings).toHaveLength(40);
+      expect(warnings[0]).toMatch(/^facts of 0\/mistral\.md not extracted: the extractor broke on this article$/);
+      expect(pooled.facts()).toEqual(inline.facts());
+      const mistral = pooled.articles().find((article) => article.source === '0/mistral.md')!;
+      expect(pooled.facts().find((facts) => facts.articleId === mistral.id)).toMatchObject({ dates: [], partnerships: [] });
+      expect(pooled.facts().filter((facts) => facts.dates.length > 0).length).toBeGreaterThan(0);
+    });
   });
 
   it('GIVEN two syncs at once on one index THEN they run one after the other', async () => {

@@ -5,14 +5,14 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { AnswerMemory } from '../bot/answerMemory';
-import type { BotMetrics, QuestionOutcome } from '../bot/botMetrics';
-import type { ThreadMemory } from '../bot/answerThreads';
-import type { Cooldowns } from '../bot/cooldowns';
-import type { FeedbackLog } from '../bot/feedbackLog';
-import type { Messages } from '../bot/messages';
-import type { ServerRate } from '../bot/serverRate';
-import type { SettingsStore } from '../bot/serverSettings';
+import type { AnswerMemory } from './answerMemory';
+import type { BotMetrics, QuestionOutcome } from './botMetrics';
+import type { ThreadMemory } from './answerThreads';
+import type { Cooldowns } from './cooldowns';
+import type { FeedbackLog } from './feedbackLog';
+import type { Messages } from './messages';
+import type { ServerRate } from './serverRate';
+import type { SettingsStore } from './serverSettings';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
 import type { NewsDesk } from '../src/live/liveScoop';
