@@ -3,7 +3,7 @@ import { namesOfSentence } from '../facts/sentenceNames';
 import type { DateEventKind, PartnershipNature } from '../facts/fact';
 import { foldForMatching } from '../text/foldForMatching';
 import { findEventCues } from '../facts/claimCues';
-import { questionLanguage } from '../text/language';
+import { questionLanguage } from '../text/detectLanguage';
 import { typeNamedFirst, VOCABULARIES, wordsPattern } from '../text/vocabulary';
 import type { QuestionKind } from './answer';
 
@@ -131,23 +131,13 @@ function askedEvent(folded: string): DateEventKind | null {
   return EVENT_PRIORITY.find((event) => found.has(event)) ?? null;
 }
 
-/** Question words of ties the articles' vocabulary does not use ("servers", "backs", "available on"). */
-const NATURE_CUES: Array<[RegExp, PartnershipNature]> = [
-  [/\b(chip|chips|gpu|gpus|superchips?|semiconductors?|puces?|processeurs?|semi-conducteurs?)\b/, 'chips'],
-  [/\b(host(s|ed|ing)?|cloud|servers?|data cent(re|er)s?|computing|compute|heberg\w*|serveurs?|centres? de donnees|puissance de calcul|infrastructure)\b/, 'cloud'],
-  [/\b(invest\w*|fund\w*|financ\w*|backers?|backs|backed|stake|investi\w*|actionnai\w*|capital)\b/, 'investment'],
-  [/\b(distribut\w*|resell\w*|catalog\w*|available on|disponible sur)\b/, 'distribution'],
-  [/\b(integrat\w*|integr\w*|s'appuie\w*|relies on|built into|powers?)\b/, 'integration'],
-  [/\b(research|recherche)\b/, 'research'],
-];
-
 const NATURE_PRIORITY: readonly PartnershipNature[] = ['chips', 'cloud', 'investment', 'distribution', 'integration', 'research'];
 const NATURE_WORDS = [VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => v.ties.natures.map(([source, nature]) => [wordsPattern(source, 'u'), nature] as const));
 
 /** The kind of tie a partnership question asks about, from the tie words of the shared vocabulary. */
 function askedNature(folded: string): PartnershipNature | null {
   const found = new Set(NATURE_WORDS.filter(([pattern]) => pattern.test(folded)).map(([, nature]) => nature));
-  return NATURE_PRIORITY.find((nature) => found.has(nature)) ?? firstMatch(folded, NATURE_CUES);
+  return NATURE_PRIORITY.find((nature) => found.has(nature)) ?? null;
 }
 
 const ORIGINAL = /\b(originally|initially|at first|first planned|original plan|a l'origine|initialement|au depart|au debut prevu|d'abord)\b/;

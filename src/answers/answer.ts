@@ -1,4 +1,4 @@
-import type { Language } from '../articles/article';
+import type { Language } from '../text/language';
 import type { SearchHit } from '../retrieval/searchHit';
 import type { Citation } from '../passages/citation';
 

@@ -1,4 +1,4 @@
-import type { Language } from '../articles/article';
+import type { Language } from '../text/language';
 import { findDateExpressions } from '../facts/findDateExpressions';
 import type { TextSpan } from '../passages/passage';
 import { foldForMatching } from '../text/foldForMatching';

@@ -1,4 +1,4 @@
-import type { Language } from '../articles/article';
+import type { Language } from '../text/language';
 import { clauseTense, readStatusCues } from '../facts/claimCues';
 import { findDateExpressions, type DateMention } from '../facts/findDateExpressions';
 import { foldForMatching } from '../text/foldForMatching';

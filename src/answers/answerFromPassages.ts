@@ -1,4 +1,5 @@
-import type { Article, Language } from '../articles/article';
+import type { Article } from '../articles/article';
+import type { Language } from '../text/language';
 import type { TextSpan } from '../passages/passage';
 import { splitSentences } from '../passages/splitSentences';
 import type { SearchHit } from '../retrieval/searchHit';

@@ -46,6 +46,11 @@ function nameSubjectLength(words: readonly string[]): number {
   return at > start ? at : 0;
 }
 
+/** A verb form that follows its auxiliary ("elected", "taken", "leading"), by its ending. */
+function isParticiple(word: string): boolean {
+  return /^\p{Ll}[\p{Ll}-]{2,}(?:ed|en|ing)$/u.test(word);
+}
+
 /** "When will the Eiffel Tower reopen" → "when the Eiffel Tower will reopen"; null when the words do not allow it. */
 function englishIndirect(question: string): string | null {
   const opening = ENGLISH_OPENING.exec(question);
@@ -67,7 +72,13 @@ function englishIndirect(question: string): string | null {
   const predicateOpensLower = predicate.length === 0 || /^\p{Ll}/u.test(predicate[0]);
   if (ENGLISH_COPULAS.has(folded)) {
     const asksWhatOrWho = /^(?:who|whom|whose|what|which)\b/iu.test(opening[0]);
-    if (asksWhatOrWho || predicate.length === 0) return lowerFirst([asked, ...rest, auxiliary].join(' '));
+    if (asksWhatOrWho) {
+      const opensSubject = ENGLISH_DETERMINERS.has(rest[0].toLowerCase()) || subjectLength > 0;
+      if (!opensSubject) return lowerFirst([asked, auxiliary, ...rest].join(' '));
+      if (subjectLength > 0 && predicate.length > 0 && isParticiple(predicate[0])) return lowerFirst([asked, ...subject, auxiliary, ...predicate].join(' '));
+      return isParticiple(rest[rest.length - 1]) ? null : lowerFirst([asked, ...rest, auxiliary].join(' '));
+    }
+    if (predicate.length === 0) return lowerFirst([asked, ...rest, auxiliary].join(' '));
     return subjectLength > 0 && predicateOpensLower ? lowerFirst([asked, ...subject, auxiliary, ...predicate].join(' ')) : null;
   }
   if (subjectLength === 0 || predicate.length === 0 || !predicateOpensLower) return null;

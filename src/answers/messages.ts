@@ -44,7 +44,8 @@ function askedThing(question: string, language: 'fr' | 'en'): string | null {
       ? /^(?:quel|quelle|quels|quelles)\s+(?:est|sont|était|étaient|sera|seront|etait|etaient)\s+((?:le|la|les|l['’])\s?.+)$/iu
       : /^(?:what|which)\s+(?:is|are|was|were|will be)\s+(the\s.+)$/iu;
   const match = pattern.exec(trimmed);
-  return match ? match[1] : null;
+  if (!match || (language === 'en' && /\b\p{Ll}{3,}(?:ed|en)$/u.test(match[1]))) return null;
+  return match[1];
 }
 
 const FR_THING: Partial<Record<AnswerType, string>> = {

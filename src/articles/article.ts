@@ -1,5 +1,4 @@
-/** Languages Scoop analyses; `und` when detection could not decide. */
-export type Language = 'fr' | 'en' | 'und';
+import type { Language } from '../text/language';
 
 /**
  * One news article as Scoop knows it. `text` is the citable body: every

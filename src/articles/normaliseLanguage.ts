@@ -1,4 +1,4 @@
-import type { Language } from './article';
+import type { Language } from '../text/language';
 
 const FRENCH_NAMES = new Set(['fr', 'fra', 'fre', 'french', 'français', 'francais', 'française', 'francaise']);
 const ENGLISH_NAMES = new Set(['en', 'eng', 'english', 'anglais']);

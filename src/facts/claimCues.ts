@@ -1,4 +1,4 @@
-import type { Language } from '../articles/article';
+import type { Language } from '../text/language';
 import { foldForMatching } from '../text/foldForMatching';
 import { vocabulariesFor } from '../text/language';
 import { VOCABULARIES, wordsPattern, type DateEventKind, type Vocabulary } from '../text/vocabulary';

@@ -11,7 +11,7 @@ import {
   type DayRange,
   type PublicationInterval,
 } from './calendar';
-import { VOCABULARIES, type PeriodPart } from '../text/vocabulary';
+import { VOCABULARIES, type PeriodPart, type TimeUnit } from '../text/vocabulary';
 
 const FR = VOCABULARIES.fr.dates;
 const EN = VOCABULARIES.en.dates;
@@ -78,8 +78,9 @@ const MONTH_EN = `(?<month>${alternatives(Object.keys(EN.months))})${E}`;
 const MONTH_EN_SHORT = `(?<month>${alternatives([...Object.keys(EN.months), ...Object.keys(EN.monthAbbreviations)])})\\.?`;
 const COUNT_FR = `(?<count>${alternatives(Object.keys(FR.counts))}|\\d{1,2})`;
 const COUNT_EN = `(?<count>${alternatives(Object.keys(EN.counts))}|\\d{1,2})`;
-const UNIT_FR = '(?<unit>jours?|semaines?|mois|ans|an|annees?)';
-const UNIT_EN = '(?<unit>days?|weeks?|months?|years?)';
+const UNIT_FR = `(?<unit>${alternatives(Object.keys(FR.units))})`;
+const UNIT_EN = `(?<unit>${alternatives(Object.keys(EN.units))})`;
+const UNITS: Readonly<Record<string, TimeUnit>> = { ...FR.units, ...EN.units };
 const WEEKDAYS_FR = FR.weekdays;
 const WEEKDAYS_EN = EN.weekdays;
 
@@ -173,14 +174,10 @@ function countOf(word: string | undefined): number | 'few' | null {
   return COUNTS[key] ?? null;
 }
 
-type Unit = 'day' | 'week' | 'month' | 'year';
+type Unit = TimeUnit;
 
 function unitOf(word: string | undefined): Unit {
-  const w = word ?? '';
-  if (w.startsWith('jour') || w.startsWith('day')) return 'day';
-  if (w.startsWith('semaine') || w.startsWith('week')) return 'week';
-  if (w.startsWith('mois') || w.startsWith('month')) return 'month';
-  return 'year';
+  return UNITS[word ?? ''] ?? 'year';
 }
 
 function shift(reference: Date, unit: Unit, amount: number): Date {
@@ -519,8 +516,8 @@ export const DATE_RULES: DateRule[] = [
   {
     name: 'fr.day.deictic',
     language: 'fr',
-    pattern: new RegExp(`(?<![\\p{L}\\d])(?<!de\\s|d')(?<word>apres-demain|avant-hier|demain|hier|aujourd'hui)(?![\\p{L}\\d])`, 'gdu'),
-    resolve: (g, c) => fromPublication(c, 'month', dayOf({ 'apres-demain': 2, demain: 1, "aujourd'hui": 0, hier: -1, 'avant-hier': -2 }[g.word ?? ''] ?? 0)),
+    pattern: new RegExp(`(?<![\\p{L}\\d])(?<!de\\s|d')(?<word>${alternatives(Object.keys(FR.relativeDays))})(?![\\p{L}\\d])`, 'gdu'),
+    resolve: (g, c) => fromPublication(c, 'month', dayOf(FR.relativeDays[g.word ?? ''] ?? 0)),
   },
   {
     name: 'fr.inDuration',
@@ -704,8 +701,8 @@ export const DATE_RULES: DateRule[] = [
   {
     name: 'en.day.deictic',
     language: 'en',
-    pattern: new RegExp(`(?<![\\p{L}\\d'])(?<word>tomorrow|yesterday|today)(?!'s|[\\p{L}\\d])`, 'gdu'),
-    resolve: (g, c) => fromPublication(c, 'month', dayOf({ tomorrow: 1, today: 0, yesterday: -1 }[g.word ?? ''] ?? 0)),
+    pattern: new RegExp(`(?<![\\p{L}\\d'])(?<word>${alternatives(Object.keys(EN.relativeDays))})(?!'s|[\\p{L}\\d])`, 'gdu'),
+    resolve: (g, c) => fromPublication(c, 'month', dayOf(EN.relativeDays[g.word ?? ''] ?? 0)),
   },
   {
     name: 'en.inDuration',

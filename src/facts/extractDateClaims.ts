@@ -1,4 +1,5 @@
-import type { Article, Language } from '../articles/article';
+import type { Article } from '../articles/article';
+import type { Language } from '../text/language';
 import { citeSpan } from '../passages/citation';
 import type { TextSpan } from '../passages/passage';
 import { isoDay, publicationInterval } from './calendar';

@@ -102,11 +102,14 @@ export function extractFacts(article: Article, passages?: Passage[]): ArticleFac
   const learnedCanonicals = new Set(facts.names.map((n) => n.name));
   const unlearned = new Map(facts.aliases.filter((a) => !learnedCanonicals.has(a.alias)).map((a) => [foldForMatching(a.alias), a.subject]));
 
+  const unlearnedKeys = [...unlearned.keys()];
   const dates: DateClaim[] = [];
   const partnerships: PartnershipClaim[] = [];
   sentences.forEach((span, i) => {
     const sentence = article.text.slice(span.start, span.end);
-    const names = unlearned.size === 0 ? namesIn[i] : sentenceNames(sentence, learnedIn[i], span.start, kinds, unlearned, foldedSlice(article.text, folded, span));
+    const foldedSentence = unlearnedKeys.length === 0 ? '' : foldedSlice(article.text, folded, span);
+    const usesCodeName = unlearnedKeys.some((key) => foldedSentence.includes(key));
+    const names = usesCodeName ? sentenceNames(sentence, learnedIn[i], span.start, kinds, unlearned, foldedSentence) : namesIn[i];
     if (names.length === 0) return;
     const entities = names.map((e) => {
       const subject = aliasOf.get(e.canonical);

@@ -1,4 +1,4 @@
-import type { Language } from '../articles/article';
+import type { Language } from '../text/language';
 import { addDays, type DayRange } from './calendar';
 import { DATE_RULES, type DateRule, type ResolveContext, type ResolvedDate } from './dateGrammar';
 import { foldForMatching } from '../text/foldForMatching';
@@ -30,11 +30,18 @@ const BOUNDS = {
  * a day, a season, a unit of time, Christmas): a sentence without any has no
  * date, and the grammar is not run on it. Most sentences of the news have none.
  */
-const UNIT_WORDS = "semaine semaines mois an ans annee annees jour jours demain hier aujourd'hui apres-demain avant-hier noel trimestre semestre week weeks month months year years day days today tomorrow yesterday quarter half christmas";
 const DATE_WORD = new RegExp(
   `\\d|(?<![\\p{L}])(?:${[VOCABULARIES.fr, VOCABULARIES.en]
-    .flatMap((v) => [...Object.keys(v.dates.months), ...Object.keys(v.dates.monthAbbreviations), ...v.dates.weekdays, ...Object.keys(v.dates.seasons)])
-    .concat(UNIT_WORDS.split(' '))
+    .flatMap(({ dates }) => [
+      ...Object.keys(dates.months),
+      ...Object.keys(dates.monthAbbreviations),
+      ...dates.weekdays,
+      ...Object.keys(dates.seasons),
+      ...Object.keys(dates.units),
+      ...Object.keys(dates.relativeDays),
+      ...Object.keys(dates.yearParts),
+      dates.christmas,
+    ])
     .join('|')})(?![\\p{L}])`,
   'u',
 );

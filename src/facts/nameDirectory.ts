@@ -39,6 +39,18 @@ const WORD = /[\p{L}\p{N}]+(?:[.,+](?=\p{N})\p{N}+|[-+][\p{L}\p{N}]*)*/gu;
 const MARKED = /\p{N}|\p{Ll}\p{Lu}/u;
 const LONGEST_NAME_WORDS = 5;
 
+/**
+ * Whether a question's words meet a name only by running a function word
+ * into it: « la France » is not the name "Lafrance", though their keys are
+ * one; "La Poste", whose name starts with that word, is still met.
+ */
+function splitsName(firstWord: string, canonical: string): boolean {
+  const folded = foldForMatching(firstWord);
+  if (!isStopWord(folded)) return false;
+  const name = foldForMatching(canonical);
+  return !(name.startsWith(folded) && /^[\s'-]/u.test(name.slice(folded.length)));
+}
+
 function isStopWord(folded: string): boolean {
   return STOP_WORDS.fr.has(folded) || STOP_WORDS.en.has(folded);
 }
@@ -158,6 +170,7 @@ export class QuestionNames {
         const text = question.slice(words[i].start, last.end);
         const name = this.known.get(nameKey(text));
         if (!name || !(name.marked || /\p{Lu}/u.test(text))) continue;
+        if (n > 1 && splitsName(question.slice(words[i].start, words[i].end), name.canonical)) continue;
         found.push({ start: words[i].start, end: last.end, text, canonical: name.canonical, kind: name.kind, company: name.company });
         matched = n;
       }

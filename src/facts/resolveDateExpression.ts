@@ -1,6 +1,6 @@
 import * as en from 'chrono-node/en';
 import * as fr from 'chrono-node/fr';
-import type { Language } from '../articles/article';
+import type { Language } from '../text/language';
 import { isoDay, monthRange, publicationInterval, utcDay, type DayRange } from './calendar';
 import type { ResolveContext } from './dateGrammar';
 import { clauseTense } from './claimCues';

@@ -1,4 +1,4 @@
-import type { Language } from '../articles/article';
+import type { Language } from '../text/language';
 import { foldForMatching } from '../text/foldForMatching';
 import type { NameKind } from '../text/vocabulary';
 import { canonicalSubject, canonicalSubjectCompany, findEntities, longestWithoutOverlaps, tableKind, type EntityMention } from './entities';

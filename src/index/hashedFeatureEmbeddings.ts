@@ -1,5 +1,5 @@
 import { Embeddings } from '@langchain/core/embeddings';
-import type { Language } from '../articles/article';
+import type { Language } from '../text/language';
 import { type AnalyzedToken, analyzeTokens } from '../text/analyzeTerms';
 import { compoundParts } from '../text/compoundParts';
 import { expandWithLexicon } from '../text/expandWithLexicon';

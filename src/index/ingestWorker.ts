@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Language } from '../articles/article';
 import type { ArticleFacts } from '../facts/fact';
 import type { Passage } from '../passages/passage';
 import type { Article } from '../articles/article';
+import type { Language } from '../text/language';
 import { analyzeTerms } from '../text/analyzeTerms';
 import { TERM_SEPARATOR, type FactsAnswer, type FactsOutcome, type FactsRequest, type IngestWorkerData, type TermAnalysisAnswer, type TermAnalysisRequest } from './ingestPool';
 

@@ -1,4 +1,4 @@
-import type { Language } from '../articles/article';
+import type { Language } from '../text/language';
 import type { TextSpan } from './passage';
 import { AMBIGUOUS_ABBREVIATIONS, NON_FINAL_ABBREVIATIONS, SENTENCE_OPENERS } from './abbreviations';
 

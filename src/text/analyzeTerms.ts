@@ -1,6 +1,6 @@
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
-import type { Language } from '../articles/article';
+import type { Language } from './language';
 import { foldAccents } from './foldForMatching';
 import { LEXICON_WORDS } from './lexiconWords';
 import { STOP_WORDS } from './stopWords';

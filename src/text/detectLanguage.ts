@@ -1,5 +1,5 @@
 import { franc } from 'franc-min';
-import type { Language } from '../articles/article';
+import type { Language, VocabularyLanguage } from './language';
 
 const FRENCH_MARKERS = new Set(['le', 'la', 'les', 'des', 'du', 'est', 'une', 'et', 'quand', 'quel', 'quelle', 'qui', 'avec', 'pour', 'sera', 'sortie', 'dans', 'au', 'aux', 'ce', 'cette']);
 const ENGLISH_MARKERS = new Set(['the', 'is', 'are', 'of', 'and', 'when', 'what', 'who', 'which', 'with', 'for', 'will', 'be', 'in', 'to', 'does', 'did', 'how']);
@@ -28,4 +28,16 @@ export function detectLanguage(text: string): Language {
   }
   if (french === english) return words.length === 0 ? 'und' : french === 0 ? 'und' : 'en';
   return french > english ? 'fr' : 'en';
+}
+
+/** The question's language when its words do not decide: French for accents and French function words. */
+const FRENCH_HINT = /[àâçéèêëîïôûùüÿœ]|\b(?:quel|quelle|quels|quelles|qui|quand|combien|pourquoi|comment|est-ce|les|des|du|une|dans|sur|avec|pour|de|et)\b|-t-(?:il|elle|on)\b/iu;
+
+/**
+ * The language of a question or any short text: its own words first
+ * (`detectLanguage`), then French hints (accents, function words), then `fallback`.
+ */
+export function questionLanguage(question: string, fallback: VocabularyLanguage, detected: Language = detectLanguage(question)): VocabularyLanguage {
+  if (detected !== 'und') return detected;
+  return FRENCH_HINT.test(question) ? 'fr' : fallback;
 }

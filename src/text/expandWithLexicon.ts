@@ -1,4 +1,4 @@
-import type { Language } from '../articles/article';
+import type { Language } from './language';
 import { ANALYZED_LEXICON, CONCEPT_PREFIX, type PhraseTable } from './analyzedLexicon';
 
 export { CONCEPT_PREFIX } from './analyzedLexicon';

@@ -47,6 +47,9 @@ export type PeriodPart = 'early' | 'mid' | 'late' | 'whole' | 'firstHalf' | 'sec
 /** How a leading word bounds a date: "d'ici"/"by" keeps the range, "avant"/"before" ends before it... */
 export type DateBound = 'by' | 'from' | 'before' | 'after' | 'until';
 
+/** A unit of time a duration counts in. */
+export type TimeUnit = 'day' | 'week' | 'month' | 'year';
+
 /** The words the date grammar reads (folded). */
 export interface DateWords {
   /** Month names to month numbers (1 to 12). */
@@ -63,6 +66,14 @@ export interface DateWords {
   ordinals: Readonly<Record<string, number>>;
   /** Seasons to their meteorological months (winter runs into the next year: 12 to 14). */
   seasons: Readonly<Record<string, { from: number; to: number }>>;
+  /** Units of time as counted ("dans trois semaines", "two months ago"), singular and plural, to the unit. */
+  units: Readonly<Record<string, TimeUnit>>;
+  /** Days named from the publication day ("demain", "yesterday"), to their offset in days. */
+  relativeDays: Readonly<Record<string, number>>;
+  /** Parts of a year named by a noun ("trimestre", "half"). */
+  yearParts: Readonly<Record<string, 'quarter' | 'half'>>;
+  /** Yearly holidays a date may be named by ("Noël", "Christmas"). */
+  christmas: string;
   /** Deictic words to a step from the publication period: -1 last, 0 this, +1 next. */
   deicticSteps: Readonly<Record<string, number>>;
   /** Words before a date that bound it, as regex sources ending at the date ("d'ici", "avant", "by"). */

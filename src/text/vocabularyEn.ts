@@ -51,6 +51,10 @@ export const VOCABULARY_EN: Vocabulary = {
     periodParts: { early: 'early', beginning: 'early', start: 'early', late: 'late', end: 'late', mid: 'mid', middle: 'mid' },
     ordinals: { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, last: 4, '4th': 4 },
     seasons: { spring: { from: 3, to: 5 }, summer: { from: 6, to: 8 }, autumn: { from: 9, to: 11 }, fall: { from: 9, to: 11 }, winter: { from: 12, to: 14 } },
+    units: { day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year' },
+    relativeDays: { tomorrow: 1, today: 0, yesterday: -1 },
+    yearParts: { quarter: 'quarter', half: 'half' },
+    christmas: 'christmas',
     deicticSteps: { next: 1, coming: 1, following: 1, last: -1, past: -1, previous: -1, this: 0 },
     bounds: [
       ['(?:^|[^\\p{L}])(by|no later than)\\s$', 'by'],
@@ -63,7 +67,7 @@ export const VOCABULARY_EN: Vocabulary = {
   claims: {
     events: [
       ['postpon\\p{L}*|delay(?:s|ed|ing)?|push(?:ed|es)? back|pushed (?:the \\p{L}+ )?(?:into|to)|slip(?:s|ped)?', 'postponement'],
-      ['releas(?:e|es|ed|ing)|ship(?:s|ped|ping)?|available|availability|arrive(?:s|d)?|rolls? out to|come out|comes out|came out', 'release'],
+      ['releas(?:e|es|ed|ing)|ship(?:s|ped|ping)?|available(?! (?:for|to|as a) pre-?order)|availability|arrive(?:s|d)?|rolls? out to|come out|comes out|came out', 'release'],
       ['unveil(?:s|ed|ing)?|present(?:s|ed|ing)|(?:will|to|would) present|present(?= (?:the|its|their|his|her|a|an) )|showcas(?:e|es|ed|ing)|reveal(?:s|ed|ing)?|debut(?:s|ed)?', 'unveiling'],
       ['launch(?:es|ed|ing)?', 'launch'],
       ['deploy(?:s|ed|ing|ment)?|roll(?:s|ed|ing)? out|rollout|host(?:s|ed|ing)?', 'deployment'],
@@ -95,11 +99,11 @@ export const VOCABULARY_EN: Vocabulary = {
   strongTieWords: 'partners?|partnership|partnerships|alliance|teams? up|teamed up|joined forces|joint venture',
   ties: {
     natures: [
-      ['cloud|host(?:s|ed|ing)?|data cent(?:er|re)s?|computing capacity|compute capacity|computing power|compute', 'cloud'],
+      ['cloud|host(?:s|ed|ing)?|servers?|data cent(?:er|re)s?|computing capacity|compute capacity|computing power|computing infrastructure|compute', 'cloud'],
       ['chips?|superchips?|gpus?|processors?|accelerators?|semiconductors?', 'chips'],
-      ['invest(?:s|ed|ing|ment|ments|or|ors)?|raised|raises|raise|stake|funding round|led the round|equity|backer|backers|backed', 'investment'],
-      ['distribut\\p{L}*|resell\\p{L}*|marketplace|catalog(?:ue)?', 'distribution'],
-      ['integrat\\p{L}*|built into|powered by|relies on|rely on', 'integration'],
+      ['invest(?:s|ed|ing|ment|ments|or|ors)?|raised|raises|raise|stake|fund(?:s|ed|er|ers|ing)?|financ(?:e|es|ed|ing)|capital|led the round|equity|backer|backers|backed|backs', 'investment'],
+      ['distribut\\p{L}*|resell\\p{L}*|marketplace|catalog(?:ue)?|available on', 'distribution'],
+      ['integrat\\p{L}*|built into|powered by|powers|relies on|rely on', 'integration'],
       ['research|joint lab|co-?develop\\p{L}*|jointly develop\\p{L}*', 'research'],
     ],
     rivalry: 'concurren\\p{L}*|rival\\p{L}*|compet\\p{L}*|race|face a|versus|vs|against|depend\\p{L}*',

@@ -51,6 +51,10 @@ export const VOCABULARY_FR: Vocabulary = {
     periodParts: { debut: 'early', fin: 'late', mi: 'mid', milieu: 'mid', courant: 'whole' },
     ordinals: { premier: 1, '1er': 1, deuxieme: 2, second: 2, seconde: 2, '2e': 2, '2eme': 2, troisieme: 3, '3e': 3, '3eme': 3, quatrieme: 4, dernier: 4, '4e': 4, '4eme': 4 },
     seasons: { printemps: { from: 3, to: 5 }, ete: { from: 6, to: 8 }, automne: { from: 9, to: 11 }, hiver: { from: 12, to: 14 } },
+    units: { jour: 'day', jours: 'day', semaine: 'week', semaines: 'week', mois: 'month', an: 'year', ans: 'year', annee: 'year', annees: 'year' },
+    relativeDays: { 'apres-demain': 2, demain: 1, "aujourd'hui": 0, hier: -1, 'avant-hier': -2 },
+    yearParts: { trimestre: 'quarter', semestre: 'half' },
+    christmas: 'noel',
     deicticSteps: { prochain: 1, prochaine: 1, dernier: -1, derniere: -1, passe: -1, passee: -1, ce: 0, cet: 0, cette: 0, 'en cours': 0 },
     bounds: [
       ["(?:^|[^\\p{L}])(d'ici|au plus tard)\\s$", 'by'],
@@ -63,7 +67,7 @@ export const VOCABULARY_FR: Vocabulary = {
   claims: {
     events: [
       ['report(?:e|ee|es|ees|er|era|eront|erait|eraient)|repouss\\p{L}*|retard(?:e|ee|es|ees|er|era)?|decal(?:e|ee|es|ees|er|age)', 'postponement'],
-      ["(?<!(?:le|du|au|son|leur|ce|quel|mauvais) )sort|sortent|sorti|sortie|sorties|sortir|sortira|sortiront|sortirait|sortiraient|publie|publiee|publiera|publication|disponible|disponibles|disponibilite|livre|livrera|livraison|commercialise|commercialisee|commercialisera|arrive|arrivera|arriveront|arriverait|arrivee", 'release'],
+      ["(?<!(?:le|du|au|son|leur|ce|quel|mauvais) )sort|sortent|sorti|sortie|sorties|sortir|sortira|sortiront|sortirait|sortiraient|publie|publiee|publiera|publication|disponible(?! en (?:pre-?commande|reservation))|disponibles(?! en (?:pre-?commande|reservation))|disponibilite|livre|livrera|livraison|commercialise|commercialisee|commercialisera|arrive|arrivera|arriveront|arriverait|arrivee", 'release'],
       ['devoil\\p{L}*|present(?:e|ee|es|ees|era|eront|erait|ation|er)', 'unveiling'],
       ['lanc(?:e|ee|es|ees|er|era|eront|erait|eraient|ement|ements)|mise sur le marche', 'launch'],
       ['deploi\\p{L}*|deploy\\p{L}*|mise en production|heberg\\p{L}*', 'deployment'],
@@ -95,11 +99,11 @@ export const VOCABULARY_FR: Vocabulary = {
   strongTieWords: "partenaires?|partenariat|partenariats|alliance|s'allie|s'associe|accord de partenariat|coentreprise",
   ties: {
     natures: [
-      ['cloud|heberg\\p{L}*|centres? de donnees|infrastructure de supercalcul|supercalcul|puissance de calcul|capacite de calcul|capacites de calcul', 'cloud'],
+      ['cloud|heberg\\p{L}*|serveurs?|centres? de donnees|infrastructure de supercalcul|supercalcul|puissance de calcul|capacite de calcul|capacites de calcul', 'cloud'],
       ['puces?|gpu|gpus|processeurs?|accelerateurs?|semi-conducteurs?|superpuces?', 'chips'],
-      ['invest\\p{L}*|a leve|ont leve|leve|levee|participation|prise de participation|levee de fonds|tour de table|actionnaire|actionnaires|financ(?:e|era|ement)', 'investment'],
-      ['distribu\\p{L}*|catalogue|place de marche|commercialis\\p{L}*|revend\\p{L}*', 'distribution'],
-      ["integr\\p{L}*|s'appuie sur|s'appuiera sur|s'appuyer sur", 'integration'],
+      ['invest\\p{L}*|a leve|ont leve|leve|levee|participation|prise de participation|levee de fonds|tour de table|actionnaire|actionnaires|capital|financ(?:e|era|ement)', 'investment'],
+      ['distribu\\p{L}*|catalogue|place de marche|commercialis\\p{L}*|revend\\p{L}*|disponible sur', 'distribution'],
+      ["integr\\p{L}*|s'appui\\p{L}*|s'appuy\\p{L}*", 'integration'],
       ['recherche|laboratoire commun|co-?develop\\p{L}*|developper conjointement', 'research'],
     ],
     rivalry: 'concurren\\p{L}*|rival\\p{L}*|compet\\p{L}*|course|face a|versus|vs|contre|depend\\p{L}*|dependance',

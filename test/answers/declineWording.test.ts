@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answers/answerQuestion';
 import { indirectQuestion } from '../../src/answers/indirectQuestion';
+import { MESSAGES } from '../../src/answers/messages';
 import { loadNewsFixture, type NewsFixture } from './newsFixture';
 
 describe('a question embedded in a reply, in its own words', () => {
@@ -25,6 +26,10 @@ describe('a question embedded in a reply, in its own words', () => {
     ["Who is Stellantis's battery partner?", "who Stellantis's battery partner is"],
     ['When is the A350-1000 due?', 'when the A350-1000 is due'],
     ['Where is Total headquartered?', 'where Total is headquartered'],
+    ['Who was elected president?', 'who was elected president'],
+    ['What was announced at CES?', 'what was announced at CES'],
+    ['Who is leading the race?', 'who is leading the race'],
+    ['Which car is Tesla making?', 'which car Tesla is making'],
   ])('GIVEN the English question %s THEN the auxiliary goes back after the subject: %s', (question, clause) => {
     expect(indirectQuestion(question, 'en')).toBe(clause);
   });
@@ -36,12 +41,18 @@ describe('a question embedded in a reply, in its own words', () => {
     ['Which company did Microsoft buy?', 'en'],
     ['When will the new iPhone be released?', 'en'],
     ['Is Renault selling Dacia?', 'en'],
+    ['What are the new iPhones called?', 'en'],
   ] as const)('GIVEN %s, which word order alone cannot embed THEN there is no clause, so the reply falls back on what was asked', (question, language) => {
     expect(indirectQuestion(question, language)).toBeNull();
   });
 });
 
 describe('declines worded from the question', () => {
+  it('GIVEN "What are the new iPhones called?" THEN the decline does not cut it into "the new iPhones called"', () => {
+    expect(MESSAGES.en.notAnswered('What are the new iPhones called?')).toBeNull();
+    expect(MESSAGES.en.notAnswered('What is the code name of GPT-4.5?')).toBe("The indexed articles don't give the code name of GPT-4.5.");
+  });
+
   let news: NewsFixture;
   beforeAll(async () => {
     news = await loadNewsFixture();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Article, Language } from '../../src/articles/article';
+import type { Article } from '../../src/articles/article';
+import type { Language } from '../../src/text/language';
 import { extractFacts } from '../../src/facts/extractFacts';
 import { FactBook } from '../../src/facts/factBook';
 import { resolveDateExpression } from '../../src/facts/resolveDateExpression';

@@ -245,6 +245,24 @@ describe('extractFacts on general news', () => {
     expect(dates).toEqual(expect.arrayContaining([{ when: '5 mars', start: '2020-03-05', formerPlan: true }, { when: '18 juin', start: '2020-06-18', formerPlan: false }]));
   });
 
+  it.each([
+    ['fr', 'Mistral AI a signé un accord avec Microsoft, qui lui fournira des serveurs.', 'cloud'],
+    ['en', 'Mistral AI signed a deal with Microsoft, which will supply it with servers.', 'cloud'],
+    ['fr', "Microsoft est entré au capital de Mistral AI dans le cadre d'un accord.", 'investment'],
+    ['en', 'Microsoft signed a deal to fund Mistral AI.', 'investment'],
+  ] as const)('GIVEN a tie worded with the words a question would use (%s: "%s") THEN its nature is %s, as /partners and "who funds…" read it', (language, text, nature) => {
+    const facts = extractFacts({ ...article(text), language });
+    expect(facts.partnerships.map(({ a, b, nature }) => ({ a, b, nature }))).toEqual([{ a: 'Microsoft', b: 'Mistral AI', nature }]);
+  });
+
+  it.each([
+    ['fr', 'Microsoft a confirmé que sa console Xbox Series X sera disponible en précommande à partir du 22 septembre.'],
+    ['en', 'Microsoft confirmed that its Xbox Series X console will be available for pre-order from September 22.'],
+  ] as const)('GIVEN a pre-order date (%s) THEN it is no release date of the product', (language, text) => {
+    const facts = extractFacts({ ...article(text), language, published: '2020-09-09' });
+    expect(facts.dates.filter((d) => d.event === 'release')).toEqual([]);
+  });
+
   it('GIVEN a page or a group "baptisé" with a quoted title THEN that title is no code name of the product it is hosted on', () => {
     const facts = extractFacts(
       article(

@@ -211,4 +211,15 @@ describe('FactBook: whose a product is, from the articles', () => {
     expect(book.findNames('When is the Pixel 9 out?')[0]).toMatchObject({ canonical: 'Pixel 9', company: 'Google' });
     expect(book.findNames('When is the Xperia 10 out?')[0]).toMatchObject({ canonical: 'Xperia 10', company: null });
   });
+
+  it('GIVEN a company named Lafrance THEN « la France » in a question is the country, not that company; a name that starts with its article ("Le Chat") is still met', () => {
+    const articles = [
+      { id: 'b1', source: 'b1.txt', title: 'Lafrance rachète un concurrent', language: 'fr' as const, published: '2020-06-01', url: null, text: 'Le groupe Lafrance a signé un accord avec Orange. Lafrance compte 300 salariés.' },
+      { id: 'b2', source: 'b2.txt', title: 'Le Chat de Mistral', language: 'fr' as const, published: '2025-02-01', url: null, text: 'Mistral AI lancera Le Chat en mars 2025.' },
+    ];
+    const book = new FactBook(articles.map((article) => extractFacts(article)), articles);
+    expect(book.findNames('Combien de salariés compte Lafrance ?').map((n) => n.canonical)).toEqual(['Lafrance']);
+    expect(book.findNames("L'Allemagne et la France ont-elles signé avec AstraZeneca ?").map((n) => n.canonical)).not.toContain('Lafrance');
+    expect(book.findNames('Quand sort le Chat ?').map((n) => n.canonical)).toEqual(['Le Chat']);
+  });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Article, Language } from '../../src/articles/article';
+import type { Article } from '../../src/articles/article';
+import type { Language } from '../../src/text/language';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

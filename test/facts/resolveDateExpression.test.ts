@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Language } from '../../src/articles/article';
+import type { Language } from '../../src/text/language';
 import { resolveDateExpression } from '../../src/facts/resolveDateExpression';
 
 type Row = [expression: string, published: string | null, language: Language, start: string | null, end: string | null, relative: boolean, past?: boolean];

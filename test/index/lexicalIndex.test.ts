@@ -156,13 +156,41 @@ describe('LexicalIndex', () => {
     ]);
     const query = 'Quand ouvrent les précommandes du Vision Pro ?';
     expect(top(index, query, 3)).toEqual(['vision:1', 'vision:0']);
-    expect(index.search(query, 3, { titleWeight: 0 }).map((hit) => hit.id)).toEqual(['vision:1']);
+    expect(index.search(query, 3, { titleWeight: 0, neighbourWeight: 0 }).map((hit) => hit.id)).toEqual(['vision:1']);
     expect(index.documentShare('vision')).toBeCloseTo(1 / index.size);
     const loaded = LexicalIndex.fromBinary(index.toBinary());
     expect(loaded.search(query, 3)).toEqual(index.search(query, 3));
     loaded.remove(['vision:1']);
     expect(loaded.documentShare('vision')).toBe(0);
     expect(top(loaded, query, 3)).toEqual(['vision:0']);
+  });
+
+  it('GIVEN a question whose words are in one passage and whose answer is in the one before THEN that passage comes too, below it, and not at neighbourWeight 0', () => {
+    const index = built();
+    index.add([
+      { id: 'uganda:0', language: 'fr', text: 'Yoweri Museveni dirige l’Ouganda depuis 1986.' },
+      { id: 'uganda:1', language: 'fr', text: 'Dès 1987, il abandonne ses principes marxistes pour passer un accord avec le FMI.' },
+      { id: 'uganda:2', language: 'fr', text: 'La croissance atteint 6,5 % par an dans les années 1990.' },
+      { id: 'cuba:0', language: 'fr', text: 'Le parti cubain garde ses principes marxistes.' },
+    ]);
+    const query = 'Qui abandonne ses principes marxistes en 1987 ?';
+    const ranked = top(index, query, 5);
+    expect(ranked.slice(0, 1)).toEqual(['uganda:1']);
+    expect(ranked).toContain('uganda:0');
+    expect(ranked).toContain('uganda:2');
+    expect(ranked.indexOf('uganda:0')).toBeGreaterThan(0);
+    expect(index.search(query, 5, { neighbourWeight: 0 }).map((hit) => hit.id)).toEqual(['uganda:1', 'cuba:0']);
+  });
+
+  it('GIVEN neighbours that share the question words THEN their order is the one their own scores give', () => {
+    const index = built();
+    index.add([
+      { id: 'a:0', language: 'fr', text: 'Le lancement de GPT-5 est prévu fin mai.' },
+      { id: 'a:1', language: 'fr', text: 'Le lancement de GPT-5 a été prévu puis reporté, le lancement de GPT-5 reste prévu.' },
+      { id: 'a:2', language: 'fr', text: 'GPT-5 sera lancé.' },
+    ]);
+    const query = 'Quand le lancement de GPT-5 est-il prévu ?';
+    expect(top(index, query, 3)).toEqual(index.search(query, 3, { neighbourWeight: 0 }).map((hit) => hit.id));
   });
 
   it('GIVEN an index loaded from its binary form, then passages added to and removed from its articles THEN each search scores their articles as a fresh index would', () => {

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Article, Language } from '../../src/articles/article';
+import type { Article } from '../../src/articles/article';
+import type { Language } from '../../src/text/language';
 import type { Passage } from '../../src/passages/passage';
 import { splitIntoPassages } from '../../src/passages/splitIntoPassages';
 

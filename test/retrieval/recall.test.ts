@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Article, Language } from '../../src/articles/article';
+import type { Article } from '../../src/articles/article';
+import type { Language } from '../../src/text/language';
 import { HashedFeatureEmbeddings } from '../../src/index/hashedFeatureEmbeddings';
 import { loadCorpus as loadArticles } from '../../src/articles/loadCorpus';
 import { LexicalIndex } from '../../src/index/lexicalIndex';
