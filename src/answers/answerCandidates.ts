@@ -304,6 +304,43 @@ function chunkCandidates(text: string, tokens: ReadToken[]): AnswerCandidate[] {
   return found;
 }
 
+/** Marks that end a phrase for good; a comma may sit inside one ("hauts postes exécutifs, administratifs et politiques"). */
+const PHRASE_BREAK = /[;:()«»"“”\[\]—–]|\s-\s/;
+/** The longest phrase an open question is answered with. */
+const PHRASE_LIMIT = 12;
+
+/**
+ * The phrases an open question may be answered by, beside the chunks: every
+ * run of words the question does not use (over commas too), cut at each of
+ * its words from either end, so that the score can pick how much of the run
+ * answers ("réclame [la portion de l'Arctique] s'étalant entre les méridiens").
+ */
+function phraseCandidates(text: string, tokens: ReadToken[]): AnswerCandidate[] {
+  const found: AnswerCandidate[] = [];
+  const runs: Array<[number, number]> = [];
+  let runStart = -1;
+  for (let i = 0; i <= tokens.length; i += 1) {
+    const ends = i === tokens.length || tokens[i].asked || (i > 0 && PHRASE_BREAK.test(text.slice(tokens[i - 1].end, tokens[i].start)));
+    if (ends && runStart >= 0) {
+      runs.push([runStart, i - 1]);
+      runStart = -1;
+    }
+    if (i < tokens.length && !tokens[i].asked && runStart < 0) runStart = i;
+  }
+  for (const [from, to] of runs) {
+    const trimmed = trimStops(tokens, from, to);
+    if (!trimmed) continue;
+    const [a, b] = trimmed;
+    const add = (x: number, y: number) => {
+      if (tokens[x].stop || tokens[y].stop || y - x + 1 > PHRASE_LIMIT) return;
+      found.push({ start: tokens[x].start, end: tokens[y].end, value: text.slice(tokens[x].start, tokens[y].end), type: 'other', first: x, last: y });
+    };
+    for (let y = a; y <= b && y - a < PHRASE_LIMIT; y += 1) add(a, y);
+    for (let x = b; x > a && b - x < PHRASE_LIMIT; x -= 1) add(x, b);
+  }
+  return found;
+}
+
 /** The clause a reason word opens ("car …", "parce que …", "because …"), up to the next clause mark. */
 function reasonCandidates(text: string, tokens: ReadToken[], vocabulary: Vocabulary): AnswerCandidate[] {
   const folded = foldForMatching(text);
@@ -324,6 +361,9 @@ function reasonCandidates(text: string, tokens: ReadToken[], vocabulary: Vocabul
   return [candidate];
 }
 
+/** Questions answered by a phrase rather than a typed value. */
+export const OPEN_TYPES: ReadonlySet<AnswerType> = new Set<AnswerType>(['other', 'manner', 'reason', 'yes-no', 'name']);
+
 /**
  * Every answer candidate of a sentence: names (typed person, organisation,
  * place or product by the words around them), dates, numbers and amounts,
@@ -335,5 +375,15 @@ export function findAnswerCandidates(text: string, tokens: ReadToken[], language
   const candidates = [...names, ...nameLists(text, names), ...dateCandidates(text, tokens, language), ...numberCandidates(text, tokens, vocabulary)];
   if (expected === 'reason') candidates.push(...reasonCandidates(text, tokens, vocabulary));
   candidates.push(...chunkCandidates(text, tokens));
+  if (OPEN_TYPES.has(expected)) {
+    const taken = new Set(candidates.map((c) => `${c.start}:${c.end}`));
+    for (const phrase of phraseCandidates(text, tokens)) {
+      const key = `${phrase.start}:${phrase.end}`;
+      if (!taken.has(key)) {
+        taken.add(key);
+        candidates.push(phrase);
+      }
+    }
+  }
   return candidates;
 }

@@ -98,14 +98,17 @@ function find(context: AnswerContext): Finding | Miss {
 /**
  * The answer type the reader looks for: the question's own, unless its words
  * left it open and what it asks says more ("What does the Polestar 2 cost?" →
- * an amount), or it asks who is tied to something ("Qui héberge GPT-4.5 ?"):
- * a partner is an organisation, not the person a sentence also names.
+ * an amount), or it asks who is tied to something ("Qui héberge GPT-4.5 ?",
+ * "avec quel spécialiste audio ?"): a partner is an organisation, not the
+ * person a sentence also names nor a phrase; a date question whose words left
+ * the type open ("…pour quelle année ?") asks for a date.
  */
 function askedType(read: QuestionReading, analysis: QuestionAnalysis): QuestionReading {
   if ((read.expected === 'other' || read.expected === 'yes-no') && analysis.kind === 'fact' && ASKED_BY_TARGET[analysis.target]) {
     return { ...read, expected: ASKED_BY_TARGET[analysis.target]! };
   }
-  if (read.expected === 'person' && analysis.kind === 'partnership') return { ...read, expected: 'organisation' };
+  if (analysis.kind === 'partnership' && (read.expected === 'person' || read.expected === 'other' || read.expected === 'name')) return { ...read, expected: 'organisation' };
+  if (analysis.kind === 'date' && read.expected === 'other') return { ...read, expected: 'date' };
   return read;
 }
 

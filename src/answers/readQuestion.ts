@@ -73,6 +73,8 @@ export interface QuestionReading {
   heads: Array<{ term: number; word: string }>;
   /** The question asks another name of something ("nom de code", "nickname"): the answer's sentence must give one. */
   naming: boolean;
+  /** The question asks for a year (« en quelle année », "what year"): a date answers with its year alone. */
+  asksYear: boolean;
 }
 
 const ORDINAL = /^\p{N}+(?:e|er|ere|eme|emes|nd|nde|th|st|rd)$/u;
@@ -272,11 +274,13 @@ export function readQuestion(asked: string, language: 'fr' | 'en', options: Read
   let expected = expectedAnswerType(question, language);
   if (expected === 'count' && /\b(?:combien|how much)\b(?! de\b| d'| of\b)/u.test(folded) && vocabulary.moneyVerbs.test(folded)) expected = 'amount';
   const naming = /\b(?:nom de code|nom interne|code[ -]?names?|codenamed|surnom|nickname)\b/u.test(folded);
+  const asksYear = /\b(?:quelle annee|what year|which year)\b/u.test(folded);
   return {
     question,
     language,
     expected,
     naming,
+    asksYear,
     counted,
     heads,
     names,

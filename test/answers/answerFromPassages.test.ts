@@ -98,6 +98,46 @@ describe('answerFromPassages: no answer from an article about something else', (
 });
 
 describe('answerFromPassages: the span a question asks for', () => {
+  it('GIVEN "in what year" and a date given to the day THEN the year alone, as asked', () => {
+    const arctic = article('ar1', "L'Arctique canadien", "Le 3 mars 1925, le Canada revendique officiellement la portion de l'Arctique située entre deux méridiens.");
+    const reading = readQuestion("En quelle année le Canada revendique-t-il la portion de l'Arctique ?", 'fr', { termShare });
+    expect(answerFromPassages(reading, hitsOf(arctic))).toMatchObject({ value: '1925', type: 'date' });
+  });
+
+  it('GIVEN "when" and the same date THEN the whole date', () => {
+    const arctic = article('ar2', "L'Arctique canadien", "Le 3 mars 1925, le Canada revendique officiellement la portion de l'Arctique située entre deux méridiens.");
+    const reading = readQuestion("Quand le Canada revendique-t-il la portion de l'Arctique ?", 'fr', { termShare });
+    expect(answerFromPassages(reading, hitsOf(arctic))).toMatchObject({ value: '3 mars 1925', type: 'date' });
+  });
+
+  it('GIVEN an open question worded apart from its sentence (a third of its words in it) THEN an answer from it rather than a decline', () => {
+    const rhinos = article('rh1', 'Les rhinocéros', "Le rhinocéros blanc broute de l'herbe, tandis que le noir se nourrit de feuilles.");
+    const reading = readQuestion('Que mange le rhinocéros dans la savane ?', 'fr', { termShare });
+    const found = answerFromPassages(reading, hitsOf(rhinos));
+    expect('reason' in found ? found.reason : found.value).toContain('herbe');
+  });
+
+  it('GIVEN "what did the debates bear on" THEN the phrase after the asked verb, not a word wedged between the asked words', () => {
+    const linguistics = article(
+      'ie1',
+      "L'indo-européen",
+      "Les comparaisons décisives pour les querelles sur l'indo-européen à l'époque portent sur les noms d'arbres et de mammifères, les concepts de l'agriculture et de l'élevage.",
+    );
+    const reading = readQuestion("Sur quoi ont porté les querelles sur l'indo-européen ?", 'fr', { termShare });
+    const found = answerFromPassages(reading, hitsOf(linguistics));
+    expect('reason' in found ? found.reason : found.value).toMatch(/^noms d'arbres et de mammifères/u);
+  });
+
+  it('GIVEN "what did the schools become" THEN what they became, whole, not the year of the reform', () => {
+    const reform = article(
+      'univ1',
+      'Les universités',
+      "Après la réforme des universités de 2000, de nombreux établissements d'enseignement supérieur sont devenus des universités à part entière.",
+    );
+    const reading = readQuestion('Que sont devenus de nombreux établissements après la réforme ?', 'fr', { termShare });
+    expect(answerFromPassages(reading, hitsOf(reform))).toMatchObject({ value: 'universités à part entière' });
+  });
+
   it('GIVEN a question naming nothing, worded with a rare verb its article never uses THEN the answer is still read from the article that tells it', () => {
     const parable = article('f1', 'La parabole du fils prodigue', 'Au retour de son fils, le père fait tuer le veau gras pour le fêter.');
     const rareVerb = (term: string) => (term === 'rot' || term === 'rotir' ? 0.0005 : 0.01);
