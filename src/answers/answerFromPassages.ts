@@ -687,14 +687,7 @@ const SENTENCES_SCORED = 8;
 /** A sentence must hold at least this share of the question's terms (a name, or the sentence before naming it) to be read for an answer. */
 const MIN_COVERAGE = 0.1;
 /** …and at least this share of what the question asks about (see {@link ReadSentence.evidence}). */
-export const MIN_EVIDENCE = 0.35;
-/**
- * …or this share, for a question answered by a phrase (see `OPEN_TYPES`):
- * people word those apart from their articles, and the phrase's place
- * against the asked words tells the rest; a typed value (a price, a date)
- * from a sentence that holds less of the question is another thing's.
- */
-export const MIN_OPEN_EVIDENCE = 0.3;
+export const MIN_EVIDENCE = 0.4;
 
 /**
  * The chance that the value is right, from what predicts it: the
@@ -726,9 +719,8 @@ export function scoreAnswerCandidates(
   const ranked = [...sentences].sort((a, b) => b.evidence + b.context - (a.evidence + a.context) || a.rank - b.rank).slice(0, SENTENCES_SCORED);
   const instructions = [VOCABULARIES.fr.instructions, VOCABULARIES.en.instructions];
   const scored: ScoredCandidate[] = [];
-  const minEvidence = OPEN_TYPES.has(reading.expected) ? MIN_OPEN_EVIDENCE : MIN_EVIDENCE;
   for (const sentence of ranked) {
-    if (sentence.evidence < minEvidence || sentence.context < MIN_COVERAGE) continue;
+    if (sentence.evidence < MIN_EVIDENCE || sentence.context < MIN_COVERAGE) continue;
     const folded = sentence.folded;
     if (instructions.some((pattern) => pattern.test(folded))) continue;
     if (reading.naming && !VOCABULARIES.fr.namingCues.test(folded) && !VOCABULARIES.en.namingCues.test(folded)) continue;
