@@ -181,13 +181,21 @@ function readTerms(reading: QuestionReading, index: TermIndex, text: string, lan
 /** What a question word weighs against a sentence in the other language: its rarity was measured on the wrong words, unless a concept or a name carries it. */
 const CROSS_LANGUAGE_WORD_WEIGHT = 0.5;
 
-function termWeight(term: QuestionReading['terms'][number], crossLanguage: boolean): number {
-  return crossLanguage && !term.name && term.concepts.length === 0 ? Math.min(term.weight, CROSS_LANGUAGE_WORD_WEIGHT) : term.weight;
+/**
+ * What a word no passage holds weighs, in a question that names nothing, against a sentence in its own language:
+ * the articles never use it, so no sentence says what it asks about (« le nouveau stade » of a corpus that never
+ * writes « stade »), and with no name to gate the articles by topic, the sentence's evidence must show it missing.
+ */
+const UNWRITTEN_WORD_WEIGHT = 1.2;
+
+function termWeight(term: QuestionReading['terms'][number], crossLanguage: boolean, namesNothing = false): number {
+  if (crossLanguage && !term.name && term.concepts.length === 0) return Math.min(term.weight, CROSS_LANGUAGE_WORD_WEIGHT);
+  return namesNothing && !crossLanguage && !term.known && !term.name && !term.cue ? UNWRITTEN_WORD_WEIGHT : term.weight;
 }
 
 function weightOf(reading: QuestionReading, matched: Iterable<number>, names: boolean, crossLanguage = false): number {
   let weight = 0;
-  for (const i of matched) if (reading.terms[i].name === names) weight += termWeight(reading.terms[i], crossLanguage);
+  for (const i of matched) if (reading.terms[i].name === names) weight += termWeight(reading.terms[i], crossLanguage, reading.names.length === 0);
   return weight;
 }
 
@@ -221,7 +229,7 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
   const index = termIndex(reading);
   const asksTie = TIES.some((pattern) => pattern.test(foldForMatching(reading.question)));
   const nameWeight = reading.terms.filter((t) => t.name).reduce((sum, t) => sum + t.weight, 0);
-  const wordWeights = [false, true].map((cross) => reading.terms.filter((t) => !t.name).reduce((sum, t) => sum + termWeight(t, cross), 0) + (asksTie ? 1 : 0));
+  const wordWeights = [false, true].map((cross) => reading.terms.filter((t) => !t.name).reduce((sum, t) => sum + termWeight(t, cross, reading.names.length === 0), 0) + (asksTie ? 1 : 0));
   const focusNames = reading.names.filter((n) => !n.place);
   const places = reading.names.filter((n) => n.place);
   const sentences: ReadSentence[] = [];
@@ -277,7 +285,7 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
           let window = content;
           for (const [other, share] of [[previousHeld, PREVIOUS_SHARE], [title, TITLE_SHARE]] as const) {
             if (!other) continue;
-            for (const i of other.matched) if (!reading.terms[i].name && !held.matched.has(i)) window += share * termWeight(reading.terms[i], crossLanguage);
+            for (const i of other.matched) if (!reading.terms[i].name && !held.matched.has(i)) window += share * termWeight(reading.terms[i], crossLanguage, reading.names.length === 0);
           }
           evidence = Math.min(1, (window + EVIDENCE_SLACK) / (wordWeight + EVIDENCE_SLACK));
         }

@@ -119,6 +119,16 @@ describe('answerQuestion on the news fixtures', () => {
     for (const related of answer.related) expect(related.passage.id).toBe(hits.find((hit) => hit.article.id === related.article.id)?.passage.id);
   });
 
+  it.each(['Quelle entreprise va construire le nouveau stade ?', 'Qui a annoncé le report du match de football ?'])(
+    'GIVEN a question that names nothing, about a thing no article ever writes (%s) THEN declines rather than answer from an article about something else',
+    async (question) => {
+      const answer = await answerQuestion(question, deps);
+      expect(answer.abstained, answer.answer).toBe(true);
+      expect(answer.value).toBeNull();
+      expect(answer.citations).toEqual([]);
+    },
+  );
+
   it('GIVEN a French question and the reply language English THEN it is read as French and answered in English', async () => {
     const inFrench = await answerQuestion('Quelle est la fenêtre de contexte de Mistral Large ?', deps);
     const inEnglish = await answerQuestion('Quelle est la fenêtre de contexte de Mistral Large ?', deps, { language: 'en' });
