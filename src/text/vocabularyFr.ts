@@ -83,7 +83,7 @@ export const VOCABULARY_FR: Vocabulary = {
     rumoured: "selon (?:des|les|plusieurs|nos|certaines|de) (?:sources|rumeurs|informations|personnes)|selon (?:the information|bloomberg|reuters|the verge|le wall street journal|the wall street journal)|d'apres (?:des|nos|plusieurs) sources|rumeurs?|aurait|auraient|il se murmure|pourrait|pourraient|serait|seraient",
     expected: "devrai(?:t|ent)|devra|devront|attendu|attendue|attendus|attendues|s'attend(?:ent)?|probablement|vraisemblablement|table sur",
     planned: "sera|seront|va|vont|prevoit|prevoient|prevu|prevue|prevus|prevues|compte|comptent|entend|entendent|projette|planifie|doit|doivent|a annonce qu|a annonce que|a confirme qu|a confirme que|annonce qu|annonce que|promet|a promis|\\p{L}+(?:era|eront|ira|iront)",
-    past: "(?:a|ont|avait|avaient|est|sont|etait|etaient)(?: (?:deja|bien|officiellement|finalement|discretement|enfin))? (?:ete )?\\p{L}+(?:e|ee|es|ees|i|ie|is|ies|u|ue)|\\p{L}+(?:a|erent)(?= (?:le|la|les|son|sa|ses|un|une|en|au|hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))",
+    past: "(?:a|ont|avait|avaient|est|sont|etait|etaient)(?: (?:deja|bien|enfin|aussi|encore|egalement|toujours|\\p{L}{3,}ment))? (?:ete )?\\p{L}+(?:e|ee|es|ees|i|ie|is|ies|u|ue)|\\p{L}+(?:a|erent)(?= (?:le|la|les|son|sa|ses|un|une|en|au|hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))",
     sentenceHearsay: "selon (?:des|les|plusieurs|nos|certaines) (?:sources|rumeurs|personnes)|d'apres (?:des|nos|plusieurs) sources|selon (?:the information|bloomberg|reuters)",
     reportedPlan: '(?:annonc|confirm|promis|indiqu|assur|declar|affirm|explique)\\p{L}* qu',
     conditional: '\\p{L}+(?:rait|raient)(?![\\p{L}])',

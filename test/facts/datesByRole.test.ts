@@ -75,6 +75,8 @@ describe('weekdays resolved by the tense of their sentence', () => {
     ['Apple présentera vendredi la nouvelle Siri.', 'vendredi', 'fr', '2025-03-14'],
     ['Vendredi, Apple a annoncé un report de la nouvelle Siri.', 'Vendredi', 'fr', '2025-03-07'],
     ['Le groupe a indiqué mercredi que la mise à jour sera disponible le mois prochain.', 'mercredi', 'fr', '2025-03-05'],
+    ['Renault a notamment annoncé vendredi la suppression de 15.000 emplois.', 'vendredi', 'fr', '2025-03-07'],
+    ['Le constructeur a également confirmé jeudi son plan d\'économies.', 'jeudi', 'fr', '2025-03-06'],
     ['Apple said on Friday that the new Siri would take longer than planned.', 'Friday', 'en', '2025-03-07'],
     ['Apple will unveil the new Siri on Friday.', 'Friday', 'en', '2025-03-14'],
   ];
