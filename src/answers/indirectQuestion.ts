@@ -46,9 +46,14 @@ function nameSubjectLength(words: readonly string[]): number {
   return at > start ? at : 0;
 }
 
+/** A past participle by its ending ("elected", "taken", "called"). */
+function isPastParticiple(word: string): boolean {
+  return /^\p{Ll}[\p{Ll}-]{2,}(?:ed|en)$/u.test(word);
+}
+
 /** A verb form that follows its auxiliary ("elected", "taken", "leading"), by its ending. */
 function isParticiple(word: string): boolean {
-  return /^\p{Ll}[\p{Ll}-]{2,}(?:ed|en|ing)$/u.test(word);
+  return isPastParticiple(word) || /^\p{Ll}[\p{Ll}-]{2,}ing$/u.test(word);
 }
 
 /** "When will the Eiffel Tower reopen" → "when the Eiffel Tower will reopen"; null when the words do not allow it. */
@@ -96,4 +101,21 @@ export function indirectQuestion(question: string, language: 'fr' | 'en'): strin
   const text = withoutMark(question);
   if (text === '') return null;
   return language === 'fr' ? frenchIndirect(text) : englishIndirect(text);
+}
+
+const ASKED_THING = {
+  fr: /^(?:quel|quelle|quels|quelles)\s+(?:est|sont|était|étaient|sera|seront|etait|etaient)\s+((?:le|la|les|l['’])\s?.+)$/iu,
+  en: /^(?:what|which)\s+(?:is|are|was|were|will be)\s+(the\s.+)$/iu,
+};
+
+/**
+ * The thing a "what is" question asks for, as a noun phrase a reply can name:
+ * "Quel est le prix du Galaxy S25 en France ?" → "le prix du Galaxy S25 en
+ * France". Null for other questions, and for "What are the new iPhones
+ * called?", whose phrase ends in a participle.
+ */
+export function askedThing(question: string, language: 'fr' | 'en'): string | null {
+  const match = ASKED_THING[language].exec(withoutMark(question));
+  if (!match || (language === 'en' && isPastParticiple(match[1].split(' ').pop() ?? ''))) return null;
+  return match[1];
 }

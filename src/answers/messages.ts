@@ -1,6 +1,6 @@
 import type { AnswerType } from '../text/vocabulary';
 import { foldForMatching } from '../text/foldForMatching';
-import { indirectQuestion } from './indirectQuestion';
+import { askedThing, indirectQuestion } from './indirectQuestion';
 
 /** The words of Scoop's replies in one language. */
 export interface Messages {
@@ -36,18 +36,6 @@ const LIST = {
   en: new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' }),
 };
 
-/** "Quel est le prix du Galaxy S25 en France ?" → "le prix du Galaxy S25 en France". */
-function askedThing(question: string, language: 'fr' | 'en'): string | null {
-  const trimmed = question.trim().replace(/\s*[?？!.]+\s*$/u, '');
-  const pattern =
-    language === 'fr'
-      ? /^(?:quel|quelle|quels|quelles)\s+(?:est|sont|était|étaient|sera|seront|etait|etaient)\s+((?:le|la|les|l['’])\s?.+)$/iu
-      : /^(?:what|which)\s+(?:is|are|was|were|will be)\s+(the\s.+)$/iu;
-  const match = pattern.exec(trimmed);
-  if (!match || (language === 'en' && /\b\p{Ll}{3,}(?:ed|en)$/u.test(match[1]))) return null;
-  return match[1];
-}
-
 const FR_THING: Partial<Record<AnswerType, string>> = {
   date: 'la date',
   amount: 'le montant',
@@ -78,17 +66,21 @@ function frenchAbout(focus: string): string {
   return /^[aeiouyhàâéèêîôû]/iu.test(foldForMatching(focus)) ? `d'${focus}` : `de ${focus}`;
 }
 
+/** A decline in the question's own words: naming the thing a "what is" question asks for, else embedding the question. */
+function inOwnWords(question: string, language: 'fr' | 'en', gives: (thing: string) => string, says: (clause: string) => string): string | null {
+  const thing = askedThing(question, language);
+  if (thing) return gives(thing);
+  const clause = indirectQuestion(question, language);
+  return clause ? says(clause) : null;
+}
+
 const FRENCH: Messages = {
   shortAnswer: (value, marker) => `${value} ${marker}.`,
   support: (quote, marker) => `Selon l’article : ${quote} ${marker}`,
   stated: (quote, marker) => `Ce que disent les articles : ${quote} ${marker}`,
   agreeing: (quote, marker) => `Un autre article le dit aussi : ${quote} ${marker}`,
-  notAnswered(question) {
-    const thing = askedThing(question, 'fr');
-    if (thing) return `Les articles indexés ne donnent pas ${thing}.`;
-    const clause = indirectQuestion(question, 'fr');
-    return clause ? `Les articles indexés ne disent pas ${clause}.` : null;
-  },
+  notAnswered: (question) =>
+    inOwnWords(question, 'fr', (thing) => `Les articles indexés ne donnent pas ${thing}.`, (clause) => `Les articles indexés ne disent pas ${clause}.`),
   notAnsweredQuoted: (question) => `Les articles indexés ne répondent pas à la question ${FRENCH.quote(question.trim())}.`,
   notStated(question, expected, focus) {
     const inOwnWords = FRENCH.notAnswered(question);
@@ -110,12 +102,8 @@ const ENGLISH: Messages = {
   support: (quote, marker) => `According to the article: ${quote} ${marker}`,
   stated: (quote, marker) => `What the articles say: ${quote} ${marker}`,
   agreeing: (quote, marker) => `Another article says so too: ${quote} ${marker}`,
-  notAnswered(question) {
-    const thing = askedThing(question, 'en');
-    if (thing) return `The indexed articles don't give ${thing}.`;
-    const clause = indirectQuestion(question, 'en');
-    return clause ? `The indexed articles don't say ${clause}.` : null;
-  },
+  notAnswered: (question) =>
+    inOwnWords(question, 'en', (thing) => `The indexed articles don't give ${thing}.`, (clause) => `The indexed articles don't say ${clause}.`),
   notAnsweredQuoted: (question) => `The indexed articles don't answer ${ENGLISH.quote(question.trim())}.`,
   notStated(question, expected, focus) {
     const inOwnWords = ENGLISH.notAnswered(question);
