@@ -188,14 +188,16 @@ const CROSS_LANGUAGE_WORD_WEIGHT = 0.5;
  */
 const UNWRITTEN_WORD_WEIGHT = 1.2;
 
-function termWeight(term: QuestionReading['terms'][number], crossLanguage: boolean, namesNothing = false): number {
+/** What the question's `term` weighs against a sentence, in the question's language or the other (`crossLanguage`). */
+function termWeight(reading: QuestionReading, term: QuestionReading['terms'][number], crossLanguage: boolean): number {
   if (crossLanguage && !term.name && term.concepts.length === 0) return Math.min(term.weight, CROSS_LANGUAGE_WORD_WEIGHT);
-  return namesNothing && !crossLanguage && !term.known && !term.name && !term.cue ? UNWRITTEN_WORD_WEIGHT : term.weight;
+  const unwritten = reading.names.length === 0 && !crossLanguage && !term.known && !term.name && !term.cue;
+  return unwritten ? UNWRITTEN_WORD_WEIGHT : term.weight;
 }
 
 function weightOf(reading: QuestionReading, matched: Iterable<number>, names: boolean, crossLanguage = false): number {
   let weight = 0;
-  for (const i of matched) if (reading.terms[i].name === names) weight += termWeight(reading.terms[i], crossLanguage, reading.names.length === 0);
+  for (const i of matched) if (reading.terms[i].name === names) weight += termWeight(reading, reading.terms[i], crossLanguage);
   return weight;
 }
 
@@ -229,7 +231,7 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
   const index = termIndex(reading);
   const asksTie = TIES.some((pattern) => pattern.test(foldForMatching(reading.question)));
   const nameWeight = reading.terms.filter((t) => t.name).reduce((sum, t) => sum + t.weight, 0);
-  const wordWeights = [false, true].map((cross) => reading.terms.filter((t) => !t.name).reduce((sum, t) => sum + termWeight(t, cross, reading.names.length === 0), 0) + (asksTie ? 1 : 0));
+  const wordWeights = [false, true].map((cross) => reading.terms.filter((t) => !t.name).reduce((sum, t) => sum + termWeight(reading, t, cross), 0) + (asksTie ? 1 : 0));
   const focusNames = reading.names.filter((n) => !n.place);
   const places = reading.names.filter((n) => n.place);
   const sentences: ReadSentence[] = [];
@@ -285,7 +287,7 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
           let window = content;
           for (const [other, share] of [[previousHeld, PREVIOUS_SHARE], [title, TITLE_SHARE]] as const) {
             if (!other) continue;
-            for (const i of other.matched) if (!reading.terms[i].name && !held.matched.has(i)) window += share * termWeight(reading.terms[i], crossLanguage, reading.names.length === 0);
+            for (const i of other.matched) if (!reading.terms[i].name && !held.matched.has(i)) window += share * termWeight(reading, reading.terms[i], crossLanguage);
           }
           evidence = Math.min(1, (window + EVIDENCE_SLACK) / (wordWeight + EVIDENCE_SLACK));
         }
