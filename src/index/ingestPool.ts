@@ -182,7 +182,13 @@ export class IngestPool {
     };
     const pumps = Array.from({ length: Math.min(batches.length, this.threads * IN_FLIGHT_PER_WORKER) }, pump);
     pumps.push(pumpHere());
-    for (let i = 0; i < batches.length; i += 1) onBatch(batches[i], await settled[i].promise);
+    try {
+      for (let i = 0; i < batches.length; i += 1) onBatch(batches[i], await settled[i].promise);
+    } catch (error) {
+      next = batches.length;
+      await Promise.allSettled(pumps);
+      throw error;
+    }
     await Promise.all(pumps);
   }
 

@@ -82,4 +82,31 @@ describe('IngestPool', () => {
     expect(outcomes).toHaveLength(2);
     for (const outcome of outcomes) expect(outcome).toBeInstanceOf(Error);
   });
+
+  it('GIVEN a caller whose handling of a batch fails THEN the failure comes back at once and no batch is taken after it, on the workers or here', async () => {
+    const pool = new IngestPool(1, factsModuleUrl());
+    let extractedHere = 0;
+    const extractHere = (item: { article: Article; passages: ReturnType<typeof splitIntoPassages> }) => {
+      extractedHere += 1;
+      const until = performance.now() + 1;
+      while (performance.now() < until);
+      return extractFacts(item.article, item.passages);
+    };
+    let extractedAtFailure = -1;
+    try {
+      await expect(
+        pool.extractFacts(factsInputs(1600), () => {
+          throw new Error('disk full');
+        }, extractHere).catch((error: Error) => {
+          extractedAtFailure = extractedHere;
+          throw error;
+        }),
+      ).rejects.toThrow('disk full');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      await pool.close();
+    }
+    expect(extractedAtFailure).toBeGreaterThan(0);
+    expect(extractedHere).toBe(extractedAtFailure);
+  });
 });
