@@ -216,7 +216,16 @@ export class PassageIndex {
     const now = Date.now();
     const diff = diffCorpusFiles(this.corpusRecord, scan);
     const entryBySource = this.entryBySource;
-    const holdsArticles = (record: CorpusFileRecord) => record.articles.every(([source]) => entryBySource.has(source));
+    const holdsArticles = (record: CorpusFileRecord) => {
+      for (const article of record.articles) if (!entryBySource.has(article[0])) return false;
+      return true;
+    };
+    const skippedOf = (records: Iterable<CorpusFileRecord>) => [...scan.skipped, ...[...records].flatMap((record) => record.skipped)].sort(bySourceThenLine);
+    const asRecorded = diff.suspect.length === 0 && diff.added.length === 0 && diff.removed.length === 0;
+    if (asRecorded && !this.mustWrite() && diff.unchanged.every(({ record }) => holdsArticles(record))) {
+      const skipped = skippedOf(this.corpusRecord?.files ?? []);
+      return { report: this.report({ added: 0, updated: 0, removed: 0 }, skipped.length, started), skipped, filesRead: 0 };
+    }
     const kept = new Map<string, CorpusFileRecord>();
     const toLoad: CorpusFileStat[] = [];
     const hashes = new Map<string, string>();
@@ -237,7 +246,6 @@ export class PassageIndex {
       restamped = true;
     }
     toLoad.push(...diff.added);
-    const skippedOf = (records: Iterable<CorpusFileRecord>) => [...scan.skipped, ...[...records].flatMap((record) => record.skipped)].sort(bySourceThenLine);
 
     if (toLoad.length === 0 && diff.removed.length === 0 && !this.mustWrite()) {
       const record: CorpusRecord = { root: scan.root, files: scan.files.map((file) => kept.get(file.source) as CorpusFileRecord) };
