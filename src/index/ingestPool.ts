@@ -142,16 +142,22 @@ export class IngestPool {
    * outcomes to `onBatch` in item order; a batch whose worker failed (or
    * without a facts module) comes with an Error instead, for the caller to
    * extract on its own thread. With `extractHere`, this thread takes its
-   * share of the batches too, one at a time, letting the event loop run
-   * between two.
+   * share of the batches too (once `hereFrom` settles, when given), one at
+   * a time, letting the event loop run between two.
    */
   async extractFacts(
     items: readonly FactsInput[],
     onBatch: (batch: FactsInput[], outcomes: FactsOutcome[] | Error) => void,
     extractHere?: (item: FactsInput) => FactsOutcome,
+    hereFrom?: Promise<void>,
   ): Promise<void> {
     const here = extractHere && ((batch: FactsInput[]) => batch.map(extractHere));
-    await this.inOrder(items, FACTS_BATCH, (worker, batch) => this.runFacts(worker, batch), onBatch, here);
+    await this.inOrder(items, FACTS_BATCH, (worker, batch) => this.runFacts(worker, batch), onBatch, here, hereFrom);
+  }
+
+  /** The worker threads this pool runs (started on first use). */
+  get threadCount(): number {
+    return this.threads;
   }
 
   /** Stops the worker threads. */
@@ -167,6 +173,7 @@ export class IngestPool {
     run: (worker: PoolWorker, batch: T[]) => Promise<R>,
     onBatch: (batch: T[], result: R) => void,
     runHere?: (batch: T[]) => R,
+    hereFrom?: Promise<void>,
   ): Promise<void> {
     const batches: T[][] = [];
     for (let from = 0; from < items.length; from += size) batches.push(items.slice(from, from + size));
@@ -184,6 +191,7 @@ export class IngestPool {
     };
     const pumpHere = async (): Promise<void> => {
       if (!runHere) return;
+      await hereFrom;
       while (next < batches.length) {
         const index = next++;
         settled[index].resolve(runHere(batches[index]));

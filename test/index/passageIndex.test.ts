@@ -352,6 +352,17 @@ describe('PassageIndex', () => {
       expect((await factsBytes(join(root, 'pooled'))).equals(await factsBytes(join(root, 'inline')))).toBe(true);
     });
 
+    it('GIVEN a single worker extracting the facts THEN this thread indexes the terms meanwhile, and the lexical index and facts written are those of an inline build, byte for byte', async () => {
+      const lexicalBytes = async (dir: string) => readFile(join(dir, (await readFile(join(dir, 'CURRENT'), 'utf8')).trim(), 'lexical.bin'));
+      const inline = await build('inline', {});
+      const pooled = await build('one-worker', { factsModule: factsModuleUrl(), factsWorkersFrom: 0, analysisWorkersFrom: 0, analysisThreads: 1 });
+      expect(pooled.facts()).toEqual(inline.facts());
+      expect((await factsBytes(join(root, 'one-worker'))).equals(await factsBytes(join(root, 'inline')))).toBe(true);
+      expect((await lexicalBytes(join(root, 'one-worker'))).equals(await lexicalBytes(join(root, 'inline')))).toBe(true);
+      expect(await search(pooled, 'Microsoft investit dans Mistral', 5)).toEqual(await search(inline, 'Microsoft investit dans Mistral', 5));
+      expect(warnings).toEqual([]);
+    });
+
     it('GIVEN a facts module the workers cannot use THEN the facts are extracted on this thread, the same ones', async () => {
       const inline = await build('inline', {});
       const fallback = await build('fallback', { factsModule: new URL('./fixtureCorpus.ts', import.meta.url), factsWorkersFrom: 0 });
