@@ -7,6 +7,7 @@ import { answerFromPassages, bestStatedSentence, type ReadSentence } from './ans
 import { pickDateClaims, renderDateClaims } from './answerDate';
 import { answerPartnershipFromClaims } from './answerPartnership';
 import { articleFit } from './articleFit';
+import { describedName, findNameDescriptions } from './describeName';
 import type { SubjectMention } from './analyzeQuestion';
 import { CitationList } from './citationList';
 import { answerDateFromSentences } from './answerDateFromSentences';
@@ -220,6 +221,7 @@ function fitsArticle(context: AnswerContext, article: Article): boolean {
 const passageReader: AnswerStrategy = {
   name: 'passage-reader',
   find(context) {
+    if (describedName(context.reading)) return { reason: 'not-stated' };
     const found = readPassages(context);
     if ('reason' in found) {
       if (found.reason === 'focus-absent') {
@@ -250,6 +252,28 @@ const passageReader: AnswerStrategy = {
       citations: citations.list(),
     };
     return finding;
+  },
+};
+
+/**
+ * "Who is NAME?": what the articles say the name is (« l'ancien PDG de
+ * Renault »), from appositions, copulas and titles beside it; a decline when
+ * they give no such description (another name of its sentences is no answer).
+ */
+const nameDescriptions: AnswerStrategy = {
+  name: 'name-descriptions',
+  find(context) {
+    const name = describedName(context.reading);
+    if (!name) return null;
+    const [best] = findNameDescriptions(name, context.hits);
+    if (!best) return { reason: 'not-stated' };
+    const messages = MESSAGES[context.replyLanguage];
+    const citations = new CitationList();
+    const citation = citeSpan(best.article, best.sentence);
+    const marker = citations.marker(citation);
+    const lines = [messages.shortAnswer(best.value, marker), messages.support(messages.quote(citation.snippet), marker)];
+    const confidence = Math.min(0.8, 0.5 + 0.15 * (best.articles - 1));
+    return { strategy: 'name-descriptions', type: 'description', value: best.value, confidence, text: lines.join('\n'), citations: citations.list() };
   },
 };
 
@@ -287,5 +311,6 @@ export const ANSWER_STRATEGIES: readonly AnswerStrategy[] = [
   partnershipClaims,
   sentenceDates,
   dateClaims(true),
+  nameDescriptions,
   passageReader,
 ];
