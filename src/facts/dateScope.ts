@@ -32,6 +32,8 @@ interface Grammar {
   /** A pronoun or an auxiliary: after a coordinator, a verb follows (« et se terminera », "and was"). */
   verbal: (word: Word) => boolean;
   auxiliary: (word: Word) => boolean;
+  /** A preposition opening an adverbial phrase (« après », "after"). */
+  adverbial: (word: string) => boolean;
   openers: RegExp[];
   relatives: RegExp[];
 }
@@ -79,6 +81,7 @@ function grammarFor(language: Language): Grammar {
       coordinator: (word) => vocabularies.some((v) => v.claims.coordinators.has(word)),
       verbal: (word) => auxiliary(word) || vocabularies.some((v) => v.claims.clitics.has(word.folded)),
       auxiliary,
+      adverbial: (word) => vocabularies.some((v) => v.claims.phrasePrepositions.has(word)),
       openers: vocabularies.map((v) => wordsPattern(v.claims.clauseOpeners)),
       relatives: vocabularies.map((v) => wordsPattern(v.claims.relativeOpeners)),
     };
@@ -176,6 +179,20 @@ function commaParts(folded: string, span: TextSpan, holes: TextSpan[]): TextSpan
   return parts;
 }
 
+/**
+ * A date alone in its comma-clause dates the clauses beside it: the one
+ * before and the one after, and past adverbial phrases to the clause they
+ * belong to (« En octobre 1945, après la chute du régime, le club retrouve
+ * son nom »).
+ */
+function neighbours(parts: TextSpan[][], index: number, adverbial: (pieces: TextSpan[]) => boolean): TextSpan[] {
+  let first = index - 1;
+  while (first > 0 && adverbial(parts[first])) first -= 1;
+  let last = index + 1;
+  while (last < parts.length - 1 && adverbial(parts[last])) last += 1;
+  return parts.slice(Math.max(0, first), last + 1).flat();
+}
+
 /** How many words of the comma-clause before a participle's the noun it qualifies can be (« Le confinement, instauré le 17 mars »). */
 const QUALIFIED_NOUN_WORDS = 4;
 
@@ -193,8 +210,9 @@ function clauseOf(folded: string, words: Word[], mention: TextSpan, grammar: Gra
   const index = parts.findIndex((pieces) => pieces.some((p) => mention.start >= p.start && mention.start <= p.end));
   const part = parts[index];
   if (!part) return [clause];
-  if (!saysMore(words, part, mention, grammar)) return [...(parts[index - 1] ?? []), ...part, ...(parts[index + 1] ?? [])];
-  const partWords = words.filter((w) => part.some((p) => inside(w, p)));
+  const wordsIn = (pieces: TextSpan[]) => words.filter((w) => pieces.some((p) => inside(w, p)));
+  if (!saysMore(words, part, mention, grammar)) return neighbours(parts, index, (pieces) => grammar.adverbial(wordsIn(pieces)[0]?.folded ?? ''));
+  const partWords = wordsIn(part);
   const first = partWords.find((w) => !ADVERB.test(w.lower));
   if (first && index > 0 && grammar.auxiliary(first) && first === partWords[0]) return parts.slice(0, index + 1).flat();
   if (first && index > 0 && grammar.participle(first.lower)) {

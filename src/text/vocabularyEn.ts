@@ -119,6 +119,7 @@ export const VOCABULARY_EN: Vocabulary = {
     relativeOpeners: 'that|which|who|whom|whose',
     coordinators: words('and or then'),
     clitics: words('he she it they we i you'),
+    phrasePrepositions: words('after before in on at during since with for by under despite following amid according through from'),
     auxiliaries: words('was were is are be been has have had will would could should can may might must did does do'),
     participle: '\\p{L}{2,}ed|held|set|made|born|chosen|taken|given|won|begun|sworn',
   },

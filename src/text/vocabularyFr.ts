@@ -110,6 +110,7 @@ export const VOCABULARY_FR: Vocabulary = {
     relativeOpeners: "que|qu'|qui|dont|lequel|laquelle|lesquels|lesquelles|auquel|duquel",
     coordinators: words('et puis ou'),
     clitics: words("il elle ils elles on je j' nous vous se s' n' ne y"),
+    phrasePrepositions: words('apres avant dans lors pendant depuis des selon avec pour par sur sous en a au aux malgre outre face grace suite faute hors durant parmi chez vers'),
     auxiliaries: words('a ont est sont etait etaient avait avaient sera seront serait seraient va vont doit doivent devait devaient devra devront devrait devraient pourrait pourraient peut peuvent fut furent'),
     participle: '\\p{L}{2,}(?:é|ée|és|ées)',
   },

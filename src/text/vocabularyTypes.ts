@@ -133,6 +133,11 @@ export interface ClaimWords {
   coordinators: ReadonlySet<string>;
   /** Subject and object pronouns written before a verb (« il », « se », "they"). */
   clitics: ReadonlySet<string>;
+  /**
+   * Prepositions that open an adverbial phrase (« après la chute du régime », "after the fall"): a comma-clause opening
+   * with one has no verb of its own, and a date beside it dates the clause it belongs to.
+   */
+  phrasePrepositions: ReadonlySet<string>;
   /** Auxiliaries and modals (« a », « sera », « devrait », "was", "will"): a comma-clause opening with one goes on from the subject before it. */
   auxiliaries: ReadonlySet<string>;
   /** A past participle as written, accents kept (« instauré », "imposed"): a comma-clause opening with one qualifies the noun just before it. Regex source on the lower-cased word. */

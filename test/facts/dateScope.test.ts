@@ -33,6 +33,7 @@ describe('the part of a sentence a date dates', () => {
     expectScope('Le 7 mai 2017, Emmanuel Macron a été élu président.', '7 mai 2017', 'fr', ['élu'], []);
     expectScope('Emmanuel Macron a été élu président, le 7 mai 2017, avec 66 % des voix.', '7 mai 2017', 'fr', ['élu'], []);
     expectScope('In May 2017, when Macron was elected, turnout fell.', 'May 2017', 'en', ['elected'], []);
+    expectScope("En octobre 1945, après la chute du régime, le club retrouve son nom d'origine.", 'octobre 1945', 'fr', ['retrouve', 'nom'], []);
   });
 
   it('GIVEN a comma-clause of its own (« le 11 avril il montrait… ») THEN the date does not date the clauses before it', () => {
