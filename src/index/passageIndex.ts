@@ -39,6 +39,9 @@ export interface SyncReport {
 /** Articles whose facts are extracted between two turns of the event loop (see `extractFacts`). */
 const ARTICLES_BETWEEN_YIELDS = 32;
 
+/** Passages indexed between two turns of the event loop while workers extract facts (see `indexInSteps`): a few tens of ms, less than the batches a worker holds. */
+const DOCUMENTS_PER_STEP = 128;
+
 /** What one {@link PassageIndex.syncCorpus} did, and every input of the corpus that was not loaded. */
 export interface CorpusSyncReport {
   report: SyncReport;
@@ -312,12 +315,12 @@ export class PassageIndex {
 
   /**
    * Extracts the facts of these articles: on the pool's workers and this
-   * thread, batch by batch, when there are many (a batch whose worker
+   * thread (from `shareFrom` on), batch by batch, when there are many (a batch whose worker
    * failed is done here), otherwise on this thread alone, letting the event
    * loop run every few articles so the pool's term analysis is handed its
    * next batches meanwhile.
    */
-  private async extractFacts(articles: readonly FactsInput[], pool: IngestPool | null): Promise<void> {
+  private async extractFacts(articles: readonly FactsInput[], pool: IngestPool | null, shareFrom?: Promise<void>): Promise<void> {
     if (pool && this.factsOnWorkers(articles.length)) {
       await pool.extractFacts(
         articles,
@@ -326,12 +329,25 @@ export class PassageIndex {
           else batch.forEach(({ article }, i) => this.factStore.record(article, outcomes[i]));
         },
         ({ article, passages }) => this.factStore.outcomeOf(article, passages),
+        shareFrom,
       );
       return;
     }
     for (let i = 0; i < articles.length; i += 1) {
       this.factStore.extract(articles[i].article, articles[i].passages);
       if (i % ARTICLES_BETWEEN_YIELDS === ARTICLES_BETWEEN_YIELDS - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
+   * Indexes documents on this thread a few at a time, letting the event
+   * loop run between two steps so the workers are handed their next batches
+   * of facts meanwhile.
+   */
+  private async indexInSteps(documents: LexicalDocument[], post: (documents: LexicalDocument[]) => void): Promise<void> {
+    for (let from = 0; from < documents.length; from += DOCUMENTS_PER_STEP) {
+      post(documents.slice(from, from + DOCUMENTS_PER_STEP));
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
@@ -393,7 +409,10 @@ export class PassageIndex {
     const factsToExtract: readonly FactsInput[] = refactor ? this.entries : fresh;
     const unanalysed = freshDocuments.filter((document) => document.terms === undefined);
     const pool = this.poolFor(unanalysed.length, factsToExtract.length);
-    const termsOnWorkers = pool !== null && this.termsOnWorkers(unanalysed.length);
+    const factsOnWorkers = pool !== null && this.factsOnWorkers(factsToExtract.length);
+    // With a single worker extracting facts, this thread analyses the terms itself (none cross threads), then helps with the facts.
+    const termsOnWorkers = pool !== null && this.termsOnWorkers(unanalysed.length) && (pool.threadCount > 1 || !factsOnWorkers);
+    const indexHere = factsOnWorkers && !termsOnWorkers;
     // Analysed batches are posted as they come, in order, while the workers go on; this thread takes its share of the facts between two.
     const streamed = termsOnWorkers && unanalysed.length === freshDocuments.length;
     const post = (documents: LexicalDocument[]) => {
@@ -407,14 +426,23 @@ export class PassageIndex {
       this.reindexMaps();
       this.corpusRecord = record;
       if (refactor) this.factStore.clear();
-      await this.extractFacts(factsToExtract, pool);
+      let indexed: () => void = () => undefined;
+      const indexedHere = new Promise<void>((resolve) => (indexed = resolve));
+      const facts = this.extractFacts(factsToExtract, pool, indexHere ? indexedHere : undefined);
+      facts.catch(() => undefined);
+      try {
+        if (indexHere) await this.indexInSteps(freshDocuments, post);
+      } finally {
+        indexed();
+      }
+      await facts;
       if (refactor) this.logger.info(`index: facts extracted again for ${kept.length} unchanged articles (fact extractor ${this.factStore.version ?? 'none'})`);
       else this.factStore.retain(new Set(this.entryById.keys()));
       await analysis;
     } finally {
       await pool?.close();
     }
-    if (!streamed) post(freshDocuments);
+    if (!streamed && !indexHere) post(freshDocuments);
     this.dirty = true;
     await update.commit();
 
