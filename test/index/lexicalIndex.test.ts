@@ -221,6 +221,18 @@ describe('LexicalIndex', () => {
     expect(top(binary, query, 2)).toEqual(['close:0', 'apart:0']);
   });
 
+  it('GIVEN a question with a misspelt word no passage holds THEN finds the passage holding the word one letter away, and not at spellingWeight 0', () => {
+    const index = built();
+    index.add([
+      { id: 'mairie:0', language: 'fr', text: 'Le siège de la mairie se trouve ici.' },
+      { id: 'club:0', language: 'fr', text: "Le siège de l'Excelsior se trouve à Roubaix, rue du Stade, depuis 1922." },
+    ]);
+    const query = "Où se trouve le siège de l'Exelsior ?";
+    expect(top(index, query, 1)).toEqual(['club:0']);
+    expect(index.search(query, 1, { spellingWeight: 0 }).map((hit) => hit.id)).toEqual(['mairie:0']);
+    expect(top(index, 'Où se trouve le siège de la mairie ?', 1)).toEqual(['mairie:0']);
+  });
+
   it('GIVEN neighbours that share the question words THEN their order is the one their own scores give', () => {
     const index = built();
     index.add([
