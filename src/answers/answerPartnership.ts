@@ -1,3 +1,4 @@
+import { findEntities, providedBy } from '../facts/entities';
 import { namesOfSentence } from '../facts/sentenceNames';
 import { PARTNERSHIP_NATURE_WORDS } from '../facts/partnershipNatureWords';
 import type { PartnershipClaim } from '../facts/fact';
@@ -5,8 +6,6 @@ import { partnerTies, type PartnerTie } from '../facts/partnerTies';
 import type { QuestionAnalysis } from './analyzeQuestion';
 import { frenchOf } from './eventWords';
 import type { CitationList } from './citationList';
-
-const PLATFORMS = ['Azure', 'Google Cloud', 'AWS', 'Oracle Cloud', 'Vertex AI', 'Bedrock', 'ChatGPT', 'La Plateforme'];
 
 const LISTS = {
   fr: new Intl.ListFormat('fr', { style: 'long', type: 'conjunction' }),
@@ -52,10 +51,14 @@ function tieText(tie: PartnerTie, language: 'fr' | 'en'): string {
 }
 
 
-function platformOf(claims: PartnershipClaim[]): string | null {
-  for (const claim of claims) {
-    const platform = PLATFORMS.find((name) => claim.citation.snippet.includes(name));
-    if (platform) return platform;
+/** The cloud platform a tie's sentences name, made by one of its two parties ("Azure" for Microsoft), as the alias table knows it; null when they name none. */
+function platformOf(tie: PartnerTie): string | null {
+  const parties = new Set([tie.company, tie.partner]);
+  for (const claim of tie.claims) {
+    const platform = findEntities(claim.citation.snippet).find(
+      (mention) => mention.kind === 'product' && mention.company !== null && parties.has(mention.company) && providedBy(mention.canonical) === 'cloud',
+    );
+    if (platform) return platform.canonical;
   }
   return null;
 }
@@ -114,7 +117,7 @@ export function answerPartnershipFromClaims(
         .slice(0, 2)
         .map((c) => citations.marker(c.citation))
         .join('');
-      const platform = tie.nature === 'cloud' ? platformOf(partnerClaims) : null;
+      const platform = tie.nature === 'cloud' ? platformOf(tie) : null;
       lines.push(`${tieText(tie, language)}${platform ? ` (${platform})` : ''} ${markers}.`);
     }
   }

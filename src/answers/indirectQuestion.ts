@@ -1,18 +1,33 @@
 /**
  * The grammar of embedding a question in a reply ("ne disent pas qui a racheté
- * WhatsApp", "don't say when the Eiffel Tower will reopen"): which words open a
- * question, and the auxiliaries an English question puts before its subject.
+ * WhatsApp", "don't say when the Eiffel Tower will reopen"): the word order of
+ * each language, over the words its vocabulary's question grammar lists.
+ * Patterns run on folded text, whose offsets are the question's.
  */
-const FRENCH_OPENING = /^(?:(?:à|a|en|de|d['’]|dans|depuis|pour|par|avec|sur|chez|vers)\s*)?(?:qui|où|ou|quand|combien|comment|pourquoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles)(?=[\s,]|$)/iu;
-const FRENCH_EST_CE_QUE = /\s+est[- ]ce\s+qu(?:e\s+|['’])/iu;
-const FRENCH_INVERTED_PRONOUN = /-(?:t-)?(?:il|elle|ils|elles|on)\b/u;
-const FRENCH_PERSONAL_INVERSION = /-(?:je|tu|nous|vous)\b/iu;
+import { foldForMatching } from '../text/foldForMatching';
+import { VOCABULARIES, type QuestionGrammar } from '../text/vocabulary';
 
-const ENGLISH_OPENING = /^(?:(?:in|on|at|for|by|with|from|since|to|of)\s+)?(?:who|whom|whose|what|which|when|where|why|how(?:\s+(?:much|many|long|old|far|big|often))?)\b/iu;
-const ENGLISH_MODALS = new Set(['will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'has', 'have', 'had']);
-const ENGLISH_COPULAS = new Set(['is', 'are', 'was', 'were']);
-const ENGLISH_DO = new Set(['do', 'does', 'did']);
-const ENGLISH_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that']);
+function alternatives(words: Iterable<string>): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+}
+
+/** The interrogative a question opens with, a preposition allowed before it and a measure after it ("à quelle", "how many"). */
+function openingPattern(grammar: QuestionGrammar): RegExp {
+  const preposition = grammar.prepositions.size > 0 ? `(?:(?:${alternatives(grammar.prepositions)})(?:\\s+|(?<=')))?` : '';
+  const measure = grammar.howMeasures.size > 0 ? `(?:\\s+(?:${alternatives(grammar.howMeasures)}))?` : '';
+  return new RegExp(`^${preposition}(?:${alternatives(grammar.interrogatives)})${measure}(?=[\\s,]|$)`, 'u');
+}
+
+const FRENCH = VOCABULARIES.fr.questionGrammar;
+const ENGLISH = VOCABULARIES.en.questionGrammar;
+const FRENCH_OPENING = openingPattern(FRENCH);
+const ENGLISH_OPENING = openingPattern(ENGLISH);
+const FRENCH_EST_CE_QUE = /\s+est[- ]ce\s+qu(?:e\s+|')/u;
+const FRENCH_INVERTED_PRONOUN = new RegExp(`-(?:t-)?(?:${alternatives(FRENCH.invertedPronouns)})(?![\\p{L}\\d])`, 'u');
+const FRENCH_PERSONAL_INVERSION = new RegExp(`-(?:${alternatives(FRENCH.personalPronouns)})(?![\\p{L}\\d])`, 'u');
 /** How far after the opening word an auxiliary may stand and still be the question's inversion ("which company will…"). */
 const AUXILIARY_REACH = 3;
 
@@ -26,10 +41,12 @@ function lowerFirst(text: string): string {
 
 /** "Quand Emmanuel Macron a-t-il été élu" → "quand Emmanuel Macron a été élu"; null when the words do not allow it. */
 function frenchIndirect(question: string): string | null {
-  const opening = FRENCH_OPENING.exec(question);
-  if (!opening || FRENCH_PERSONAL_INVERSION.test(question)) return null;
-  let clause = question.replace(FRENCH_EST_CE_QUE, ' ');
-  const inversion = FRENCH_INVERTED_PRONOUN.exec(clause);
+  const folded = foldForMatching(question);
+  const opening = FRENCH_OPENING.exec(folded);
+  if (!opening || FRENCH_PERSONAL_INVERSION.test(folded)) return null;
+  const estCeQue = FRENCH_EST_CE_QUE.exec(folded);
+  let clause = estCeQue ? `${question.slice(0, estCeQue.index)} ${question.slice(estCeQue.index + estCeQue[0].length)}` : question;
+  const inversion = FRENCH_INVERTED_PRONOUN.exec(foldForMatching(clause));
   if (inversion) {
     const beforeVerb = clause.slice(opening[0].length, inversion.index).trim();
     if (!/\s/u.test(beforeVerb)) return null;
@@ -40,7 +57,7 @@ function frenchIndirect(question: string): string | null {
 
 /** The name a subject starts with: a determiner at most, then capitalised or numbered words ("the Eiffel Tower", "GPT-6"). */
 function nameSubjectLength(words: readonly string[]): number {
-  let at = ENGLISH_DETERMINERS.has(words[0]?.toLowerCase() ?? '') ? 1 : 0;
+  let at = ENGLISH.determiners.has(foldForMatching(words[0] ?? '')) ? 1 : 0;
   const start = at;
   while (at < words.length && /^[\p{Lu}\p{N}]/u.test(words[at])) at += 1;
   return at > start ? at : 0;
@@ -58,27 +75,28 @@ function isParticiple(word: string): boolean {
 
 /** "When will the Eiffel Tower reopen" → "when the Eiffel Tower will reopen"; null when the words do not allow it. */
 function englishIndirect(question: string): string | null {
-  const opening = ENGLISH_OPENING.exec(question);
+  const opening = ENGLISH_OPENING.exec(foldForMatching(question));
   if (!opening) return null;
+  const openingWords = question.slice(0, opening[0].length);
   const words = question.slice(opening[0].length).trim().split(' ').filter(Boolean);
   const auxiliaryAt = words.slice(0, AUXILIARY_REACH).findIndex((word) => {
-    const folded = word.toLowerCase();
-    return ENGLISH_MODALS.has(folded) || ENGLISH_COPULAS.has(folded) || ENGLISH_DO.has(folded);
+    const folded = foldForMatching(word);
+    return ENGLISH.modals.has(folded) || ENGLISH.copulas.has(folded) || ENGLISH.doForms.has(folded);
   });
   if (auxiliaryAt < 0) return lowerFirst(question);
-  const asked = [opening[0], ...words.slice(0, auxiliaryAt)].join(' ');
+  const asked = [openingWords, ...words.slice(0, auxiliaryAt)].join(' ');
   const auxiliary = words[auxiliaryAt];
   const rest = words.slice(auxiliaryAt + 1);
-  const folded = auxiliary.toLowerCase();
-  if (ENGLISH_DO.has(folded) || rest.length === 0) return null;
+  const folded = foldForMatching(auxiliary);
+  if (ENGLISH.doForms.has(folded) || rest.length === 0) return null;
   const subjectLength = nameSubjectLength(rest);
   const subject = rest.slice(0, subjectLength);
   const predicate = rest.slice(subjectLength);
   const predicateOpensLower = predicate.length === 0 || /^\p{Ll}/u.test(predicate[0]);
-  if (ENGLISH_COPULAS.has(folded)) {
-    const asksWhatOrWho = /^(?:who|whom|whose|what|which)\b/iu.test(opening[0]);
+  if (ENGLISH.copulas.has(folded)) {
+    const asksWhatOrWho = /^(?:who|whom|whose|what|which)\b/u.test(opening[0]);
     if (asksWhatOrWho) {
-      const opensSubject = ENGLISH_DETERMINERS.has(rest[0].toLowerCase()) || subjectLength > 0;
+      const opensSubject = ENGLISH.determiners.has(foldForMatching(rest[0])) || subjectLength > 0;
       if (!opensSubject) return lowerFirst([asked, auxiliary, ...rest].join(' '));
       if (subjectLength > 0 && predicate.length > 0 && isParticiple(predicate[0])) return lowerFirst([asked, ...subject, auxiliary, ...predicate].join(' '));
       return isParticiple(rest[rest.length - 1]) ? null : lowerFirst([asked, ...rest, auxiliary].join(' '));

@@ -74,6 +74,16 @@ const IN_FLIGHT_PER_WORKER = 3;
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
 
+/**
+ * Worker threads a pool starts by default: one core is left to the calling
+ * thread, which indexes the analysed passages and takes its share of the
+ * facts (at most 4, at least 1). A worker more than the cores costs its own
+ * start-up, extractor warm-up and heap (about 50 MB) and gains nothing.
+ */
+export function defaultIngestThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
 /** The worker's module beside this one; from TypeScript sources (tsx, vitest) it registers tsx first, which workers do not inherit. */
 function workerEntry(): URL {
   const here = fileURLToPath(import.meta.url);
@@ -108,12 +118,12 @@ export class IngestPool {
   private readonly interned = new Map<string, string>();
 
   /**
-   * @param threads worker threads (default: the cores, at most 4)
+   * @param threads worker threads (default {@link defaultIngestThreads})
    * @param factsModule URL of the module exporting `extractFacts(article, passages)`, needed by {@link extractFacts}
    * @param warn told once for each worker that stops before it is closed (its batches are then done on the calling thread)
    */
   constructor(
-    private readonly threads = Math.min(4, availableParallelism()),
+    private readonly threads = defaultIngestThreads(),
     private readonly factsModule?: URL,
     private readonly warn: (message: string) => void = () => undefined,
   ) {}

@@ -288,8 +288,8 @@ export class LexicalIndex {
   private documentFrequency: number[] = [];
   /** Live documents holding each term in their text. */
   private textFrequency: number[] = [];
-  /** Term ids per slot (`2 id + IN_TEXT` when the text holds it), built on first need (removal) after a load. */
-  private slotTerms: (Uint32Array | null)[] | null = [];
+  /** Term ids per slot (`2 id + IN_TEXT` when the text holds it), built from the postings on the first removal (a build that removes nothing never needs them), then kept up to date. */
+  private slotTerms: (Uint32Array | null)[] | null = null;
   /** Article (group) index of each slot, with each article's live length and live passages. */
   private slotGroup: number[] = [];
   private groupOf = new Map<string, number>();
@@ -359,7 +359,7 @@ export class LexicalIndex {
       this.totalTitleLength += titleLength;
       this.slotLanguage.push(languageCode(doc.language));
       this.joinGroup(slot, doc.id, length);
-      const ids: number[] = [];
+      const ids: number[] | null = this.slotTerms ? [] : null;
       const post = (term: string, text: number, inTitle: number) => {
         const termId = this.termId(term);
         let list = this.postings[termId];
@@ -368,11 +368,11 @@ export class LexicalIndex {
         this.documentFrequency[termId] += 1;
         if (text > 0) this.textFrequency[termId] += 1;
         this.groupPostings[termId] = undefined;
-        ids.push(termId * 2 + (text > 0 ? IN_TEXT : 0));
+        ids?.push(termId * 2 + (text > 0 ? IN_TEXT : 0));
       };
       for (const [term, frequency] of frequencies) post(term, frequency, title.get(term) ?? 0);
       for (const [term, frequency] of title) if (!frequencies.has(term)) post(term, 0, frequency);
-      this.slotTerms?.push(Uint32Array.from(ids));
+      if (ids) this.slotTerms?.push(Uint32Array.from(ids));
       this.sequences.push(Uint32Array.from(analyzed, (term) => this.termId(term)));
     }
     if (docs.length > 0) this.forgetDerived();
@@ -380,10 +380,11 @@ export class LexicalIndex {
 
   /** Drops the documents with these ids; unknown ids are ignored. */
   remove(ids: Iterable<string>): void {
-    const slotTerms = this.ensureSlotTerms();
+    let slotTerms: (Uint32Array | null)[] | null = null;
     for (const id of ids) {
       const slot = this.slotOf.get(id);
       if (slot === undefined) continue;
+      slotTerms ??= this.ensureSlotTerms();
       this.slotOf.delete(id);
       this.slotIds[slot] = null;
       this.totalLength -= this.lengths[slot];

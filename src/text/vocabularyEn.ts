@@ -1,8 +1,24 @@
-import type { Vocabulary } from './vocabulary';
+import type { QuestionGrammar, Vocabulary } from './vocabularyTypes';
 
 function words(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
 }
+
+/**
+ * The grammar of an English question. "may" is not among the modals: in a
+ * question it is as often the month ("released in May").
+ */
+const QUESTION_GRAMMAR: QuestionGrammar = {
+  interrogatives: words('who whom whose what which when where why how'),
+  prepositions: words('in on at for by with from since to of'),
+  howMeasures: words('much many long old far big often'),
+  modals: words('will would can could should might must has have had'),
+  copulas: words('is are was were'),
+  doForms: words('do does did'),
+  determiners: words('the a an its his her their this that'),
+  invertedPronouns: new Set(),
+  personalPronouns: new Set(),
+};
 
 /** English: the words question analysis and fact extraction share (folded). */
 export const VOCABULARY_EN: Vocabulary = {
@@ -27,7 +43,14 @@ export const VOCABULARY_EN: Vocabulary = {
     ...Object.fromEntries([...words('model models version product phone smartphone car vehicle software app device aircraft plane chip game')].map((w) => [w, 'product'])),
     ...Object.fromEntries([...words('reason reasons cause causes')].map((w) => [w, 'reason'])),
   },
-  questionWords: words('what which who whom whose when where why how does do did is are was were will would can could should has have had name list'),
+  questionWords: new Set([
+    ...QUESTION_GRAMMAR.interrogatives,
+    ...QUESTION_GRAMMAR.doForms,
+    ...QUESTION_GRAMMAR.copulas,
+    ...QUESTION_GRAMMAR.modals,
+    ...words('name list'),
+  ]),
+  questionGrammar: QUESTION_GRAMMAR,
   yesNo: /^(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|should|may|might|must|isn't|aren't|wasn't|doesn't|didn't|hasn't|haven't|won't)\b/u,
   personTitles: words('mr mrs ms dr prof sir lord lady saint st executive president minister senator governor mayor general lieutenant captain colonel king queen prince princess pope cardinal bishop father brother sister coach player striker ceo founder director chairman chairwoman spokesman spokeswoman judge ambassador chancellor emperor duke baron rep sen gov'),
   organisationCues: words('brand subsidiary startup giant retailer airline group company firm corporation corp inc ltd llc plc bank maker carrier operator publisher manufacturer lab labs club team party union association foundation university institute agency ministry federation fc co'),

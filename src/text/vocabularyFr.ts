@@ -1,8 +1,21 @@
-import type { Vocabulary } from './vocabulary';
+import type { QuestionGrammar, Vocabulary } from './vocabularyTypes';
 
 function words(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
 }
+
+/** The grammar of a French question. */
+const QUESTION_GRAMMAR: QuestionGrammar = {
+  interrogatives: words('qui ou quand combien comment pourquoi quel quelle quels quelles lequel laquelle lesquels lesquelles'),
+  prepositions: words("a en de d' dans depuis pour par avec sur chez vers"),
+  howMeasures: new Set(),
+  modals: new Set(),
+  copulas: new Set(),
+  doForms: new Set(),
+  determiners: words("le la les l' un une des son sa ses leur leurs ce cet cette"),
+  invertedPronouns: words('il elle ils elles on'),
+  personalPronouns: words('je tu nous vous'),
+};
 
 /** French: the words question analysis and fact extraction share (folded). */
 export const VOCABULARY_FR: Vocabulary = {
@@ -27,7 +40,8 @@ export const VOCABULARY_FR: Vocabulary = {
     ...Object.fromEntries([...words('modele modeles version produit smartphone telephone voiture vehicule logiciel application appareil avion jeu')].map((w) => [w, 'product'])),
     ...Object.fromEntries([...words('raison raisons cause causes motif')].map((w) => [w, 'reason'])),
   },
-  questionWords: words("quel quelle quels quelles qui que quoi qu quand ou comment combien pourquoi lequel laquelle lesquels lesquelles est-ce est-ce-que citez cite nommez donnez"),
+  questionWords: new Set([...QUESTION_GRAMMAR.interrogatives, ...words('que quoi qu est-ce est-ce-que citez cite nommez donnez')]),
+  questionGrammar: QUESTION_GRAMMAR,
   yesNo: /^(?:est-ce qu|est-ce que|y a-t-il|existe-t-il|\p{L}[\p{L}\d .'-]* (?:a|ont|est|sont|va|vont|sera|seront|peut|peuvent|doit|doivent|avait|avaient|etait|etaient)-t?-?(?:il|elle|ils|elles|on)\b)/u,
   personTitles: words('m mm mme mmes mlle dr pr me sir lord saint sainte president presidente ministre depute deputee senateur senatrice maire general lieutenant capitaine colonel commandant roi reine prince princesse pape cardinal eveque abbe pere frere soeur docteur professeur entraineur selectionneur joueur attaquant defenseur gardien pilote chanteur chanteuse acteur actrice ecrivain auteur realisateur fondateur directeur directrice pdg patron patronne porte-parole avocat juge procureur ambassadeur chancelier chanceliere empereur imperatrice duc duchesse comte comtesse baron marquis madame monsieur'),
   organisationCues: words('marque filiale enseigne start-up startup geant editeur groupe societe entreprise firme compagnie banque constructeur operateur editeur fabricant laboratoire club equipe parti syndicat association fondation universite institut agence ministere federation sa sas sarl fc ac rc'),

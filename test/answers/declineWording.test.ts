@@ -15,6 +15,9 @@ describe('a question embedded in a reply, in its own words', () => {
     ['Quand est-ce que la tour Eiffel rouvre ?', 'quand la tour Eiffel rouvre'],
     ['En quelle année la tour Eiffel a-t-elle été construite ?', 'en quelle année la tour Eiffel a été construite'],
     ['Avec qui Renault travaille-t-il ?', 'avec qui Renault travaille'],
+    ["D'où vient le nom Orion ?", "d'où vient le nom Orion"],
+    ['À quelle date la réforme des retraites entre-t-elle en vigueur ?', 'à quelle date la réforme des retraites entre en vigueur'],
+    ['Où Airbus assemble-t-il l’A350 ?', 'où Airbus assemble l’A350'],
   ])('GIVEN the French question %s THEN the clause drops the inverted pronoun: %s', (question, clause) => {
     expect(indirectQuestion(question, 'fr')).toBe(clause);
   });
@@ -30,6 +33,8 @@ describe('a question embedded in a reply, in its own words', () => {
     ['What was announced at CES?', 'what was announced at CES'],
     ['Who is leading the race?', 'who is leading the race'],
     ['Which car is Tesla making?', 'which car Tesla is making'],
+    ['How many planes has Airbus delivered?', 'how many planes Airbus has delivered'],
+    ['Since when has Renault owned Dacia?', 'since when Renault has owned Dacia'],
   ])('GIVEN the English question %s THEN the auxiliary goes back after the subject: %s', (question, clause) => {
     expect(indirectQuestion(question, 'en')).toBe(clause);
   });
@@ -38,6 +43,7 @@ describe('a question embedded in a reply, in its own words', () => {
     ['Quand sortira-t-il ?', 'fr'],
     ['Est-ce que Renault vend Dacia ?', 'fr'],
     ['Que dois-je faire ?', 'fr'],
+    ['Comment pouvons-nous voter ?', 'fr'],
     ['Which company did Microsoft buy?', 'en'],
     ['When will the new iPhone be released?', 'en'],
     ['Is Renault selling Dacia?', 'en'],

@@ -1,0 +1,206 @@
+/**
+ * The shape of a language's vocabulary and the kinds it sorts words into,
+ * apart from the vocabularies themselves so each language's module depends
+ * on the shape only.
+ */
+
+/** What a question asks for, and what kind of value an answer candidate is. */
+export type AnswerType =
+  | 'date'
+  | 'amount'
+  | 'count'
+  | 'person'
+  | 'organisation'
+  | 'place'
+  | 'product'
+  | 'name'
+  | 'reason'
+  | 'manner'
+  | 'yes-no'
+  | 'other';
+
+/** Which step of a story a date question is about ("originally planned", "postponed to", "finally"...). */
+export type DateRole = 'original' | 'postponed' | 'latest' | 'announced' | 'first' | 'next';
+
+/** What kind of thing a learned name names. */
+export type NameKind = 'person' | 'organisation' | 'place' | 'product' | 'event' | 'other';
+
+/** What a dated claim says happens to its subject. */
+export type DateEventKind =
+  | 'release'
+  | 'unveiling'
+  | 'launch'
+  | 'deployment'
+  | 'postponement'
+  | 'announcement'
+  | 'training'
+  | 'acquisition'
+  | 'election'
+  | 'match'
+  | 'entry-into-force'
+  | 'held'
+  | 'other';
+
+/** The nature of a tie between two organisations. */
+export type PartnershipNature = 'cloud' | 'investment' | 'integration' | 'distribution' | 'chips' | 'research' | 'other';
+
+/** Which part of a month or a year a phrase points to. */
+export type PeriodPart = 'early' | 'mid' | 'late' | 'whole' | 'firstHalf' | 'secondHalf';
+
+/** How a leading word bounds a date: "d'ici"/"by" keeps the range, "avant"/"before" ends before it... */
+export type DateBound = 'by' | 'from' | 'before' | 'after' | 'until';
+
+/** A unit of time a duration counts in. */
+export type TimeUnit = 'day' | 'week' | 'month' | 'year';
+
+/** The words the date grammar reads (folded). */
+export interface DateWords {
+  /** Month names to month numbers (1 to 12). */
+  months: Readonly<Record<string, number>>;
+  /** Abbreviated month names ("sept", "dec"), written with a day. */
+  monthAbbreviations: Readonly<Record<string, number>>;
+  /** Day names, Monday first. */
+  weekdays: readonly string[];
+  /** Small numbers as words, vague quantities ("quelques", "a few") as `few`. */
+  counts: Readonly<Record<string, number | 'few'>>;
+  /** Part words ("fin", "late", "mi") to the part of a period they mean. */
+  periodParts: Readonly<Record<string, PeriodPart>>;
+  /** Ordinal words for quarters and halves ("troisième", "3rd"). */
+  ordinals: Readonly<Record<string, number>>;
+  /** Seasons to their meteorological months (winter runs into the next year: 12 to 14). */
+  seasons: Readonly<Record<string, { from: number; to: number }>>;
+  /** Units of time as counted ("dans trois semaines", "two months ago"), singular and plural, to the unit. */
+  units: Readonly<Record<string, TimeUnit>>;
+  /** Days named from the publication day ("demain", "yesterday"), to their offset in days. */
+  relativeDays: Readonly<Record<string, number>>;
+  /** Parts of a year named by a noun ("trimestre", "half"). */
+  yearParts: Readonly<Record<string, 'quarter' | 'half'>>;
+  /** Yearly holidays a date may be named by ("Noël", "Christmas"). */
+  christmas: string;
+  /** Deictic words to a step from the publication period: -1 last, 0 this, +1 next. */
+  deicticSteps: Readonly<Record<string, number>>;
+  /** Words before a date that bound it, as regex sources ending at the date ("d'ici", "avant", "by"). */
+  bounds: ReadonlyArray<readonly [string, DateBound]>;
+}
+
+/**
+ * The words of a dated claim (regex sources on folded text): what happens
+ * (event words, each with its kind) and how sure the article is (status words).
+ */
+export interface ClaimWords {
+  /** Verbs and nouns of events, to the kind of event they say; the most specific kinds first. */
+  events: ReadonlyArray<readonly [string, DateEventKind]>;
+  /** Words that cancel an event ("annulé", "scrapped"). */
+  cancelled: string;
+  /** Hearsay: unnamed sources, rumours, the journalistic conditional. */
+  rumoured: string;
+  /** Expected without a firm plan ("devrait", "expected"). */
+  expected: string;
+  /** A firm plan: future tense, "prévoit", "plans to". */
+  planned: string;
+  /** Past tense: reported as done. */
+  past: string;
+  /** Hearsay that covers a whole sentence ("Selon des sources, ..."). */
+  sentenceHearsay: string;
+  /** A plan reported in indirect speech ("a annoncé qu'il lancerait"): a past plan, not a rumour; null when the language has no such form. */
+  reportedPlan: string | null;
+  /** The conditional of an event verb ("lancerait"): unconfirmed; null when the language has no such form. */
+  conditional: string | null;
+  /** Words right before a date that schedule a release without a release verb ("prévu pour", "slated for"), ending at the date. */
+  scheduledFor: string;
+  /** Negation of the clause ("ne ... pas", "not"). */
+  negation: string;
+}
+
+/** The words of ties between organisations (regex sources on folded text). */
+export interface TieNatureWords {
+  /** What kind of tie, each nature with its cue words. */
+  natures: ReadonlyArray<readonly [string, PartnershipNature]>;
+  /** Rivalry, not partnership. */
+  rivalry: string;
+}
+
+/**
+ * The grammar words of a question, folded: what opens it and what it puts
+ * before or after its subject. A reply restates the question with them ("ne
+ * disent pas qui a racheté WhatsApp", "don't say when the tower will reopen").
+ */
+export interface QuestionGrammar {
+  /** Words that open a question a reply can embed as it is ("qui", "quand", "how"). */
+  interrogatives: ReadonlySet<string>;
+  /** Prepositions that may stand before them ("à quelle date", "in which year"). */
+  prepositions: ReadonlySet<string>;
+  /** Words that make "how" ask a measure ("how many", "how long"). */
+  howMeasures: ReadonlySet<string>;
+  /** Auxiliaries a question puts before its subject ("will", "has"), other than copulas and do; empty in a language that inverts pronouns instead. */
+  modals: ReadonlySet<string>;
+  /** Forms of "to be" put before the subject ("is", "were"). */
+  copulas: ReadonlySet<string>;
+  /** Forms of "do" put before the subject ("does", "did"): restating needs the verb's tense, so a reply cannot just drop them. */
+  doForms: ReadonlySet<string>;
+  /** Determiners that may open a subject ("the", "its"). */
+  determiners: ReadonlySet<string>;
+  /** Subject pronouns a question joins to its verb ("a-t-il", "sera-t-elle"); empty in a language that moves auxiliaries instead. */
+  invertedPronouns: ReadonlySet<string>;
+  /** Pronouns of the people talking ("dois-je", "pouvons-nous"): a reply cannot restate their question in the third person. */
+  personalPronouns: ReadonlySet<string>;
+}
+
+/**
+ * The words of one language that question analysis and fact extraction
+ * share. Every word is folded (`foldForMatching`: lower case, no accents,
+ * straight apostrophes); patterns run on folded text.
+ */
+export interface Vocabulary {
+  language: 'fr' | 'en';
+  /** Question openers, tried in order, to the answer type they ask for. */
+  questionOpeners: ReadonlyArray<readonly [RegExp, AnswerType]>;
+  /** "quel(le) X" / "which X": the noun X says the type ("quelle ville" → place). */
+  typeNouns: Readonly<Record<string, AnswerType>>;
+  /** Words that only frame a question ("quel", "est-ce", "what", "does") and never belong to an answer's focus: the grammar's words and a few more. */
+  questionWords: ReadonlySet<string>;
+  /** The words a question is built with, which a reply needs to restate it. */
+  questionGrammar: QuestionGrammar;
+  /** A yes/no question: an auxiliary or "est-ce que" first. */
+  yesNo: RegExp;
+  /** Titles and roles written before a person's name ("M.", "le président", "Dr"). */
+  personTitles: ReadonlySet<string>;
+  /** Words before or after a name that make it an organisation ("le groupe X", "X SA", "X Inc."). */
+  organisationCues: ReadonlySet<string>;
+  /** Words that, before a name, make it an event ("le Mondial", "la finale de"). */
+  eventCues: ReadonlySet<string>;
+  /** Prepositions of place ("à Paris", "in Texas"). */
+  placePrepositions: ReadonlySet<string>;
+  /** Lower-case words that may sit inside a name ("Bureau du recensement", "Bank of America"). */
+  nameParticles: ReadonlySet<string>;
+  /** Words that introduce a reason ("parce que", "because"). */
+  reasonCues: RegExp;
+  /** Words of a date's role in its story ("initialement" → original, "reporté" → postponed), in questions and in articles. */
+  roles: ReadonlyArray<readonly [RegExp, DateRole]>;
+  /** Month, day, count and period words of the date grammar. */
+  dates: DateWords;
+  /** Event and status words of dated claims. */
+  claims: ClaimWords;
+  /** Currencies and percentages, as written after or before a number. */
+  currencies: ReadonlySet<string>;
+  /** Scale words after a number ("millions", "billion"). */
+  scales: ReadonlySet<string>;
+  /** Imperatives addressed to a reader or a model ("ignore", "say"): a sentence built on them states nothing. */
+  instructions: RegExp;
+  /** Words that give something another name ("nom de code", "surnommé", "code-named"). */
+  namingCues: RegExp;
+  /** Verbs of money: "combien" with one of them asks an amount ("Combien Microsoft va-t-il investir ?"). */
+  moneyVerbs: RegExp;
+  /** Words that tie two organisations (a partnership, a deal, a supply, an investment), as a regex source on folded text. */
+  tieWords: string;
+  /** Words that state a partnership by themselves, whatever its nature (regex source). */
+  strongTieWords: string;
+  /** The nature of a tie and the words of rivalry. */
+  ties: TieNatureWords;
+  /**
+   * Places whose names the platform does not pair (`Intl.DisplayNames` names
+   * countries and areas, see `placeNames.ts`): cities and the names news uses
+   * besides the official one ("londres" → "london", "turkey" → "turquie").
+   */
+  placeNames: Readonly<Record<string, readonly string[]>>;
+}
