@@ -9,7 +9,10 @@ import { sentenceDateLine } from './answerDate';
 import { isDeadline, rangePhrase } from './describeDate';
 import { citeSpan } from '../passages/citation';
 import type { CitationList } from './citationList';
-import type { CandidateSentence } from './supportingSentences';
+import { countOverlap, type CandidateSentence } from './supportingSentences';
+import { dateScope } from '../facts/dateScope';
+import { vocabularyLanguage } from '../text/language';
+import { meaningfulTerms } from './questionTerms';
 
 /** Words that say something becomes available, moves or is expected, in either language (folded). */
 const EVENT_WORDS =
@@ -29,15 +32,30 @@ function isStatementDate(sentence: string, mention: { start: number; end: number
 }
 
 /**
- * The date of a sentence that answers the question: not when something was
- * said (unless the announcement is asked), not a "since" for a question about
- * what comes, and, among the rest, one whose clause speaks in the question's
- * tense before the first.
+ * Whether a date dates another event than the one asked: the sentence shares
+ * words with the question, but none in the part the date dates (« Une fois
+ * élue, X a commandé un audit, dont les conclusions ont été rendues publiques
+ * le 2 octobre » does not date the election).
  */
-function askedMention(analysis: QuestionAnalysis, sentence: string, mentions: DateMention[], language: Language): DateMention | undefined {
-  if (analysis.event === 'announcement') return mentions[0];
+function datesAnotherEvent(sentence: string, mention: DateMention, questionTerms: Set<string>, language: Language): boolean {
+  const reader = vocabularyLanguage(language);
+  const outside = `${sentence.slice(0, mention.start)} ${sentence.slice(mention.end)}`;
+  if (countOverlap(questionTerms, meaningfulTerms(outside, reader)) === 0) return false;
+  const dated = dateScope(sentence, mention, language).spans.map((span) => sentence.slice(span.start, span.end)).join(' ');
+  return countOverlap(questionTerms, meaningfulTerms(dated, reader)) === 0;
+}
+
+/**
+ * The date of a sentence that answers the question: not when something was
+ * said (unless the announcement is asked), not one of another event than the
+ * question's words name, not a "since" for a question about what comes, and,
+ * among the rest, one whose clause speaks in the question's tense before the first.
+ */
+function askedMention(analysis: QuestionAnalysis, sentence: string, mentions: DateMention[], language: Language, questionTerms: Set<string>): DateMention | undefined {
+  const asked = mentions.filter((m) => !datesAnotherEvent(sentence, m, questionTerms, language));
+  if (analysis.event === 'announcement') return asked[0];
   const folded = foldForMatching(sentence);
-  const usable = mentions.filter(
+  const usable = asked.filter(
     (m) => !isStatementDate(sentence, m, language) && (analysis.past || !/(?:depuis|since)\s*$/u.test(folded.slice(Math.max(0, m.start - 12), m.start))),
   );
   const tense = analysis.past ? 'past' : 'future';
@@ -75,7 +93,7 @@ export function answerDateFromSentences(
       const carried = candidate.support.start !== candidate.sentence.start;
       const score = candidate.overlap + (EVENT_WORDS.test(foldForMatching(text)) ? 1 : 0) - (carried ? 0.5 : 0);
       const mentions = findDateExpressions(text, candidate.article.language);
-      const mention = askedMention(analysis, text, mentions, candidate.article.language);
+      const mention = askedMention(analysis, text, mentions, candidate.article.language, questionTerms);
       return { candidate, score, mention };
     })
     .filter((c): c is typeof c & { mention: DateMention } => c.mention !== undefined && c.score >= needed)

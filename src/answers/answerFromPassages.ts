@@ -7,6 +7,7 @@ import { termOf } from '../text/analyzeTerms';
 import { expandWithLexicon, isConcept } from '../text/expandWithLexicon';
 import { foldForMatching } from '../text/foldForMatching';
 import { resolveDateExpression, type ResolveDateOptions, type ResolvedDateExpression } from '../facts/resolveDateExpression';
+import { dateScope, inDateScope } from '../facts/dateScope';
 import { describeRange } from './describeDate';
 import { VOCABULARIES, type AnswerType } from '../text/vocabulary';
 import { findAnswerCandidates, OPEN_TYPES, readTokens, type AnswerCandidate, type ReadToken } from './answerCandidates';
@@ -684,8 +685,24 @@ const TYPE_FIT_WEIGHT = 2.5;
 /** What each other article giving the same value adds (up to two). */
 const AGREEMENT_WEIGHT = 0.25;
 
+/**
+ * Whether a date dates another event than the one asked: the sentence names
+ * what the question asks about (its words other than names and cue words),
+ * but only outside the part of the sentence the date dates, and nothing the
+ * question asks (its cue words, « finalement », included) is in that part
+ * (« Une fois élu, … qu'elle n'avait pas démentie fin août », « la grève du
+ * 5 décembre contre la réforme »).
+ */
+function datesAnotherEvent(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate): boolean {
+  const asked = sentence.tokens.filter((t) => t.asked && !t.askedName && (t.end <= candidate.start || t.start >= candidate.end));
+  if (!asked.some((t) => !reading.terms[t.askedTerm].cue)) return false;
+  const scope = dateScope(sentence.text, candidate, sentence.article.language);
+  return !asked.some((t) => inDateScope(scope, t));
+}
+
 function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate, replyLanguage: 'fr' | 'en'): ScoredCandidate | null {
   if (restatesQuestion(candidate, sentence, reading)) return null;
+  if (candidate.type === 'date' && reading.expected === 'date' && datesAnotherEvent(reading, sentence, candidate)) return null;
   const fitOfType = typeFit(reading.expected, candidate.type);
   if (fitOfType === null) return null;
   const cues = candidate.type === 'date' ? dateCues(sentence, candidate) : NO_DATE_CUES;

@@ -57,6 +57,7 @@ export const VOCABULARY_EN: Vocabulary = {
   eventCues: words('cup championship games final festival show summit election elections tournament league conference expo war battle treaty revolution'),
   placePrepositions: words('in at near across outside inside'),
   nameParticles: words("of the de von van der da di du la le for and"),
+  determiners: words("the a an its his her their this these those our your"),
   reasonCues: /(?:^|[^\p{L}])(?:because|since|due to|owing to|thanks to|as a result of|in order to|so that|so as to)(?![\p{L}])/u,
   roles: [
     [/\b(?:originally|initially|previously|at first|first (?:planned|scheduled|expected|slated)|original(?:ly)? (?:plan|date|schedule))\b/u, 'original'],
@@ -86,6 +87,8 @@ export const VOCABULARY_EN: Vocabulary = {
       ['(?:^|[^\\p{L}])(after)\\s$', 'after'],
       ['(?:^|[^\\p{L}])(until|till)\\s$', 'until'],
     ],
+    prepositions: words('on in at since by from until till to before after during for of and or the this that'),
+    frames: words('night evening morning afternoon day days week weeks weekend week-end month year date dates eve end beginning start middle course spring summer autumn fall winter hour hours'),
   },
   claims: {
     events: [
@@ -112,6 +115,13 @@ export const VOCABULARY_EN: Vocabulary = {
     conditional: null,
     scheduledFor: '(?:^|[^\\p{L}])(?:expected|scheduled|slated|planned|due|set|penciled|pencilled)\\s(?:(?:for|in|to|by|on|at|around|out|land)\\s)?(?:the\\s)?$',
     negation: "(?:^|[^\\p{L}])(?:not|never|no longer)(?![\\p{L}])|n't(?![\\p{L}])",
+    clauseOpeners: 'whereas|because|although|though|but|against',
+    relativeOpeners: 'that|which|who|whom|whose',
+    coordinators: words('and or then'),
+    clitics: words('he she it they we i you'),
+    phrasePrepositions: words('after before in on at during since with for by under despite following amid according through from'),
+    auxiliaries: words('was were is are be been has have had will would could should can may might must did does do'),
+    participle: '\\p{L}{2,}ed|held|set|made|born|chosen|taken|given|won|begun|sworn',
   },
   currencies: words('dollars dollar usd $ euros euro eur € pounds pound £ yen yuan % percent per cent'),
   scales: words('thousand million millions billion billions trillion bn m k'),

@@ -48,6 +48,7 @@ export const VOCABULARY_FR: Vocabulary = {
   eventCues: words('coupe championnat mondial jeux finale festival salon sommet election elections tournoi ligue conference exposition guerre bataille traite revolution'),
   placePrepositions: words("a au aux en dans vers pres"),
   nameParticles: words("de du des d' la le les l' von van der den di da dos y"),
+  determiners: words("le la les l' un une des du au aux son sa ses leur leurs ce cet cette ces notre nos votre vos"),
   reasonCues: /(?:^|[^\p{L}])(?:car|parce qu'|parce que|puisqu'|puisque|grace a|grace au|grace aux|a cause d|a cause du|a cause des|en raison d|en raison du|en raison des|afin d|afin de|afin que|pour que|du fait d|suite a|faute d)(?![\p{L}])/u,
   roles: [
     [/\b(?:initialement|auparavant|a l'origine|au depart|originellement|d'abord prevu|prevue? (?:a l'origine|au depart|initialement))\b/u, 'original'],
@@ -77,6 +78,8 @@ export const VOCABULARY_FR: Vocabulary = {
       ['(?:^|[^\\p{L}])(apres)\\s$', 'after'],
       ["(?:^|[^\\p{L}])(jusqu'a|jusqu'au|jusqu'en)\\s$", 'until'],
     ],
+    prepositions: words("a au aux en le la les l' du de des d' depuis des avant apres jusqu'a jusqu'au jusqu'en vers pour lors dans entre et ou ce cette"),
+    frames: words("partir compter nuit soir soiree matin matinee apres-midi journee jour jours semaine semaines week-end weekend mois annee date dates veille lendemain alentours cours courant issue fin debut milieu mi printemps ete automne hiver heure heures"),
   },
   claims: {
     events: [
@@ -103,6 +106,13 @@ export const VOCABULARY_FR: Vocabulary = {
     conditional: '\\p{L}+(?:rait|raient)(?![\\p{L}])',
     scheduledFor: "(?:^|[^\\p{L}])(?:prevue?s?|attendue?s?|programmee?s?|annoncee?s?)\\s(?:(?:pour|en|au|a|d'ici|dans|courant)\\s)?(?:(?:le|la|les|l')\\s?)?$",
     negation: "(?:^|[^\\p{L}])(?:ne|n')(?:\\s|\\p{L})",
+    clauseOpeners: "puisque|puisqu'|tandis que|tandis qu'|alors que|alors qu'|parce que|parce qu'|bien que|bien qu'|car|mais|contre",
+    relativeOpeners: "que|qu'|qui|dont|lequel|laquelle|lesquels|lesquelles|auquel|duquel",
+    coordinators: words('et puis ou'),
+    clitics: words("il elle ils elles on je j' nous vous se s' n' ne y"),
+    phrasePrepositions: words('apres avant dans lors pendant depuis des selon avec pour par sur sous en a au aux malgre outre face grace suite faute hors durant parmi chez vers'),
+    auxiliaries: words('a ont est sont etait etaient avait avaient sera seront serait seraient va vont doit doivent devait devaient devra devront devrait devraient pourrait pourraient peut peuvent fut furent'),
+    participle: '\\p{L}{2,}(?:é|ée|és|ées)',
   },
   currencies: words('euros euro eur € dollars dollar usd $ livres livre £ francs franc yens yen yuans yuan % pour cent pourcent'),
   scales: words('mille millier milliers million millions milliard milliards md mds'),
