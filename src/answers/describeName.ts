@@ -3,6 +3,7 @@ import type { TextSpan } from '../passages/passage';
 import { splitSentences } from '../passages/splitSentences';
 import type { SearchHit } from '../retrieval/searchHit';
 import { foldForMatching } from '../text/foldForMatching';
+import { STOP_WORDS } from '../text/stopWords';
 import { VOCABULARIES } from '../text/vocabulary';
 import { foldedArticle, namesFocusName } from './namesFocus';
 import type { FocusName, QuestionReading } from './readQuestion';
@@ -26,9 +27,14 @@ export function describedName(reading: QuestionReading): FocusName | null {
   return wordsOf(asked[1]) === wordsOf(focus[0].words.join(' ')) ? focus[0] : null;
 }
 
-/** What a description stands by: a role or a kind of organisation (« PDG », "CEO", « patron », « groupe »). */
-const HEADS = new Set([...VOCABULARIES.fr.personTitles, ...VOCABULARIES.en.personTitles, ...VOCABULARIES.fr.organisationCues, ...VOCABULARIES.en.organisationCues]);
 const DETERMINERS = new Set([...VOCABULARIES.fr.questionGrammar.determiners, ...VOCABULARIES.en.questionGrammar.determiners, 'the', 'a', 'an', 'his', 'her', 'its', 'their', "l'"]);
+const STOPS = new Set([...STOP_WORDS.fr, ...STOP_WORDS.en]);
+/** Words that name a role (« PDG », "CEO", « patron »), other than small words ("sa" of a company's form is also « sa »). */
+const ROLES = new Set([...VOCABULARIES.fr.personTitles, ...VOCABULARIES.en.personTitles].filter((w) => w.length > 2 && !STOPS.has(w)));
+/** What a description stands by: a role or a kind of organisation (« groupe », "company"). */
+const HEADS = new Set([...ROLES, ...[...VOCABULARIES.fr.organisationCues, ...VOCABULARIES.en.organisationCues].filter((w) => w.length > 2 && !STOPS.has(w))]);
+/** Words a title written before the name does not run back over: a verb's auxiliary or a relative opens another clause (« le président Macron a reçu le PDG de Renault X »). */
+const CLAUSE_WORDS = new Set(['a', 'ont', 'est', 'sont', 'avait', 'etait', 'sera', 'qui', 'que', 'has', 'have', 'is', 'are', 'was', 'were', 'had', 'who', 'which', 'that', 'by', 'par']);
 /** Words a description may open with before its determiner-less head ("former CEO", « ancien ministre »). */
 const BEFORE_HEAD = /^(?:ancien|ancienne|ex|nouveau|nouvelle|futur|future|premier|premiere|vice|former|new|future|then|late|first|co)$/u;
 const CLAUSE_END = /[,;:.!?«»"“”]|\s[-–—]\s/u;
@@ -82,19 +88,18 @@ function after(text: string, end: number): { value: string; placement: Placement
   return { value: phrase, placement: opening[0].includes(',') ? 'apposition' : 'copula' };
 }
 
-/** The title just before the name: « le patron de Renault Carlos Ghosn », "the former CEO of Renault, Carlos Ghosn". */
+/** The title just before the name, a role and what qualifies it: « le patron de Renault Carlos Ghosn », "the former CEO of Renault, Carlos Ghosn" (a bare « Monsieur » or « le ministre » says too little). */
 function before(text: string, start: number): { value: string; placement: Placement } | null {
   const head = text.slice(0, start).replace(/\s*,?\s*$/u, '');
   const clause = head.split(CLAUSE_END).pop() ?? '';
   const offset = head.length - clause.length;
   const words = wordsOf(clause);
-  let h = -1;
+  let role = -1;
   for (let i = words.length - 1; i >= Math.max(0, words.length - 8); i -= 1) {
-    if (HEADS.has(words[i].folded)) {
-      h = i;
-      break;
-    }
+    if (CLAUSE_WORDS.has(words[i].folded)) break;
+    if (ROLES.has(words[i].folded)) role = i;
   }
+  const h = role;
   if (h < 0) return null;
   let from = h;
   for (let i = h - 1; i >= Math.max(0, h - 4); i -= 1) {
@@ -107,7 +112,8 @@ function before(text: string, start: number): { value: string; placement: Placem
     from = i;
   }
   const phrase = head.slice(offset + words[from].start).trim();
-  if (!describes(wordsOf(phrase))) return null;
+  const described = wordsOf(phrase);
+  if (!describes(described) || described.filter((w) => !DETERMINERS.has(w.folded)).length < 2) return null;
   return { value: phrase, placement: 'title' };
 }
 
@@ -143,7 +149,7 @@ export function findNameDescriptions(name: FocusName, hits: readonly SearchHit[]
   const key = (d: NameDescription) => foldForMatching(d.value).replace(/^(?:l'|le |la |les |un |une |the |a |an )/u, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const articlesOf = new Map<string, Set<string>>();
   for (const d of found) articlesOf.set(key(d), (articlesOf.get(key(d)) ?? new Set()).add(d.article.id));
-  const score = (d: NameDescription) => PLACEMENT_WEIGHT[d.placement] + 0.3 * Math.min(2, articlesOf.get(key(d))!.size - 1) - 0.05 * d.rank;
+  const score = (d: NameDescription) => PLACEMENT_WEIGHT[d.placement] + 0.3 * Math.min(2, articlesOf.get(key(d))!.size - 1) - 0.01 * d.rank;
   const unique = new Map<string, NameDescription>();
   for (const d of [...found].sort((a, b) => score(b) - score(a))) if (!unique.has(key(d))) unique.set(key(d), { ...d, articles: articlesOf.get(key(d))!.size });
   return [...unique.values()];
