@@ -1,4 +1,5 @@
 import type { Language } from '../text/language';
+import type { DateEventKind } from '../facts/fact';
 import { clauseTense, readStatusCues } from '../facts/claimCues';
 import { findDateExpressions, type DateMention } from '../facts/findDateExpressions';
 import { foldForMatching } from '../text/foldForMatching';
@@ -9,11 +10,17 @@ import { sentenceDateLine } from './answerDate';
 import { isDeadline, rangePhrase } from './describeDate';
 import { citeSpan } from '../passages/citation';
 import type { CitationList } from './citationList';
-import type { CandidateSentence } from './supportingSentences';
+import { countOverlap, type CandidateSentence } from './supportingSentences';
+import { dateScope } from '../facts/dateScope';
+import { vocabularyLanguage } from '../text/language';
+import { meaningfulTerms } from './questionTerms';
 
 /** Words that say something becomes available, moves or is expected, in either language (folded). */
 const EVENT_WORDS =
   /\b(sort\w*|lanc\w*|launch\w*|releas\w*|disponib\w*|availab\w*|deploi\w*|deploy\w*|ship\w*|arriv\w*|devoil\w*|unveil\w*|attendu\w*|expected|prevu\w*|report\w*|postpon\w*|delay\w*|retard\w*|operational|operationnel\w*)\b/;
+
+/** The events those words say: a sentence saying one answers a question about one, not about an election or a start. */
+const AVAILABILITY: ReadonlySet<DateEventKind> = new Set(['release', 'launch', 'unveiling', 'deployment', 'postponement']);
 
 const MONTH_ONLY =
   /^(?:in |en )?(january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)$/;
@@ -29,15 +36,30 @@ function isStatementDate(sentence: string, mention: { start: number; end: number
 }
 
 /**
- * The date of a sentence that answers the question: not when something was
- * said (unless the announcement is asked), not a "since" for a question about
- * what comes, and, among the rest, one whose clause speaks in the question's
- * tense before the first.
+ * Whether a date dates another event than the one asked: the sentence shares
+ * words with the question, but none in the part the date dates (« Une fois
+ * élue, X a commandé un audit, dont les conclusions ont été rendues publiques
+ * le 2 octobre » does not date the election).
  */
-function askedMention(analysis: QuestionAnalysis, sentence: string, mentions: DateMention[], language: Language): DateMention | undefined {
-  if (analysis.event === 'announcement') return mentions[0];
+function datesAnotherEvent(sentence: string, mention: DateMention, questionTerms: Set<string>, language: Language): boolean {
+  const reader = vocabularyLanguage(language);
+  const outside = `${sentence.slice(0, mention.start)} ${sentence.slice(mention.end)}`;
+  if (countOverlap(questionTerms, meaningfulTerms(outside, reader)) === 0) return false;
+  const dated = dateScope(sentence, mention, language).spans.map((span) => sentence.slice(span.start, span.end)).join(' ');
+  return countOverlap(questionTerms, meaningfulTerms(dated, reader)) === 0;
+}
+
+/**
+ * The date of a sentence that answers the question: not when something was
+ * said (unless the announcement is asked), not one of another event than the
+ * question's words name, not a "since" for a question about what comes, and,
+ * among the rest, one whose clause speaks in the question's tense before the first.
+ */
+function askedMention(analysis: QuestionAnalysis, sentence: string, mentions: DateMention[], language: Language, questionTerms: Set<string>): DateMention | undefined {
+  const asked = mentions.filter((m) => !datesAnotherEvent(sentence, m, questionTerms, language));
+  if (analysis.event === 'announcement') return asked[0];
   const folded = foldForMatching(sentence);
-  const usable = mentions.filter(
+  const usable = asked.filter(
     (m) => !isStatementDate(sentence, m, language) && (analysis.past || !/(?:depuis|since)\s*$/u.test(folded.slice(Math.max(0, m.start - 12), m.start))),
   );
   const tense = analysis.past ? 'past' : 'future';
@@ -67,15 +89,16 @@ export function answerDateFromSentences(
   citations: CitationList,
 ): { text: string; value: string } | null {
   const hasSubject = analysis.subjects.length > 0;
+  const asksAvailability = analysis.event !== null && AVAILABILITY.has(analysis.event);
   const needed = hasSubject ? 0.5 : Math.max(2, Math.ceil(questionTerms.size * 0.6));
   const dated = candidates
     .filter((c) => !hasSubject || c.subjects.size > 0)
     .map((candidate) => {
       const text = candidate.article.text.slice(candidate.sentence.start, candidate.sentence.end);
       const carried = candidate.support.start !== candidate.sentence.start;
-      const score = candidate.overlap + (EVENT_WORDS.test(foldForMatching(text)) ? 1 : 0) - (carried ? 0.5 : 0);
+      const score = candidate.overlap + (asksAvailability && EVENT_WORDS.test(foldForMatching(text)) ? 1 : 0) - (carried ? 0.5 : 0);
       const mentions = findDateExpressions(text, candidate.article.language);
-      const mention = askedMention(analysis, text, mentions, candidate.article.language);
+      const mention = askedMention(analysis, text, mentions, candidate.article.language, questionTerms);
       return { candidate, score, mention };
     })
     .filter((c): c is typeof c & { mention: DateMention } => c.mention !== undefined && c.score >= needed)

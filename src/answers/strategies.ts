@@ -7,12 +7,14 @@ import { answerFromPassages, bestStatedSentence, type ReadSentence } from './ans
 import { pickDateClaims, renderDateClaims } from './answerDate';
 import { answerPartnershipFromClaims } from './answerPartnership';
 import { articleFit } from './articleFit';
+import { describedName, findNameDescriptions } from './describeName';
 import type { SubjectMention } from './analyzeQuestion';
 import { CitationList } from './citationList';
 import { answerDateFromSentences } from './answerDateFromSentences';
 import { meaningfulTerms } from './questionTerms';
 import { supportingSentences } from './supportingSentences';
 import type { QuestionAnalysis } from './analyzeQuestion';
+import type { FocusName } from './readQuestion';
 import type { AnswerContext, AnswerStrategy, Finding } from './finding';
 import { MESSAGES } from './messages';
 import { findEventCues } from '../facts/claimCues';
@@ -147,9 +149,11 @@ function readPassages(context: AnswerContext): ReturnType<typeof answerFromPassa
 const CUE_WORDS =
   'code name names codename nom noms interne internal much many combien nombre number amount montant who qui where ou ceo chief executive pdg directeur which quel quelle model modele when quand date expected prevu attendu';
 
-function questionTerms(analysis: QuestionAnalysis): Set<string> {
+/** The question's words that say what it asks about: not its subjects, nor the names it writes (« Donald Trump » when only « Donald » is a known subject), nor its cue words. */
+function questionTerms(analysis: QuestionAnalysis, names: readonly FocusName[]): Set<string> {
   const terms = meaningfulTerms(analysis.searchQuery, analysis.language);
-  const drop = meaningfulTerms(`${analysis.subjects.map((s) => `${s.text} ${s.canonical}`).join(' ')} ${CUE_WORDS}`, analysis.language);
+  const named = [...analysis.subjects.map((s) => `${s.text} ${s.canonical}`), ...names.map((n) => n.text)].join(' ');
+  const drop = meaningfulTerms(`${named} ${CUE_WORDS}`, analysis.language);
   for (const term of drop) terms.delete(term);
   for (const term of [...terms]) if (/^\d+$/.test(term)) terms.delete(term);
   return terms;
@@ -167,7 +171,7 @@ const sentenceDates: AnswerStrategy = {
   find(context) {
     const { analysis } = context;
     if (analysis.kind !== 'date' || analysis.subjects.length === 0 || context.reading.role !== null) return null;
-    const terms = questionTerms(analysis);
+    const terms = questionTerms(analysis, context.reading.names);
     const candidates = supportingSentences(context.hits, analysis.subjects, terms, context.aliases);
     const citations = new CitationList();
     const found = answerDateFromSentences(worded(context), candidates, terms, citations);
@@ -220,6 +224,7 @@ function fitsArticle(context: AnswerContext, article: Article): boolean {
 const passageReader: AnswerStrategy = {
   name: 'passage-reader',
   find(context) {
+    if (describedName(context.reading)) return { reason: 'not-stated' };
     const found = readPassages(context);
     if ('reason' in found) {
       if (found.reason === 'focus-absent') {
@@ -250,6 +255,28 @@ const passageReader: AnswerStrategy = {
       citations: citations.list(),
     };
     return finding;
+  },
+};
+
+/**
+ * "Who is NAME?": what the articles say the name is (« l'ancien PDG de
+ * Renault »), from appositions, copulas and titles beside it; a decline when
+ * they give no such description (another name of its sentences is no answer).
+ */
+const nameDescriptions: AnswerStrategy = {
+  name: 'name-descriptions',
+  find(context) {
+    const name = describedName(context.reading);
+    if (!name) return null;
+    const [best] = findNameDescriptions(name, context.hits);
+    if (!best) return { reason: 'not-stated' };
+    const messages = MESSAGES[context.replyLanguage];
+    const citations = new CitationList();
+    const citation = citeSpan(best.article, best.sentence);
+    const marker = citations.marker(citation);
+    const lines = [messages.shortAnswer(best.value, marker), messages.support(messages.quote(citation.snippet), marker)];
+    const confidence = Math.min(0.8, 0.5 + 0.15 * (best.articles - 1));
+    return { strategy: 'name-descriptions', type: 'description', value: best.value, confidence, text: lines.join('\n'), citations: citations.list() };
   },
 };
 
@@ -287,5 +314,6 @@ export const ANSWER_STRATEGIES: readonly AnswerStrategy[] = [
   partnershipClaims,
   sentenceDates,
   dateClaims(true),
+  nameDescriptions,
   passageReader,
 ];

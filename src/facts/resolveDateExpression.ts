@@ -41,6 +41,17 @@ function tenseOfSentence(expression: string, language: Language, options: Resolv
   return tense === null ? null : tense === 'past';
 }
 
+/**
+ * The expression as its sentence holds it, at `at`: read there, a month
+ * keeps the word before it that makes it a date (« présentée en juillet »,
+ * "unveiled in July"), which the expression alone has lost.
+ */
+function writtenInSentence(expression: string, language: Language, { sentence, at }: ResolveDateOptions) {
+  if (sentence === undefined || at === undefined) return undefined;
+  const end = at + expression.length;
+  return findDateExpressions(sentence, language).find((m) => m.end === end && (m.start === at || m.coreStart === at));
+}
+
 const NOTHING: ResolvedDateExpression = { start: null, end: null, relative: false };
 
 function toIso(range: DayRange | null, relative: boolean, open?: 'start' | 'end'): ResolvedDateExpression {
@@ -97,6 +108,11 @@ export function resolveDateExpression(
 ): ResolvedDateExpression {
   const past = options.past ?? tenseOfSentence(expression, language, options) ?? options.assumePast ?? false;
   const context: ResolveContext = { publication: publicationInterval(published), past, nearest: options.nearest ?? false };
+  const written = writtenInSentence(expression, language, options);
+  if (written) {
+    const resolved = resolveMention(written, context, options.sentence!);
+    return toIso(resolved.range, resolved.relative, resolved.open);
+  }
   const mentions = findDateExpressions(expression, language);
   const longest = mentions.sort((a, b) => b.end - b.start - (a.end - a.start))[0];
   if (longest) {

@@ -81,6 +81,13 @@ export interface DateWords {
   deicticSteps: Readonly<Record<string, number>>;
   /** Words before a date that bound it, as regex sources ending at the date ("d'ici", "avant", "by"). */
   bounds: ReadonlyArray<readonly [string, DateBound]>;
+  /**
+   * Nouns a date is written after without being an event of their own ("la nuit du 5 décembre", "à partir du",
+   * "the night of"): the date dates whatever they belong to, not them. They say nothing besides the date.
+   */
+  frames: ReadonlySet<string>;
+  /** Small words that introduce or join dates (« depuis le », « dès », « du … au », "since", "on"): they say nothing besides the date. */
+  prepositions: ReadonlySet<string>;
 }
 
 /**
@@ -110,6 +117,32 @@ export interface ClaimWords {
   scheduledFor: string;
   /** Negation of the clause ("ne ... pas", "not"). */
   negation: string;
+  /**
+   * Words that open a clause of its own (causes, contrasts, « mais », « contre » / "against", « avant » / "after" before
+   * an event: « début mars avant le confinement »): a date on one side of
+   * them does not date the event named on the other (« la grève du 5 décembre contre la réforme »). Regex source on
+   * folded text.
+   */
+  clauseOpeners: string;
+  /**
+   * Relative pronouns and « que » / "that": the clause they open runs to the next comma, and the clause around it
+   * goes on after (« Son procès, qui devait débuter mercredi, a été reporté au 6 juillet »; « une fois élu, … qu'elle
+   * n'avait pas démentie fin août »). Regex source on folded text.
+   */
+  relativeOpeners: string;
+  /** Coordinators that open a clause when a pronoun or an auxiliary follows (« et se terminera », "and was"). */
+  coordinators: ReadonlySet<string>;
+  /** Subject and object pronouns written before a verb (« il », « se », "they"). */
+  clitics: ReadonlySet<string>;
+  /**
+   * Prepositions that open an adverbial phrase (« après la chute du régime », "after the fall"): a comma-clause opening
+   * with one has no verb of its own, and a date beside it dates the clause it belongs to.
+   */
+  phrasePrepositions: ReadonlySet<string>;
+  /** Auxiliaries and modals (« a », « sera », « devrait », "was", "will"): a comma-clause opening with one goes on from the subject before it. */
+  auxiliaries: ReadonlySet<string>;
+  /** A past participle as written, accents kept (« instauré », "imposed"): a comma-clause opening with one qualifies the noun just before it. Regex source on the lower-cased word. */
+  participle: string;
 }
 
 /** The words of ties between organisations (regex sources on folded text). */
@@ -173,6 +206,8 @@ export interface Vocabulary {
   placePrepositions: ReadonlySet<string>;
   /** Lower-case words that may sit inside a name ("Bureau du recensement", "Bank of America"). */
   nameParticles: ReadonlySet<string>;
+  /** Articles and possessives that open a noun phrase ("la grève", "its launch"). */
+  determiners: ReadonlySet<string>;
   /** Words that introduce a reason ("parce que", "because"). */
   reasonCues: RegExp;
   /** Words of a date's role in its story ("initialement" → original, "reporté" → postponed), in questions and in articles. */
@@ -185,6 +220,8 @@ export interface Vocabulary {
   currencies: ReadonlySet<string>;
   /** Scale words after a number ("millions", "billion"). */
   scales: ReadonlySet<string>;
+  /** Words after a count that make it an increment or a day's figure ("240 décès supplémentaires", « en 24 heures », "new deaths"), on folded text: not the total. */
+  increments: RegExp;
   /** Imperatives addressed to a reader or a model ("ignore", "say"): a sentence built on them states nothing. */
   instructions: RegExp;
   /** Words that give something another name ("nom de code", "surnommé", "code-named"). */

@@ -111,6 +111,13 @@ describe('resolveDateExpression', () => {
     expect(resolveDateExpression('3-1 le 5 mars', '2020-03-20', 'fr', { past: true })).toEqual({ start: '2020-03-05', end: '2020-03-05', relative: false });
   });
 
+  it('GIVEN a month cut from its sentence ("juillet" of « présentée en juillet ») THEN it is read in the sentence: the whole month, not nothing nor its first day', () => {
+    const french = 'La réforme, présentée en juillet par le haut-commissaire, a été critiquée par les syndicats.';
+    expect(resolveDateExpression('juillet', '2019-11-20', 'fr', { sentence: french, at: french.indexOf('juillet') })).toEqual({ start: '2019-07-01', end: '2019-07-31', relative: false });
+    const english = 'The reform, which the government unveiled in July, was criticised by the unions.';
+    expect(resolveDateExpression('July', '2019-11-21', 'en', { sentence: english, at: english.indexOf('July') })).toEqual({ start: '2019-07-01', end: '2019-07-31', relative: false });
+  });
+
   it('GIVEN "before" THEN the range ends the day before, with an open start', () => {
     expect(resolveDateExpression('avant mars 2025', null, 'fr')).toEqual({ start: null, end: '2025-02-28', relative: false });
   });

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { dateScope, inDateScope } from '../../src/facts/dateScope';
+import type { Language } from '../../src/text/language';
+
+/** What the date `date` of `sentence` dates, as the words it holds: each of `dated` is in it, none of `notDated`. */
+function expectScope(sentence: string, date: string, language: Language, dated: string[], notDated: string[]): void {
+  const at = sentence.indexOf(date);
+  expect(at, date).toBeGreaterThanOrEqual(0);
+  const scope = dateScope(sentence, { start: at, end: at + date.length }, language);
+  const holds = (word: string) => {
+    const start = sentence.indexOf(word);
+    expect(start, word).toBeGreaterThanOrEqual(0);
+    return inDateScope(scope, { start, end: start + word.length });
+  };
+  for (const word of dated) expect(holds(word), `${date} dates « ${word} »`).toBe(true);
+  for (const word of notDated) expect(holds(word), `${date} does not date « ${word} »`).toBe(false);
+}
+
+describe('the part of a sentence a date dates', () => {
+  it('GIVEN a date in a clause opened by « que » THEN it dates that clause, not the participle before it', () => {
+    expectScope("Une fois élue, la maire a commandé un audit, dont les conclusions ont été rendues publiques le 2 octobre.", '2 octobre', 'fr', ['rendues'], ['élue', 'audit']);
+    expectScope('Renault a annoncé lundi que la Twingo sera présentée le 13 octobre.', 'lundi', 'fr', ['annoncé'], ['présentée']);
+    expectScope('Renault a annoncé lundi que la Twingo sera présentée le 13 octobre.', '13 octobre', 'fr', ['présentée', 'Twingo'], ['annoncé']);
+  });
+
+  it('GIVEN a date completing a noun (« la grève du 5 décembre contre la réforme », "the December 5 strike") THEN it dates that noun, not what follows', () => {
+    expectScope('La grève du 5 décembre contre la réforme des retraites sera très suivie.', '5 décembre', 'fr', ['grève'], ['réforme', 'retraites']);
+    expectScope('The December 5 strike against the pension reform was huge.', 'December 5', 'en', ['strike'], ['reform']);
+    expectScope("L'élection présidentielle de 2017 a été remportée par le candidat centriste.", '2017', 'fr', ['élection'], ['remportée']);
+  });
+
+  it('GIVEN a date alone between commas or opening the sentence THEN it dates the clause beside it', () => {
+    expectScope('Le 7 mai 2017, Emmanuel Macron a été élu président.', '7 mai 2017', 'fr', ['élu'], []);
+    expectScope('Emmanuel Macron a été élu président, le 7 mai 2017, avec 66 % des voix.', '7 mai 2017', 'fr', ['élu'], []);
+    expectScope('In May 2017, when Macron was elected, turnout fell.', 'May 2017', 'en', ['elected'], []);
+    expectScope("En octobre 1945, après la chute du régime, le club retrouve son nom d'origine.", 'octobre 1945', 'fr', ['retrouve', 'nom'], []);
+  });
+
+  it('GIVEN a comma-clause of its own (« le 11 avril il montrait… ») THEN the date does not date the clauses before it', () => {
+    expectScope('Pour commencer, dans un entretien télévisé, le 14 octobre il a détaillé les règles du couvre-feu.', '14 octobre', 'fr', ['détaillé', 'couvre-feu'], ['commencer']);
+    expectScope('Macron, who was elected in May 2017, said on Tuesday that the reform would go ahead.', 'on Tuesday', 'en', ['said'], ['elected', 'reform']);
+    expectScope('Macron, who was elected in May 2017, said on Tuesday that the reform would go ahead.', 'May 2017', 'en', ['elected'], ['said', 'reform']);
+  });
+
+  it('GIVEN a relative clause or an apposition between the subject and its verb THEN the verb\'s date still dates the subject', () => {
+    expectScope('Son procès, qui devait débuter ce mercredi, a été reporté au 6 juillet.', '6 juillet', 'fr', ['procès', 'reporté'], ['débuter']);
+    expectScope('Son procès, qui devait débuter ce mercredi, a été reporté au 6 juillet.', 'ce mercredi', 'fr', ['débuter'], ['reporté']);
+    expectScope('Le confinement, instauré le 17 mars, a été prolongé.', '17 mars', 'fr', ['confinement', 'instauré'], ['prolongé']);
+  });
+
+  it('GIVEN two clauses joined by « et » before a verb THEN each date dates its own', () => {
+    expectScope('Le confinement a commencé le 17 mars et se terminera le 11 mai.', '17 mars', 'fr', ['commencé', 'confinement'], ['terminera']);
+    expectScope('Le confinement a commencé le 17 mars et se terminera le 11 mai.', '11 mai', 'fr', ['terminera'], ['commencé']);
+    expectScope('Le sommet entre la France et la Chine aura lieu le 5 mai.', '5 mai', 'fr', ['sommet', 'France'], []);
+  });
+});
