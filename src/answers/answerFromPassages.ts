@@ -11,6 +11,7 @@ import { dateScope, inDateScope } from '../facts/dateScope';
 import { describeRange } from './describeDate';
 import { VOCABULARIES, type AnswerType } from '../text/vocabulary';
 import { findAnswerCandidates, OPEN_TYPES, readTokens, type AnswerCandidate, type ReadToken } from './answerCandidates';
+import { namesTime } from './readQuestion';
 import { articleHoldsTopic, articleNamesFocus, foldedArticle, namesFocusName } from './namesFocus';
 import type { QuestionReading } from './readQuestion';
 
@@ -502,19 +503,56 @@ function dateValue(candidate: AnswerCandidate, resolved: ResolvedDateExpression 
   return describeRange(resolved.start, resolved.end, language) ?? candidate.value.trim();
 }
 
+/** Words right after a number where its unit may stand ("240 nouveaux décès"). */
+const UNIT_REACH = 3;
+/** How far after a count an increment's words may stand (« 365 morts en France ces dernières 24 heures »). */
+const INCREMENT_REACH = 60;
+
+
 /**
- * A count against the noun the question counts: "296 jours" answers "how
- * many days", "10 000 dons" does not; a count whose unit is another noun
- * counts something else.
+ * How well a count's unit fits the noun a "how many X" question counts: X
+ * itself (or, for people, any noun of people: « victimes » for "how many
+ * people"), else another word of the question (« décès » for « combien de
+ * personnes sont mortes »); a count of something else counts against it,
+ * the more when people are counted, and a number before a time ("9 août",
+ * « trois heures ») answers only a question counting time (else null). A count written as an
+ * increment or a day's figure (« 240 décès supplémentaires », « en 24
+ * heures », "240 new deaths") is not the total the question asks, unless it
+ * asks for the new ones.
  */
-function unitFit(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate): number {
+function unitFit(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate): number | null {
   if (reading.counted === null || (candidate.type !== 'count' && candidate.type !== 'amount')) return 0;
-  const tokens = sentence.tokens;
-  for (let i = candidate.last; i <= Math.min(tokens.length - 1, candidate.last + 3); i += 1) {
-    if (tokens[i].asked && tokens[i].askedTerm === reading.counted) return 0.8;
+  const { tokens, text } = sentence;
+  const vocabulary = VOCABULARIES[sentence.article.language === 'en' ? 'en' : 'fr'];
+  const question = foldForMatching(reading.question);
+  const asksIncrement = VOCABULARIES.fr.increments.test(question) || VOCABULARIES.en.increments.test(question);
+  const following = sentence.folded.slice(candidate.end, candidate.end + INCREMENT_REACH).split(/[,;:.()]/u)[0];
+  const incrementPenalty = vocabulary.increments.test(following) && !asksIncrement ? 0.8 : 0;
+  for (let i = candidate.last; i <= Math.min(tokens.length - 1, candidate.last + UNIT_REACH); i += 1) {
+    if (i > candidate.last && crossesClause(text, tokens[i - 1].end, tokens[i].start)) break;
+    if (tokens[i].asked && tokens[i].askedTerm === reading.counted) return 0.8 - incrementPenalty;
   }
-  const unit = tokens[candidate.last];
-  return unit && /^\p{L}{3,}/u.test(unit.text) && !unit.stop ? -0.5 : 0;
+  let unit: ReadToken | null = null;
+  for (let i = candidate.last; i <= Math.min(tokens.length - 1, candidate.last + UNIT_REACH) && !unit; i += 1) {
+    const token = tokens[i];
+    if (i > candidate.last && crossesClause(text, tokens[i - 1].end, token.start)) break;
+    if (token.stop || !/^\p{L}{2,}/u.test(token.text) || vocabulary.scales.has(token.folded) || vocabulary.currencies.has(token.folded)) continue;
+    if (vocabulary.increments.test(token.folded)) continue;
+    unit = token;
+  }
+  if (!unit) return -incrementPenalty;
+  const countsAsked = unit.asked && unit.askedTerm === reading.counted;
+  const countsPeople = reading.countsPeople && (VOCABULARIES.fr.typeNouns[unit.folded] === 'person' || VOCABULARIES.en.typeNouns[unit.folded] === 'person');
+  if (countsAsked || countsPeople) return 0.8 - incrementPenalty;
+  if (unit.asked && !unit.askedName) return 0.4 - incrementPenalty;
+  if (!reading.countsTime && namesTime(unit.folded)) return null;
+  return reading.countsPeople ? -1 : -0.5;
+}
+
+/** Whether a number is part of a name ("Mouvement 5 étoiles", "Ligue 1"): a capitalised word other than the sentence's first stands right before it. */
+function insideName(sentence: ReadSentence, candidate: AnswerCandidate): boolean {
+  const before = sentence.tokens[candidate.first - 1];
+  return candidate.first > 1 && before !== undefined && /^\p{Lu}/u.test(before.text) && /^\s+$/u.test(sentence.text.slice(before.end, candidate.start));
 }
 
 /** How far (in words) the answer may sit from the noun a « quel X » question asks for. */
@@ -676,12 +714,15 @@ function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candid
   const fit = (STRICT_TYPES.has(reading.expected) ? 1.5 : 1) * fitOfType + tenseFit(reading, sentence, candidate, resolved, ahead);
   const words = candidate.last - candidate.first + 1;
   const lengthPenalty = candidate.type === 'other' ? Math.max(0, words - 4) * 0.06 : candidate.type === 'reason' ? Math.max(0, words - 10) * 0.03 : 0;
+  if (reading.counted !== null && candidate.type === 'count' && insideName(sentence, candidate)) return null;
+  const unit = unitFit(reading, sentence, candidate);
+  if (unit === null) return null;
   const f: CandidateFeatures = {
     context: sentence.context,
     evidence: sentence.evidence,
     fit,
     role: roleFit(reading, candidate, cues),
-    unit: unitFit(reading, sentence, candidate),
+    unit,
     head: headFit(reading, sentence, candidate),
     dateSpecificity: dateSpecificity(sentence, candidate, resolved),
     proximity: proximity(sentence.tokens, candidate),

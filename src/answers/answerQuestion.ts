@@ -10,6 +10,7 @@ import type { AnswerFacts } from './answerFacts';
 import { analyzeQuestion, type QuestionAnalysis } from './analyzeQuestion';
 import type { ChatAnswerer } from './chatAnswerer';
 import { checkChatAnswer } from './checkChatAnswer';
+import { describedName } from './describeName';
 import type { AnswerContext, Finding, Miss } from './finding';
 import { MESSAGES } from './messages';
 import { foldedArticle, namesFocusName, namesWord } from './namesFocus';
@@ -45,6 +46,8 @@ export interface AnswerOptions {
 }
 
 const PASSAGES_READ = 8;
+/** Passages read for "who is NAME?": the few that say what the name is (« Carlos Ghosn, patron déchu de Renault, ») are rarely the ones that name it most. */
+const DESCRIBED_PASSAGES_READ = 40;
 
 /** Runs `work` in a turn of its own and resolves or rejects as it does (see the service's answering queue). */
 export type TakeTurn = <T>(work: () => Promise<T>) => Promise<T>;
@@ -261,10 +264,11 @@ export async function answerQuestion(question: string, deps: AnswerDeps, options
     const analysis = analyzeQuestion(asked, options.previousQuestion, { aliases, findNames: (text) => deps.facts.findNames(text) });
     const replyLanguage = options.language ?? analysis.language;
     lap('analyze');
-    const hits = await deps.search(analysis.searchQuery, PASSAGES_READ, { excludePassageIds: options.excludePassageIds });
-    lap('search');
     const read = readQuestion(analysis.searchQuery, analysis.language, { termShare: deps.termShare });
     const reading = askedType(read, analysis);
+    const passages = describedName(reading) ? DESCRIBED_PASSAGES_READ : PASSAGES_READ;
+    const hits = await deps.search(analysis.searchQuery, passages, { excludePassageIds: options.excludePassageIds });
+    lap('search');
     const context: AnswerContext = { analysis, reading, replyLanguage, hits, facts: deps.facts, aliases };
     const found = find(context);
     lap('compose');

@@ -5,8 +5,8 @@ import type { QuestionAnalysis } from './analyzeQuestion';
 import type { AnswerFacts } from './answerFacts';
 import type { QuestionReading } from './readQuestion';
 
-/** What kind of value a finding gives: a typed short answer, or one of the fact book's structured answers. */
-export type FindingType = AnswerType | 'timeline' | 'partnership' | 'code-name' | 'reading';
+/** What kind of value a finding gives: a typed short answer, one of the fact book's structured answers, or what a name is ("who is X?"). */
+export type FindingType = AnswerType | 'timeline' | 'partnership' | 'code-name' | 'reading' | 'description';
 
 /** What one answering strategy found: the short answer, its type, its support and how sure it is. */
 export interface Finding {

@@ -167,7 +167,7 @@ const CROSS_LANGUAGE_STEM = 5;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** Whether the folded text has a word starting with `stem` (by substring search, not a pattern: the article texts are long). */
-function usesStem(folded: string, stem: string | undefined): boolean {
+export function usesStem(folded: string, stem: string | undefined): boolean {
   if (stem === undefined || stem.length < 3) return false;
   for (let at = folded.indexOf(stem); at >= 0; at = folded.indexOf(stem, at + 1)) {
     if (at === 0 || !WORD_CHARACTER.test(folded[at - 1])) return true;

@@ -65,6 +65,10 @@ export interface QuestionReading {
   past: boolean;
   /** For "how many X" / « combien de X », the index in `terms` of X: a count's unit should be it ("296 jours" for "how many days"). */
   counted: number | null;
+  /** The counted noun names people (« personnes », "people", « victimes »): a count of any people noun answers ("1.100 victimes"). */
+  countsPeople: boolean;
+  /** The counted noun names a time (« combien de temps », "how many days"): only then does a number before a time ("9 août", « trois heures ») answer. */
+  countsTime: boolean;
   /**
    * For « quel X » / "which X", the indexes in `terms` of X, the noun the
    * answer is an instance of: news writes the answer beside it ("la
@@ -87,6 +91,18 @@ const ADJECTIVES_BEFORE_NOUN = new Set(
 );
 const QUEL = /(?:^|[^\p{L}])(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|what|which)\s+(?:(?:est|sont|etait|etaient|fut|furent|sera|seront|is|are|was|were|will be)\s+)?(?:(?:le|la|les|l'|son|sa|ses|leur|leurs|the|its|his|her|their|un|une|a|an)\s?)?((?:[\p{L}'-]+\s+){0,2}[\p{L}'-]+)/u;
 const PAST = /\b(?:was|were|did|has been|have been|had|a ete|ont ete|a-t-(?:il|elle)|ont-(?:ils|elles)|avait|avaient|etait|etaient|fut|furent)\b|\b\p{L}+(?:ed)\b|-t-(?:il|elle)\s+(?:ete|eu)\b/u;
+
+/** Whether a folded word names a time: a month, a unit of time (« jours », "hours") or a date noun. */
+export function namesTime(word: string): boolean {
+  const singular = word.replace(/[sx]$/u, '');
+  return (['fr', 'en'] as const).some((l) => {
+    const { months, units } = VOCABULARIES[l].dates;
+    return [word, singular].some((w) => months[w] !== undefined || units[w] !== undefined || VOCABULARIES[l].typeNouns[w] === 'date');
+  });
+}
+
+/** The words "how many X" uses to ask for time itself (« combien de temps », "how much time"). */
+const TIME_ITSELF = new Set(['temps', 'time']);
 
 /** Weight of a question word no passage holds. */
 const UNKNOWN_WORD_WEIGHT = 0.35;
@@ -237,7 +253,7 @@ export function readQuestion(asked: string, language: 'fr' | 'en', options: Read
   const years = [...new Set(tokenize(question).filter((t) => YEAR.test(t.text)).map((t) => t.text))];
   const terms: QuestionTerm[] = [];
   const seen = new Set<string>();
-  const countedWord = /\b(?:how many|combien d(?:e |'))(?:[\p{L}-]+ (?:de |d'|of ))?(\p{L}+)/u.exec(folded)?.[1] ?? null;
+  const countedWord = /\b(?:how many |combien d(?:e |'))(?:[\p{L}-]+ (?:de |d'|of ))?(\p{L}+)/u.exec(folded)?.[1] ?? null;
   let counted: number | null = null;
   const quel = QUEL.exec(folded);
   const headWords = new Set(quel ? headNouns(quel, language) : []);
@@ -282,6 +298,8 @@ export function readQuestion(asked: string, language: 'fr' | 'en', options: Read
     naming,
     asksYear,
     counted,
+    countsPeople: counted !== null && countedWord !== null && typeOfNoun(countedWord, [vocabulary]) === 'person',
+    countsTime: counted !== null && countedWord !== null && (namesTime(countedWord) || TIME_ITSELF.has(countedWord)),
     heads,
     names,
     years,

@@ -127,14 +127,27 @@ export async function listCorpusFiles(root: string, boundary: CorpusBoundary = {
 export function stampCorpusFiles(root: string, sources: readonly string[]): { stamps: Map<string, FileStamp>; skipped: SkippedInput[] } {
   const stamps = new Map<string, FileStamp>();
   const skipped: SkippedInput[] = [];
-  const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
+  const stampOf = corpusFileStamper(root, skipped);
   for (const source of sources) {
-    try {
-      const { size, mtimeMs } = statSync(prefix + source);
-      stamps.set(source, { size, mtimeMs });
-    } catch (error) {
-      skipped.push({ source, reason: `could not read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
-    }
+    const stamp = stampOf(source);
+    if (stamp) stamps.set(source, stamp);
   }
   return { stamps, skipped };
+}
+
+/**
+ * A function giving the stamp of one file of the folder `root` (see
+ * {@link stampCorpusFiles}), or undefined with the reason pushed to `skipped`.
+ */
+export function corpusFileStamper(root: string, skipped: SkippedInput[]): (source: string) => FileStamp | undefined {
+  const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
+  return (source) => {
+    try {
+      const { size, mtimeMs } = statSync(prefix + source);
+      return { size, mtimeMs };
+    } catch (error) {
+      skipped.push({ source, reason: `could not read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      return undefined;
+    }
+  };
 }

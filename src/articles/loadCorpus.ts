@@ -5,7 +5,7 @@ import type { Article, CorpusLoad, SkippedInput } from './article';
 import { disambiguateIds } from './articleId';
 import { isRecord, mergeMetadata, readMetadataFields, type ArticleMetadata } from './articleMetadata';
 import { buildArticle } from './buildArticle';
-import { corpusFileKind, listCorpusFiles, sidecarCandidates, stampCorpusFiles, type CorpusFile, type CorpusFileStat } from './corpusFiles';
+import { corpusFileKind, corpusFileStamper, listCorpusFiles, sidecarCandidates, stampCorpusFiles, type CorpusFile, type CorpusFileStat } from './corpusFiles';
 import { articleLengthReason, decodeArticleText, formatBytes, hasWords } from './decodeArticleText';
 import {
   DEFAULT_MAX_ARTICLE_CHARS,
@@ -280,15 +280,16 @@ export async function scanCorpus(path: string, options: Pick<LoadCorpusOptions, 
       skipped.push({ source: file.source, reason: 'sidecar metadata matches no .txt, .md or .html article beside it, so it was not used' });
     }
   }
-  const { stamps, skipped: unstamped } = stampCorpusFiles(root, [...loadable.map((file) => file.source), ...claimed]);
+  const { stamps: sidecarStamps, skipped: unstamped } = stampCorpusFiles(root, [...claimed]);
   skipped.push(...unstamped);
+  const stampOf = corpusFileStamper(root, skipped);
   const stamped: CorpusFileStat[] = [];
   for (const { source, kind } of loadable) {
-    const stamp = stamps.get(source);
+    const stamp = stampOf(source);
     if (!stamp) continue;
-    const sidecarSource = sidecarOf.get(source);
-    const sidecarStamp = sidecarSource === undefined ? undefined : stamps.get(sidecarSource);
     const file: CorpusFileStat = { source, kind, size: stamp.size, mtimeMs: stamp.mtimeMs };
+    const sidecarSource = sidecarOf.size === 0 ? undefined : sidecarOf.get(source);
+    const sidecarStamp = sidecarSource === undefined ? undefined : sidecarStamps.get(sidecarSource);
     if (sidecarStamp) file.sidecar = { source: sidecarSource as string, size: sidecarStamp.size, mtimeMs: sidecarStamp.mtimeMs };
     stamped.push(file);
   }

@@ -136,22 +136,38 @@ function sameStamps(file: CorpusFileStat, record: CorpusFileRecord): boolean {
   return file.sidecar.source === record.sidecar.source && sameStamp(file.sidecar, record.sidecar);
 }
 
+/** Each record's files by source, built on first need: a record never changes once made. */
+const recordIndexes = new WeakMap<CorpusRecord, Map<string, CorpusFileRecord>>();
+
+function recordedBySource(record: CorpusRecord): Map<string, CorpusFileRecord> {
+  let index = recordIndexes.get(record);
+  if (!index) recordIndexes.set(record, (index = new Map(record.files.map((file) => [file.source, file]))));
+  return index;
+}
+
 /**
  * Compares a corpus scan with the record of the last sync, by stamps only:
  * nothing is read. A record of another corpus folder trusts no stamp.
  */
 export function diffCorpusFiles(record: CorpusRecord | null, scan: CorpusScan): CorpusFilesDiff {
-  const recorded = new Map((record?.files ?? []).map((file) => [file.source, file]));
+  const recorded = record ? recordedBySource(record) : new Map<string, CorpusFileRecord>();
   const trusted = record !== null && record.root === scan.root;
   const diff: CorpusFilesDiff = { unchanged: [], suspect: [], added: [], removed: [] };
+  let found = 0;
   for (const file of scan.files) {
     const old = recorded.get(file.source);
-    recorded.delete(file.source);
-    if (!old) diff.added.push(file);
-    else if (trusted && !old.racy && sameStamps(file, old)) diff.unchanged.push({ file, record: old });
+    if (!old) {
+      diff.added.push(file);
+      continue;
+    }
+    found += 1;
+    if (trusted && !old.racy && sameStamps(file, old)) diff.unchanged.push({ file, record: old });
     else diff.suspect.push({ file, record: old });
   }
-  diff.removed = [...recorded.values()];
+  if (record && found < record.files.length) {
+    const scanned = new Set(scan.files.map((file) => file.source));
+    diff.removed = record.files.filter((file) => !scanned.has(file.source));
+  }
   return diff;
 }
 

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../articles/article';
+import { rememberSketch, sketchOf, type StorySketch } from '../articles/nearDuplicates';
 import type { Language } from '../text/language';
 import type { ArticleFacts } from '../facts/fact';
 import type { Passage } from '../passages/passage';
@@ -47,10 +48,11 @@ export interface FactsRequest {
   items: { article: Article; passages: Omit<Passage, 'text'>[] }[];
 }
 
-/** A worker's answer to a {@link FactsRequest}: one outcome per article, in order. */
+/** A worker's answer to a {@link FactsRequest}: one outcome per article, in order, and each article's story sketch (see `sketchOf`). */
 export interface FactsAnswer {
   id: number;
   outcomes: FactsOutcome[];
+  sketches: StorySketch[];
 }
 
 /** What a worker is started with. */
@@ -73,6 +75,16 @@ const IN_FLIGHT_PER_WORKER = 3;
  * that runs out stops, and its batches are done on the calling thread.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
+
+/**
+ * Worker threads a pool starts by default: one core is left to the calling
+ * thread, which indexes the analysed passages and takes its share of the
+ * facts (at most 4, at least 1). A worker more than the cores costs its own
+ * start-up, extractor warm-up and heap (about 50 MB) and gains nothing.
+ */
+export function defaultIngestThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
 
 /** The worker's module beside this one; from TypeScript sources (tsx, vitest) it registers tsx first, which workers do not inherit. */
 function workerEntry(): URL {
@@ -108,12 +120,12 @@ export class IngestPool {
   private readonly interned = new Map<string, string>();
 
   /**
-   * @param threads worker threads (default: the cores, at most 4)
+   * @param threads worker threads (default {@link defaultIngestThreads})
    * @param factsModule URL of the module exporting `extractFacts(article, passages)`, needed by {@link extractFacts}
    * @param warn told once for each worker that stops before it is closed (its batches are then done on the calling thread)
    */
   constructor(
-    private readonly threads = Math.min(4, availableParallelism()),
+    private readonly threads = defaultIngestThreads(),
     private readonly factsModule?: URL,
     private readonly warn: (message: string) => void = () => undefined,
   ) {}
@@ -128,20 +140,31 @@ export class IngestPool {
   }
 
   /**
-   * Extracts the facts of every item on the workers, handing each batch's
+   * Extracts the facts of every item on the workers (and sketches each
+   * article's story, so that writing the passage table finds the sketches
+   * made, see `sketchOf`), handing each batch's
    * outcomes to `onBatch` in item order; a batch whose worker failed (or
    * without a facts module) comes with an Error instead, for the caller to
    * extract on its own thread. With `extractHere`, this thread takes its
-   * share of the batches too, one at a time, letting the event loop run
-   * between two.
+   * share of the batches too (once `hereFrom` settles, when given), one at
+   * a time, letting the event loop run between two.
    */
   async extractFacts(
     items: readonly FactsInput[],
     onBatch: (batch: FactsInput[], outcomes: FactsOutcome[] | Error) => void,
     extractHere?: (item: FactsInput) => FactsOutcome,
+    hereFrom?: Promise<void>,
   ): Promise<void> {
-    const here = extractHere && ((batch: FactsInput[]) => batch.map(extractHere));
-    await this.inOrder(items, FACTS_BATCH, (worker, batch) => this.runFacts(worker, batch), onBatch, here);
+    const here = extractHere && ((batch: FactsInput[]) => batch.map((item) => {
+      sketchOf(item.article);
+      return extractHere(item);
+    }));
+    await this.inOrder(items, FACTS_BATCH, (worker, batch) => this.runFacts(worker, batch), onBatch, here, hereFrom);
+  }
+
+  /** The worker threads this pool runs (started on first use). */
+  get threadCount(): number {
+    return this.threads;
   }
 
   /** Stops the worker threads. */
@@ -157,6 +180,7 @@ export class IngestPool {
     run: (worker: PoolWorker, batch: T[]) => Promise<R>,
     onBatch: (batch: T[], result: R) => void,
     runHere?: (batch: T[]) => R,
+    hereFrom?: Promise<void>,
   ): Promise<void> {
     const batches: T[][] = [];
     for (let from = 0; from < items.length; from += size) batches.push(items.slice(from, from + size));
@@ -174,6 +198,7 @@ export class IngestPool {
     };
     const pumpHere = async (): Promise<void> => {
       if (!runHere) return;
+      await hereFrom;
       while (next < batches.length) {
         const index = next++;
         settled[index].resolve(runHere(batches[index]));
@@ -237,7 +262,9 @@ export class IngestPool {
     if (!this.factsModule) return new Error('no facts module');
     const items = batch.map(({ article, passages }) => ({ article, passages: passages.map(({ text: _text, ...span }) => span) }));
     const answer = await this.ask<FactsAnswer>(worker, { kind: 'facts', id: this.nextId++, items });
-    return answer instanceof Error ? answer : answer.outcomes;
+    if (answer instanceof Error) return answer;
+    batch.forEach(({ article }, i) => rememberSketch(article.id, answer.sketches[i]));
+    return answer.outcomes;
   }
 
   private async runTerms(worker: PoolWorker, batch: LexicalDocument[]): Promise<void> {

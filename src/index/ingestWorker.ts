@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ArticleFacts } from '../facts/fact';
 import type { Passage } from '../passages/passage';
 import type { Article } from '../articles/article';
+import { sketchStory } from '../articles/nearDuplicates';
 import type { Language } from '../text/language';
 import { analyzeTerms } from '../text/analyzeTerms';
 import { TERM_SEPARATOR, type FactsAnswer, type FactsOutcome, type FactsRequest, type IngestWorkerData, type TermAnalysisAnswer, type TermAnalysisRequest } from './ingestPool';
@@ -54,10 +55,11 @@ async function extract({ id, items }: FactsRequest): Promise<void> {
       return { error: error instanceof Error ? error.message : String(error) };
     }
   });
-  parentPort?.postMessage({ id, outcomes } satisfies FactsAnswer);
+  const sketches = items.map(({ article }) => sketchStory(article.text));
+  parentPort?.postMessage({ id, outcomes, sketches } satisfies FactsAnswer);
 }
 
-/** The worker side of {@link IngestPool}: the terms of each text (as indexes into the batch's distinct terms), the facts of each article. */
+/** The worker side of {@link IngestPool}: the terms of each text (as indexes into the batch's distinct terms), the facts and story sketch of each article. */
 parentPort?.on('message', (request: TermAnalysisRequest | FactsRequest) => {
   if (request.kind === 'terms') analyze(request);
   else void extract(request).catch((error: unknown) => setImmediate(() => { throw error; }));

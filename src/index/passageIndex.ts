@@ -39,6 +39,9 @@ export interface SyncReport {
 /** Articles whose facts are extracted between two turns of the event loop (see `extractFacts`). */
 const ARTICLES_BETWEEN_YIELDS = 32;
 
+/** Passages indexed between two turns of the event loop while workers extract facts (see `indexInSteps`): a few tens of ms, less than the batches a worker holds. */
+const DOCUMENTS_PER_STEP = 128;
+
 /** What one {@link PassageIndex.syncCorpus} did, and every input of the corpus that was not loaded. */
 export interface CorpusSyncReport {
   report: SyncReport;
@@ -94,7 +97,7 @@ export interface PassageIndexOptions {
   embedBatchSize?: number;
   /** New passages without terms (no hashed embedder) are analysed on worker threads from this many on. Default 4,000. */
   analysisWorkersFrom?: number;
-  /** Worker threads that analyse terms and extract facts. Default: the cores, at most 4. */
+  /** Worker threads that analyse terms and extract facts. Default: the cores but one, at most 4, at least 1 (see `defaultIngestThreads`). */
   analysisThreads?: number;
   /** Test hooks that make a write fail part way (see {@link WriteFaults}). */
   writeFaults?: WriteFaults;
@@ -216,7 +219,16 @@ export class PassageIndex {
     const now = Date.now();
     const diff = diffCorpusFiles(this.corpusRecord, scan);
     const entryBySource = this.entryBySource;
-    const holdsArticles = (record: CorpusFileRecord) => record.articles.every(([source]) => entryBySource.has(source));
+    const holdsArticles = (record: CorpusFileRecord) => {
+      for (const article of record.articles) if (!entryBySource.has(article[0])) return false;
+      return true;
+    };
+    const skippedOf = (records: Iterable<CorpusFileRecord>) => [...scan.skipped, ...[...records].flatMap((record) => record.skipped)].sort(bySourceThenLine);
+    const asRecorded = diff.suspect.length === 0 && diff.added.length === 0 && diff.removed.length === 0;
+    if (asRecorded && !this.mustWrite() && diff.unchanged.every(({ record }) => holdsArticles(record))) {
+      const skipped = skippedOf(this.corpusRecord?.files ?? []);
+      return { report: this.report({ added: 0, updated: 0, removed: 0 }, skipped.length, started), skipped, filesRead: 0 };
+    }
     const kept = new Map<string, CorpusFileRecord>();
     const toLoad: CorpusFileStat[] = [];
     const hashes = new Map<string, string>();
@@ -237,7 +249,6 @@ export class PassageIndex {
       restamped = true;
     }
     toLoad.push(...diff.added);
-    const skippedOf = (records: Iterable<CorpusFileRecord>) => [...scan.skipped, ...[...records].flatMap((record) => record.skipped)].sort(bySourceThenLine);
 
     if (toLoad.length === 0 && diff.removed.length === 0 && !this.mustWrite()) {
       const record: CorpusRecord = { root: scan.root, files: scan.files.map((file) => kept.get(file.source) as CorpusFileRecord) };
@@ -303,13 +314,13 @@ export class PassageIndex {
   }
 
   /**
-   * Extracts the facts of these articles: on the pool's workers (and this
-   * thread with `shareHere`) when there are many (a batch whose worker
-   * failed is done here), otherwise on this
-   * thread, letting the event loop run every few articles so the pool's
-   * term analysis is handed its next batches meanwhile.
+   * Extracts the facts of these articles: on the pool's workers and this
+   * thread (from `shareFrom` on), batch by batch, when there are many (a batch whose worker
+   * failed is done here), otherwise on this thread alone, letting the event
+   * loop run every few articles so the pool's term analysis is handed its
+   * next batches meanwhile.
    */
-  private async extractFacts(articles: readonly FactsInput[], pool: IngestPool | null, shareHere: boolean): Promise<void> {
+  private async extractFacts(articles: readonly FactsInput[], pool: IngestPool | null, shareFrom?: Promise<void>): Promise<void> {
     if (pool && this.factsOnWorkers(articles.length)) {
       await pool.extractFacts(
         articles,
@@ -317,13 +328,26 @@ export class PassageIndex {
           if (outcomes instanceof Error) for (const { article, passages } of batch) this.factStore.extract(article, passages);
           else batch.forEach(({ article }, i) => this.factStore.record(article, outcomes[i]));
         },
-        shareHere ? ({ article, passages }) => this.factStore.outcomeOf(article, passages) : undefined,
+        ({ article, passages }) => this.factStore.outcomeOf(article, passages),
+        shareFrom,
       );
       return;
     }
     for (let i = 0; i < articles.length; i += 1) {
       this.factStore.extract(articles[i].article, articles[i].passages);
       if (i % ARTICLES_BETWEEN_YIELDS === ARTICLES_BETWEEN_YIELDS - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
+   * Indexes documents on this thread a few at a time, letting the event
+   * loop run between two steps so the workers are handed their next batches
+   * of facts meanwhile.
+   */
+  private async indexInSteps(documents: LexicalDocument[], post: (documents: LexicalDocument[]) => void): Promise<void> {
+    for (let from = 0; from < documents.length; from += DOCUMENTS_PER_STEP) {
+      post(documents.slice(from, from + DOCUMENTS_PER_STEP));
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
@@ -385,8 +409,11 @@ export class PassageIndex {
     const factsToExtract: readonly FactsInput[] = refactor ? this.entries : fresh;
     const unanalysed = freshDocuments.filter((document) => document.terms === undefined);
     const pool = this.poolFor(unanalysed.length, factsToExtract.length);
-    const termsOnWorkers = pool !== null && this.termsOnWorkers(unanalysed.length);
-    // Analysed batches are posted as they come, in order, while the workers go on; so this thread, which posts them, takes no share of the facts.
+    const factsOnWorkers = pool !== null && this.factsOnWorkers(factsToExtract.length);
+    // With a single worker extracting facts, this thread analyses the terms itself (none cross threads), then helps with the facts.
+    const termsOnWorkers = pool !== null && this.termsOnWorkers(unanalysed.length) && (pool.threadCount > 1 || !factsOnWorkers);
+    const indexHere = factsOnWorkers && !termsOnWorkers;
+    // Analysed batches are posted as they come, in order, while the workers go on; this thread takes its share of the facts between two.
     const streamed = termsOnWorkers && unanalysed.length === freshDocuments.length;
     const post = (documents: LexicalDocument[]) => {
       this.lexical.add(documents);
@@ -399,14 +426,23 @@ export class PassageIndex {
       this.reindexMaps();
       this.corpusRecord = record;
       if (refactor) this.factStore.clear();
-      await this.extractFacts(factsToExtract, pool, !termsOnWorkers);
+      let indexed: () => void = () => undefined;
+      const indexedHere = new Promise<void>((resolve) => (indexed = resolve));
+      const facts = this.extractFacts(factsToExtract, pool, indexHere ? indexedHere : undefined);
+      facts.catch(() => undefined);
+      try {
+        if (indexHere) await this.indexInSteps(freshDocuments, post);
+      } finally {
+        indexed();
+      }
+      await facts;
       if (refactor) this.logger.info(`index: facts extracted again for ${kept.length} unchanged articles (fact extractor ${this.factStore.version ?? 'none'})`);
       else this.factStore.retain(new Set(this.entryById.keys()));
       await analysis;
     } finally {
       await pool?.close();
     }
-    if (!streamed) post(freshDocuments);
+    if (!streamed && !indexHere) post(freshDocuments);
     this.dirty = true;
     await update.commit();
 

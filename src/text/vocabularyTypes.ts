@@ -220,6 +220,8 @@ export interface Vocabulary {
   currencies: ReadonlySet<string>;
   /** Scale words after a number ("millions", "billion"). */
   scales: ReadonlySet<string>;
+  /** Words after a count that make it an increment or a day's figure ("240 décès supplémentaires", « en 24 heures », "new deaths"), on folded text: not the total. */
+  increments: RegExp;
   /** Imperatives addressed to a reader or a model ("ignore", "say"): a sentence built on them states nothing. */
   instructions: RegExp;
   /** Words that give something another name ("nom de code", "surnommé", "code-named"). */

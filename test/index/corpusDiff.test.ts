@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/article';
-import { diffCorpus } from '../../src/index/corpusDiff';
+import type { CorpusFileStat } from '../../src/articles/corpusFiles';
+import { diffCorpus, diffCorpusFiles, type CorpusRecord } from '../../src/index/corpusDiff';
 
 const article = (source: string, id: string): Article => ({ id, source, title: source, language: 'en', published: null, url: null, text: id });
 const entry = (source: string, id: string) => ({ article: article(source, id) });
@@ -25,5 +26,36 @@ describe('diffCorpus', () => {
     const diff = diffCorpus([], [article('a.md', '1'), article('a.md', '2')]);
     expect(diff.plan.map((item) => item.article.id)).toEqual(['1']);
     expect(diff.duplicates).toEqual(['a.md']);
+  });
+});
+
+describe('diffCorpusFiles', () => {
+  const stat = (source: string, size: number, mtimeMs = 1_000): CorpusFileStat => ({ source, kind: 'text', size, mtimeMs });
+  const record: CorpusRecord = {
+    root: '/corpus',
+    files: ['a.md', 'b.md', 'c.md'].map((source) => ({ ...stat(source, 10), hash: `hash of ${source}`, articles: [[source, source]], skipped: [] })),
+  };
+
+  it('GIVEN one record checked against successive scans THEN each scan gets its own unchanged, suspect, added and removed files', () => {
+    const same = diffCorpusFiles(record, { root: '/corpus', files: [stat('a.md', 10), stat('b.md', 10), stat('c.md', 10)], skipped: [] });
+    expect(same.unchanged.map(({ file }) => file.source)).toEqual(['a.md', 'b.md', 'c.md']);
+    expect([same.suspect, same.added, same.removed]).toEqual([[], [], []]);
+
+    const moved = diffCorpusFiles(record, { root: '/corpus', files: [stat('a.md', 10), stat('c.md', 11), stat('d.md', 5)], skipped: [] });
+    expect(moved.unchanged.map(({ file }) => file.source)).toEqual(['a.md']);
+    expect(moved.suspect.map(({ file }) => file.source)).toEqual(['c.md']);
+    expect(moved.added.map((file) => file.source)).toEqual(['d.md']);
+    expect(moved.removed.map((file) => file.source)).toEqual(['b.md']);
+
+    const again = diffCorpusFiles(record, { root: '/corpus', files: [stat('b.md', 10)], skipped: [] });
+    expect(again.unchanged.map(({ file }) => file.source)).toEqual(['b.md']);
+    expect(again.removed.map((file) => file.source)).toEqual(['a.md', 'c.md']);
+  });
+
+  it('GIVEN a scan of another folder THEN no stamp is trusted', () => {
+    const diff = diffCorpusFiles(record, { root: '/elsewhere', files: [stat('a.md', 10)], skipped: [] });
+    expect(diff.unchanged).toEqual([]);
+    expect(diff.suspect.map(({ file }) => file.source)).toEqual(['a.md']);
+    expect(diff.removed.map((file) => file.source)).toEqual(['b.md', 'c.md']);
   });
 });

@@ -182,6 +182,57 @@ describe('LexicalIndex', () => {
     expect(index.search(query, 5, { neighbourWeight: 0 }).map((hit) => hit.id)).toEqual(['uganda:1', 'cuba:0']);
   });
 
+  it('GIVEN a French question over French passages THEN the passage sharing its rare word beats one sharing only its common words (year, city), whose lexicon ideas count little in their own language, and not at sameLanguageConceptWeight 1', () => {
+    const index = new LexicalIndex();
+    index.add([
+      { id: 'founded:0', language: 'fr', text: 'Fondée par des mineurs, la ville compte vingt mille habitants.' },
+      { id: 'festival:0', language: 'fr', text: 'Cette année, la ville accueille un festival de musique.' },
+      { id: 'school:0', language: 'fr', text: "L'année scolaire commence en septembre pour les élèves." },
+      { id: 'port:0', language: 'fr', text: "Le port accueille des navires de croisière tout l'été." },
+      { id: 'match:0', language: 'fr', text: 'Le match de football au Stade de France a fini sur un score nul.' },
+      { id: 'tram:0', language: 'fr', text: 'Le tramway sera prolongé vers le nord.' },
+    ]);
+    const query = 'En quelle année la ville a-t-elle été fondée ?';
+    expect(top(index, query, 1)).toEqual(['founded:0']);
+    expect(index.search(query, 1, { sameLanguageConceptWeight: 1 }).map((hit) => hit.id)).toEqual(['festival:0']);
+    const english = 'In which year did the town host a music festival?';
+    expect(top(index, english, 1)).toEqual(['festival:0']);
+    expect(index.search(english, 3)).toEqual(index.search(english, 3, { sameLanguageConceptWeight: 1 }));
+    const loaded = LexicalIndex.fromBinary(index.toBinary());
+    expect(loaded.search(query, 3)).toEqual(index.search(query, 3));
+    expect(LexicalIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON()))).search(query, 3)).toEqual(index.search(query, 3));
+  });
+
+  it('GIVEN two passages holding the same words THEN the one where the question\'s words stand together comes first, and not at proximityWeight 0, also once saved and loaded', () => {
+    const index = built();
+    index.add([
+      { id: 'apart:0', language: 'fr', text: 'Le prix a été reçu par une militante de la paix, selon le comité Nobel.' },
+      { id: 'close:0', language: 'fr', text: 'Le prix Nobel de la paix a été reçu par une militante, selon le comité.' },
+    ]);
+    const query = 'Qui a reçu le prix Nobel de la paix ?';
+    expect(top(index, query, 2)).toEqual(['close:0', 'apart:0']);
+    expect(index.search(query, 2, { proximityWeight: 0 }).map((hit) => hit.id)).toEqual(['apart:0', 'close:0']);
+    const binary = LexicalIndex.fromBinary(index.toBinary());
+    expect(binary.search(query, 2)).toEqual(index.search(query, 2));
+    const json = LexicalIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+    expect(json.search(query, 2)).toEqual(index.search(query, 2));
+    binary.remove(['close:0']);
+    binary.add([{ id: 'close:0', language: 'fr', text: 'Le prix Nobel de la paix a été reçu par une militante, selon le comité.' }]);
+    expect(top(binary, query, 2)).toEqual(['close:0', 'apart:0']);
+  });
+
+  it('GIVEN a question with a misspelt word no passage holds THEN finds the passage holding the word one letter away, and not at spellingWeight 0', () => {
+    const index = built();
+    index.add([
+      { id: 'mairie:0', language: 'fr', text: 'Le siège de la mairie se trouve ici.' },
+      { id: 'club:0', language: 'fr', text: "Le siège de l'Excelsior se trouve à Roubaix, rue du Stade, depuis 1922." },
+    ]);
+    const query = "Où se trouve le siège de l'Exelsior ?";
+    expect(top(index, query, 1)).toEqual(['club:0']);
+    expect(index.search(query, 1, { spellingWeight: 0 }).map((hit) => hit.id)).toEqual(['mairie:0']);
+    expect(top(index, 'Où se trouve le siège de la mairie ?', 1)).toEqual(['mairie:0']);
+  });
+
   it('GIVEN neighbours that share the question words THEN their order is the one their own scores give', () => {
     const index = built();
     index.add([

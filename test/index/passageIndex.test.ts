@@ -8,6 +8,7 @@ import { factsModuleUrl } from '../../src/app';
 import { UserFacingError } from '../../src/errors';
 import { loadCorpus } from '../../src/articles/loadCorpus';
 import { extractFacts } from '../../src/facts/extractFacts';
+import { SKETCH_SIZE, sketchStory } from '../../src/articles/nearDuplicates';
 import { HashedFeatureEmbeddings } from '../../src/index/hashedFeatureEmbeddings';
 import { PassageIndex, type PassageIndexOptions } from '../../src/index/passageIndex';
 import type { Passage } from '../../src/passages/passage';
@@ -350,6 +351,32 @@ describe('PassageIndex', () => {
       expect(pooled.facts()).toEqual(inline.facts());
       expect(pooled.facts().some((facts) => facts.dates.length > 0)).toBe(true);
       expect((await factsBytes(join(root, 'pooled'))).equals(await factsBytes(join(root, 'inline')))).toBe(true);
+    });
+
+    it('GIVEN a single worker extracting the facts THEN this thread indexes the terms meanwhile, and the lexical index and facts written are those of an inline build, byte for byte', async () => {
+      const lexicalBytes = async (dir: string) => readFile(join(dir, (await readFile(join(dir, 'CURRENT'), 'utf8')).trim(), 'lexical.bin'));
+      const inline = await build('inline', {});
+      const pooled = await build('one-worker', { factsModule: factsModuleUrl(), factsWorkersFrom: 0, analysisWorkersFrom: 0, analysisThreads: 1 });
+      expect(pooled.facts()).toEqual(inline.facts());
+      expect((await factsBytes(join(root, 'one-worker'))).equals(await factsBytes(join(root, 'inline')))).toBe(true);
+      expect((await lexicalBytes(join(root, 'one-worker'))).equals(await lexicalBytes(join(root, 'inline')))).toBe(true);
+      expect(await search(pooled, 'Microsoft investit dans Mistral', 5)).toEqual(await search(inline, 'Microsoft investit dans Mistral', 5));
+      expect(warnings).toEqual([]);
+    });
+
+    it('GIVEN articles sketched on the worker THEN the stored story sketches are those of their texts', async () => {
+      const articles = (await manyArticles()).map((article) => ({ ...article, id: `${article.id}-sketched` }));
+      const dir = join(root, 'sketched');
+      const index = await PassageIndex.open(options({ indexDir: dir, embeddings: undefined, embedderId: undefined, factsModule: factsModuleUrl(), factsWorkersFrom: 0, analysisThreads: 1 }));
+      await index.sync({ articles, skipped: [] });
+      const stored = new Uint32Array(new Uint8Array(await readFile(join(dir, (await readFile(join(dir, 'CURRENT'), 'utf8')).trim(), 'sketches.bin'))).buffer);
+      const expected = new Uint32Array(index.articles().length * (SKETCH_SIZE + 2));
+      index.articles().forEach((article, i) => {
+        const sketch = sketchStory(article.text);
+        expected.set([sketch.hashes.length, sketch.exact, ...sketch.hashes], i * (SKETCH_SIZE + 2));
+      });
+      expect(index.articles()).toHaveLength(articles.length);
+      expect(stored).toEqual(expected);
     });
 
     it('GIVEN a facts module the workers cannot use THEN the facts are extracted on this thread, the same ones', async () => {

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answers/answerQuestion';
+import { loadNewsFixture, type NewsFixture } from './newsFixture';
+
+let news: NewsFixture;
+
+beforeAll(async () => {
+  news = await loadNewsFixture('test/fixtures/topics');
+});
+afterAll(() => news?.close());
+
+describe('a count is of the noun the question counts', () => {
+  it('GIVEN « 1.100 victimes …, soit 240 décès supplémentaires » THEN "how many people died" in either language gets the total, not the day\'s figure', async () => {
+    for (const question of ['How many people died of the coronavirus in France?', 'Combien de personnes sont mortes du coronavirus en France ?', 'Combien de morts du coronavirus en France ?']) {
+      const answer = await answerQuestion(question, news.deps);
+      expect(answer.abstained, question).toBe(false);
+      expect(answer.value, question).toBe('1.100 victimes');
+      expect(answer.citations[0].snippet, question).toContain('1.100 victimes');
+    }
+  });
+
+  it('GIVEN the same sentence THEN a question asking for the new deaths gets the day\'s figure', async () => {
+    const answer = await answerQuestion('Combien de nouveaux décès en France ?', news.deps);
+    expect(answer.value).toBe('240');
+  });
+
+  it('GIVEN a number inside a name (« Mouvement 5 étoiles ») THEN it is no count of anything', async () => {
+    const answer = await answerQuestion("Combien d'étoiles compte le mouvement de Luigi Di Maio ?", news.deps);
+    expect(answer.value ?? '').not.toMatch(/^5\b/);
+  });
+});
+
+describe('"who is NAME?" is answered with what the articles say the name is', () => {
+  it('GIVEN « Carlos Ghosn, l\'ancien PDG de Renault, » THEN "Who is Carlos Ghosn?" and « Qui est Carlos Ghosn ? » get that description, not another name of the sentence', async () => {
+    for (const question of ['Who is Carlos Ghosn?', 'Qui est Carlos Ghosn ?']) {
+      const answer = await answerQuestion(question, news.deps);
+      expect(answer.abstained, question).toBe(false);
+      expect(answer.value, question).toBe("l'ancien PDG de Renault");
+      expect(answer.citations[0].snippet, question).toContain("Carlos Ghosn, l'ancien PDG de Renault");
+    }
+  });
+
+  it('GIVEN a title written before the name (« le directeur général de la santé, Jérôme Salomon ») THEN that title', async () => {
+    const answer = await answerQuestion('Who is Jérôme Salomon?', news.deps);
+    expect(answer.value).toBe('le directeur général de la santé');
+  });
+
+  it('GIVEN a name the articles give no description of (« présidé par Jean-Dominique Senard ») THEN declines rather than answer with another name', async () => {
+    const answer = await answerQuestion('Qui est Jean-Dominique Senard ?', news.deps);
+    expect(answer.abstained).toBe(true);
+    expect(answer.value).toBeNull();
+  });
+});
