@@ -224,6 +224,16 @@ export interface SentenceDate {
   published: string | null;
 }
 
+/** Events a question names by what they are (an election, a match, an acquisition, a law taking effect): the answer names them too. */
+const NAMED_EVENTS: ReadonlySet<DateEventKind> = new Set(['acquisition', 'election', 'match', 'entry-into-force']);
+
+/** What a sentence's date dates, as the answer's first words: the subject, or the asked event of it (« L'élection de Grégory Doucet », "Doucet's election"). */
+function datedThing(analysis: QuestionAnalysis, subject: string): string {
+  if (!analysis.event || !NAMED_EVENTS.has(analysis.event)) return subject;
+  const wording = EVENT_WORDS[analysis.event];
+  return analysis.language === 'fr' ? `${capitalise(wording.fr.noun)} ${frenchOf(subject)}` : `${subject}'s ${wording.en.noun}`;
+}
+
 /**
  * The first line of a date answer drawn from a sentence rather than a claim:
  * "GPT-5: late May 2025 ("fin mai", article of February 2025)".
@@ -235,9 +245,9 @@ export function sentenceDateLine(analysis: QuestionAnalysis, subject: string | n
   if (language === 'fr') {
     const article = published ? `article ${/^\d/.test(published) ? 'du' : 'de'} ${published}` : 'article non daté';
     const note = date.relative ? ', compté à partir de la date de l’article' : '';
-    return `${subject ? `${subject} : ` : ''}${period ?? `« ${date.expression} »`} (« ${date.expression} », ${article}${note}) ${marker}.`;
+    return `${subject ? `${datedThing(analysis, subject)} : ` : ''}${period ?? `« ${date.expression} »`} (« ${date.expression} », ${article}${note}) ${marker}.`;
   }
   const article = published ? `article of ${published}` : 'undated article';
   const note = date.relative ? ", counted from the article's date" : '';
-  return `${subject ? `${subject}: ` : ''}${period ?? `"${date.expression}"`} ("${date.expression}", ${article}${note}) ${marker}.`;
+  return `${subject ? `${datedThing(analysis, subject)}: ` : ''}${period ?? `"${date.expression}"`} ("${date.expression}", ${article}${note}) ${marker}.`;
 }

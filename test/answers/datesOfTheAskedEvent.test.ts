@@ -33,6 +33,7 @@ describe('a date answers the event asked about, not another clause\'s', () => {
     const answer = await ask('Quand Grégory Doucet a-t-il été élu ?');
     expect(answer.value, answer.answer).toBe('le 4 juillet 2020');
     expect(answer.answer.split('\n')[0]).not.toContain('28 juin');
+    expect(answer.answer, 'worded as an election, not a release').toMatch(/^L'élection de (?:Grégory )?Doucet : le 4 juillet 2020/);
     const round = await ask('Quand a eu lieu le second tour ?');
     expect(round.value, round.answer).toBe('28 juin 2020');
   });
