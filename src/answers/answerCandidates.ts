@@ -213,14 +213,15 @@ function numberCandidates(text: string, tokens: ReadToken[], vocabulary: Vocabul
   const found: AnswerCandidate[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i];
-    const numeric = /^\p{N}[\p{N}.,]*$/u.test(token.text) || /^\p{N}+(?:e|er|eme|ème|th|st|nd|rd)$/u.test(token.text);
+    const ordinal = /^\p{N}+(?:e|er|eme|ème|th|st|nd|rd)$/u.test(token.text);
+    const numeric = /^\p{N}[\p{N}.,]*$/u.test(token.text) || ordinal;
     if (!numeric && !NUMBER_WORDS.has(token.folded)) continue;
     if ((token.folded === 'un' || token.folded === 'une' || token.folded === 'one') && !(tokens[i + 1] && vocabulary.scales.has(tokens[i + 1].folded))) continue;
     if (YEAR.test(token.text) && !/^\s*(?:%|hommes|habitants|km|m|euros|dollars)/u.test(text.slice(token.end, token.end + 10))) continue;
     let last = i;
     while (tokens[last + 1] && /^\p{N}{3}$/u.test(tokens[last + 1].text) && /^[\s\u00a0\u202f]$/u.test(text.slice(tokens[last].end, tokens[last + 1].start))) last += 1;
     let end = tokens[last].end;
-    let type: AnswerType = 'count';
+    let type: AnswerType = ordinal ? 'other' : 'count';
     const rest = text.slice(end, end + 3);
     if (/^\s?%/.test(rest)) end = end + rest.indexOf('%') + 1;
     const symbol = /^[\s\u00a0\u202f]?[$€£]/u.exec(rest);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answers/answerQuestion';
 import { loadNewsFixture, type NewsFixture } from './newsFixture';
@@ -49,5 +52,24 @@ describe('"who is NAME?" is answered with what the articles say the name is', ()
     const answer = await answerQuestion('Qui est Jean-Dominique Senard ?', news.deps);
     expect(answer.abstained).toBe(true);
     expect(answer.value).toBeNull();
+  });
+});
+
+describe('an ordinal is a rank, not a count', () => {
+  it('GIVEN « le 25ème épisode de la saga, où meurent plusieurs personnages » THEN "combien de personnes meurent" is not answered with « 25ème épisode »', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'scoop-ordinal-'));
+    writeFileSync(
+      join(work, 'bond.md'),
+      '---\ntitle: Aston Martin dans le prochain James Bond\npublished: 2020-03-04\nlang: fr\n---\n' +
+        'Le constructeur de Gaydon a confirmé la présence de ses modèles dans le 25ème épisode de la saga James Bond, où meurent plusieurs personnages.\n',
+    );
+    const fixture = await loadNewsFixture(work);
+    try {
+      const answer = await answerQuestion('Combien de personnes meurent dans le film James Bond ?', fixture.deps);
+      expect(answer.value ?? '').not.toContain('25');
+    } finally {
+      fixture.close();
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
