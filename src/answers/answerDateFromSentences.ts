@@ -1,4 +1,5 @@
 import type { Language } from '../text/language';
+import type { DateEventKind } from '../facts/fact';
 import { clauseTense, readStatusCues } from '../facts/claimCues';
 import { findDateExpressions, type DateMention } from '../facts/findDateExpressions';
 import { foldForMatching } from '../text/foldForMatching';
@@ -17,6 +18,9 @@ import { meaningfulTerms } from './questionTerms';
 /** Words that say something becomes available, moves or is expected, in either language (folded). */
 const EVENT_WORDS =
   /\b(sort\w*|lanc\w*|launch\w*|releas\w*|disponib\w*|availab\w*|deploi\w*|deploy\w*|ship\w*|arriv\w*|devoil\w*|unveil\w*|attendu\w*|expected|prevu\w*|report\w*|postpon\w*|delay\w*|retard\w*|operational|operationnel\w*)\b/;
+
+/** The events those words say: a sentence saying one answers a question about one, not about an election or a start. */
+const AVAILABILITY: ReadonlySet<DateEventKind> = new Set(['release', 'launch', 'unveiling', 'deployment', 'postponement']);
 
 const MONTH_ONLY =
   /^(?:in |en )?(january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)$/;
@@ -85,13 +89,14 @@ export function answerDateFromSentences(
   citations: CitationList,
 ): { text: string; value: string } | null {
   const hasSubject = analysis.subjects.length > 0;
+  const asksAvailability = analysis.event !== null && AVAILABILITY.has(analysis.event);
   const needed = hasSubject ? 0.5 : Math.max(2, Math.ceil(questionTerms.size * 0.6));
   const dated = candidates
     .filter((c) => !hasSubject || c.subjects.size > 0)
     .map((candidate) => {
       const text = candidate.article.text.slice(candidate.sentence.start, candidate.sentence.end);
       const carried = candidate.support.start !== candidate.sentence.start;
-      const score = candidate.overlap + (EVENT_WORDS.test(foldForMatching(text)) ? 1 : 0) - (carried ? 0.5 : 0);
+      const score = candidate.overlap + (asksAvailability && EVENT_WORDS.test(foldForMatching(text)) ? 1 : 0) - (carried ? 0.5 : 0);
       const mentions = findDateExpressions(text, candidate.article.language);
       const mention = askedMention(analysis, text, mentions, candidate.article.language, questionTerms);
       return { candidate, score, mention };

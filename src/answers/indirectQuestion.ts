@@ -5,6 +5,7 @@
  * Patterns run on folded text, whose offsets are the question's.
  */
 import { foldForMatching } from '../text/foldForMatching';
+import { STOP_WORDS } from '../text/stopWords';
 import { VOCABULARIES, type QuestionGrammar } from '../text/vocabulary';
 
 function alternatives(words: Iterable<string>): string {
@@ -89,7 +90,10 @@ function englishIndirect(question: string): string | null {
   const rest = words.slice(auxiliaryAt + 1);
   const folded = foldForMatching(auxiliary);
   if (ENGLISH.doForms.has(folded) || rest.length === 0) return null;
-  const subjectLength = nameSubjectLength(rest);
+  const nameLength = nameSubjectLength(rest);
+  const participleAt = rest.findIndex((word, i) => i > nameLength && isPastParticiple(word));
+  const nounsAfterName = nameLength > 0 && participleAt > 0 && rest.slice(nameLength, participleAt).every((word) => /^\p{Ll}[\p{Ll}-]*$/u.test(word) && !STOP_WORDS.en.has(word));
+  const subjectLength = nounsAfterName ? participleAt : nameLength;
   const subject = rest.slice(0, subjectLength);
   const predicate = rest.slice(subjectLength);
   const predicateOpensLower = predicate.length === 0 || /^\p{Ll}/u.test(predicate[0]);

@@ -14,6 +14,7 @@ import { answerDateFromSentences } from './answerDateFromSentences';
 import { meaningfulTerms } from './questionTerms';
 import { supportingSentences } from './supportingSentences';
 import type { QuestionAnalysis } from './analyzeQuestion';
+import type { FocusName } from './readQuestion';
 import type { AnswerContext, AnswerStrategy, Finding } from './finding';
 import { MESSAGES } from './messages';
 import { findEventCues } from '../facts/claimCues';
@@ -148,9 +149,11 @@ function readPassages(context: AnswerContext): ReturnType<typeof answerFromPassa
 const CUE_WORDS =
   'code name names codename nom noms interne internal much many combien nombre number amount montant who qui where ou ceo chief executive pdg directeur which quel quelle model modele when quand date expected prevu attendu';
 
-function questionTerms(analysis: QuestionAnalysis): Set<string> {
+/** The question's words that say what it asks about: not its subjects, nor the names it writes (« Donald Trump » when only « Donald » is a known subject), nor its cue words. */
+function questionTerms(analysis: QuestionAnalysis, names: readonly FocusName[]): Set<string> {
   const terms = meaningfulTerms(analysis.searchQuery, analysis.language);
-  const drop = meaningfulTerms(`${analysis.subjects.map((s) => `${s.text} ${s.canonical}`).join(' ')} ${CUE_WORDS}`, analysis.language);
+  const named = [...analysis.subjects.map((s) => `${s.text} ${s.canonical}`), ...names.map((n) => n.text)].join(' ');
+  const drop = meaningfulTerms(`${named} ${CUE_WORDS}`, analysis.language);
   for (const term of drop) terms.delete(term);
   for (const term of [...terms]) if (/^\d+$/.test(term)) terms.delete(term);
   return terms;
@@ -168,7 +171,7 @@ const sentenceDates: AnswerStrategy = {
   find(context) {
     const { analysis } = context;
     if (analysis.kind !== 'date' || analysis.subjects.length === 0 || context.reading.role !== null) return null;
-    const terms = questionTerms(analysis);
+    const terms = questionTerms(analysis, context.reading.names);
     const candidates = supportingSentences(context.hits, analysis.subjects, terms, context.aliases);
     const citations = new CitationList();
     const found = answerDateFromSentences(worded(context), candidates, terms, citations);

@@ -135,6 +135,8 @@ export class NameDirectory {
  */
 export class QuestionNames {
   private readonly known = new Map<string, KnownName>();
+  /** Name keys of the people and places the articles name: a known name inside one of them ("Donald" in "Donald Trump") is not that name. */
+  private readonly peopleAndPlaces = new Set<string>();
 
   /**
    * `subjects` and `companies` are the names the fact book holds facts for
@@ -146,7 +148,10 @@ export class QuestionNames {
       const k = nameKey(spelling);
       if (!k || this.known.has(k) || isStopWord(foldForMatching(spelling))) return;
       const kind = directory.kindOf(canonical);
-      if (kind === 'person' || kind === 'place') return;
+      if (kind === 'person' || kind === 'place') {
+        this.peopleAndPlaces.add(k);
+        return;
+      }
       const company = kind === 'organisation' ? canonical : directory.makerOf(canonical);
       this.known.set(k, { canonical, kind: kind === 'organisation' ? 'company' : kind === 'product' ? 'product' : 'name', company, marked: marked || MARKED.test(canonical) });
     };
@@ -157,7 +162,7 @@ export class QuestionNames {
     for (const [, name] of directory.names()) add(name, name, false);
   }
 
-  /** The names `question` uses, in text order, without overlaps. */
+  /** The names `question` uses, in text order, without overlaps; a person or a place the articles name is read whole and yields none. */
   find(question: string): EntityMention[] {
     const words = [...question.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
     const found: EntityMention[] = [];
@@ -168,6 +173,10 @@ export class QuestionNames {
         const gaps = words.slice(i + 1, i + n).every((w, j) => /^[\s-]*$/u.test(question.slice(words[i + j].end, w.start)));
         if (!gaps) continue;
         const text = question.slice(words[i].start, last.end);
+        if (n > 1 && /\p{Lu}/u.test(text) && this.peopleAndPlaces.has(nameKey(text))) {
+          matched = n;
+          break;
+        }
         const name = this.known.get(nameKey(text));
         if (!name || !(name.marked || /\p{Lu}/u.test(text))) continue;
         if (n > 1 && splitsName(question.slice(words[i].start, words[i].end), name.canonical)) continue;

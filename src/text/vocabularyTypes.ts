@@ -118,7 +118,8 @@ export interface ClaimWords {
   /** Negation of the clause ("ne ... pas", "not"). */
   negation: string;
   /**
-   * Words that open a clause of its own (causes, contrasts, « mais », « contre » / "against"): a date on one side of
+   * Words that open a clause of its own (causes, contrasts, « mais », « contre » / "against", « avant » / "after" before
+   * an event: « début mars avant le confinement »): a date on one side of
    * them does not date the event named on the other (« la grève du 5 décembre contre la réforme »). Regex source on
    * folded text.
    */

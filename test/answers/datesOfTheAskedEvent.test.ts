@@ -24,6 +24,17 @@ describe('a date answers the event asked about, not another clause\'s', () => {
     const answer = await ask('Quand Michèle Rubirola a-t-elle été élue ?');
     expect(answer.abstained, answer.answer).toBe(true);
     expect(answer.answer).not.toContain('2 octobre');
+    expect(answer.answer, 'a plan launched is no election').not.toContain('28 septembre');
+    const english = await ask('When was Michèle Rubirola elected?');
+    expect(english.abstained, english.answer).toBe(true);
+  });
+
+  it('GIVEN « Quand X a-t-il été élu ? » and « élu samedi …, une semaine après … le second tour du 28 juin » THEN the Saturday of the election', async () => {
+    const answer = await ask('Quand Grégory Doucet a-t-il été élu ?');
+    expect(answer.value, answer.answer).toBe('le 4 juillet 2020');
+    expect(answer.answer.split('\n')[0]).not.toContain('28 juin');
+    const round = await ask('Quand a eu lieu le second tour ?');
+    expect(round.value, round.answer).toBe('28 juin 2020');
   });
 
   it('GIVEN « Quand le couvre-feu a-t-il commencé ? » THEN the day it came into force, not the day of an interview in a sentence that opens « Pour commencer »', async () => {
@@ -31,6 +42,7 @@ describe('a date answers the event asked about, not another clause\'s', () => {
     expect(answer.abstained, answer.answer).toBe(false);
     expect(answer.value).toBe('17 octobre 2020');
     expect(answer.answer).not.toContain('14 octobre');
+    expect(answer.answer, 'a date before the curfew is not its start').not.toContain('début octobre');
   });
 
   it('GIVEN when a reform was presented and « la grève du 5 décembre contre la réforme, présentée en juillet » THEN July, the strike\'s date going to the strike', async () => {

@@ -35,6 +35,8 @@ describe('a question embedded in a reply, in its own words', () => {
     ['Which car is Tesla making?', 'which car Tesla is making'],
     ['How many planes has Airbus delivered?', 'how many planes Airbus has delivered'],
     ['Since when has Renault owned Dacia?', 'since when Renault has owned Dacia'],
+    ['When was the Brexit deal signed?', 'when the Brexit deal was signed'],
+    ['When was the Paris climate agreement adopted?', 'when the Paris climate agreement was adopted'],
   ])('GIVEN the English question %s THEN the auxiliary goes back after the subject: %s', (question, clause) => {
     expect(indirectQuestion(question, 'en')).toBe(clause);
   });

@@ -212,6 +212,16 @@ describe('FactBook: whose a product is, from the articles', () => {
     expect(book.findNames('When is the Xperia 10 out?')[0]).toMatchObject({ canonical: 'Xperia 10', company: null });
   });
 
+  it('GIVEN a name the articles use alone ("Donald") and a person whose name starts with it THEN a question naming the person does not name the other', () => {
+    const articles = [
+      { id: 'c1', source: 'c1.txt', title: 'Donald revient', language: 'fr' as const, published: '2020-06-01', url: null, text: 'Disney sortira le film Donald en mars 2021. Le film Donald durera deux heures.' },
+      { id: 'c2', source: 'c2.txt', title: 'Washington', language: 'fr' as const, published: '2020-06-02', url: null, text: 'Le président Donald Trump a parlé mardi.' },
+    ];
+    const book = new FactBook(articles.map((article) => extractFacts(article)), articles);
+    expect(book.findNames('Quand sort Donald ?').map((n) => n.canonical)).toEqual(['Donald']);
+    expect(book.findNames('Quand Donald Trump a-t-il été élu ?')).toEqual([]);
+  });
+
   it('GIVEN a company named Lafrance THEN « la France » in a question is the country, not that company; a name that starts with its article ("Le Chat") is still met', () => {
     const articles = [
       { id: 'b1', source: 'b1.txt', title: 'Lafrance rachète un concurrent', language: 'fr' as const, published: '2020-06-01', url: null, text: 'Le groupe Lafrance a signé un accord avec Orange. Lafrance compte 300 salariés.' },

@@ -203,6 +203,36 @@ describe('LexicalIndex', () => {
     expect(LexicalIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON()))).search(query, 3)).toEqual(index.search(query, 3));
   });
 
+  it('GIVEN two passages holding the same words THEN the one where the question\'s words stand together comes first, and not at proximityWeight 0, also once saved and loaded', () => {
+    const index = built();
+    index.add([
+      { id: 'apart:0', language: 'fr', text: 'Le prix a été reçu par une militante de la paix, selon le comité Nobel.' },
+      { id: 'close:0', language: 'fr', text: 'Le prix Nobel de la paix a été reçu par une militante, selon le comité.' },
+    ]);
+    const query = 'Qui a reçu le prix Nobel de la paix ?';
+    expect(top(index, query, 2)).toEqual(['close:0', 'apart:0']);
+    expect(index.search(query, 2, { proximityWeight: 0 }).map((hit) => hit.id)).toEqual(['apart:0', 'close:0']);
+    const binary = LexicalIndex.fromBinary(index.toBinary());
+    expect(binary.search(query, 2)).toEqual(index.search(query, 2));
+    const json = LexicalIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+    expect(json.search(query, 2)).toEqual(index.search(query, 2));
+    binary.remove(['close:0']);
+    binary.add([{ id: 'close:0', language: 'fr', text: 'Le prix Nobel de la paix a été reçu par une militante, selon le comité.' }]);
+    expect(top(binary, query, 2)).toEqual(['close:0', 'apart:0']);
+  });
+
+  it('GIVEN a question with a misspelt word no passage holds THEN finds the passage holding the word one letter away, and not at spellingWeight 0', () => {
+    const index = built();
+    index.add([
+      { id: 'mairie:0', language: 'fr', text: 'Le siège de la mairie se trouve ici.' },
+      { id: 'club:0', language: 'fr', text: "Le siège de l'Excelsior se trouve à Roubaix, rue du Stade, depuis 1922." },
+    ]);
+    const query = "Où se trouve le siège de l'Exelsior ?";
+    expect(top(index, query, 1)).toEqual(['club:0']);
+    expect(index.search(query, 1, { spellingWeight: 0 }).map((hit) => hit.id)).toEqual(['mairie:0']);
+    expect(top(index, 'Où se trouve le siège de la mairie ?', 1)).toEqual(['mairie:0']);
+  });
+
   it('GIVEN neighbours that share the question words THEN their order is the one their own scores give', () => {
     const index = built();
     index.add([
