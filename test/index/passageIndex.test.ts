@@ -379,9 +379,9 @@ describe('PassageIndex', () => {
       expect(stored).toEqual(expected);
     });
 
-    it('GIVEN a facts module the workers cannot use THEN the facts are extracted on this thread, the same ones', async () => {
+    it.each([2, 1])('GIVEN a facts module the workers cannot use (%i workers) THEN the facts are extracted on this thread, the same ones', async (threads) => {
       const inline = await build('inline', {});
-      const fallback = await build('fallback', { factsModule: new URL('./fixtureCorpus.ts', import.meta.url), factsWorkersFrom: 0 });
+      const fallback = await build('fallback', { factsModule: new URL('./fixtureCorpus.ts', import.meta.url), factsWorkersFrom: 0, analysisThreads: threads });
       expect(fallback.facts()).toEqual(inline.facts());
       expect(warnings.some((warning) => /^an indexing worker stopped \(.*exports no extractFacts function\)/.test(warning))).toBe(true);
     });
