@@ -29,8 +29,12 @@ export function describedName(reading: QuestionReading): FocusName | null {
 
 const DETERMINERS = new Set([...VOCABULARIES.fr.questionGrammar.determiners, ...VOCABULARIES.en.questionGrammar.determiners, 'the', 'a', 'an', 'his', 'her', 'its', 'their', "l'"]);
 const STOPS = new Set([...STOP_WORDS.fr, ...STOP_WORDS.en]);
-/** Words that name a role (« PDG », "CEO", « patron »), other than small words ("sa" of a company's form is also « sa »). */
-const ROLES = new Set([...VOCABULARIES.fr.personTitles, ...VOCABULARIES.en.personTitles].filter((w) => w.length > 2 && !STOPS.has(w)));
+/** Words that name a role or a person (« PDG », "CEO", « patron », « chef », « femme »), other than small words ("sa" of a company's form is also « sa »). */
+const ROLES = new Set(
+  (['fr', 'en'] as const)
+    .flatMap((l) => [...VOCABULARIES[l].personTitles, ...Object.keys(VOCABULARIES[l].typeNouns).filter((noun) => VOCABULARIES[l].typeNouns[noun] === 'person')])
+    .filter((w) => w.length > 2 && !STOPS.has(w)),
+);
 /** What a description stands by: a role or a kind of organisation (« groupe », "company"). */
 const HEADS = new Set([...ROLES, ...[...VOCABULARIES.fr.organisationCues, ...VOCABULARIES.en.organisationCues].filter((w) => w.length > 2 && !STOPS.has(w))]);
 /** Words a title written before the name does not run back over: a verb's auxiliary or a relative opens another clause (« le président Macron a reçu le PDG de Renault X »). */
@@ -88,7 +92,7 @@ function after(text: string, end: number): { value: string; placement: Placement
   return { value: phrase, placement: opening[0].includes(',') ? 'apposition' : 'copula' };
 }
 
-/** The title just before the name, a role and what qualifies it: « le patron de Renault Carlos Ghosn », "the former CEO of Renault, Carlos Ghosn" (a bare « Monsieur » or « le ministre » says too little). */
+/** The title just before the name, a role and what qualifies it: « le patron de Renault Carlos Ghosn », "the former CEO of Renault, Carlos Ghosn" (a bare « Monsieur » says nothing; « le pape » does). */
 function before(text: string, start: number): { value: string; placement: Placement } | null {
   const head = text.slice(0, start).replace(/\s*,?\s*$/u, '');
   const clause = head.split(CLAUSE_END).pop() ?? '';
@@ -113,7 +117,9 @@ function before(text: string, start: number): { value: string; placement: Placem
   }
   const phrase = head.slice(offset + words[from].start).trim();
   const described = wordsOf(phrase);
-  if (!describes(described) || described.filter((w) => !DETERMINERS.has(w.folded)).length < 2) return null;
+  const content = described.filter((w) => !DETERMINERS.has(w.folded));
+  const bareTitle = content.length === 1 && /^\p{Lu}/u.test(content[0].text);
+  if (!describes(described) || content.length === 0 || bareTitle) return null;
   return { value: phrase, placement: 'title' };
 }
 
