@@ -213,7 +213,7 @@ function numberCandidates(text: string, tokens: ReadToken[], vocabulary: Vocabul
   const found: AnswerCandidate[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i];
-    const ordinal = /^\p{N}+(?:e|er|eme|ème|th|st|nd|rd)$/u.test(token.text);
+    const ordinal = /^\p{N}+(?:e|er|ere|eme|ème|ieme|ième|th|st|nd|rd)$/u.test(token.text);
     const numeric = /^\p{N}[\p{N}.,]*$/u.test(token.text) || ordinal;
     if (!numeric && !NUMBER_WORDS.has(token.folded)) continue;
     if ((token.folded === 'un' || token.folded === 'une' || token.folded === 'one') && !(tokens[i + 1] && vocabulary.scales.has(tokens[i + 1].folded))) continue;

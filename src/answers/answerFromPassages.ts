@@ -549,9 +549,6 @@ function unitFit(reading: QuestionReading, sentence: ReadSentence, candidate: An
   return reading.countsPeople ? -1 : -0.5;
 }
 
-/** A rank ("25ème", « 3e », "2nd"): it counts no people. */
-const ORDINAL = /^\p{N}+(?:e|er|ere|eme|ème|ieme|ième|nd|st|rd|th)(?![\p{L}])/u;
-
 /** Whether a number is part of a name ("Mouvement 5 étoiles", "Ligue 1"): a capitalised word other than the sentence's first stands right before it. */
 function insideName(sentence: ReadSentence, candidate: AnswerCandidate): boolean {
   const before = sentence.tokens[candidate.first - 1];
@@ -717,7 +714,7 @@ function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candid
   const fit = (STRICT_TYPES.has(reading.expected) ? 1.5 : 1) * fitOfType + tenseFit(reading, sentence, candidate, resolved, ahead);
   const words = candidate.last - candidate.first + 1;
   const lengthPenalty = candidate.type === 'other' ? Math.max(0, words - 4) * 0.06 : candidate.type === 'reason' ? Math.max(0, words - 10) * 0.03 : 0;
-  if (reading.counted !== null && candidate.type === 'count' && (insideName(sentence, candidate) || (reading.countsPeople && ORDINAL.test(candidate.value)))) return null;
+  if (reading.counted !== null && candidate.type === 'count' && insideName(sentence, candidate)) return null;
   const unit = unitFit(reading, sentence, candidate);
   if (unit === null) return null;
   const f: CandidateFeatures = {
