@@ -27,7 +27,7 @@ export function describedName(reading: QuestionReading): FocusName | null {
   return wordsOf(asked[1]) === wordsOf(focus[0].words.join(' ')) ? focus[0] : null;
 }
 
-const DETERMINERS = new Set([...VOCABULARIES.fr.questionGrammar.determiners, ...VOCABULARIES.en.questionGrammar.determiners, 'the', 'a', 'an', 'his', 'her', 'its', 'their', "l'"]);
+const DETERMINERS = new Set([...VOCABULARIES.fr.determiners, ...VOCABULARIES.en.determiners]);
 const STOPS = new Set([...STOP_WORDS.fr, ...STOP_WORDS.en]);
 /** Words that name a role or a person (« PDG », "CEO", « patron », « chef », « femme »), other than small words ("sa" of a company's form is also « sa »). */
 const ROLES = new Set(
@@ -81,8 +81,25 @@ function describes(words: Word[]): boolean {
   return opens && words.some((w) => HEADS.has(w.folded));
 }
 
+/** Prepositions that open an adverbial phrase (« selon », « pour », "according"): a name inside one is no subject an apposition could describe. */
+const PHRASE_PREPOSITIONS = new Set([...VOCABULARIES.fr.claims.phrasePrepositions, ...VOCABULARIES.en.claims.phrasePrepositions]);
+/** Words that end a title on a complement (« le directeur de campagne de Marine Le Pen »): the title is someone else's. */
+const OF = new Set(['de', 'du', 'des', "d'", 'of']);
+
+/**
+ * True when the name stands inside an adverbial phrase of its clause, one a
+ * preposition or a present participle opens (« Selon Jean Dupont, », « Visant
+ * particulièrement Jean-Luc Mélenchon, », "According to Jean Dupont,"): what
+ * follows the comma is the clause's own subject, not a description of the name.
+ */
+function insidePhrase(text: string, start: number): boolean {
+  const words = wordsOf(text.slice(0, start).split(CLAUSE_END).pop() ?? '');
+  return words.some((word) => PHRASE_PREPOSITIONS.has(word.folded)) || (words.length > 0 && /^\p{L}{3,}ant$/u.test(words[0].folded));
+}
+
 /** The phrase right after the name: « , l'ancien PDG de Renault, » or « est le patron de… », up to the clause's end. */
-function after(text: string, end: number): { value: string; placement: Placement } | null {
+function after(text: string, start: number, end: number): { value: string; placement: Placement } | null {
+  if (insidePhrase(text, start)) return null;
   const opening = /^\s*,\s*|^\s+(?:est|etait|était|fut|is|was)\s+/u.exec(text.slice(end));
   if (!opening) return null;
   const from = end + opening[0].length;
@@ -98,6 +115,7 @@ function before(text: string, start: number): { value: string; placement: Placem
   const clause = head.split(CLAUSE_END).pop() ?? '';
   const offset = head.length - clause.length;
   const words = wordsOf(clause);
+  if (words.length > 0 && OF.has(words[words.length - 1].folded)) return null;
   let role = -1;
   for (let i = words.length - 1; i >= Math.max(0, words.length - 8); i -= 1) {
     if (CLAUSE_WORDS.has(words[i].folded)) break;
@@ -145,7 +163,7 @@ export function findNameDescriptions(name: FocusName, hits: readonly SearchHit[]
       const sentence = text.slice(span.start, span.end);
       const folded = foldForMatching(sentence);
       for (const match of folded.matchAll(pattern)) {
-        for (const described of [after(sentence, match.index + match[0].length), before(sentence, match.index)]) {
+        for (const described of [after(sentence, match.index, match.index + match[0].length), before(sentence, match.index)]) {
           if (!described) continue;
           found.push({ ...described, article, rank, articles: 1, sentence: { start: passage.start + span.start, end: passage.start + span.end } });
         }

@@ -58,7 +58,7 @@ function frenchIndirect(question: string): string | null {
 
 /** The name a subject starts with: a determiner at most, then capitalised or numbered words ("the Eiffel Tower", "GPT-6"). */
 function nameSubjectLength(words: readonly string[]): number {
-  let at = ENGLISH.determiners.has(foldForMatching(words[0] ?? '')) ? 1 : 0;
+  let at = VOCABULARIES.en.determiners.has(foldForMatching(words[0] ?? '')) ? 1 : 0;
   const start = at;
   while (at < words.length && /^[\p{Lu}\p{N}]/u.test(words[at])) at += 1;
   return at > start ? at : 0;
@@ -100,7 +100,7 @@ function englishIndirect(question: string): string | null {
   if (ENGLISH.copulas.has(folded)) {
     const asksWhatOrWho = /^(?:who|whom|whose|what|which)\b/u.test(opening[0]);
     if (asksWhatOrWho) {
-      const opensSubject = ENGLISH.determiners.has(foldForMatching(rest[0])) || subjectLength > 0;
+      const opensSubject = VOCABULARIES.en.determiners.has(foldForMatching(rest[0])) || subjectLength > 0;
       if (!opensSubject) return lowerFirst([asked, auxiliary, ...rest].join(' '));
       if (subjectLength > 0 && predicate.length > 0 && isParticiple(predicate[0])) return lowerFirst([asked, ...subject, auxiliary, ...predicate].join(' '));
       return isParticiple(rest[rest.length - 1]) ? null : lowerFirst([asked, ...rest, auxiliary].join(' '));

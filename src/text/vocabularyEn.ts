@@ -15,7 +15,6 @@ const QUESTION_GRAMMAR: QuestionGrammar = {
   modals: words('will would can could should might must has have had'),
   copulas: words('is are was were'),
   doForms: words('do does did'),
-  determiners: words('the a an its his her their this that'),
   invertedPronouns: new Set(),
   personalPronouns: new Set(),
 };

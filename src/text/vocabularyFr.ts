@@ -12,7 +12,6 @@ const QUESTION_GRAMMAR: QuestionGrammar = {
   modals: new Set(),
   copulas: new Set(),
   doForms: new Set(),
-  determiners: words("le la les l' un une des son sa ses leur leurs ce cet cette"),
   invertedPronouns: words('il elle ils elles on'),
   personalPronouns: words('je tu nous vous'),
 };

@@ -171,8 +171,6 @@ export interface QuestionGrammar {
   copulas: ReadonlySet<string>;
   /** Forms of "do" put before the subject ("does", "did"): restating needs the verb's tense, so a reply cannot just drop them. */
   doForms: ReadonlySet<string>;
-  /** Determiners that may open a subject ("the", "its"). */
-  determiners: ReadonlySet<string>;
   /** Subject pronouns a question joins to its verb ("a-t-il", "sera-t-elle"); empty in a language that moves auxiliaries instead. */
   invertedPronouns: ReadonlySet<string>;
   /** Pronouns of the people talking ("dois-je", "pouvons-nous"): a reply cannot restate their question in the third person. */

@@ -73,3 +73,23 @@ describe('an ordinal is a rank, not a count', () => {
     }
   });
 });
+
+describe('"who is NAME?" takes no phrase that is about someone else', () => {
+  it.each([
+    ['Selon Jean Dupont, le Premier ministre doit démissionner avant la fin du mois.', 'Qui est Jean Dupont ?'],
+    ["Visant particulièrement Jean Dupont, le porte-parole du gouvernement l'accuse de mentir.", 'Qui est Jean Dupont ?'],
+    ['Le directeur de campagne de Jean Dupont, Paul Martin, a démissionné.', 'Qui est Jean Dupont ?'],
+    ['According to Jean Dupont, the prime minister must resign before the end of the month.', 'Who is Jean Dupont?'],
+  ])('GIVEN « %s » THEN %s declines', async (sentence, question) => {
+    const work = mkdtempSync(join(tmpdir(), 'scoop-describe-'));
+    writeFileSync(join(work, 'politique.md'), `---\ntitle: Politique\npublished: 2020-03-04\n---\n${sentence}\n`);
+    const fixture = await loadNewsFixture(work);
+    try {
+      const answer = await answerQuestion(question, fixture.deps);
+      expect(answer.abstained, answer.answer).toBe(true);
+    } finally {
+      fixture.close();
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
