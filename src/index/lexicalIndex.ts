@@ -575,15 +575,7 @@ export class LexicalIndex {
     const { slots, scores } = top;
     for (let c = 0; c < candidates; c += 1) {
       const slot = slots[c];
-      const score = scores[c] + (weight * closeness[c]) / most;
-      let at = c;
-      while (at > 0 && scores[at - 1] < score) {
-        scores[at] = scores[at - 1];
-        slots[at] = slots[at - 1];
-        at -= 1;
-      }
-      scores[at] = score;
-      slots[at] = slot;
+      placeByScore(slots, scores, c, slot, scores[c] + (weight * closeness[c]) / most);
     }
   }
 
@@ -1176,6 +1168,22 @@ function commonLanguage(tokens: readonly { language: 'fr' | 'en' }[]): 'fr' | 'e
 }
 
 /** The best slots offered so far, at most `capacity`, best first; equal scores keep the order they were offered in. */
+/**
+ * Writes `slot` with `score` at position `from` of two parallel arrays sorted
+ * by descending score, moving the better-scored entries before it and the
+ * worse ones after it one place down (insertion sort's step).
+ */
+function placeByScore(slots: Int32Array, scores: Float64Array, from: number, slot: number, score: number): void {
+  let at = from;
+  while (at > 0 && scores[at - 1] < score) {
+    scores[at] = scores[at - 1];
+    slots[at] = slots[at - 1];
+    at -= 1;
+  }
+  scores[at] = score;
+  slots[at] = slot;
+}
+
 class TopSlots {
   readonly slots: Int32Array;
   readonly scores: Float64Array;
@@ -1191,14 +1199,7 @@ class TopSlots {
   offer(slot: number, score: number): void {
     const { capacity, slots, scores } = this;
     if (score <= this.floor) return;
-    let at = this.filled === capacity ? capacity - 1 : this.filled++;
-    while (at > 0 && scores[at - 1] < score) {
-      scores[at] = scores[at - 1];
-      slots[at] = slots[at - 1];
-      at -= 1;
-    }
-    scores[at] = score;
-    slots[at] = slot;
+    placeByScore(slots, scores, this.filled === capacity ? capacity - 1 : this.filled++, slot, score);
     if (this.filled === capacity) this.floor = scores[capacity - 1];
   }
 }
