@@ -596,20 +596,29 @@ export class LexicalIndex {
     return adjacent;
   }
 
-  /** The compact saved form: live documents only, postings as gap-encoded arrays. */
-  toJSON(): LexicalIndexData {
+  /** The live documents renumbered from 0 in slot order, as both saved forms store them: each slot's new number (-1 when removed), the ids and the language letters. */
+  private liveSlots(): { newSlot: Int32Array; ids: string[]; languages: string } {
     const newSlot = new Int32Array(this.slotIds.length).fill(-1);
     const ids: string[] = [];
-    const lengths: number[] = [];
-    const titleLengths: number[] = [];
     let languages = '';
     this.slotIds.forEach((id, slot) => {
       if (id === null) return;
       newSlot[slot] = ids.length;
       ids.push(id);
+      languages += LANGUAGE_LETTERS[this.slotLanguage[slot]];
+    });
+    return { newSlot, ids, languages };
+  }
+
+  /** The compact saved form: live documents only, postings as gap-encoded arrays. */
+  toJSON(): LexicalIndexData {
+    const { newSlot, ids, languages } = this.liveSlots();
+    const lengths: number[] = [];
+    const titleLengths: number[] = [];
+    this.slotIds.forEach((id, slot) => {
+      if (id === null) return;
       lengths.push(this.lengths[slot]);
       titleLengths.push(this.titleLengths[slot]);
-      languages += LANGUAGE_LETTERS[this.slotLanguage[slot]];
     });
     const terms: string[] = [];
     const postings: number[][] = [];
@@ -655,15 +664,7 @@ export class LexicalIndex {
    * must not change until the last piece is taken.
    */
   *binaryChunks(chunkBytes = 1 << 20): Generator<Uint8Array> {
-    const newSlot = new Int32Array(this.slotIds.length).fill(-1);
-    const ids: string[] = [];
-    let languages = '';
-    this.slotIds.forEach((id, slot) => {
-      if (id === null) return;
-      newSlot[slot] = ids.length;
-      ids.push(id);
-      languages += LANGUAGE_LETTERS[this.slotLanguage[slot]];
-    });
+    const { newSlot, ids, languages } = this.liveSlots();
     const { slotArticle, articles } = articleNumbers(ids);
     const termIds: number[] = [];
     const pairCounts: number[] = [];
