@@ -84,7 +84,7 @@ function describes(words: Word[]): boolean {
 /** Prepositions that open an adverbial phrase (« selon », « pour », "according"): a name inside one is no subject an apposition could describe. */
 const PHRASE_PREPOSITIONS = new Set([...VOCABULARIES.fr.claims.phrasePrepositions, ...VOCABULARIES.en.claims.phrasePrepositions]);
 /** Words that end a title on a complement (« le directeur de campagne de Marine Le Pen »): the title is someone else's. */
-const OF = new Set(['de', 'du', 'des', "d'", 'of']);
+const OF = new Set([...VOCABULARIES.fr.complementOf, ...VOCABULARIES.en.complementOf]);
 
 /**
  * True when the name stands inside an adverbial phrase of its clause, one a

@@ -1,7 +1,7 @@
 import type { TextSpan } from '../passages/passage';
 import { foldForMatching } from '../text/foldForMatching';
 import { vocabulariesFor, type Language } from '../text/language';
-import { wordsPattern, type Vocabulary } from '../text/vocabulary';
+import { VOCABULARIES, wordsPattern, type Vocabulary } from '../text/vocabulary';
 
 /**
  * The parts of a sentence a date expression dates: the clause it modifies
@@ -41,7 +41,8 @@ interface Grammar {
 const WORD = /(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(?=\p{L})|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 /** Marks that end a clause: semicolons, colons, parentheses, brackets, quotes, bullets, a dash between spaces. */
 const CLAUSE_MARK = /[;:()[\]"!?•]|\s-\s/gu;
-const OF = /^(?:de|du|des|d'|of)$/u;
+/** « de », « du », "of": a word that makes what follows the complement of the noun before. */
+const isOf = (word: string) => VOCABULARIES.fr.complementOf.has(word) || VOCABULARIES.en.complementOf.has(word);
 /** An adverb between a comma and the participle it opens with (« finalement repoussée au 3 septembre »). */
 const ADVERB = /^\p{L}{3,}(?:ment|ly)$/u;
 
@@ -244,15 +245,15 @@ const onlySpace = (text: string) => /^\s*$/u.test(text);
 function completedNoun(folded: string, words: Word[], mention: TextSpan, grammar: Grammar): { phrase: TextSpan; noun: TextSpan } | null {
   const firstInside = words.findIndex((w) => w.start >= mention.start);
   if (firstInside < 0) return null;
-  const opensWithOf = OF.test(words[firstInside].folded) && words[firstInside].end < mention.end;
+  const opensWithOf = isOf(words[firstInside].folded) && words[firstInside].end < mention.end;
   const ofAt = opensWithOf ? firstInside : firstInside - 1;
   const of = words[ofAt];
-  if (of && OF.test(of.folded) && (opensWithOf || onlySpace(folded.slice(of.end, mention.start))) && isNoun(words, ofAt - 1, grammar)) {
+  if (of && isOf(of.folded) && (opensWithOf || onlySpace(folded.slice(of.end, mention.start))) && isNoun(words, ofAt - 1, grammar)) {
     const noun = words[ofAt - 1];
     const determiner = grammar.determiner(words[ofAt - 2]?.folded ?? '') ? ofAt - 2 : ofAt - 3;
     let end = mention.end;
     let next = words.findIndex((w) => w.start >= mention.end);
-    while (next >= 0 && words[next + 1] && OF.test(words[next].folded) && onlySpace(folded.slice(end, words[next].start))) {
+    while (next >= 0 && words[next + 1] && isOf(words[next].folded) && onlySpace(folded.slice(end, words[next].start))) {
       end = words[next + 1].end;
       next += 2;
     }

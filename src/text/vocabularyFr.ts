@@ -48,6 +48,7 @@ export const VOCABULARY_FR: Vocabulary = {
   placePrepositions: words("a au aux en dans vers pres"),
   nameParticles: words("de du des d' la le les l' von van der den di da dos y"),
   determiners: words("le la les l' un une des du au aux son sa ses leur leurs ce cet cette ces notre nos votre vos"),
+  complementOf: words("de du des d'"),
   reasonCues: /(?:^|[^\p{L}])(?:car|parce qu'|parce que|puisqu'|puisque|grace a|grace au|grace aux|a cause d|a cause du|a cause des|en raison d|en raison du|en raison des|afin d|afin de|afin que|pour que|du fait d|suite a|faute d)(?![\p{L}])/u,
   roles: [
     [/\b(?:initialement|auparavant|a l'origine|au depart|originellement|d'abord prevu|prevue? (?:a l'origine|au depart|initialement))\b/u, 'original'],

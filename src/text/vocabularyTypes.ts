@@ -206,6 +206,8 @@ export interface Vocabulary {
   nameParticles: ReadonlySet<string>;
   /** Articles and possessives that open a noun phrase ("la grève", "its launch"). */
   determiners: ReadonlySet<string>;
+  /** The prepositions that make a noun the complement of the one before (« la grève du 5 décembre », « le directeur de campagne de X », "the head of X"). */
+  complementOf: ReadonlySet<string>;
   /** Words that introduce a reason ("parce que", "because"). */
   reasonCues: RegExp;
   /** Words of a date's role in its story ("initialement" → original, "reporté" → postponed), in questions and in articles. */
