@@ -1,31 +1,18 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answers/answerQuestion';
-import { loadNewsFixture, type NewsFixture } from './newsFixture';
+import { loadWrittenFixture, type NewsFixture } from './newsFixture';
 
-let work: string;
 let news: NewsFixture;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'scoop-platform-'));
-  writeFileSync(
-    join(work, 'anthropic-google.md'),
-    '---\ntitle: Anthropic et Google renforcent leur alliance\npublished: 2025-03-04\nlang: fr\n---\n' +
+  news = await loadWrittenFixture({
+    'anthropic-google.md':
+      '---\ntitle: Anthropic et Google renforcent leur alliance\npublished: 2025-03-04\nlang: fr\n---\n' +
       'Anthropic a signé un partenariat cloud avec Google : ses modèles Claude tournent désormais sur Vertex AI.\n',
-  );
-  writeFileSync(
-    join(work, 'openai-microsoft.md'),
-    '---\ntitle: OpenAI choisit Microsoft\npublished: 2025-03-05\nlang: fr\n---\nOpenAI a signé un partenariat cloud avec Microsoft pour héberger ChatGPT.\n',
-  );
-  news = await loadNewsFixture(work);
+    'openai-microsoft.md': '---\ntitle: OpenAI choisit Microsoft\npublished: 2025-03-05\nlang: fr\n---\nOpenAI a signé un partenariat cloud avec Microsoft pour héberger ChatGPT.\n',
+  });
 });
-
-afterAll(() => {
-  news?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => news?.close());
 
 describe('the platform of a cloud tie', () => {
   it("GIVEN a cloud tie whose sentence names the provider's platform THEN the answer names it", async () => {

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answers/answerQuestion';
-import { loadNewsFixture, type NewsFixture } from './newsFixture';
+import { loadNewsFixture, loadWrittenFixture, type NewsFixture } from './newsFixture';
 
 let news: NewsFixture;
 
@@ -57,19 +54,16 @@ describe('"who is NAME?" is answered with what the articles say the name is', ()
 
 describe('an ordinal is a rank, not a count', () => {
   it('GIVEN « le 25ème épisode de la saga, où meurent plusieurs personnages » THEN "combien de personnes meurent" is not answered with « 25ème épisode »', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'scoop-ordinal-'));
-    writeFileSync(
-      join(work, 'bond.md'),
-      '---\ntitle: Aston Martin dans le prochain James Bond\npublished: 2020-03-04\nlang: fr\n---\n' +
+    const fixture = await loadWrittenFixture({
+      'bond.md':
+        '---\ntitle: Aston Martin dans le prochain James Bond\npublished: 2020-03-04\nlang: fr\n---\n' +
         'Le constructeur de Gaydon a confirmé la présence de ses modèles dans le 25ème épisode de la saga James Bond, où meurent plusieurs personnages.\n',
-    );
-    const fixture = await loadNewsFixture(work);
+    });
     try {
       const answer = await answerQuestion('Combien de personnes meurent dans le film James Bond ?', fixture.deps);
       expect(answer.value ?? '').not.toContain('25');
     } finally {
       fixture.close();
-      rmSync(work, { recursive: true, force: true });
     }
   });
 });
@@ -81,15 +75,12 @@ describe('"who is NAME?" takes no phrase that is about someone else', () => {
     ['Le directeur de campagne de Jean Dupont, Paul Martin, a démissionné.', 'Qui est Jean Dupont ?'],
     ['According to Jean Dupont, the prime minister must resign before the end of the month.', 'Who is Jean Dupont?'],
   ])('GIVEN « %s » THEN %s declines', async (sentence, question) => {
-    const work = mkdtempSync(join(tmpdir(), 'scoop-describe-'));
-    writeFileSync(join(work, 'politique.md'), `---\ntitle: Politique\npublished: 2020-03-04\n---\n${sentence}\n`);
-    const fixture = await loadNewsFixture(work);
+    const fixture = await loadWrittenFixture({ 'politique.md': `---\ntitle: Politique\npublished: 2020-03-04\n---\n${sentence}\n` });
     try {
       const answer = await answerQuestion(question, fixture.deps);
       expect(answer.abstained, answer.answer).toBe(true);
     } finally {
       fixture.close();
-      rmSync(work, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answers/answerQuestion';
-import { loadNewsFixture, type NewsFixture } from './newsFixture';
+import { askVerbatim, loadNewsFixture, type NewsFixture } from './newsFixture';
 
 /** Articles whose sentences hold two dates of two events: an audit after an election, a strike against a reform, a curfew and the interview that announced it. */
 let news: NewsFixture;
@@ -10,14 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => news?.close());
 
-async function ask(question: string) {
-  const answer = await answerQuestion(question, news.deps);
-  for (const citation of answer.citations) {
-    const article = news.articles.find((a) => a.id === citation.articleId)!;
-    expect(citation.snippet).toBe(article.text.slice(citation.start, citation.end));
-  }
-  return answer;
-}
+const ask = (question: string) => askVerbatim(news, question);
 
 describe('a date answers the event asked about, not another clause\'s', () => {
   it('GIVEN « Quand X a-t-elle été élue ? » and a sentence whose only date is when an audit came out THEN declines rather than date the election with it', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answers/answerQuestion';
 import { articleNamesFocus } from '../../src/answers/namesFocus';
 import { readQuestion } from '../../src/answers/readQuestion';
-import { loadNewsFixture, type NewsFixture } from './newsFixture';
+import { askVerbatim, loadNewsFixture, type NewsFixture } from './newsFixture';
 
 /** Three French news stories, asked about in English and French, in the words a reader would use rather than the articles'. */
 let news: NewsFixture;
@@ -12,14 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => news?.close());
 
-async function ask(question: string) {
-  const answer = await answerQuestion(question, news.deps);
-  for (const citation of answer.citations) {
-    const article = news.articles.find((a) => a.id === citation.articleId)!;
-    expect(citation.snippet).toBe(article.text.slice(citation.start, citation.end));
-  }
-  return answer;
-}
+const ask = (question: string) => askVerbatim(news, question);
 
 describe('the focus gate reads a name as the articles write it', () => {
   it('GIVEN "New Zealand" asked of an article that writes « Nouvelle-Zélande » THEN it is answered from that article', async () => {

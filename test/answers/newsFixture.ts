@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article } from '../../src/articles/article';
 import { loadCorpus } from '../../src/articles/loadCorpus';
-import type { AnswerDeps } from '../../src/answers/answerQuestion';
+import { answerQuestion, type AnswerDeps } from '../../src/answers/answerQuestion';
+import { expect } from 'vitest';
 import { parseConfig } from '../../src/config';
 import { FactBook } from '../../src/facts/factBook';
 import { embeddingsFor, fusionFor, openPassageIndex } from '../../src/app';
@@ -51,4 +52,31 @@ export async function loadNewsFixture(corpusDir: string = NEWS_DIR): Promise<New
     deps: { search, facts, termShare },
     close: () => rmSync(indexDir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The pipeline over articles written for one test (file name → file text),
+ * in a temporary corpus folder that `close` removes with the index.
+ */
+export async function loadWrittenFixture(files: Readonly<Record<string, string>>): Promise<NewsFixture> {
+  const corpusDir = mkdtempSync(join(tmpdir(), 'scoop-written-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(corpusDir, name), text);
+  const fixture = await loadNewsFixture(corpusDir);
+  return {
+    ...fixture,
+    close: () => {
+      fixture.close();
+      rmSync(corpusDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Asks `question` over the fixture, checking first that every citation is a verbatim slice of its article. */
+export async function askVerbatim(fixture: NewsFixture, question: string): ReturnType<typeof answerQuestion> {
+  const answer = await answerQuestion(question, fixture.deps);
+  for (const citation of answer.citations) {
+    const article = fixture.articles.find((a) => a.id === citation.articleId)!;
+    expect(citation.snippet).toBe(article.text.slice(citation.start, citation.end));
+  }
+  return answer;
 }
