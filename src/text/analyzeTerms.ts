@@ -4,7 +4,7 @@ import type { Language } from './language';
 import { foldAccents } from './foldForMatching';
 import { LEXICON_WORDS } from './lexiconWords';
 import { STOP_WORDS } from './stopWords';
-import { type Token, tokenize } from './tokenize';
+import { forEachWord, normaliseWord, type Token, tokenize } from './tokenize';
 
 /** A token that survived stop-word filtering, with the term it indexes under. */
 export interface AnalyzedToken extends Token {
@@ -91,15 +91,21 @@ export function analyzeTokens(text: string, language?: Language): AnalyzedToken[
   return readTokens(tokens, language === 'fr' || language === 'en' ? language : languageByStopWords(tokens));
 }
 
+/** Whether a token read in `language` is kept: not an elision, a lone letter or a stop word. */
+function carriesMeaning(token: Token, language: 'fr' | 'en'): boolean {
+  const { norm } = token;
+  if (norm.endsWith("'")) return false;
+  if (norm.length < 2 && !(norm >= '0' && norm <= '9')) return false;
+  return !isStopWord(token, language);
+}
+
 /** {@link analyzeTokens} over tokens already cut, read in `textLanguage` (`und`: word by word). */
 function readTokens(tokens: Token[], textLanguage: Language): AnalyzedToken[] {
   const analyzed: AnalyzedToken[] = [];
   for (const token of tokens) {
     const { norm } = token;
-    if (norm.endsWith("'")) continue;
-    if (norm.length < 2 && !(norm >= '0' && norm <= '9')) continue;
     const tokenLanguage = textLanguage !== 'und' ? textLanguage : FRENCH_LETTERS.test(token.text) ? 'fr' : 'en';
-    if (isStopWord(token, tokenLanguage)) continue;
+    if (!carriesMeaning(token, tokenLanguage)) continue;
     analyzed.push({
       text: token.text,
       norm,
@@ -145,5 +151,25 @@ export function analyzePassage(text: string, language: Language): PassageAnalysi
  * (`lancera`, `lancement` → `lanc`).
  */
 export function analyzeTerms(text: string, language?: Language): string[] {
-  return analyzeTokens(text, language).map((token) => token.term);
+  if (language !== 'fr' && language !== 'en') return analyzeTokens(text, language).map((token) => token.term);
+  const termOfWord = TERM_OF_WORD[language];
+  const terms: string[] = [];
+  forEachWord(text, (word, start, end) => {
+    let term = termOfWord.get(word);
+    if (term === undefined) {
+      if (termOfWord.size >= STEM_CACHE_LIMIT) termOfWord.clear();
+      const token = { text: word, norm: normaliseWord(word), start, end };
+      term = carriesMeaning(token, language) ? termOf(token, language) : null;
+      termOfWord.set(word, term);
+    }
+    if (term !== null) terms.push(term);
+  });
+  return terms;
 }
+
+/**
+ * Per language, the term each word indexes under, or null for a word
+ * dropped: what {@link readTokens} decides from a word's text alone, kept so
+ * that a build of many passages stems and filters each distinct word once.
+ */
+const TERM_OF_WORD = { fr: new Map<string, string | null>(), en: new Map<string, string | null>() };

@@ -42,7 +42,8 @@ function joins(before: string, mark: string, after: string): boolean {
 const ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
 const JOINERS = /[-.,'’ʼ]/;
 
-function normalise(word: string): string {
+/** A word's norm (`Token.norm`): lowercased, accent-folded, a dotted acronym without its dots. */
+export function normaliseWord(word: string): string {
   const lower = foldAccents(word.toLowerCase());
   if (!JOINERS.test(lower)) return lower;
   const plain = lower.replace(APOSTROPHES, "'");
@@ -67,17 +68,18 @@ function hasInnerCapital(word: string): boolean {
   return false;
 }
 
-function pushWord(tokens: Token[], text: string, start: number, end: number): void {
+/** Calls `visit` with each word of `word` (the whole, or its two halves when glued, see {@link GLUED_WORDS}). */
+function visitWord(text: string, start: number, end: number, visit: WordVisitor): void {
   const word = text.slice(start, end);
   const glued = hasInnerCapital(word) ? GLUED_WORDS.exec(word) : null;
-  if (!glued) {
-    tokens.push({ text: word, norm: normalise(word), start, end });
-    return;
-  }
+  if (!glued) return visit(word, start, end);
   const cut = start + glued[1].length;
-  tokens.push({ text: glued[1], norm: normalise(glued[1]), start, end: cut });
-  tokens.push({ text: glued[2], norm: normalise(glued[2]), start: cut, end });
+  visit(glued[1], start, cut);
+  visit(glued[2], cut, end);
 }
+
+/** Told each word a text is cut into, as written, with its offsets. */
+export type WordVisitor = (word: string, start: number, end: number) => void;
 
 /**
  * Cuts text into words with their offsets. Model and version names stay whole
@@ -90,18 +92,28 @@ function pushWord(tokens: Token[], text: string, start: number, end: number): vo
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  forEachWord(text, (word, start, end) => tokens.push({ text: word, norm: normaliseWord(word), start, end }));
+  return tokens;
+}
+
+/**
+ * The words {@link tokenize} cuts `text` into, in order, without the tokens:
+ * a word's norm is `normaliseWord(word)`, so a caller that caches what it
+ * derives from a word's text (the index terms of a build) skips the rest.
+ */
+export function forEachWord(text: string, visit: WordVisitor): void {
   for (const run of text.matchAll(WORD_RUN)) {
     const runText = run[0];
     const runStart = run.index;
     if (!JOINERS.test(runText)) {
-      pushWord(tokens, text, runStart, runStart + runText.length);
+      visitWord(text, runStart, runStart + runText.length, visit);
       continue;
     }
     const parts = [...runText.matchAll(SEGMENT)].map((m) => ({ value: m[0], start: runStart + m.index }));
     let tokenStart = parts[0].start;
     let tokenEnd = tokenStart + parts[0].value.length;
     let firstSegment = parts[0].value;
-    const push = (start: number, end: number) => pushWord(tokens, text, start, end);
+    const push = (start: number, end: number) => visitWord(text, start, end, visit);
     for (let i = 1; i < parts.length; i += 2) {
       const mark = parts[i].value;
       const before = parts[i - 1].value;
@@ -127,5 +139,4 @@ export function tokenize(text: string): Token[] {
     }
     push(tokenStart, tokenEnd);
   }
-  return tokens;
 }

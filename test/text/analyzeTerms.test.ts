@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { analyzePassage, analyzeTerms, analyzeTokens } from '../../src/text/analyzeTerms';
 
 describe('analyzeTerms', () => {
+  it.each(['fr', 'en'] as const)('GIVEN words seen before (%s) THEN the terms are those of the tokens analysed one by one, the second time too', (language) => {
+    const text = "L'équipe d'OpenAI a présenté GPT-4.5 en May aux U.S. : pompeSelon Jean-Pierre, l'IA qu'Apple lancera le 3,5 % de x ; it's the models' launch, 18.2 US";
+    const expected = analyzeTokens(text, language).map((token) => token.term);
+    expect(expected.length).toBeGreaterThan(8);
+    expect(analyzeTerms(text, language)).toEqual(expected);
+    expect(analyzeTerms(text, language)).toEqual(expected);
+    expect(analyzeTerms(text.toUpperCase(), language)).toEqual(analyzeTokens(text.toUpperCase(), language).map((token) => token.term));
+  });
+
   it('GIVEN French text THEN drops stop words and stems inflections to one folded term', () => {
     const terms = analyzeTerms('Le lancement est prévu : OpenAI lancera le modèle, les modèles seront lancés.', 'fr');
     expect(terms).not.toContain('le');
