@@ -218,6 +218,9 @@ function languageCodes(letters: unknown, documents: number): number[] {
 }
 /** Term frequencies of one document are packed in one number: the text's in the low 16 bits, the title's above. */
 const TITLE_SHIFT = 16;
+/** Numbers (two a posting) from which a term's postings grow in a typed room rather than an array (see `postingRoom`). */
+const LONG_POSTINGS = 64;
+
 /** Slot terms keep each term id doubled, plus 1 when the document's text holds it (not its title alone). */
 const IN_TEXT = 1;
 const TEXT_MASK = 0xffff;
@@ -282,8 +285,14 @@ export class LexicalIndex {
   private removedSlots = 0;
   private termIds = new Map<string, number>();
   private terms: string[] = [];
-  /** Per term id, flat pairs `[slot, packed text and title frequencies, ...]` in slot order (typed views after {@link fromBinary}, arrays once added to). */
+  /** Per term id, flat pairs `[slot, packed text and title frequencies, ...]` in slot order (typed views after {@link fromBinary}; short lists added to are arrays, long ones views of {@link postingRoom}). */
   private postings: (number[] | Uint32Array)[] = [];
+  /**
+   * The room a long list added to grows in (twice its length when full), with
+   * `postings[termId]` a view of its used part: 4 bytes a number where an
+   * array takes 8 and more, the largest share of a build's memory.
+   */
+  private postingRoom: (Uint32Array | undefined)[] = [];
   /** Live documents holding each term, in their text or their title. */
   private documentFrequency: number[] = [];
   /** Live documents holding each term in their text. */
@@ -339,8 +348,16 @@ export class LexicalIndex {
   /** Indexes documents; a document whose id is already indexed replaces it. */
   add(docs: LexicalDocument[]): void {
     const titles = new Map<string, Map<string, number>>();
+    const grown = new Map<number, number>();
+    const settle = () => {
+      for (const [termId, length] of grown) this.postings[termId] = (this.postingRoom[termId] as Uint32Array).subarray(0, length);
+      grown.clear();
+    };
     for (const doc of docs) {
-      if (this.slotOf.has(doc.id)) this.remove([doc.id]);
+      if (this.slotOf.has(doc.id)) {
+        settle();
+        this.remove([doc.id]);
+      }
       const analyzed = doc.terms ?? analyzeTerms(doc.text, doc.language);
       const frequencies = termFrequencies(analyzed, doc.language);
       let length = 0;
@@ -362,9 +379,7 @@ export class LexicalIndex {
       const ids: number[] | null = this.slotTerms ? [] : null;
       const post = (term: string, text: number, inTitle: number) => {
         const termId = this.termId(term);
-        let list = this.postings[termId];
-        if (!Array.isArray(list)) list = this.postings[termId] = Array.from(list);
-        list.push(slot, packFrequencies(text, inTitle));
+        this.appendPosting(termId, slot, packFrequencies(text, inTitle), grown);
         this.documentFrequency[termId] += 1;
         if (text > 0) this.textFrequency[termId] += 1;
         this.groupPostings[termId] = undefined;
@@ -375,7 +390,31 @@ export class LexicalIndex {
       if (ids) this.slotTerms?.push(Uint32Array.from(ids));
       this.sequences.push(Uint32Array.from(analyzed, (term) => this.termId(term)));
     }
+    settle();
     if (docs.length > 0) this.forgetDerived();
+  }
+
+  /**
+   * Appends a pair to a term's postings: pushed onto a short list, written
+   * into the room of a long one (see {@link postingRoom}), whose view
+   * `grown` records the new length of until the caller settles it.
+   */
+  private appendPosting(termId: number, slot: number, frequencies: number, grown: Map<number, number>): void {
+    const list = this.postings[termId];
+    let room = this.postingRoom[termId];
+    if (room === undefined && Array.isArray(list) && list.length < LONG_POSTINGS) {
+      list.push(slot, frequencies);
+      return;
+    }
+    const used = grown.get(termId) ?? list.length;
+    if (room === undefined || room.length < used + 2) {
+      const larger = new Uint32Array(Math.max(2 * LONG_POSTINGS, 2 * used));
+      larger.set(room === undefined ? list : room.subarray(0, used));
+      room = this.postingRoom[termId] = larger;
+    }
+    room[used] = slot;
+    room[used + 1] = frequencies;
+    grown.set(termId, used + 2);
   }
 
   /** Drops the documents with these ids; unknown ids are ignored. */
@@ -1089,6 +1128,7 @@ export class LexicalIndex {
       termIds: rebuilt.termIds,
       terms: rebuilt.terms,
       postings: rebuilt.postings,
+      postingRoom: [],
       documentFrequency: rebuilt.documentFrequency,
       textFrequency: rebuilt.textFrequency,
       slotTerms: null,

@@ -267,6 +267,42 @@ describe('LexicalIndex', () => {
     expect(LexicalIndex.fromBinary(loaded.toBinary()).search(query, 3)).toEqual(fresh.search(query, 3));
   });
 
+  it('GIVEN a term held by hundreds of passages, added one by one, in one batch, after a load, or with one replaced mid-batch THEN the index saved and its searches are those of one batch', () => {
+    const passages = Array.from({ length: 300 }, (_, i) => ({
+      id: `article-${Math.floor(i / 3)}:${i % 3}`,
+      language: 'fr' as const,
+      text: `Le lancement du satellite numéro ${i} est prévu${i % 7 === 0 ? ' après un report' : ''} ; ${i % 2 === 0 ? 'OpenAI' : 'Airbus'} y participe.`,
+    }));
+    const query = 'Quand le lancement du satellite est-il prévu malgré le report ?';
+    const oneBatch = new LexicalIndex();
+    oneBatch.add(passages);
+    const oneByOne = new LexicalIndex();
+    for (const passage of passages) oneByOne.add([passage]);
+    const halfLoaded = new LexicalIndex();
+    halfLoaded.add(passages.slice(0, 150));
+    const loaded = LexicalIndex.fromBinary(halfLoaded.toBinary());
+    loaded.add(passages.slice(150, 220));
+    loaded.add(passages.slice(220));
+    const bytes = Buffer.from(oneBatch.toBinary());
+    expect(oneBatch.search(query, 10).length).toBe(10);
+    for (const index of [oneByOne, loaded]) {
+      expect(Buffer.from(index.toBinary()).equals(bytes)).toBe(true);
+      expect(index.search(query, 10)).toEqual(oneBatch.search(query, 10));
+    }
+    const replaced = new LexicalIndex();
+    replaced.add(passages.slice(0, 200));
+    const changed = { ...passages[100], text: 'Le match de football a été reporté.' };
+    replaced.add([...passages.slice(200, 250), changed, ...passages.slice(250)]);
+    const fresh = new LexicalIndex();
+    fresh.add([...passages.slice(0, 100), ...passages.slice(101), changed]);
+    expect(replaced.search(query, 300)).toEqual(fresh.search(query, 300));
+    expect(replaced.search('football', 5)[0].id).toBe(changed.id);
+    replaced.remove([passages[210].id, passages[7].id]);
+    fresh.remove([passages[210].id, passages[7].id]);
+    expect(replaced.search(query, 300)).toEqual(fresh.search(query, 300));
+    expect(LexicalIndex.fromBinary(replaced.toBinary()).search(query, 300)).toEqual(fresh.search(query, 300));
+  });
+
   it('GIVEN malformed saved data THEN throws an Error saying what is wrong', () => {
     const good = built().toJSON();
     expect(() => LexicalIndex.fromJSON(null)).toThrow(/expected an object/);
