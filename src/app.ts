@@ -5,7 +5,6 @@ import type { SkippedInput } from './articles/article';
 import { loadCorpusFiles, scanCorpus, type LoadCorpusOptions } from './articles/loadCorpus';
 import type { Config } from './config';
 import { createScoop, type ScoopParts } from './createScoop';
-import { extractFacts } from './facts/extractFacts';
 import { FactBook } from './facts/factBook';
 import { FACTS_VERSION } from './facts/factsVersion';
 import type { Newsroom } from './feeds/newsroom';
@@ -153,9 +152,9 @@ export async function withSyncLock<T>(indexDir: string, waitMs: number, sync: ()
  * benchmarks open the index through this one function.
  */
 export function openPassageIndex(
-  options: Omit<PassageIndexOptions, 'extractFacts' | 'factsVersion' | 'factsModule'>,
+  options: Omit<PassageIndexOptions, 'facts'>,
 ): Promise<PassageIndex> {
-  return PassageIndex.open({ ...options, extractFacts, factsVersion: FACTS_VERSION, factsModule: factsModuleUrl() });
+  return PassageIndex.open({ ...options, facts: { module: factsModuleUrl(), version: FACTS_VERSION } });
 }
 
 /**

@@ -3,12 +3,24 @@ import type { ArticleFacts } from '../facts/fact';
 import type { Passage } from '../passages/passage';
 import { IndexUnreadableError, jsonArrayChunks, type GenerationFile, type LoadedGeneration } from './indexStore';
 
+/** Extracts the facts of one article from its passages. */
+export type ExtractFacts = (article: Article, passages: Passage[]) => ArticleFacts;
+
+/**
+ * Where an index's facts come from, named once: a function run on this
+ * thread alone, or the URL of a module whose `extractFacts` export this
+ * thread and the ingest worker threads both load, so that the two can never
+ * run different extractors. `version` names the extractor (`FACTS_VERSION`
+ * from src/facts): facts stored under another one are extracted again.
+ */
+export type FactsExtraction =
+  | { extract: ExtractFacts; module?: never; version?: string }
+  | { module: URL; extract?: never; version?: string };
+
 /** What a {@link FactsStore} extracts facts with. */
 export interface FactsStoreOptions {
-  /** Run on each added or changed article; none stores no facts. */
-  extractFacts?: (article: Article, passages: Passage[]) => ArticleFacts;
-  /** Names the version of `extractFacts`; facts stored under another version are extracted again. */
-  factsVersion?: string;
+  /** None stores no facts. */
+  extraction?: FactsExtraction;
   warn?: (message: string) => void;
 }
 
@@ -22,15 +34,40 @@ const FACTS_FILE = 'facts.json';
 export class FactsStore {
   private byArticle = new Map<string, ArticleFacts>();
   private storedVersion: string | null;
+  /** The extractor run on this thread: the function given, or the module's once {@link load}ed. */
+  private extractor: ExtractFacts | null;
 
   constructor(private readonly options: FactsStoreOptions = {}) {
+    this.extractor = options.extraction?.extract ?? null;
     this.storedVersion = this.version;
   }
 
   /** The version facts are extracted with: null without an extractor, `unversioned` without a version. */
   get version(): string | null {
-    if (!this.options.extractFacts) return null;
-    return this.options.factsVersion ?? 'unversioned';
+    const extraction = this.options.extraction;
+    return extraction ? (extraction.version ?? 'unversioned') : null;
+  }
+
+  /** The module the ingest workers load the extractor from (none: facts are extracted on this thread only). */
+  get module(): URL | undefined {
+    return this.options.extraction?.module;
+  }
+
+  /**
+   * Makes the extractor ready to run on this thread: imports the module's
+   * `extractFacts` the first time (the start of a read-only index never
+   * loads it).
+   *
+   * @throws Error when the module exports no `extractFacts` function.
+   */
+  async load(): Promise<void> {
+    const module = this.module;
+    if (this.extractor || !module) return;
+    const loaded = (await import(module.href)) as { extractFacts?: unknown };
+    if (typeof loaded.extractFacts !== 'function') {
+      throw new Error(`The facts module ${module.href} exports no extractFacts function: it must export extractFacts(article, passages), which the index runs on this thread and its workers`);
+    }
+    this.extractor = loaded.extractFacts as ExtractFacts;
   }
 
   /** True when the stored facts come from another extractor version: every article's facts must be extracted again. */
@@ -48,13 +85,13 @@ export class FactsStore {
    * logged and leaves the article with no facts (the rest goes on).
    */
   extract(article: Article, passages: Passage[]): void {
-    if (this.options.extractFacts) this.record(article, this.outcomeOf(article, passages));
+    if (this.version !== null) this.record(article, this.outcomeOf(article, passages));
   }
 
   /** The facts of `article` by the extractor, or the message it threw (see {@link record}); nothing is stored. */
   outcomeOf(article: Article, passages: Passage[]): ArticleFacts | { error: string } {
     try {
-      return this.options.extractFacts?.(article, passages) ?? { error: 'no fact extractor' };
+      return this.extractor ? this.extractor(article, passages) : { error: 'the fact extractor is not loaded' };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
@@ -66,7 +103,7 @@ export class FactsStore {
    * when the extractor throws.
    */
   record(article: Article, outcome: ArticleFacts | { error: string }): void {
-    if (!this.options.extractFacts) return;
+    if (this.version === null) return;
     if ('error' in outcome) {
       this.options.warn?.(`facts of ${article.source} not extracted: ${outcome.error}`);
       this.byArticle.set(article.id, { articleId: article.id, dates: [], partnerships: [], aliases: [] });

@@ -8,7 +8,7 @@ import type { Passage } from '../passages/passage';
 import { splitIntoPassages } from '../passages/splitIntoPassages';
 import { diffCorpus, diffCorpusFiles, hashCorpusFile, isRacyStamp, type CorpusFileRecord, type CorpusRecord } from './corpusDiff';
 import { corpusRecordFiles, readStampCache, restoreCorpusRecord, writeStampCache } from './corpusRecords';
-import { FactsStore } from './factsStore';
+import { FactsStore, type FactsExtraction } from './factsStore';
 import { checkIndexFolder, IndexUnreadableError, probeWritable, readCurrentGeneration, readCurrentName, writeGeneration, type GenerationFile, type IndexManifest, type LoadedGeneration, type WriteFaults } from './indexStore';
 import { Bm25LexicalStore, type LexicalStore } from './lexicalStore';
 import type { LexicalDocument, LexicalSearchOptions } from './lexicalIndex';
@@ -18,6 +18,7 @@ import type { HnswOptions } from './hnswVectorStore';
 import { NoVectorStore, type Ranking, type VectorStore } from './vectorStore';
 
 export type { HnswOptions } from './hnswVectorStore';
+export type { ExtractFacts, FactsExtraction } from './factsStore';
 
 /** What one {@link PassageIndex.sync} did (the CLI prints it; `--json` as is). */
 export interface SyncReport {
@@ -71,21 +72,16 @@ export interface PassageIndexOptions {
   embeddings?: Embeddings;
   /** Names the embedder (provider, model, size); an index built under another id (or with no vectors, `none`) is rebuilt. */
   embedderId?: string;
-  /** Run on each added or changed article; the result is stored with the index. */
-  extractFacts?: (article: Article, passages: Passage[]) => ArticleFacts;
   /**
-   * Names the version of `extractFacts` (`FACTS_VERSION` from src/facts): when
-   * the stored facts were extracted under another one, the next sync
-   * re-extracts the facts of every article, without re-embedding.
+   * How the facts of each added or changed article are extracted (stored
+   * with the index): a function, run on this thread, or a module (see
+   * {@link FactsExtraction}) whose `extractFacts` also runs on worker threads
+   * (see {@link IngestPool}) when there are many articles. Facts stored
+   * under another `version` are extracted again at the next sync, without
+   * re-embedding.
    */
-  factsVersion?: string;
-  /**
-   * URL of a module exporting that same `extractFacts(article, passages)`:
-   * given one, the facts of many articles are extracted on worker threads
-   * (see {@link IngestPool}) instead of this one.
-   */
-  factsModule?: URL;
-  /** Facts are extracted on worker threads (with a `factsModule`) from this many articles on. Default 500. */
+  facts?: FactsExtraction;
+  /** Facts are extracted on worker threads (with a facts `module`) from this many articles on. Default 500. */
   factsWorkersFrom?: number;
   logger?: { info(msg: string): void; warn(msg: string): void };
   /** Called while passages are embedded: `done` of `total` passages. */
@@ -298,11 +294,11 @@ export class PassageIndex {
    * The worker threads for this sync (see {@link IngestPool}), when there is
    * enough work for them: the terms of many new passages (none when the
    * hashed embedder already gave them their terms), the facts of many
-   * articles (with a `factsModule`).
+   * articles (with a facts `module`).
    */
   private poolFor(termsToAnalyze: number, factsToExtract: number): IngestPool | null {
     if (!this.termsOnWorkers(termsToAnalyze) && !this.factsOnWorkers(factsToExtract)) return null;
-    return new IngestPool(this.options.analysisThreads, this.options.factsModule, (message) => this.logger.warn(message));
+    return new IngestPool(this.options.analysisThreads, this.factStore.module, (message) => this.logger.warn(message));
   }
 
   private termsOnWorkers(passages: number): boolean {
@@ -310,7 +306,7 @@ export class PassageIndex {
   }
 
   private factsOnWorkers(articles: number): boolean {
-    return this.options.factsModule !== undefined && this.factStore.version !== null && articles >= (this.options.factsWorkersFrom ?? 500);
+    return this.factStore.module !== undefined && articles >= (this.options.factsWorkersFrom ?? 500);
   }
 
   /**
@@ -378,6 +374,7 @@ export class PassageIndex {
     }
 
     await probeWritable(this.options.indexDir, this.options.writeFaults);
+    await this.factStore.load();
     const plan = diff.plan.map(({ article, reuse }) => ({
       article,
       kept: reuse && (reuse.article.source === article.source ? reuse : { article, passages: reuse.passages }),
@@ -507,7 +504,7 @@ export class PassageIndex {
     return this.entryById.get(articleId)?.passages ?? [];
   }
 
-  /** Facts extracted from every indexed article (empty without an `extractFacts` option). */
+  /** Facts extracted from every indexed article (empty without a `facts` option). */
   facts(): ArticleFacts[] {
     return this.factStore.inOrder(this.entries.map((entry) => entry.article.id));
   }
@@ -555,7 +552,7 @@ export class PassageIndex {
       ? new this.hnsw.HnswVectorStore({ hnsw: this.options.hnsw, graphWorkerFrom: this.options.graphWorkerFrom, warn })
       : new NoVectorStore();
     this.lexical = new Bm25LexicalStore();
-    this.factStore = new FactsStore({ extractFacts: this.options.extractFacts, factsVersion: this.options.factsVersion, warn });
+    this.factStore = new FactsStore({ extraction: this.options.facts, warn });
     this.corpusRecord = null;
     this.generation = null;
   }

@@ -56,7 +56,7 @@ describe('Bm25LexicalStore in an index generation', () => {
   let indexDir: string;
   let warnings: string[];
   const open = () =>
-    PassageIndex.open({ indexDir, extractFacts, logger: { info: () => undefined, warn: (message) => warnings.push(message) } });
+    PassageIndex.open({ indexDir, facts: { extract: extractFacts }, logger: { info: () => undefined, warn: (message) => warnings.push(message) } });
 
   beforeEach(async () => {
     root = await mkdtemp(join(tmpdir(), 'scoop-lexical-'));

@@ -10,7 +10,7 @@ import { loadCorpus } from '../../src/articles/loadCorpus';
 import { extractFacts } from '../../src/facts/extractFacts';
 import { SKETCH_SIZE, sketchStory } from '../../src/articles/nearDuplicates';
 import { HashedFeatureEmbeddings } from '../../src/index/hashedFeatureEmbeddings';
-import { PassageIndex, type PassageIndexOptions } from '../../src/index/passageIndex';
+import { PassageIndex, type ExtractFacts, type PassageIndexOptions } from '../../src/index/passageIndex';
 import type { Passage } from '../../src/passages/passage';
 import { HybridSearch } from '../../src/retrieval/hybridSearch';
 import { ARTICLES, CountingEmbeddings, writeCorpus } from './fixtureCorpus';
@@ -31,7 +31,7 @@ describe('PassageIndex', () => {
     indexDir,
     embeddings,
     embedderId: embeddings.inner.id,
-    extractFacts,
+    facts: { extract: extractFacts },
     logger: { info: () => undefined, warn: (msg) => warnings.push(msg) },
     ...extra,
   });
@@ -241,7 +241,7 @@ describe('PassageIndex', () => {
   });
 
   it('GIVEN a new fact extractor version THEN sync extracts the facts of unchanged articles again, without embedding', async () => {
-    const index = await PassageIndex.open(options({ factsVersion: 'v1' }));
+    const index = await PassageIndex.open(options({ facts: { extract: extractFacts, version: 'v1' } }));
     await index.sync(await loadCorpus(corpusDir));
     const extracted = index.facts();
     expect(extracted.some((facts) => facts.dates.length > 0)).toBe(true);
@@ -252,13 +252,13 @@ describe('PassageIndex', () => {
     };
     embeddings.documents = 0;
 
-    const sameVersion = await PassageIndex.open(options({ factsVersion: 'v1', extractFacts: newExtractor }));
+    const sameVersion = await PassageIndex.open(options({ facts: { extract: newExtractor, version: 'v1' } }));
     expect(await sameVersion.sync(await loadCorpus(corpusDir))).toMatchObject({ added: 0, updated: 0, removed: 0 });
     expect(calls).toEqual([]);
     expect(sameVersion.facts()).toEqual(extracted);
 
     const generation = await liveGeneration();
-    const bumped = await PassageIndex.open(options({ factsVersion: 'v2', extractFacts: newExtractor }));
+    const bumped = await PassageIndex.open(options({ facts: { extract: newExtractor, version: 'v2' } }));
     expect(await bumped.sync(await loadCorpus(corpusDir))).toMatchObject({ added: 0, updated: 0, removed: 0 });
     expect(calls.sort()).toEqual(index.articles().map((article) => article.source).sort());
     expect(bumped.facts().every((facts) => facts.dates.length === 0)).toBe(true);
@@ -266,7 +266,7 @@ describe('PassageIndex', () => {
     expect(await liveGeneration()).not.toBe(generation);
 
     calls.length = 0;
-    const reopened = await PassageIndex.open(options({ factsVersion: 'v2', extractFacts: newExtractor }));
+    const reopened = await PassageIndex.open(options({ facts: { extract: newExtractor, version: 'v2' } }));
     await reopened.sync(await loadCorpus(corpusDir));
     expect(calls).toEqual([]);
     expect(reopened.facts()).toEqual(bumped.facts());
@@ -346,7 +346,7 @@ describe('PassageIndex', () => {
 
     it('GIVEN many articles THEN the facts stored are those extracted on this thread, in the same order, byte for byte on disk', async () => {
       const inline = await build('inline', {});
-      const pooled = await build('pooled', { factsModule: factsModuleUrl(), factsWorkersFrom: 0 });
+      const pooled = await build('pooled', { facts: { module: factsModuleUrl() }, factsWorkersFrom: 0 });
       expect(pooled.facts().length).toBe(inline.facts().length);
       expect(pooled.facts()).toEqual(inline.facts());
       expect(pooled.facts().some((facts) => facts.dates.length > 0)).toBe(true);
@@ -356,7 +356,7 @@ describe('PassageIndex', () => {
     it('GIVEN a single worker extracting the facts THEN this thread indexes the terms meanwhile, and the lexical index and facts written are those of an inline build, byte for byte', async () => {
       const lexicalBytes = async (dir: string) => readFile(join(dir, (await readFile(join(dir, 'CURRENT'), 'utf8')).trim(), 'lexical.bin'));
       const inline = await build('inline', {});
-      const pooled = await build('one-worker', { factsModule: factsModuleUrl(), factsWorkersFrom: 0, analysisWorkersFrom: 0, analysisThreads: 1 });
+      const pooled = await build('one-worker', { facts: { module: factsModuleUrl() }, factsWorkersFrom: 0, analysisWorkersFrom: 0, analysisThreads: 1 });
       expect(pooled.facts()).toEqual(inline.facts());
       expect((await factsBytes(join(root, 'one-worker'))).equals(await factsBytes(join(root, 'inline')))).toBe(true);
       expect((await lexicalBytes(join(root, 'one-worker'))).equals(await lexicalBytes(join(root, 'inline')))).toBe(true);
@@ -367,7 +367,7 @@ describe('PassageIndex', () => {
     it('GIVEN articles sketched on the worker THEN the stored story sketches are those of their texts', async () => {
       const articles = (await manyArticles()).map((article) => ({ ...article, id: `${article.id}-sketched` }));
       const dir = join(root, 'sketched');
-      const index = await PassageIndex.open(options({ indexDir: dir, embeddings: undefined, embedderId: undefined, factsModule: factsModuleUrl(), factsWorkersFrom: 0, analysisThreads: 1 }));
+      const index = await PassageIndex.open(options({ indexDir: dir, embeddings: undefined, embedderId: undefined, facts: { module: factsModuleUrl() }, factsWorkersFrom: 0, analysisThreads: 1 }));
       await index.sync({ articles, skipped: [] });
       const stored = new Uint32Array(new Uint8Array(await readFile(join(dir, (await readFile(join(dir, 'CURRENT'), 'utf8')).trim(), 'sketches.bin'))).buffer);
       const expected = new Uint32Array(index.articles().length * (SKETCH_SIZE + 2));
@@ -379,19 +379,37 @@ describe('PassageIndex', () => {
       expect(stored).toEqual(expected);
     });
 
-    it.each([2, 1])('GIVEN a facts module the workers cannot use (%i workers) THEN the facts are extracted on this thread, the same ones', async (threads) => {
+    it.each([2, 1])('GIVEN a facts module the workers cannot load (%i workers) THEN the facts are extracted on this thread, the same ones', async (threads) => {
       const inline = await build('inline', {});
-      const fallback = await build('fallback', { factsModule: new URL('./fixtureCorpus.ts', import.meta.url), factsWorkersFrom: 0, analysisThreads: threads });
+      const fallback = await build('fallback', { facts: { module: new URL('./mainThreadFactsExtractor.ts', import.meta.url) }, factsWorkersFrom: 0, analysisThreads: threads });
       expect(fallback.facts()).toEqual(inline.facts());
-      expect(warnings.some((warning) => /^an indexing worker stopped \(.*exports no extractFacts function\)/.test(warning))).toBe(true);
+      expect(warnings.some((warning) => /^an indexing worker stopped \(.*cannot load on a worker thread\)/.test(warning))).toBe(true);
+    });
+
+    it('GIVEN a facts module that exports no extractFacts THEN sync fails saying what the module must export, and the last good index stays', async () => {
+      const good = await build('bad-module', {});
+      const written = await factsBytes(join(root, 'bad-module'));
+      const notAnExtractor = new URL('./fixtureCorpus.ts', import.meta.url);
+      const index = await PassageIndex.open(options({ indexDir: join(root, 'bad-module'), embeddings: undefined, embedderId: undefined, facts: { module: notAnExtractor, version: 'other' } }));
+      await expect(index.sync({ articles: (await manyArticles()).slice(1), skipped: [] })).rejects.toThrow(
+        `The facts module ${notAnExtractor.href} exports no extractFacts function: it must export extractFacts(article, passages)`,
+      );
+      expect((await factsBytes(join(root, 'bad-module'))).equals(written)).toBe(true);
+      expect(index.facts()).toEqual(good.facts());
+    });
+
+    it('GIVEN facts options THEN a function and a module cannot be given together, so this thread and the workers run one extractor', () => {
+      // @ts-expect-error one extractor is named once: a function (this thread) or a module (this thread and the workers), never both
+      const both: PassageIndexOptions['facts'] = { extract: extractFacts, module: factsModuleUrl() };
+      expect(both).toBeDefined();
     });
 
     it('GIVEN an extractor that throws on some articles THEN those are warned about and left without facts, the others keep theirs', async () => {
       const failing = new URL('./failingFactsExtractor.ts', import.meta.url);
-      const { extractFacts: failingExtract } = (await import(failing.href)) as { extractFacts: PassageIndexOptions['extractFacts'] };
-      const inline = await build('inline', { extractFacts: failingExtract });
+      const { extractFacts: failingExtract } = (await import(failing.href)) as { extractFacts: ExtractFacts };
+      const inline = await build('inline', { facts: { extract: failingExtract } });
       const inlineWarnings = warnings.splice(0);
-      const pooled = await build('pooled', { extractFacts: failingExtract, factsModule: failing, factsWorkersFrom: 0 });
+      const pooled = await build('pooled', { facts: { module: failing }, factsWorkersFrom: 0 });
       expect(warnings).toEqual(inlineWarnings);
       expect(warnings).toHaveLength(40);
       expect(warnings[0]).toMatch(/^facts of 0\/mistral\.md not extracted: the extractor broke on this article$/);

@@ -16,7 +16,7 @@ describe('PassageIndex.syncCorpus (stat-based up-to-date check)', () => {
   let corpusDir: string;
   let embeddings: CountingEmbeddings;
   let loaded: string[];
-  const options = (): PassageIndexOptions => ({ indexDir: join(root, 'index'), embeddings, embedderId: embeddings.inner.id, extractFacts });
+  const options = (): PassageIndexOptions => ({ indexDir: join(root, 'index'), embeddings, embedderId: embeddings.inner.id, facts: { extract: extractFacts } });
   const sync = async (index: PassageIndex) => {
     const scan = await scanCorpus(corpusDir);
     return index.syncCorpus(scan, (files: CorpusFileStat[]) => {

@@ -22,7 +22,7 @@ describe('HybridRetriever', () => {
     indexDir: join(root, 'index'),
     embeddings,
     embedderId: embeddings.inner.id,
-    extractFacts,
+    facts: { extract: extractFacts },
   });
   const search = (index: PassageIndex, query: string, k: number, extra?: { excludePassageIds?: string[] }) =>
     new HybridRetriever({ index }).search(query, k, extra);
