@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -102,6 +102,24 @@ describe('PassageIndex.syncCorpus (stat-based up-to-date check)', () => {
     expect(embeddings.documents).toBe(changed.reduce((sum, a) => sum + reopened.passagesOf(a.id).length, 0));
     expect(await search(reopened, 'GPT-5 reporté')).toContain("reporté à l'automne");
     expect(reopened.articles().some((a) => a.source === 'mistral.md')).toBe(false);
+  });
+
+  it('GIVEN a file in a subfolder edited in place, its folders\' modification times unchanged THEN it is loaded again (a folder\'s time moves only when entries come, go or are renamed, so each file is stat\'ed)', async () => {
+    await mkdir(join(corpusDir, 'sport'));
+    await writeFile(join(corpusDir, 'sport', 'rugby.md'), ARTICLES['rugby.md']);
+    await age('sport/rugby.md', 'sport', '.');
+    const index = await PassageIndex.open(options());
+    await sync(index);
+    const folders = await Promise.all(['sport', '.'].map(async (name) => ({ name, mtime: (await stat(join(corpusDir, name))).mtime })));
+    await writeFile(join(corpusDir, 'sport', 'rugby.md'), ARTICLES['rugby.md'].replace('deux essais', 'sept essais décisifs'));
+    for (const { name, mtime } of folders) await utimes(join(corpusDir, name), mtime, mtime);
+    for (const { name, mtime } of folders) expect((await stat(join(corpusDir, name))).mtime).toEqual(mtime);
+    loaded = [];
+    const reopened = await PassageIndex.open(options());
+    const { report } = await sync(reopened);
+    expect(loaded).toEqual(['sport/rugby.md']);
+    expect(report).toMatchObject({ updated: 1, added: 0, removed: 0 });
+    expect(await search(reopened, 'Antoine Dupont essais')).toContain('sept essais décisifs');
   });
 
   it('GIVEN a same-size rewrite in the clock tick of the last sync THEN the hash catches it', async () => {
