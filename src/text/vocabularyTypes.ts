@@ -42,7 +42,7 @@ export type DateEventKind =
   | 'other';
 
 /** The nature of a tie between two organisations. */
-export type PartnershipNature = 'cloud' | 'investment' | 'integration' | 'distribution' | 'chips' | 'research' | 'other';
+export type PartnershipNature = 'cloud' | 'investment' | 'integration' | 'distribution' | 'chips' | 'research' | 'acquisition' | 'merger' | 'other';
 
 /** Which part of a month or a year a phrase points to. */
 export type PeriodPart = 'early' | 'mid' | 'late' | 'whole' | 'firstHalf' | 'secondHalf';
