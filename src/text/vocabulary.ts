@@ -56,14 +56,17 @@ export function dateNamingWords(dates: DateWords): string[] {
   ];
 }
 
+/** The shortest stem a reversal prefix is read before: shorter ones make words of their own (« départ », « désigné », "design"). */
+const UNDONE_STEM_LETTERS = 5;
+
 /**
  * Whether `word` (lower-cased, accents kept) is `base` undone: one of the
  * language's reversal prefixes and then a word `base` starts (« déconfinement »
- * for the stem `confin`, "unlocked" for `lock`). `base` is a folded stem of
- * at least four letters.
+ * for the stem `confin`, "decentralised" for `central`). `base` is a folded
+ * stem of at least {@link UNDONE_STEM_LETTERS} letters.
  */
 export function undoes(word: string, base: string, vocabulary: Vocabulary): boolean {
-  if (base.length < 4) return false;
+  if (base.length < UNDONE_STEM_LETTERS) return false;
   for (const prefix of vocabulary.reversalPrefixes) {
     if (word.length > prefix.length + base.length - 1 && word.startsWith(prefix) && foldAccents(word.slice(prefix.length)).startsWith(base)) return true;
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dateOfStatement, dateScope, inDateScope, scopeUndoes } from '../../src/facts/dateScope';
 import type { Language } from '../../src/text/language';
+import { undoes, VOCABULARIES } from '../../src/text/vocabulary';
 
 /** What the date `date` of `sentence` dates, as the words it holds: each of `dated` is in it, none of `notDated`. */
 function expectScope(sentence: string, date: string, language: Language, dated: string[], notDated: string[]): void {
@@ -91,5 +92,16 @@ describe('dates of statements and of undoings', () => {
     expect(scopeUndoes(sentence, scope, ['commenc'], 'fr')).toBe(false);
     const lockdown = 'Le confinement a commencé le 17 mars.';
     expect(scopeUndoes(lockdown, dateScope(lockdown, { start: lockdown.indexOf('17 mars'), end: lockdown.indexOf('17 mars') + 7 }, 'fr'), ['confin'], 'fr')).toBe(false);
+  });
+});
+
+describe('undoing words', () => {
+  it('GIVEN a reversal prefix before an asked stem THEN the word undoes it, unless the stem is too short to tell (« départ », "design")', () => {
+    expect(undoes('déconfinement', 'confin', VOCABULARIES.fr)).toBe(true);
+    expect(undoes('confinement', 'confin', VOCABULARIES.fr)).toBe(false);
+    expect(undoes('départ', 'part', VOCABULARIES.fr)).toBe(false);
+    expect(undoes('désigné', 'sign', VOCABULARIES.fr)).toBe(false);
+    expect(undoes('decentralised', 'central', VOCABULARIES.en)).toBe(true);
+    expect(undoes('designed', 'sign', VOCABULARIES.en)).toBe(false);
   });
 });
