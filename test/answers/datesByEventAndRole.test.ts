@@ -22,6 +22,16 @@ beforeAll(async () => {
       '2020-04-20',
       'La présidente de région a répondu aux questions des auditeurs sur la crise sanitaire. "Il faut tenir un discours de vérité : le déconfinement, il commencera le 11 mai et il sera progressif", a déclaré sur France Inter Valérie Pécresse.',
     ),
+    'ferrand.md': article(
+      'Soutien à Richard Ferrand',
+      '2019-09-13',
+      'Le Premier ministre Édouard Philippe a également exprimé jeudi soir sur TF1 son amitié et son soutien total à Richard Ferrand, mis en examen.',
+    ),
+    'militante.md': article(
+      'Les démocrates du comté en campagne',
+      '2020-10-12',
+      "Elue démocrate du comté, son bureau est décoré de photos d'elle avec Barack Obama ou encore Joe Biden. Elle dit que le porte-à-porte n'est pas possible cette année avec la pandémie.",
+    ),
     'jeux.md': article(
       'Les Jeux de Tokyo maintenus',
       '2020-03-17',
@@ -41,6 +51,16 @@ describe('a date answers the event and the role asked about', () => {
   it('GIVEN only « le déconfinement, il commencera le 11 mai » THEN the lockdown\'s start is not the day it ends', async () => {
     const answer = await askVerbatim(news, 'Quand le confinement a-t-il commencé ?');
     expect(answer.answer).not.toContain('11 mai');
+  });
+
+  it('GIVEN « Philippe a également exprimé jeudi soir son soutien » THEN that Thursday is not when he was appointed', async () => {
+    const answer = await askVerbatim(news, 'Quand Edouard Philippe a-t-il été nommé Premier ministre ?');
+    expect(answer.answer.split('\n')[0]).not.toMatch(/septembre|jeudi/u);
+  });
+
+  it('GIVEN « cette année » in a sentence that names nothing asked, after one where someone else was elected THEN it does not date Joe Biden\'s election', async () => {
+    const answer = await askVerbatim(news, 'Quand Joe Biden a-t-il été élu ?');
+    expect(answer.answer.split('\n')[0]).not.toContain('2020');
   });
 
   it('GIVEN « … auront bien lieu, a déclaré mardi la ministre » THEN the Tuesday dates the statement, not the Games', async () => {
