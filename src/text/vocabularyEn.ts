@@ -59,6 +59,7 @@ export const VOCABULARY_EN: Vocabulary = {
   determiners: words("the a an its his her their this these those our your"),
   subjectPronouns: words('he she it they we'),
   complementOf: words('of'),
+  reversalPrefixes: words('de dis un'),
   reasonCues: /(?:^|[^\p{L}])(?:because|since|due to|owing to|thanks to|as a result of|in order to|so that|so as to)(?![\p{L}])/u,
   roles: [
     [/\b(?:originally|initially|previously|at first|first (?:planned|scheduled|expected|slated)|original(?:ly)? (?:plan|date|schedule))\b/u, 'original'],
@@ -122,6 +123,9 @@ export const VOCABULARY_EN: Vocabulary = {
     clitics: words('he she it they we i you'),
     phrasePrepositions: words('after before in on at during since with for by under despite following amid according through from'),
     auxiliaries: words('was were is are be been has have had will would could should can may might must did does do'),
+    relativePronouns: words('which who'),
+    mannerAdverb: '\\p{L}{3,}ly',
+    speechVerbs: 'said|says|told|announced|stated|declared|added|explained|confirmed|wrote|tweeted|insisted|warned|noted|acknowledged|admitted|claimed',
     participle: '\\p{L}{2,}ed|held|set|made|born|chosen|taken|given|won|begun|sworn',
   },
   currencies: words('dollars dollar usd $ euros euro eur € pounds pound £ yen yuan % percent per cent'),

@@ -53,6 +53,7 @@ export const VOCABULARY_FR: Vocabulary = {
   determiners: words("le la les l' un une des du au aux son sa ses leur leurs ce cet cette ces notre nos votre vos"),
   subjectPronouns: SUBJECT_PRONOUNS,
   complementOf: words("de du des d'"),
+  reversalPrefixes: words('dé dés'),
   reasonCues: /(?:^|[^\p{L}])(?:car|parce qu'|parce que|puisqu'|puisque|grace a|grace au|grace aux|a cause d|a cause du|a cause des|en raison d|en raison du|en raison des|afin d|afin de|afin que|pour que|du fait d|suite a|faute d)(?![\p{L}])/u,
   roles: [
     [/\b(?:initialement|auparavant|a l'origine|au depart|originellement|d'abord prevu|prevue? (?:a l'origine|au depart|initialement))\b/u, 'original'],
@@ -116,6 +117,9 @@ export const VOCABULARY_FR: Vocabulary = {
     clitics: words("il elle ils elles on je j' nous vous se s' n' ne y"),
     phrasePrepositions: words('apres avant dans lors pendant depuis des selon avec pour par sur sous en a au aux malgre outre face grace suite faute hors durant parmi chez vers'),
     auxiliaries: words('a ont est sont etait etaient avait avaient sera seront serait seraient va vont doit doivent devait devaient devra devront devrait devraient pourrait pourraient peut peuvent fut furent'),
+    relativePronouns: words('qui lequel laquelle lesquels lesquelles'),
+    mannerAdverb: '\\p{L}{3,}ment',
+    speechVerbs: 'declare|declares|declarent|declarait|indique|indiquent|affirme|affirment|explique|expliquent|estime|estiment|exprime|assure|assurent|confirme|confirment|reconnu|souligne|soulignent|precise|precisent|ajoute|ajoutent|dit|disent|prevenu|averti|rappele|rappelle|insiste|martele|ecrit|repondu|raconte|confie|plaide|denonce|annonce|annoncent|fait savoir|declare-t-(?:il|elle)',
     participle: '\\p{L}{2,}(?:é|ée|és|ées)',
   },
   currencies: words('euros euro eur € dollars dollar usd $ livres livre £ francs franc yens yen yuans yuan % pour cent pourcent'),
