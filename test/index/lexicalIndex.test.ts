@@ -233,6 +233,20 @@ describe('LexicalIndex', () => {
     expect(top(index, 'Où se trouve le siège de la mairie ?', 1)).toEqual(['mairie:0']);
   });
 
+  it('GIVEN a capitalised name no passage holds THEN the passage one letter away from it does not outrank the passages of the other question words, while a lower-case misspelling still finds its word', () => {
+    const index = built();
+    index.add([
+      { id: 'tour:0', language: 'fr', text: 'La caravane du Tour de France traverse la ville avant les coureurs.' },
+      { id: 'musee:0', language: 'fr', text: 'Le musée de Rome expose des tableaux prêtés par Florence.' },
+      { id: 'vente:0', language: 'fr', text: 'Les tableaux de la collection ont été vendus aux enchères à Londres.' },
+      { id: 'atelier:0', language: 'fr', text: "Les tableaux de l'atelier ont été restaurés pendant deux ans." },
+    ]);
+    const query = 'Où sont les tableaux de Caravage ?';
+    expect(top(index, query, 3).sort()).toEqual(['atelier:0', 'musee:0', 'vente:0']);
+    expect(index.search(query, 1, { nameSpellingWeight: 1 }).map((hit) => hit.id)).toEqual(['tour:0']);
+    expect(top(index, 'Quand passe la carravane ?', 1)).toEqual(['tour:0']);
+  });
+
   it('GIVEN neighbours that share the question words THEN their order is the one their own scores give', () => {
     const index = built();
     index.add([
