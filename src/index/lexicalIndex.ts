@@ -322,6 +322,8 @@ export class LexicalIndex {
   /** Scratch of {@link search}: the slots and article groups a query touched (no array grows per query). */
   private touchedSlots = new Int32Array(0);
   private touchedGroupList = new Int32Array(0);
+  /** Scratch of proximity: each term id's place among the question's words, -1 for the rest (-1 between searches). */
+  private wordOfTerm = new Int32Array(0);
   /**
    * Per term id, flat pairs `[article group, summed term frequency, ...]` over
    * live documents, so the article half of the score costs one step per
@@ -509,9 +511,10 @@ export class LexicalIndex {
     const top = new TopSlots(Math.min(touchedCount * (neighbourWeight > 0 ? 3 : 1), wanted));
     const groupShare = bestGroup > 0 ? articleWeight / bestGroup : 0;
     const slotGroup = this.slotGroup;
+    const passageShare = byGroup ? 1 / best : 1;
     for (let i = 0; i < touchedCount; i += 1) {
       const slot = touched[i];
-      const score = byGroup ? scores[slot] / best + groupShare * groupScores[slotGroup[slot]] : scores[slot];
+      const score = scores[slot] * passageShare + groupShare * groupScores[slotGroup[slot]];
       if (score > top.floor) top.offer(slot, score);
     }
     if (neighbourWeight > 0) {
@@ -556,7 +559,11 @@ export class LexicalIndex {
     }
     const n = idfs.length;
     if (n < 2) return;
-    const termIds = Int32Array.from(known);
+    if (this.wordOfTerm.length < this.terms.length) this.wordOfTerm = new Int32Array(Math.ceil(this.terms.length * 1.25)).fill(-1);
+    const wordOfTerm = this.wordOfTerm;
+    known.forEach((termId, word) => {
+      wordOfTerm[termId] = word;
+    });
     const pairWeight = new Float64Array(n * n);
     for (let word = 0; word < n; word += 1) for (let other = 0; other < n; other += 1) pairWeight[word * n + other] = Math.min(idfs[word], idfs[other]);
     const candidates = Math.min(top.filled, PROXIMITY_CANDIDATES);
@@ -570,10 +577,8 @@ export class LexicalIndex {
       lastAt.fill(-1);
       bestPair.fill(0);
       for (let at = 0; at < sequence.length; at += 1) {
-        const term = sequence[at];
-        let word = 0;
-        while (word < n && termIds[word] !== term) word += 1;
-        if (word === n) continue;
+        const word = wordOfTerm[sequence[at]];
+        if (word < 0) continue;
         for (let other = 0; other < n; other += 1) {
           const before = lastAt[other];
           if (other === word || before < 0 || at - before > PROXIMITY_WINDOW) continue;
@@ -588,6 +593,7 @@ export class LexicalIndex {
       closeness[c] = sum;
       if (sum > most) most = sum;
     }
+    for (const termId of known) wordOfTerm[termId] = -1;
     if (most === 0) return;
     const { slots, scores } = top;
     for (let c = 0; c < candidates; c += 1) {
