@@ -5,6 +5,7 @@ import { STOP_WORDS } from '../text/stopWords';
 import { vocabularyLanguage } from '../text/language';
 import { VOCABULARIES, type NameKind, type Vocabulary } from '../text/vocabulary';
 import { isKnownPlace } from '../text/placeNames';
+import { isNumberNotName, isOrdinalWord } from '../text/numberShapes';
 
 /** A name an article uses, found from the text itself, with its exact offsets. */
 export interface LearnedName {
@@ -27,7 +28,7 @@ export interface ArticleName {
   maker?: string;
 }
 
-const WORD = /(?:[ldjmnstcLDJMNSTC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](?=\p{L})|[\p{L}\p{N}]+(?:[.,](?=\p{N})\p{N}+|-[\p{L}\p{N}]+)*/gu;
+const WORD = /(?:[ldjmnstcLDJMNSTC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](?=\p{L})|[\p{L}\p{N}]+(?:(?<=\p{N})[.,](?=\p{N})\p{N}+|-[\p{L}\p{N}]+)*/gu;
 const ELISION = /['’]$/u;
 const TITLE_ABBREVIATIONS = new Set(['m', 'mm', 'mme', 'mlle', 'dr', 'pr', 'mr', 'mrs', 'ms', 'st', 'me']);
 const PARTICLES = new Set([...VOCABULARIES.fr.nameParticles, ...VOCABULARIES.en.nameParticles]);
@@ -35,8 +36,6 @@ const CAPITAL = /^\p{Lu}/u;
 const HAS_DIGIT = /\p{N}/u;
 const HAS_LETTER = /\p{L}/u;
 const INNER_CAPITAL = /^\p{Ll}+\p{Lu}/u;
-const ORDINAL = /^\p{N}+(?:e|er|ere|eme|th|st|nd|rd)$/u;
-const YEAR = /^(?:1[0-9]{3}|20[0-9]{2})$/;
 const MONTHS_AND_DAYS = new Set(
   [VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => [...Object.keys(v.dates.months), ...v.dates.weekdays]),
 );
@@ -52,23 +51,51 @@ interface Word {
   opens: boolean;
 }
 
+/** A capitalised word run into the end of the one before it: "au PakistanLe gouvernement", "le 6MEDIASIl". */
+const GLUED_TAIL = /(?<=[\p{Ll}\p{N}]|\p{Lu}{2})\p{Lu}\p{Ll}*$/u;
+/** A capitalised word run into a number, or a number into a word: "en 2020Tous les", "FRANCE 24Carole Delga", "Fonctionnaires2.593 postes". */
+const GLUED_NUMBER = /^\p{N}+(?=\p{Lu}\p{Ll}{2,})|^\p{L}\p{Ll}{4,}(?=\p{N})/u;
+const SENTENCE_OPENERS = new Set([VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => [...v.determiners, ...v.subjectPronouns]));
+
+/**
+ * Where a word of `text` at `[start, end)` is two words glued together, a
+ * sentence run into the one before without a space (OrangeSum's headings run
+ * into their paragraphs): the tail is a determiner or a subject pronoun
+ * ("PakistanLe", "2020L'"), or a word and a number ("2020Tous"). -1 when
+ * the word is one word ("McLaren", "iPhone", "OnePlus").
+ */
+function gluedCut(text: string, start: number, end: number): number {
+  const word = text.slice(start, end);
+  const number = GLUED_NUMBER.exec(word);
+  if (number) return start + number[0].length;
+  const tail = GLUED_TAIL.exec(word);
+  if (!tail) return -1;
+  const elided = /^['’]/u.test(text.slice(end, end + 1)) ? "'" : '';
+  if (tail[0].length < 2 && !elided) return -1;
+  return SENTENCE_OPENERS.has(foldForMatching(tail[0]) + elided) ? start + tail.index : -1;
+}
+
 function wordsOf(text: string, folded: string): Word[] {
   const words: Word[] = [];
   let last = 0;
+  const push = (start: number, end: number, opens: boolean) => words.push({ text: text.slice(start, end), folded: folded.slice(start, end), start, end, opens });
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
-    const between = text.slice(last, start);
-    let opens: boolean;
-    if (between === ' ') opens = words.length === 0;
-    else {
-      const previous = words[words.length - 1];
-      const afterTitle = previous !== undefined && TITLE_ABBREVIATIONS.has(previous.folded) && /^\.\s+$/u.test(between);
-      opens = !afterTitle && (words.length === 0 || /[.!?:;«»"“”\n]\s*$/u.test(between) || /^\s*[-–—•]\s*$/u.test(between));
-    }
-    words.push({ text: match[0], folded: folded.slice(start, start + match[0].length), start, end: start + match[0].length, opens });
-    last = start + match[0].length;
+    const end = start + match[0].length;
+    const cut = gluedCut(text, start, end);
+    push(start, cut > start ? cut : end, opensSentence(text.slice(last, start), words));
+    if (cut > start) push(cut, end, true);
+    last = end;
   }
   return words;
+}
+
+/** Whether a word after `between` (the text since the last word) opens a sentence. */
+function opensSentence(between: string, words: readonly Word[]): boolean {
+  if (between === ' ') return words.length === 0;
+  const previous = words[words.length - 1];
+  const afterTitle = previous !== undefined && TITLE_ABBREVIATIONS.has(previous.folded) && /^\.\s+$/u.test(between);
+  return !afterTitle && (words.length === 0 || /[.!?:;«»"“”\n]\s*$/u.test(between) || /^\s*[-–—•]\s*$/u.test(between));
 }
 
 function isStop(folded: string): boolean {
@@ -82,13 +109,36 @@ function isStop(folded: string): boolean {
  */
 function nameWord(word: Word, capitalisedInside: ReadonlySet<string>): boolean {
   if (ELISION.test(word.text)) return false;
-  if (ORDINAL.test(word.text) || YEAR.test(word.text)) return false;
+  if (isNumberNotName(word.text, word.folded)) return false;
   if (HAS_DIGIT.test(word.text) && HAS_LETTER.test(word.text)) return true;
   if (INNER_CAPITAL.test(word.text)) return true;
   if (!CAPITAL.test(word.text) || word.text.length < 2) return false;
   if (MONTHS_AND_DAYS.has(word.folded)) return false;
   if (word.opens) return !isStop(word.folded) && capitalisedInside.has(word.folded);
   return !isStop(word.folded) || word.text === word.text.toUpperCase();
+}
+
+/**
+ * Whether a run of capitals is a phrase set in capitals rather than a name:
+ * three words or more, or a function word among them ("IL AURAIT FAIT
+ * AUTREMENT", "SARKOZY COMPARE LEURS HISTOIRES"); "BANK OF AMERICA" and
+ * "PSG" stay names.
+ */
+function isShouted(run: readonly Word[]): boolean {
+  if (run.length < 2 || !run.every((w) => w.text === w.text.toUpperCase() && HAS_LETTER.test(w.text))) return false;
+  const words = run.filter((w, k) => k === 0 || k === run.length - 1 || !PARTICLES.has(w.folded));
+  return words.length >= 3 || words.some((w) => isStop(w.folded));
+}
+
+/** A number that continues a name as its version or model ("Galaxy S 25", "Audi Q5 40 TDI"), not a count, time, rank or year. */
+function modelNumber(word: Word): boolean {
+  return HAS_DIGIT.test(word.text) && !isNumberNotName(word.text, word.folded) && word.text.length <= 8;
+}
+
+/** Whether the word after `words[k]` goes on with the name, right after a space ("Challenger 50th Anniversary Edition"). */
+function nameContinues(text: string, words: readonly Word[], k: number, capitalisedInside: ReadonlySet<string>): boolean {
+  const after = words[k + 1];
+  return after !== undefined && text.slice(words[k].end, after.start) === ' ' && nameWord(after, capitalisedInside);
 }
 
 /** A person's title written as an acronym ("PDG", "CEO"): it says who a name is, it is no name itself. */
@@ -178,7 +228,7 @@ export function learnNames(text: string, language: Article['language'], folded: 
     for (;;) {
       const next = words[last + 1];
       if (!next || next.opens || !/^[\s'’-]*$/u.test(text.slice(words[last].end, next.start)) || !/^\s?$/u.test(text.slice(words[last].end, next.start).replace(/[^\s]/gu, ''))) break;
-      if (nameWord(next, capitalisedInside) || (HAS_DIGIT.test(next.text) && !YEAR.test(next.text) && next.text.length <= 8)) {
+      if (nameWord(next, capitalisedInside) || modelNumber(next) || (isOrdinalWord(next.text, next.folded) && nameContinues(text, words, last + 1, capitalisedInside))) {
         last += 1;
         continue;
       }
@@ -195,6 +245,10 @@ export function learnNames(text: string, language: Article['language'], folded: 
         continue;
       }
       break;
+    }
+    if (isShouted(words.slice(i, last + 1))) {
+      i = last + 1;
+      continue;
     }
     const start = words[i].start;
     const end = words[last].end;

@@ -57,6 +57,7 @@ export const VOCABULARY_EN: Vocabulary = {
   placePrepositions: words('in at near across outside inside'),
   nameParticles: words("of the de von van der da di du la le for and"),
   determiners: words("the a an its his her their this these those our your"),
+  subjectPronouns: words('he she it they we'),
   complementOf: words('of'),
   reasonCues: /(?:^|[^\p{L}])(?:because|since|due to|owing to|thanks to|as a result of|in order to|so that|so as to)(?![\p{L}])/u,
   roles: [

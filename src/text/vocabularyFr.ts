@@ -5,6 +5,9 @@ function words(list: string): Set<string> {
 }
 
 /** The grammar of a French question. */
+/** « il », « elle »…: a question joins them to its verb (« a-t-il ») and a sentence may open with one. */
+const SUBJECT_PRONOUNS = words('il elle ils elles on');
+
 const QUESTION_GRAMMAR: QuestionGrammar = {
   interrogatives: words('qui ou quand combien comment pourquoi quel quelle quels quelles lequel laquelle lesquels lesquelles'),
   prepositions: words("a en de d' dans depuis pour par avec sur chez vers"),
@@ -12,7 +15,7 @@ const QUESTION_GRAMMAR: QuestionGrammar = {
   modals: new Set(),
   copulas: new Set(),
   doForms: new Set(),
-  invertedPronouns: words('il elle ils elles on'),
+  invertedPronouns: SUBJECT_PRONOUNS,
   personalPronouns: words('je tu nous vous'),
 };
 
@@ -48,6 +51,7 @@ export const VOCABULARY_FR: Vocabulary = {
   placePrepositions: words("a au aux en dans vers pres"),
   nameParticles: words("de du des d' la le les l' von van der den di da dos y"),
   determiners: words("le la les l' un une des du au aux son sa ses leur leurs ce cet cette ces notre nos votre vos"),
+  subjectPronouns: SUBJECT_PRONOUNS,
   complementOf: words("de du des d'"),
   reasonCues: /(?:^|[^\p{L}])(?:car|parce qu'|parce que|puisqu'|puisque|grace a|grace au|grace aux|a cause d|a cause du|a cause des|en raison d|en raison du|en raison des|afin d|afin de|afin que|pour que|du fait d|suite a|faute d)(?![\p{L}])/u,
   roles: [

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { learnNames } from '../../src/facts/learnNames';
+
+const namesIn = (text: string) => learnNames(text, 'fr').map((n) => n.canonical);
+
+describe('learnNames: words with digits that are no names', () => {
+  it('GIVEN times of day THEN they name nothing, and the name after one is read alone', () => {
+    expect(namesIn('La séance reprend à 16h30 Laurent Baumel a pris la parole, puis à 18H00 et vers 6h.')).toEqual(['Laurent Baumel']);
+  });
+
+  it('GIVEN ordinals, Roman ones too THEN they name nothing', () => {
+    expect(namesIn('La 27ème édition, la 1re fois, le XVIIIe siècle, le 20ᵉ anniversaire et le 3rd round.')).toEqual([]);
+  });
+
+  it('GIVEN an ordinal inside a name THEN it stays part of it', () => {
+    expect(namesIn('La Dodge Challenger 50th Anniversary Edition est sortie.')).toEqual(['Dodge Challenger 50th Anniversary Edition']);
+  });
+
+  it('GIVEN a number with its unit glued on THEN no product, while model numbers stay names', () => {
+    expect(namesIn('À 80km de là, le Mediator 150mg, la 5G, la 3D, l\'A350-1000 et la Galaxy S25.')).toEqual(['Mediator', '5G', '3D', 'A350-1000', 'Galaxy S25']);
+  });
+
+  it('GIVEN a number after a sentence run into a word THEN the word keeps no decimals: « la Justice.170 personnes »', () => {
+    expect(namesIn('Selon la Justice.170 personnes ont été arrêtées.')).toEqual(['Justice']);
+  });
+});
+
+describe('learnNames: sentences run together without a space', () => {
+  it('GIVEN a heading run into a paragraph opening with a determiner or a pronoun THEN the name ends where the heading does', () => {
+    expect(namesIn('Attentat au PakistanLe gouvernement a réagi. Fusion chez MEDIASIl faut dire.')).toEqual(['Pakistan', 'MEDIAS']);
+  });
+
+  it('GIVEN a year run into the next sentence THEN no name « 2020Tous » nor « 2020L\'Organisation »', () => {
+    const names = namesIn('Bilan 2020Tous les voyants sont au rouge, dit le rapport 2020L\'Organisation mondiale de la santé.');
+    expect(names.some((n) => /\d/u.test(n))).toBe(false);
+  });
+
+  it('GIVEN a word run into a number THEN no product « Fonctionnaires2.593 »', () => {
+    expect(namesIn('Le bilan : Fonctionnaires2.593 postes supprimés, selon Bercy.')).toEqual(['Bercy']);
+  });
+
+  it('GIVEN names with inner capitals THEN they stay whole (McLaren, LinkedIn, OnePlus, LeBron James)', () => {
+    expect(namesIn('Il a vu McLaren, LinkedIn, OnePlus et LeBron James, puis la Bank of America.')).toEqual(['McLaren', 'LinkedIn', 'OnePlus', 'LeBron James', 'Bank of America']);
+  });
+});
+
+describe('learnNames: phrases set in capitals', () => {
+  it('GIVEN a quote in capitals THEN no name, while acronyms and names in capitals stay', () => {
+    const names = namesIn('Il a écrit : « IL AURAIT FAIT AUTREMENT » et « SARKOZY COMPARE LEURS HISTOIRES », selon la CGT, le PSG et la BANK OF AMERICA.');
+    expect(names).toEqual(['CGT', 'PSG', 'BANK OF AMERICA']);
+  });
+});
