@@ -514,15 +514,17 @@ const INCREMENT_REACH = 60;
  * How well a count's unit fits the noun a "how many X" question counts: X
  * itself (or, for people, any noun of people: « victimes » for "how many
  * people"), else another word of the question (« décès » for « combien de
- * personnes sont mortes »); a count of something else counts against it,
- * the more when people are counted, and a number before a time ("9 août",
- * « trois heures ») answers only a question counting time (else null). A count written as an
+ * personnes sont mortes »); a count of another noun is no answer (null, see
+ * {@link countsAnotherNoun}), nor is an amount when people are counted, and
+ * a number before a time ("9 août", « trois heures ») answers only a
+ * question counting time (else null); a count of an unknown word counts against it. A count written as an
  * increment or a day's figure (« 240 décès supplémentaires », « en 24
  * heures », "240 new deaths") is not the total the question asks, unless it
  * asks for the new ones.
  */
 function unitFit(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate): number | null {
   if (reading.counted === null || (candidate.type !== 'count' && candidate.type !== 'amount')) return 0;
+  if (reading.countsPeople && candidate.type === 'amount') return null;
   const { tokens, text } = sentence;
   const vocabulary = VOCABULARIES[sentence.article.language === 'en' ? 'en' : 'fr'];
   const question = foldForMatching(reading.question);
@@ -543,11 +545,25 @@ function unitFit(reading: QuestionReading, sentence: ReadSentence, candidate: An
   }
   if (!unit) return -incrementPenalty;
   const countsAsked = unit.asked && unit.askedTerm === reading.counted;
-  const countsPeople = reading.countsPeople && (VOCABULARIES.fr.typeNouns[unit.folded] === 'person' || VOCABULARIES.en.typeNouns[unit.folded] === 'person');
-  if (countsAsked || countsPeople) return 0.8 - incrementPenalty;
+  const countsAnyone = reading.countsAnyone && (VOCABULARIES.fr.typeNouns[unit.folded] === 'person' || VOCABULARIES.en.typeNouns[unit.folded] === 'person');
+  if (countsAsked || countsAnyone) return 0.8 - incrementPenalty;
   if (unit.asked && !unit.askedName) return 0.4 - incrementPenalty;
   if (!reading.countsTime && namesTime(unit.folded)) return null;
+  if (candidate.type === 'count' && !reading.countsTime && countsAnotherNoun(reading, unit)) return null;
   return reading.countsPeople ? -1 : -0.5;
+}
+
+/**
+ * Whether the word after a count says it counts something else than the
+ * question's noun: a noun the vocabularies type (« cinq blessés » for
+ * « combien d'habitants », « 250 personnes » for « combien de salariés »),
+ * or, when a kind of people is counted, any other word ("deux parties" or
+ * « 70 km » for "how many employees"). A synonym the lexicon links to the
+ * noun is the noun.
+ */
+function countsAnotherNoun(reading: QuestionReading, unit: ReadToken): boolean {
+  if (VOCABULARIES.fr.typeNouns[unit.folded] !== undefined || VOCABULARIES.en.typeNouns[unit.folded] !== undefined) return true;
+  return reading.countsPeople && !reading.countsAnyone;
 }
 
 /** Whether a number is part of a name ("Mouvement 5 étoiles", "Ligue 1"): a capitalised word other than the sentence's first stands right before it. */

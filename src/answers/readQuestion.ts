@@ -65,8 +65,10 @@ export interface QuestionReading {
   past: boolean;
   /** For "how many X" / « combien de X », the index in `terms` of X: a count's unit should be it ("296 jours" for "how many days"). */
   counted: number | null;
-  /** The counted noun names people (« personnes », "people", « victimes »): a count of any people noun answers ("1.100 victimes"). */
+  /** The counted noun names people (« personnes », « habitants », "employees"). */
   countsPeople: boolean;
+  /** The counted noun names people in general (« personnes », "people", see `peopleNouns`): a count of any people noun answers ("1.100 victimes"). */
+  countsAnyone: boolean;
   /** The counted noun names a time (« combien de temps », "how many days"): only then does a number before a time ("9 août", « trois heures ») answer. */
   countsTime: boolean;
   /**
@@ -299,6 +301,7 @@ export function readQuestion(asked: string, language: 'fr' | 'en', options: Read
     asksYear,
     counted,
     countsPeople: counted !== null && countedWord !== null && typeOfNoun(countedWord, [vocabulary]) === 'person',
+    countsAnyone: counted !== null && countedWord !== null && vocabulary.peopleNouns.has(countedWord),
     countsTime: counted !== null && countedWord !== null && (namesTime(countedWord) || TIME_ITSELF.has(countedWord)),
     heads,
     names,

@@ -222,6 +222,8 @@ export interface Vocabulary {
   currencies: ReadonlySet<string>;
   /** Scale words after a number ("millions", "billion"). */
   scales: ReadonlySet<string>;
+  /** Nouns of people in general (« personnes », "people"), or of the victims of an event (« victimes », « morts »), folded: a count of them is answered by a count of any people (« 1.100 victimes »), a count of a kind of people (« habitants ») only by that kind. */
+  peopleNouns: ReadonlySet<string>;
   /** Words after a count that make it an increment or a day's figure ("240 décès supplémentaires", « en 24 heures », "new deaths"), on folded text: not the total. */
   increments: RegExp;
   /** Imperatives addressed to a reader or a model ("ignore", "say"): a sentence built on them states nothing. */
