@@ -217,7 +217,7 @@ export function learnNames(text: string, language: Article['language'], folded: 
   const vocabulary = VOCABULARIES[vocabularyLanguage(language)];
   const words = wordsOf(text, folded);
   const capitalisedInside = new Set(words.filter((w) => !w.opens && CAPITAL.test(w.text)).map((w) => w.folded));
-  const names: LearnedName[] = [];
+  const runs: Array<[number, number]> = [];
   let i = 0;
   while (i < words.length) {
     if (!nameWord(words[i], capitalisedInside) || isTitle(words[i])) {
@@ -250,14 +250,51 @@ export function learnNames(text: string, language: Article['language'], folded: 
       i = last + 1;
       continue;
     }
-    const start = words[i].start;
-    const end = words[last].end;
-    const raw = text.slice(start, end);
-    names.push({ start, end, text: raw, canonical: canonicalOf(raw), kind: kindOf(text, words, i, last, vocabulary) });
+    runs.push([i, last]);
     i = last + 1;
   }
+  const names = splitAtNamesUsedAlone(text, words, runs).map(([first, last]): LearnedName => {
+    const start = words[first].start;
+    const end = words[last].end;
+    const raw = text.slice(start, end);
+    return { start, end, text: raw, canonical: canonicalOf(raw), kind: kindOf(text, words, first, last, vocabulary) };
+  });
   markMakers(text, names);
   return names;
+}
+
+const COMPLEMENT_OF = new Set([...VOCABULARIES.fr.complementOf, ...VOCABULARIES.en.complementOf]);
+
+/** Whether the word before `words[first]` is a person's title or the « de » of one's complement (« le député LREM », « le maire de », « la ministre de l'Economie »). */
+function afterTitleOrComplement(text: string, words: readonly Word[], first: number): boolean {
+  const before = words[first - 1];
+  if (!before || !/^\s*$/u.test(text.slice(before.end, words[first].start))) return false;
+  if (TITLES.has(before.folded) || COMPLEMENT_OF.has(before.folded)) return true;
+  const beforeThat = words[first - 2];
+  return ELISION.test(before.text) && before.folded.startsWith('l') && beforeThat !== undefined && COMPLEMENT_OF.has(beforeThat.folded);
+}
+
+/**
+ * Splits a run of capitalised words that follows a title or its « de » and
+ * ends with a name the text also uses alone: "le ministre de l'Economie Agnès Pannier-Runacher … Agnès
+ * Pannier-Runacher a annoncé" gives "Economie" and "Agnès Pannier-Runacher",
+ * "le maire de Lyon Grégory Doucet" gives "Lyon" and "Grégory Doucet". The
+ * name kept must be two words or more, with no model number ("Porsche Cayman
+ * GT4" stays whole), and the part before it must not end on a particle
+ * ("Concours d'Élégance d'Amelia Island" stays whole).
+ */
+function splitAtNamesUsedAlone(text: string, words: readonly Word[], runs: ReadonlyArray<[number, number]>): Array<[number, number]> {
+  const canonicalOfRun = (first: number, last: number) => canonicalOf(text.slice(words[first].start, words[last].end));
+  const usedAlone = new Set(runs.map(([first, last]) => canonicalOfRun(first, last)));
+  return runs.flatMap(([first, last]): Array<[number, number]> => {
+    if (!afterTitleOrComplement(text, words, first)) return [[first, last]];
+    for (let k = first + 1; k < last; k += 1) {
+      if (PARTICLES.has(words[k].folded) || PARTICLES.has(words[k - 1].folded)) continue;
+      const tail = canonicalOfRun(k, last);
+      if (usedAlone.has(tail) && !HAS_DIGIT.test(tail)) return [[first, k - 1], [k, last]];
+    }
+    return [[first, last]];
+  });
 }
 
 /** "X d'Y", "X de Y", "X of Y", "X by Y" between two names. */

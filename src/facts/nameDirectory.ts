@@ -1,6 +1,6 @@
 import { foldForMatching, nameKey } from '../text/foldForMatching';
 import { STOP_WORDS } from '../text/stopWords';
-import type { NameKind } from '../text/vocabulary';
+import { VOCABULARIES, type NameKind } from '../text/vocabulary';
 import { canonicalSubject, canonicalSubjectCompany, tableKind, type EntityMention } from './entities';
 import type { ArticleName } from './learnNames';
 
@@ -35,6 +35,7 @@ interface KnownName {
   marked: boolean;
 }
 
+const PERSON_TITLES = new Set([...VOCABULARIES.fr.personTitles, ...VOCABULARIES.en.personTitles]);
 const WORD = /[\p{L}\p{N}]+(?:[.,+](?=\p{N})\p{N}+|[-+][\p{L}\p{N}]*)*/gu;
 const MARKED = /\p{N}|\p{Ll}\p{Lu}/u;
 const LONGEST_NAME_WORDS = 5;
@@ -64,6 +65,8 @@ function isStopWord(folded: string): boolean {
  */
 export class NameDirectory {
   private readonly entries = new Map<string, NameEntry>();
+  /** Folded first words of the people's names the corpus types, worked out on the first untyped name asked about. */
+  private givenNames?: ReadonlySet<string>;
 
   constructor(names: Iterable<ArticleName>) {
     for (const name of names) {
@@ -100,7 +103,40 @@ export class NameDirectory {
     const listed = tableKind(canonicalSubject(name) ?? name);
     if (listed) return listed;
     const kinds = this.entries.get(nameKey(name))?.kinds;
-    return (kinds && mostUsed(kinds)) ?? 'other';
+    const kind = kinds && mostUsed(kinds);
+    if (kind) return kind;
+    const words = name.split(/\s+/u);
+    if (words.length < 2 || words.length > 4 || /\p{N}/u.test(name)) return 'other';
+    return (this.givenNames ??= this.learnGivenNames()).has(foldForMatching(words[0])) ? 'person' : 'other';
+  }
+
+  /**
+   * The words that open people's names in this corpus ("Christophe" from
+   * "le ministre Christophe Castaner", "M. Christophe Béchu"): a name no cue
+   * types that opens with one is a person ("Christophe Dugarry"). A word
+   * counts when it opens two names the corpus types as people, three times
+   * as many as it opens other typed names, and is rarely a name on its own
+   * (five times its people's names at most: "Europe", "Twitter", "Paris" are
+   * names themselves); acronyms and titles ("LR", "Mme") never count.
+   */
+  private learnGivenNames(): Set<string> {
+    const people = new Map<string, number>();
+    const others = new Map<string, number>();
+    for (const entry of this.entries.values()) {
+      const kind = mostUsed(entry.kinds);
+      const spelling = mostUsed(entry.spellings);
+      const first = spelling?.split(/\s+/u);
+      if (!kind || !first || first.length < 2 || /\p{N}/u.test(spelling!) || !/^\p{Lu}\p{Ll}/u.test(first[0])) continue;
+      const word = foldForMatching(first[0]);
+      const tally = kind === 'person' ? people : others;
+      tally.set(word, (tally.get(word) ?? 0) + 1);
+    }
+    const given = new Set<string>();
+    for (const [word, count] of people) {
+      const alone = [...(this.entries.get(nameKey(word))?.spellings.values() ?? [])].reduce((sum, n) => sum + n, 0);
+      if (count >= 2 && count >= 3 * (others.get(word) ?? 0) && alone <= 5 * count && !PERSON_TITLES.has(word)) given.add(word);
+    }
+    return given;
   }
 
   /** True when the corpus says `name` names a person or a place: it is then no dated subject and no party. */

@@ -50,3 +50,23 @@ describe('learnNames: phrases set in capitals', () => {
     expect(names).toEqual(['CGT', 'PSG', 'BANK OF AMERICA']);
   });
 });
+
+describe('learnNames: a title\'s complement run into the name after it', () => {
+  it('GIVEN « le maire de Lyon Grégory Doucet » and the text naming Grégory Doucet alone THEN Lyon and Grégory Doucet are two names', () => {
+    const names = namesIn("Selon la ministre de l'Economie Agnès Pannier-Runacher, le maire de Lyon Grégory Doucet a tort. Grégory Doucet répond à Agnès Pannier-Runacher.");
+    expect(names).toEqual(['Economie', 'Agnès Pannier-Runacher', 'Lyon', 'Grégory Doucet', 'Grégory Doucet', 'Agnès Pannier-Runacher']);
+  });
+
+  it('GIVEN a run whose end is used alone but is a complement or a model THEN it stays whole', () => {
+    const names = namesIn("Le Concours d'Élégance d'Amelia Island se tient à Amelia Island. La Porsche Cayman GT4 est une Cayman GT4.");
+    expect(names).toEqual(["Concours d'Élégance d'Amelia Island", 'Amelia Island', 'Porsche Cayman GT4', 'Cayman GT4']);
+  });
+
+  it('GIVEN a run whose end the text never uses alone THEN it stays whole', () => {
+    expect(namesIn('Le directeur de Santé Publique France a parlé.')).toEqual(['Santé Publique France']);
+  });
+
+  it('GIVEN a run after no title nor « de » THEN it stays whole though its end is used alone: « la Bentley Flying Spur »', () => {
+    expect(namesIn('La Bentley Flying Spur est là : la Flying Spur roule.')).toEqual(['Bentley Flying Spur', 'Flying Spur']);
+  });
+});
