@@ -103,9 +103,6 @@ export function namesTime(word: string): boolean {
   });
 }
 
-/** The words "how many X" uses to ask for time itself (« combien de temps », "how much time"). */
-const TIME_ITSELF = new Set(['temps', 'time']);
-
 /** Weight of a question word no passage holds. */
 const UNKNOWN_WORD_WEIGHT = 0.35;
 /** Share of its weight kept by a word that says what kind of answer is asked ("prix", "coûte", "initialement") rather than what about. */
@@ -302,7 +299,7 @@ export function readQuestion(asked: string, language: 'fr' | 'en', options: Read
     counted,
     countsPeople: counted !== null && countedWord !== null && typeOfNoun(countedWord, [vocabulary]) === 'person',
     countsAnyone: counted !== null && countedWord !== null && vocabulary.peopleNouns.has(countedWord),
-    countsTime: counted !== null && countedWord !== null && (namesTime(countedWord) || TIME_ITSELF.has(countedWord)),
+    countsTime: counted !== null && countedWord !== null && (namesTime(countedWord) || vocabulary.timeItself.has(countedWord)),
     heads,
     names,
     years,
