@@ -69,6 +69,8 @@ const SAME_PASSAGE = 0.8;
 export class StoryGroups {
   private readonly leadById = new Map<string, Article>();
   private readonly membersByLead = new Map<string, Article[]>();
+  /** The words of the passages {@link collapse} compared, read once each (only passages of grouped articles come here). */
+  private readonly wordsOfPassage = new WeakMap<object, Set<string>>();
 
   constructor(
     articles: readonly Article[],
@@ -148,10 +150,10 @@ export class StoryGroups {
       let chosen = hit;
       const lead = this.leadById.get(hit.article.id);
       if (lead) {
-        const words = wordSet(hit.passage.text);
+        const words = this.wordsOf(hit.passage);
         let best: { passage: SearchHit['passage']; score: number } | null = null;
         for (const passage of this.passagesOf(lead.id)) {
-          const score = overlap(words, wordSet(passage.text));
+          const score = overlap(words, this.wordsOf(passage));
           if (score >= SAME_PASSAGE && (!best || score > best.score)) best = { passage, score };
         }
         if (best) chosen = { passage: best.passage, article: lead, score: hit.score };
@@ -161,5 +163,11 @@ export class StoryGroups {
       collapsed.push(chosen);
     }
     return collapsed;
+  }
+
+  private wordsOf(passage: { text: string }): Set<string> {
+    let words = this.wordsOfPassage.get(passage);
+    if (!words) this.wordsOfPassage.set(passage, (words = wordSet(passage.text)));
+    return words;
   }
 }

@@ -107,6 +107,7 @@ const PARTNERSHIP = [
   /\brel(y|ies|ied|ying) on\b/,
   /\bsoutien\w*/,
   /\blien(s)? entre\b|\brelationship\b/,
+  ...[VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => v.ties.natures.filter(([, nature]) => nature === 'acquisition' || nature === 'merger').map(([source]) => wordsPattern(source, 'u'))),
 ];
 
 const STRONG_FACT: Array<[RegExp, FactTarget]> = [
@@ -131,7 +132,7 @@ function askedEvent(folded: string): DateEventKind | null {
   return EVENT_PRIORITY.find((event) => found.has(event)) ?? null;
 }
 
-const NATURE_PRIORITY: readonly PartnershipNature[] = ['chips', 'cloud', 'investment', 'distribution', 'integration', 'research'];
+const NATURE_PRIORITY: readonly PartnershipNature[] = ['acquisition', 'merger', 'chips', 'cloud', 'investment', 'distribution', 'integration', 'research'];
 const NATURE_WORDS = [VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => v.ties.natures.map(([source, nature]) => [wordsPattern(source, 'u'), nature] as const));
 
 /** The kind of tie a partnership question asks about, from the tie words of the shared vocabulary. */

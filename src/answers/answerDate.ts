@@ -1,5 +1,5 @@
 import type { DateEventKind, DateClaim } from '../facts/fact';
-import { sameStory } from '../facts/eventStory';
+import { otherRoles, sameStory } from '../facts/eventStory';
 import { resolveDateExpression } from '../facts/resolveDateExpression';
 import type { TimelineEvent } from '../facts/factBook';
 import type { QuestionAnalysis } from './analyzeQuestion';
@@ -10,9 +10,15 @@ import { describePublished, isDeadline, rangePhrase } from './describeDate';
 
 const RELEASE_FAMILY = new Set<DateEventKind>(['release', 'launch', 'unveiling']);
 
-
-function relevance(event: DateEventKind, asked: DateEventKind): number {
+/**
+ * How well a claim's event answers the asked one (a release when the
+ * question names none): the same event, one of its family; never one of the
+ * other role than a question names (shown for « disponible »).
+ */
+function relevance(event: DateEventKind, named: DateEventKind | null): number {
+  const asked = named ?? 'release';
   if (event === asked) return 3;
+  if (named !== null && otherRoles(event, named)) return 0;
   if (RELEASE_FAMILY.has(event) && (RELEASE_FAMILY.has(asked) || asked === 'postponement')) return 2;
   if ((event === 'announcement' && asked === 'unveiling') || (event === 'unveiling' && asked === 'announcement')) return 2;
   return 0;
@@ -158,7 +164,7 @@ export interface PickedDateClaims {
  * Null when no claim dates the asked kind of event.
  */
 export function pickDateClaims(analysis: QuestionAnalysis, events: TimelineEvent[]): PickedDateClaims | null {
-  const asked = analysis.event ?? 'release';
+  const asked = analysis.event;
   const relevant = events.filter((e) => relevance(e.event, asked) > 0 || e.event === 'postponement' || e.status === 'postponed');
   if (relevant.length === 0) return null;
   const byRelevance = (a: TimelineEvent, b: TimelineEvent) => relevance(b.event, asked) - relevance(a.event, asked) || byPublishedThenStart(a, b);

@@ -1,6 +1,6 @@
 import type { Language } from '../text/language';
 import type { DateEventKind } from '../facts/fact';
-import { clauseTense, readStatusCues } from '../facts/claimCues';
+import { clauseTense, findEventCues, readStatusCues } from '../facts/claimCues';
 import { findDateExpressions, type DateMention } from '../facts/findDateExpressions';
 import { foldForMatching } from '../text/foldForMatching';
 import { resolveDateExpression, type ResolvedDateExpression } from '../facts/resolveDateExpression';
@@ -11,19 +11,37 @@ import { isDeadline, rangePhrase } from './describeDate';
 import { citeSpan } from '../passages/citation';
 import type { CitationList } from './citationList';
 import { countOverlap, type CandidateSentence } from './supportingSentences';
-import { dateScope } from '../facts/dateScope';
+import { otherRoles } from '../facts/eventStory';
+import { dateOfStatement, dateScope, scopeUndoes, type DateScope } from '../facts/dateScope';
+import { VOCABULARIES } from '../text/vocabulary';
 import { vocabularyLanguage } from '../text/language';
 import { meaningfulTerms } from './questionTerms';
 
-/** Words that say something becomes available, moves or is expected, in either language (folded). */
-const EVENT_WORDS =
-  /\b(sort\w*|lanc\w*|launch\w*|releas\w*|disponib\w*|availab\w*|deploi\w*|deploy\w*|ship\w*|arriv\w*|devoil\w*|unveil\w*|attendu\w*|expected|prevu\w*|report\w*|postpon\w*|delay\w*|retard\w*|operational|operationnel\w*)\b/;
-
-/** The events those words say: a sentence saying one answers a question about one, not about an election or a start. */
+/** The events that make something available: a sentence saying one answers a question about one, not about an election or a start. */
 const AVAILABILITY: ReadonlySet<DateEventKind> = new Set(['release', 'launch', 'unveiling', 'deployment', 'postponement']);
 
-const MONTH_ONLY =
-  /^(?:in |en )?(january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)$/;
+/** Whether a sentence says something becomes available, moves or is expected (folded). */
+function movesOrExpects(folded: string, language: Language): boolean {
+  return findEventCues(folded, language).some((cue) => AVAILABILITY.has(cue.value)) || readStatusCues(folded, language).expected;
+}
+
+/** A month named alone, or after a preposition (« en juin », "in January"), in any vocabulary. */
+const MONTH_ONLY = new RegExp(
+  `^(?:(?:${[VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => [...v.dates.prepositions]).join('|')}) )?(?:${[VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => Object.keys(v.dates.months)).join('|')})$`,
+  'u',
+);
+
+/**
+ * Whether the part a date dates says an event of the other role than the
+ * one asked, and none of the asked role: « présentée en juin dernier » dates
+ * a presentation, not availability; « sortira le 5 mai », not an unveiling.
+ */
+function datesOtherRole(asked: DateEventKind | null, sentence: string, scope: DateScope, language: Language): boolean {
+  if (asked === null) return false;
+  const folded = foldForMatching(sentence);
+  const kinds = scope.spans.flatMap((span) => findEventCues(folded, language, span.start, span.end).map((cue) => cue.value));
+  return kinds.length > 0 && kinds.every((kind) => otherRoles(kind, asked));
+}
 
 /**
  * Whether a date is when something was said rather than when the event
@@ -39,13 +57,17 @@ function isStatementDate(sentence: string, mention: { start: number; end: number
  * Whether a date dates another event than the one asked: the sentence shares
  * words with the question, but none in the part the date dates (« Une fois
  * élue, X a commandé un audit, dont les conclusions ont été rendues publiques
- * le 2 octobre » does not date the election).
+ * le 2 octobre » does not date the election); that part names the undoing of
+ * an asked word (« le déconfinement, il commencera le 11 mai »); or it says
+ * the event of the other role (shown, not available).
  */
-function datesAnotherEvent(sentence: string, mention: DateMention, questionTerms: Set<string>, language: Language): boolean {
+function datesAnotherEvent(analysis: QuestionAnalysis, sentence: string, mention: DateMention, questionTerms: Set<string>, language: Language): boolean {
   const reader = vocabularyLanguage(language);
+  const scope = dateScope(sentence, mention, language);
+  if (scopeUndoes(sentence, scope, [...questionTerms], language) || datesOtherRole(analysis.event, sentence, scope, language)) return true;
   const outside = `${sentence.slice(0, mention.start)} ${sentence.slice(mention.end)}`;
   if (countOverlap(questionTerms, meaningfulTerms(outside, reader)) === 0) return false;
-  const dated = dateScope(sentence, mention, language).spans.map((span) => sentence.slice(span.start, span.end)).join(' ');
+  const dated = scope.spans.map((span) => sentence.slice(span.start, span.end)).join(' ');
   return countOverlap(questionTerms, meaningfulTerms(dated, reader)) === 0;
 }
 
@@ -56,11 +78,14 @@ function datesAnotherEvent(sentence: string, mention: DateMention, questionTerms
  * among the rest, one whose clause speaks in the question's tense before the first.
  */
 function askedMention(analysis: QuestionAnalysis, sentence: string, mentions: DateMention[], language: Language, questionTerms: Set<string>): DateMention | undefined {
-  const asked = mentions.filter((m) => !datesAnotherEvent(sentence, m, questionTerms, language));
+  const asked = mentions.filter((m) => !datesAnotherEvent(analysis, sentence, m, questionTerms, language));
   if (analysis.event === 'announcement') return asked[0];
   const folded = foldForMatching(sentence);
   const usable = asked.filter(
-    (m) => !isStatementDate(sentence, m, language) && (analysis.past || !/(?:depuis|since)\s*$/u.test(folded.slice(Math.max(0, m.start - 12), m.start))),
+    (m) =>
+      !isStatementDate(sentence, m, language) &&
+      dateOfStatement(sentence, m, language) === null &&
+      (analysis.past || !/(?:depuis|since)\s*$/u.test(folded.slice(Math.max(0, m.start - 12), m.start))),
   );
   const tense = analysis.past ? 'past' : 'future';
   return usable.find((m) => clauseTense(sentence, m.start, language) === tense) ?? usable[0];
@@ -96,7 +121,7 @@ export function answerDateFromSentences(
     .map((candidate) => {
       const text = candidate.article.text.slice(candidate.sentence.start, candidate.sentence.end);
       const carried = candidate.support.start !== candidate.sentence.start;
-      const score = candidate.overlap + (asksAvailability && EVENT_WORDS.test(foldForMatching(text)) ? 1 : 0) - (carried ? 0.5 : 0);
+      const score = candidate.overlap + (asksAvailability && movesOrExpects(foldForMatching(text), candidate.article.language) ? 1 : 0) - (carried ? 0.5 : 0);
       const mentions = findDateExpressions(text, candidate.article.language);
       const mention = askedMention(analysis, text, mentions, candidate.article.language, questionTerms);
       return { candidate, score, mention };

@@ -7,7 +7,7 @@ import { termOf } from '../text/analyzeTerms';
 import { expandWithLexicon, isConcept } from '../text/expandWithLexicon';
 import { foldForMatching } from '../text/foldForMatching';
 import { resolveDateExpression, type ResolveDateOptions, type ResolvedDateExpression } from '../facts/resolveDateExpression';
-import { dateScope, inDateScope } from '../facts/dateScope';
+import { dateOfStatement, dateScope, inDateScope, scopeUndoes } from '../facts/dateScope';
 import { describeRange } from './describeDate';
 import { VOCABULARIES, type AnswerType } from '../text/vocabulary';
 import { findAnswerCandidates, OPEN_TYPES, readTokens, type AnswerCandidate, type ReadToken } from './answerCandidates';
@@ -703,17 +703,24 @@ const TYPE_FIT_WEIGHT = 2.5;
 const AGREEMENT_WEIGHT = 0.25;
 
 /**
- * Whether a date dates another event than the one asked: the sentence names
- * what the question asks about (its words other than names and cue words),
- * but only outside the part of the sentence the date dates, and nothing the
- * question asks (its cue words, « finalement », included) is in that part
- * (« Une fois élu, … qu'elle n'avait pas démentie fin août », « la grève du
- * 5 décembre contre la réforme »).
+ * Whether a date dates another event than the one asked: when it was said
+ * (« a déclaré mardi », unless the question asks that verb), the undoing of
+ * an asked word (« le déconfinement … le 11 mai » for the lockdown), or, when
+ * the question asks about something besides names, a part of the sentence
+ * that holds none of the asked words (their cue words, « finalement »,
+ * included) though the sentence holds them elsewhere or not at all (« Une
+ * fois élu, … qu'elle n'avait pas démentie fin août », « la grève du 5
+ * décembre contre la réforme »).
  */
 function datesAnotherEvent(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate): boolean {
+  const language = sentence.article.language;
   const asked = sentence.tokens.filter((t) => t.asked && !t.askedName && (t.end <= candidate.start || t.start >= candidate.end));
-  if (!asked.some((t) => !reading.terms[t.askedTerm].cue)) return false;
-  const scope = dateScope(sentence.text, candidate, sentence.article.language);
+  const statement = dateOfStatement(sentence.text, candidate, language);
+  if (statement && !asked.some((t) => t.start >= statement.start && t.end <= statement.end)) return true;
+  const about = reading.terms.filter((t) => !t.name && !t.cue).map((t) => t.term);
+  if (about.length === 0) return false;
+  const scope = dateScope(sentence.text, candidate, language);
+  if (scopeUndoes(sentence.text, scope, about, language)) return true;
   return !asked.some((t) => inDateScope(scope, t));
 }
 

@@ -27,6 +27,8 @@ function tieText(tie: PartnerTie, language: 'fr' | 'en'): string {
           return `${a} distribue les modèles ${frenchOf(b)}`;
         case 'integration':
           return `${a} intègre la technologie ${frenchOf(b)}`;
+        case 'acquisition':
+          return `Rachat de ${b} par ${a}`;
         default:
           return `${a} travaille avec ${b}`;
       }
@@ -42,10 +44,14 @@ function tieText(tie: PartnerTie, language: 'fr' | 'en'): string {
         return `${a} distributes ${b}'s models`;
       case 'integration':
         return `${a} integrates ${b}'s technology`;
+      case 'acquisition':
+        return `${a}'s acquisition of ${b}`;
       default:
         return `${a} works with ${b}`;
     }
   }
+  if (tie.nature === 'merger') return language === 'fr' ? `Fusion de ${a} et ${b}` : `Merger of ${a} and ${b}`;
+  if (tie.nature === 'acquisition') return language === 'fr' ? `Rachat entre ${a} et ${b}` : `Acquisition between ${a} and ${b}`;
   const nature = tie.nature === 'other' ? '' : ` (${PARTNERSHIP_NATURE_WORDS[language][tie.nature]})`;
   return language === 'fr' ? `${a} et ${b} sont partenaires${nature}` : `${a} and ${b} are partners${nature}`;
 }

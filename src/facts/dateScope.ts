@@ -1,7 +1,7 @@
 import type { TextSpan } from '../passages/passage';
 import { foldForMatching } from '../text/foldForMatching';
 import { vocabulariesFor, type Language } from '../text/language';
-import { VOCABULARIES, wordsPattern, type Vocabulary } from '../text/vocabulary';
+import { dateNamingWords, undoes, wordsPattern, type Vocabulary } from '../text/vocabulary';
 
 /**
  * The parts of a sentence a date expression dates: the clause it modifies
@@ -31,9 +31,19 @@ interface Grammar {
   coordinator: (word: string) => boolean;
   /** A pronoun or an auxiliary: after a coordinator, a verb follows (« et se terminera », "and was"). */
   verbal: (word: Word) => boolean;
+  /** A pronoun written before its verb (« il », "they"): a comma-clause opening with one takes up the noun before it. */
+  clitic: (word: string) => boolean;
   auxiliary: (word: Word) => boolean;
   /** A preposition opening an adverbial phrase (« après », "after"). */
   adverbial: (word: string) => boolean;
+  /** « de », « du », "of": a word that makes what follows the complement of the noun before. */
+  of: (word: string) => boolean;
+  /** An adverb of manner, lower-cased (« finalement », "finally"). */
+  adverb: (word: string) => boolean;
+  /** A relative pronoun standing for the noun before it (« qui », "which"). */
+  relativePronoun: (word: string) => boolean;
+  /** Verbs of saying, each pattern ending where its match must end. */
+  speech: RegExp[];
   openers: RegExp[];
   relatives: RegExp[];
 }
@@ -41,24 +51,14 @@ interface Grammar {
 const WORD = /(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(?=\p{L})|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 /** Marks that end a clause: semicolons, colons, parentheses, brackets, quotes, bullets, a dash between spaces. */
 const CLAUSE_MARK = /[;:()[\]"!?•]|\s-\s/gu;
-/** « de », « du », "of": a word that makes what follows the complement of the noun before. */
-const isOf = (word: string) => VOCABULARIES.fr.complementOf.has(word) || VOCABULARIES.en.complementOf.has(word);
-/** An adverb between a comma and the participle it opens with (« finalement repoussée au 3 septembre »). */
-const ADVERB = /^\p{L}{3,}(?:ment|ly)$/u;
 
 function dateWordsOf(vocabulary: Vocabulary): Set<string> {
   const { dates } = vocabulary;
   return new Set([
-    ...Object.keys(dates.months),
-    ...Object.keys(dates.monthAbbreviations),
-    ...dates.weekdays,
+    ...dateNamingWords(dates),
     ...Object.keys(dates.periodParts),
-    ...Object.keys(dates.seasons),
-    ...Object.keys(dates.units),
-    ...Object.keys(dates.relativeDays),
     ...Object.keys(dates.deicticSteps),
     ...Object.keys(dates.ordinals),
-    ...Object.keys(dates.yearParts),
     ...Object.keys(dates.counts),
     ...dates.frames,
   ]);
@@ -73,6 +73,7 @@ function grammarFor(language: Language): Grammar {
     const dateWords = vocabularies.map(dateWordsOf);
     const participles = vocabularies.map((v) => new RegExp(`^(?:${v.claims.participle})$`, 'u'));
     const dateWord = (word: string) => /^\p{N}/u.test(word) || dateWords.some((set) => set.has(word));
+    const adverbs = vocabularies.map((v) => new RegExp(`^(?:${v.claims.mannerAdverb})$`, 'u'));
     const auxiliary = (word: Word) => word.lower !== 'à' && vocabularies.some((v) => v.claims.auxiliaries.has(word.folded));
     grammar = {
       small: (word) => dateWord(word) || vocabularies.some((v) => v.determiners.has(word) || v.dates.prepositions.has(word) || v.claims.clitics.has(word)),
@@ -82,7 +83,12 @@ function grammarFor(language: Language): Grammar {
       coordinator: (word) => vocabularies.some((v) => v.claims.coordinators.has(word)),
       verbal: (word) => auxiliary(word) || vocabularies.some((v) => v.claims.clitics.has(word.folded)),
       auxiliary,
+      clitic: (word) => vocabularies.some((v) => v.claims.clitics.has(word)),
       adverbial: (word) => vocabularies.some((v) => v.claims.phrasePrepositions.has(word)),
+      of: (word) => vocabularies.some((v) => v.complementOf.has(word)),
+      adverb: (word) => adverbs.some((pattern) => pattern.test(word)),
+      relativePronoun: (word) => vocabularies.some((v) => v.claims.relativePronouns.has(word)),
+      speech: vocabularies.map((v) => new RegExp(`(?<![\\p{L}])(?:${v.claims.speechVerbs})$`, 'u')),
       openers: vocabularies.map((v) => wordsPattern(v.claims.clauseOpeners)),
       relatives: vocabularies.map((v) => wordsPattern(v.claims.relativeOpeners)),
     };
@@ -210,18 +216,31 @@ function clauseOf(folded: string, words: Word[], mention: TextSpan, grammar: Gra
   const parts = commaParts(folded, clause, holesIn(clause));
   const index = parts.findIndex((pieces) => pieces.some((p) => mention.start >= p.start && mention.start <= p.end));
   const part = parts[index];
-  if (!part) return [clause];
+  const antecedent = own && grammar.relativePronoun(words.find((w) => w.start >= own.start)?.folded ?? '') ? qualifiedNoun(words, breaks, own.start) : [];
+  if (!part) return [...antecedent, clause];
   const wordsIn = (pieces: TextSpan[]) => words.filter((w) => pieces.some((p) => inside(w, p)));
-  if (!saysMore(words, part, mention, grammar)) return neighbours(parts, index, (pieces) => grammar.adverbial(wordsIn(pieces)[0]?.folded ?? ''));
+  const opensWithPreposition = (pieces: TextSpan[]) => grammar.adverbial(wordsIn(pieces)[0]?.folded ?? '');
+  if (!saysMore(words, part, mention, grammar)) return [...antecedent, ...neighbours(parts, index, opensWithPreposition)];
   const partWords = wordsIn(part);
-  const first = partWords.find((w) => !ADVERB.test(w.lower));
+  const first = partWords.find((w) => !grammar.adverb(w.lower));
   if (first && index > 0 && grammar.auxiliary(first) && first === partWords[0]) return parts.slice(0, index + 1).flat();
-  if (first && index > 0 && grammar.participle(first.lower)) {
-    const previous = parts[index - 1];
-    const tail = words.filter((w) => previous.some((p) => inside(w, p))).slice(-QUALIFIED_NOUN_WORDS);
+  if (first && index > 0 && (grammar.participle(first.lower) || (grammar.clitic(first.folded) && first === partWords[0]))) {
+    const tail = wordsIn(parts[index - 1]).slice(-QUALIFIED_NOUN_WORDS);
     return [...(tail.length > 0 ? [{ start: tail[0].start, end: tail[tail.length - 1].end }] : []), ...part];
   }
-  return part;
+  if (index > 0 && opensWithPreposition(part) && !opensWithPreposition(parts[index - 1])) return [...parts[index - 1], ...part];
+  return [...antecedent, ...part];
+}
+
+/**
+ * The words just before `at` that a relative pronoun there qualifies (« le
+ * second tour des municipales, qui se déroulera le 28 juin »), back to the
+ * last hard break.
+ */
+function qualifiedNoun(words: Word[], breaks: TextSpan[], at: number): TextSpan[] {
+  const floor = breaks.filter((b) => b.end <= at).pop()?.end ?? 0;
+  const tail = words.filter((w) => w.end <= at && w.start >= floor).slice(-QUALIFIED_NOUN_WORDS);
+  return tail.length > 0 ? [{ start: tail[0].start, end: tail[tail.length - 1].end }] : [];
 }
 
 function isNoun(words: Word[], index: number, grammar: Grammar): boolean {
@@ -245,15 +264,15 @@ const onlySpace = (text: string) => /^\s*$/u.test(text);
 function completedNoun(folded: string, words: Word[], mention: TextSpan, grammar: Grammar): { phrase: TextSpan; noun: TextSpan } | null {
   const firstInside = words.findIndex((w) => w.start >= mention.start);
   if (firstInside < 0) return null;
-  const opensWithOf = isOf(words[firstInside].folded) && words[firstInside].end < mention.end;
+  const opensWithOf = grammar.of(words[firstInside].folded) && words[firstInside].end < mention.end;
   const ofAt = opensWithOf ? firstInside : firstInside - 1;
   const of = words[ofAt];
-  if (of && isOf(of.folded) && (opensWithOf || onlySpace(folded.slice(of.end, mention.start))) && isNoun(words, ofAt - 1, grammar)) {
+  if (of && grammar.of(of.folded) && (opensWithOf || onlySpace(folded.slice(of.end, mention.start))) && isNoun(words, ofAt - 1, grammar)) {
     const noun = words[ofAt - 1];
     const determiner = grammar.determiner(words[ofAt - 2]?.folded ?? '') ? ofAt - 2 : ofAt - 3;
     let end = mention.end;
     let next = words.findIndex((w) => w.start >= mention.end);
-    while (next >= 0 && words[next + 1] && isOf(words[next].folded) && onlySpace(folded.slice(end, words[next].start))) {
+    while (next >= 0 && words[next + 1] && grammar.of(words[next].folded) && onlySpace(folded.slice(end, words[next].start))) {
       end = words[next + 1].end;
       next += 2;
     }
@@ -275,9 +294,13 @@ function completedNoun(folded: string, words: Word[], mention: TextSpan, grammar
  * comma-clause (« Le 7 mai, … », « …, le 17 mars, … ») dates its neighbours;
  * a comma-clause opening with an auxiliary goes on from the subject (« Son
  * procès, qui…, a été reporté au 6 juillet »), one opening with a
- * participle qualifies the noun just before it (« Le confinement, instauré le
- * 17 mars »); and a date that completes a noun (« la grève du 5 décembre »)
- * dates that noun's phrase only.
+ * participle or a pronoun qualifies or takes up the noun just before it (« Le
+ * confinement, instauré le 17 mars », « le déconfinement, il commencera le 11
+ * mai »), as does a relative clause opened by a pronoun (« le second tour,
+ * qui se déroulera le 28 juin »); one opening with a preposition elaborates
+ * the clause before it, unless that one opens with a preposition too (« …entreront en vigueur progressivement, avec un
+ * premier train le 1er novembre »); and a date that completes a noun (« la
+ * grève du 5 décembre ») dates that noun's phrase only.
  */
 export function dateScope(sentence: string, mention: TextSpan, language: Language): DateScope {
   const grammar = grammarFor(language);
@@ -292,4 +315,36 @@ export function dateScope(sentence: string, mention: TextSpan, language: Languag
 /** Whether `span` (a word of the sentence) lies in what the date dates. */
 export function inDateScope(scope: DateScope, span: TextSpan): boolean {
   return scope.spans.some((s) => inside(span, s));
+}
+
+/** How many words (small words and adverbs: « a également exprimé jeudi soir », "said on Tuesday") may stand between a verb of saying and the date it takes. */
+const SPEECH_GAP_WORDS = 2;
+
+/**
+ * The verb of saying a date expression dates, when it follows one (« a
+ * déclaré mardi la ministre », « a indiqué mercredi 3 juin l'Elysée »,
+ * "said on Tuesday"): the date is when it was said, not when what was said
+ * happens. Null when no such verb stands right before the date.
+ */
+export function dateOfStatement(sentence: string, mention: TextSpan, language: Language): TextSpan | null {
+  const grammar = grammarFor(language);
+  const folded = foldForMatching(sentence);
+  const before = wordsOf(sentence, folded.slice(0, mention.start));
+  let verb = before.length - 1;
+  while (verb >= 0 && before.length - 1 - verb < SPEECH_GAP_WORDS && (grammar.small(before[verb].folded) || grammar.adverb(before[verb].lower))) verb -= 1;
+  const word = before[verb];
+  if (!word) return null;
+  const upTo = folded.slice(Math.max(0, word.end - 40), word.end);
+  return grammar.speech.some((pattern) => pattern.test(upTo)) ? { start: word.start, end: word.end } : null;
+}
+
+/**
+ * Whether what a date dates names the undoing of one of `stems` (folded
+ * stems of asked words): « le déconfinement, il commencera le 11 mai » dates
+ * the end of a lockdown, not the lockdown.
+ */
+export function scopeUndoes(sentence: string, scope: DateScope, stems: readonly string[], language: Language): boolean {
+  const vocabularies = vocabulariesFor(language);
+  const folded = foldForMatching(sentence);
+  return wordsOf(sentence, folded).some((w) => inDateScope(scope, w) && stems.some((stem) => vocabularies.some((v) => undoes(w.lower, stem, v))));
 }

@@ -10,3 +10,12 @@ export function sameStory(a: DateEventKind, b: DateEventKind): boolean {
   if (a === 'postponement' || b === 'postponement') return a !== 'announcement' && b !== 'announcement';
   return eventFamily(a) === eventFamily(b);
 }
+
+/** When a product is shown or announced, and when it can be had: a date of one role does not answer a question about the other. */
+const ROLES: ReadonlyArray<ReadonlySet<DateEventKind>> = [new Set(['unveiling', 'announcement']), new Set(['release', 'launch', 'deployment'])];
+
+/** Whether `a` and `b` are events of the two different roles of a product's story (an unveiling and a release, say). */
+export function otherRoles(a: DateEventKind, b: DateEventKind): boolean {
+  const roleOf = (event: DateEventKind) => ROLES.findIndex((role) => role.has(event));
+  return roleOf(a) >= 0 && roleOf(b) >= 0 && roleOf(a) !== roleOf(b);
+}

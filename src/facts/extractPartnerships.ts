@@ -26,12 +26,14 @@ function compileTies(vocabulary: Vocabulary): CompiledTies {
 const TIES: Record<'fr' | 'en', CompiledTies> = { fr: compileTies(VOCABULARIES.fr), en: compileTies(VOCABULARIES.en) };
 
 /** Ties that are natures too: their cue is enough, without a separate "partner" word. */
-const SELF_TYING: ReadonlySet<PartnershipNature> = new Set(['investment', 'distribution', 'integration']);
+const SELF_TYING: ReadonlySet<PartnershipNature> = new Set(['investment', 'distribution', 'integration', 'acquisition', 'merger']);
 
 /** What the alias table says a party provides (Microsoft: cloud, Nvidia: chips); nothing for a name it does not list. */
 const isCloudProvider = (name: string) => providedBy(name) === 'cloud';
 const isChipSupplier = (name: string) => providedBy(name) === 'chips';
 const PASSIVE_INVESTMENT = /(?:backed by|led by|mene par|menee par|aupres de|aupres d'|soutenu par|soutenue par|from)\s*/u;
+/** "le rachat de Tiffany par LVMH", "acquired by LVMH": the buyer comes after. */
+const PASSIVE_ACQUISITION = /(?:^|[^\p{L}])(?:par|by)\s+/u;
 
 function firstAfter(party: Party, from: number): number {
   return Math.min(Infinity, ...party.at.filter((at) => at >= from));
@@ -58,9 +60,11 @@ interface Party {
  * two, the names whose kind the article does not say (a company no cue
  * types); people, places and products without a maker are no parties.
  */
-function partiesOf(entities: EntityMention[]): Party[] {
+function partiesOf(entities: EntityMention[], sentence: string): Party[] {
   const byName = new Map<string, Party>();
   const add = (entity: EntityMention, name: string, chip: boolean) => {
+    const spelledOut = entities.find((other) => other.end <= entity.start && isAcronymOf(entity, other, sentence));
+    if (spelledOut) name = spelledOut.kind === 'company' || spelledOut.kind === 'name' ? spelledOut.canonical : name;
     const party = byName.get(name) ?? { name, at: [], viaPlatform: false, viaChip: false };
     party.at.push(entity.start);
     party.viaPlatform ||= entity.kind === 'product' && !chip;
@@ -75,6 +79,13 @@ function partiesOf(entities: EntityMention[]): Party[] {
     for (const entity of entities) if (entity.kind === 'name') add(entity, entity.canonical, false);
   }
   return [...byName.values()];
+}
+
+/** Whether `acronym` is `name`'s initials, written right after it in parentheses: "Fiat Chrysler Automobiles (FCA)", « Organisation mondiale de la santé (OMS) ». */
+function isAcronymOf(acronym: EntityMention, name: EntityMention, sentence: string): boolean {
+  if (!/^\p{Lu}{2,6}$/u.test(acronym.text) || !/^\s*\(\s*$/u.test(sentence.slice(name.end, acronym.start))) return false;
+  const initials = name.text.split(/[\s'’-]+/u).filter((word) => word.length > 3 || /^\p{Lu}/u.test(word)).map((word) => word[0].toUpperCase()).join('');
+  return initials === acronym.text;
 }
 
 /** Whether any party is a name the article does not type (see `partiesOf`). */
@@ -123,15 +134,74 @@ function orientation(
 }
 
 /**
+ * Who buys whom, or who merges, when the sentence's grammar says it plainly,
+ * else null (no claim): an acquisition needs its target as the first name
+ * after the cue and its buyer as the name right before it ("LVMH a finalisé
+ * le rachat du joaillier Tiffany") or the first after « par » / "by" ("Darty,
+ * rachetée en 2016 par la Fnac"); a merger needs the two parties as the
+ * names next to the cue ("la fusion entre FCA et PSA", "Renault fusionne avec
+ * Nissan"). A party whose name holds the cue ("Fusion Capital") is none.
+ */
+function ownershipChange(
+  nature: 'acquisition' | 'merger',
+  pair: [Party, Party],
+  entities: EntityMention[],
+  folded: string,
+  cue: RegExpExecArray,
+): { a: string; b: string; direction: 'a-to-b' | 'mutual' } | null {
+  const cueStart = cue.index;
+  const cueEnd = cue.index + cue[0].length;
+  if (entities.some((e) => e.start <= cueStart && cueEnd <= e.end)) return null;
+  const partyAt = (entity: EntityMention | undefined) => (entity ? pair.find((p) => p.at.includes(entity.start)) : undefined);
+  const after = entities.filter((e) => e.start >= cueEnd && e.start < cueEnd + NEXT_TO_CUE);
+  const before = entities.filter((e) => e.end <= cueStart && e.end > cueStart - NEXT_TO_CUE);
+  if (nature === 'merger') {
+    const near = [...before, ...after].filter((e) => partyAt(e));
+    const first = near[0];
+    const second = near.find((e) => partyAt(e) !== partyAt(first));
+    if (!first || !second) return null;
+    const joined = MERGING_JOIN.test(folded.slice(first.end, second.start).replace(/^\s*\([^)]*\)/u, ''));
+    const cueOpens = second.start < cueStart ? cueStart - second.end <= 20 : first.end <= cueStart ? true : MERGING_OF.test(folded.slice(cueEnd, first.start));
+    return joined && cueOpens ? { a: pair[0].name, b: pair[1].name, direction: 'mutual' } : null;
+  }
+  const passive = PASSIVE_ACQUISITION.exec(folded.slice(cueEnd, cueEnd + 40));
+  let buyer: Party | undefined;
+  let target: Party | undefined;
+  if (passive) {
+    const by = cueEnd + passive.index + passive[0].length;
+    buyer = partyAt(entities.find((e) => e.start >= by));
+    const between = after.find((e) => e.start < by);
+    target = partyAt(between ?? before[before.length - 1]);
+  } else {
+    buyer = partyAt(before[before.length - 1]);
+    target = partyAt(after[0]);
+  }
+  return buyer && target && buyer !== target ? { a: buyer.name, b: target.name, direction: 'a-to-b' } : null;
+}
+
+/** What joins two merging names: « et », « avec », "and", "with", a cue between them (« X fusionne avec Y »). */
+const MERGING_JOIN = /^\s*(?:,\s*)?(?:\p{L}+\s+){0,2}(?:et|and|avec|with|&|\/)\s+(?:(?:les?|la|l'|the|\p{Ll}+)\s+){0,3}$|^\s*(?:fusionn\p{L}*|merg\p{L}*)\s+(?:avec|with)\s+$/u;
+/** What opens a merger noun's parties: « la fusion entre », « de », "merger of", "between". */
+const MERGING_OF = /^\s*(?:entre|de|d'|du|des|of|between)\s+(?:(?:les?|la|l'|the|deux|two|\p{Ll}+)\s+){0,4}$/u;
+
+/** How far from its cue, in characters, a party of an acquisition or a merger may be named ("le rachat du joaillier américain Tiffany"). */
+const NEXT_TO_CUE = 60;
+
+function distance(entity: EntityMention, cueStart: number, cueEnd: number): number {
+  return entity.end <= cueStart ? cueStart - entity.end : entity.start - cueEnd;
+}
+
+/**
  * The partnerships one sentence states: two organisations (platforms count
  * for their owner: Azure for Microsoft), a word that ties them, and a nature
- * (cloud, chips, investment, distribution, integration, research). A sentence
+ * (cloud, chips, investment, distribution, integration, research, an
+ * acquisition with its buyer, a merger). A sentence
  * naming more than two organisations, or speaking of rivalry, gives nothing.
  */
 export function extractPartnerships({ article, span, entities }: SentenceContext): PartnershipClaim[] {
-  const parties = partiesOf(entities);
-  if (parties.length !== 2) return [];
   const sentence = article.text.slice(span.start, span.end);
+  const parties = partiesOf(entities, sentence);
+  if (parties.length !== 2) return [];
   const folded = foldForMatching(sentence);
   const untyped = hasUntypedParty(parties, entities);
   const languages = vocabulariesFor(article.language).map((v) => TIES[v.language]);
@@ -145,6 +215,13 @@ export function extractPartnerships({ article, span, entities }: SentenceContext
       if (!cue || seen.has(nature)) continue;
       if (!tie && !SELF_TYING.has(nature)) continue;
       if (rivalry && !/partena|partner|accord|agreement|deal|contrat|contract|invest/u.test(folded)) continue;
+      if (nature === 'acquisition' || nature === 'merger') {
+        const change = ownershipChange(nature, parties as [Party, Party], entities, folded, cue);
+        if (!change) continue;
+        seen.add(nature);
+        claims.push({ ...change, nature, citation: citeSpan(article, span) });
+        continue;
+      }
       seen.add(nature);
       const oriented = orientation(nature, parties as [Party, Party], folded, cue.index);
       claims.push({ ...oriented, nature, citation: citeSpan(article, span) });

@@ -3,7 +3,7 @@ import { addDays, type DayRange } from './calendar';
 import { DATE_RULES, type DateRule, type ResolveContext, type ResolvedDate } from './dateGrammar';
 import { foldForMatching } from '../text/foldForMatching';
 import { vocabulariesFor } from '../text/language';
-import { VOCABULARIES, type DateBound } from '../text/vocabulary';
+import { VOCABULARIES, dateNamingWords, type DateBound } from '../text/vocabulary';
 
 export type { DateBound } from '../text/vocabulary';
 
@@ -31,18 +31,7 @@ const BOUNDS = {
  * date, and the grammar is not run on it. Most sentences of the news have none.
  */
 const DATE_WORD = new RegExp(
-  `\\d|(?<![\\p{L}])(?:${[VOCABULARIES.fr, VOCABULARIES.en]
-    .flatMap(({ dates }) => [
-      ...Object.keys(dates.months),
-      ...Object.keys(dates.monthAbbreviations),
-      ...dates.weekdays,
-      ...Object.keys(dates.seasons),
-      ...Object.keys(dates.units),
-      ...Object.keys(dates.relativeDays),
-      ...Object.keys(dates.yearParts),
-      dates.christmas,
-    ])
-    .join('|')})(?![\\p{L}])`,
+  `\\d|(?<![\\p{L}])(?:${[VOCABULARIES.fr, VOCABULARIES.en].flatMap(({ dates }) => dateNamingWords(dates)).join('|')})(?![\\p{L}])`,
   'u',
 );
 

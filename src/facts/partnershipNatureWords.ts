@@ -9,6 +9,8 @@ export const PARTNERSHIP_NATURE_WORDS: Record<'fr' | 'en', Record<PartnershipNat
     distribution: 'distribution',
     chips: 'chips',
     research: 'research',
+    acquisition: 'acquisition',
+    merger: 'merger',
     other: 'partnership',
   },
   fr: {
@@ -18,6 +20,8 @@ export const PARTNERSHIP_NATURE_WORDS: Record<'fr' | 'en', Record<PartnershipNat
     distribution: 'distribution',
     chips: 'puces',
     research: 'recherche',
+    acquisition: 'rachat',
+    merger: 'fusion',
     other: 'partenariat',
   },
 };

@@ -1,6 +1,7 @@
+import { foldAccents } from './foldForMatching';
 import { VOCABULARY_EN } from './vocabularyEn';
 import { VOCABULARY_FR } from './vocabularyFr';
-import type { AnswerType, Vocabulary } from './vocabularyTypes';
+import type { AnswerType, DateWords, Vocabulary } from './vocabularyTypes';
 
 export type * from './vocabularyTypes';
 
@@ -35,4 +36,39 @@ const NOUN_FIRST = /^(?:la |le |l'|the )?([\p{L}]+) (?:de |d'|du |des |of )/u;
 export function typeNamedFirst(folded: string, vocabularies?: readonly Vocabulary[]): AnswerType | undefined {
   const noun = NOUN_FIRST.exec(folded)?.[1];
   return noun === undefined ? undefined : typeOfNoun(noun, vocabularies);
+}
+
+/**
+ * The words that name a date by themselves (months, their abbreviations,
+ * days, seasons, units of time, days named from today, parts of a year,
+ * Christmas): every date expression holds one of them or a digit.
+ */
+export function dateNamingWords(dates: DateWords): string[] {
+  return [
+    ...Object.keys(dates.months),
+    ...Object.keys(dates.monthAbbreviations),
+    ...dates.weekdays,
+    ...Object.keys(dates.seasons),
+    ...Object.keys(dates.units),
+    ...Object.keys(dates.relativeDays),
+    ...Object.keys(dates.yearParts),
+    dates.christmas,
+  ];
+}
+
+/** The shortest stem a reversal prefix is read before: shorter ones make words of their own (« départ », « désigné », "design"). */
+const UNDONE_STEM_LETTERS = 5;
+
+/**
+ * Whether `word` (lower-cased, accents kept) is `base` undone: one of the
+ * language's reversal prefixes and then a word `base` starts (« déconfinement »
+ * for the stem `confin`, "decentralised" for `central`). `base` is a folded
+ * stem of at least {@link UNDONE_STEM_LETTERS} letters.
+ */
+export function undoes(word: string, base: string, vocabulary: Vocabulary): boolean {
+  if (base.length < UNDONE_STEM_LETTERS) return false;
+  for (const prefix of vocabulary.reversalPrefixes) {
+    if (word.length > prefix.length + base.length - 1 && word.startsWith(prefix) && foldAccents(word.slice(prefix.length)).startsWith(base)) return true;
+  }
+  return false;
 }

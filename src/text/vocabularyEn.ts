@@ -59,6 +59,7 @@ export const VOCABULARY_EN: Vocabulary = {
   determiners: words("the a an its his her their this these those our your"),
   subjectPronouns: words('he she it they we'),
   complementOf: words('of'),
+  reversalPrefixes: words('de dis un'),
   reasonCues: /(?:^|[^\p{L}])(?:because|since|due to|owing to|thanks to|as a result of|in order to|so that|so as to)(?![\p{L}])/u,
   roles: [
     [/\b(?:originally|initially|previously|at first|first (?:planned|scheduled|expected|slated)|original(?:ly)? (?:plan|date|schedule))\b/u, 'original'],
@@ -122,6 +123,9 @@ export const VOCABULARY_EN: Vocabulary = {
     clitics: words('he she it they we i you'),
     phrasePrepositions: words('after before in on at during since with for by under despite following amid according through from'),
     auxiliaries: words('was were is are be been has have had will would could should can may might must did does do'),
+    relativePronouns: words('which who'),
+    mannerAdverb: '\\p{L}{3,}ly',
+    speechVerbs: 'said|says|told|announced|stated|declared|added|explained|confirmed|wrote|tweeted|insisted|warned|noted|acknowledged|admitted|claimed',
     participle: '\\p{L}{2,}ed|held|set|made|born|chosen|taken|given|won|begun|sworn',
   },
   currencies: words('dollars dollar usd $ euros euro eur € pounds pound £ yen yuan % percent per cent'),
@@ -136,7 +140,7 @@ export const VOCABULARY_EN: Vocabulary = {
   namingCues: /(?:^|[^\p{L}])(?:code[ -]?names?d?|codenamed|nicknamed?|dubbed|known (?:internally )?as|called|named|alias|aka)(?![\p{L}])/u,
   moneyVerbs: /(?:^|[^\p{L}])(?:cost\p{L}*|pa(?:y|id|ys|ying)|invest\p{L}*|spen[dt]\p{L}*|rais\p{L}*|lent|lend\p{L}*|loan\p{L}*|sold|sell\p{L}*|bought|buy\p{L}*|worth|earn\p{L}*|fund\p{L}*|charg\p{L}*|valu\p{L}*)(?![\p{L}])/u,
   tieWords: 'partner\\p{L}*|agreement|agreements|deal|deals|contract|contracts|alliance|teams? up|joined forces|collaborat\\p{L}*|suppl(?:y|ies|ied|ier|iers)|provid(?:e|es|ed|er|ing)|host(?:s|ed|ing)?|invest(?:s|ed|ing|ment|ments|or|ors)?|backed|backer|backers|relies on|rely on|runs on|run on|order(?:s|ed)?|buy(?:s|ing)?|bought|purchas\\p{L}*|signed|chose|selected|distribut\\p{L}*|integrat\\p{L}*|rent(?:s|ing)?|lease(?:s|d)?|spend(?:s|ing)?|spent|ship(?:s|ped|ping)?|raise[sd]?',
-  strongTieWords: 'partners?|partnership|partnerships|alliance|teams? up|teamed up|joined forces|joint venture',
+  strongTieWords: 'partners?|partnership|partnerships|alliance|teams? up|teamed up|joined forces|joint venture|acquir(?:e|es|ed|ing)|acquisition|takeover|merg(?:e|es|ed|ing|er)',
   ties: {
     natures: [
       ['cloud|host(?:s|ed|ing)?|servers?|data cent(?:er|re)s?|computing capacity|compute capacity|computing power|computing infrastructure|compute', 'cloud'],
@@ -145,6 +149,8 @@ export const VOCABULARY_EN: Vocabulary = {
       ['distribut\\p{L}*|resell\\p{L}*|marketplace|catalog(?:ue)?|available on', 'distribution'],
       ['integrat\\p{L}*|built into|powered by|powers|relies on|rely on', 'integration'],
       ['research|joint lab|co-?develop\\p{L}*|jointly develop\\p{L}*', 'research'],
+      ['acquir(?:e|es|ed|ing)|acquisitions?|takeover|takeovers|took over|takes over|buyout', 'acquisition'],
+      ['merg(?:e|es|ed|ing|er|ers)', 'merger'],
     ],
     rivalry: 'concurren\\p{L}*|rival\\p{L}*|compet\\p{L}*|race|face a|versus|vs|against|depend\\p{L}*',
   },

@@ -53,6 +53,7 @@ export const VOCABULARY_FR: Vocabulary = {
   determiners: words("le la les l' un une des du au aux son sa ses leur leurs ce cet cette ces notre nos votre vos"),
   subjectPronouns: SUBJECT_PRONOUNS,
   complementOf: words("de du des d'"),
+  reversalPrefixes: words('dé dés'),
   reasonCues: /(?:^|[^\p{L}])(?:car|parce qu'|parce que|puisqu'|puisque|grace a|grace au|grace aux|a cause d|a cause du|a cause des|en raison d|en raison du|en raison des|afin d|afin de|afin que|pour que|du fait d|suite a|faute d)(?![\p{L}])/u,
   roles: [
     [/\b(?:initialement|auparavant|a l'origine|au depart|originellement|d'abord prevu|prevue? (?:a l'origine|au depart|initialement))\b/u, 'original'],
@@ -116,6 +117,9 @@ export const VOCABULARY_FR: Vocabulary = {
     clitics: words("il elle ils elles on je j' nous vous se s' n' ne y"),
     phrasePrepositions: words('apres avant dans lors pendant depuis des selon avec pour par sur sous en a au aux malgre outre face grace suite faute hors durant parmi chez vers'),
     auxiliaries: words('a ont est sont etait etaient avait avaient sera seront serait seraient va vont doit doivent devait devaient devra devront devrait devraient pourrait pourraient peut peuvent fut furent'),
+    relativePronouns: words('qui lequel laquelle lesquels lesquelles'),
+    mannerAdverb: '\\p{L}{3,}ment',
+    speechVerbs: 'declare|declares|declarent|declarait|indique|indiquent|affirme|affirment|explique|expliquent|estime|estiment|exprime|assure|assurent|confirme|confirment|reconnu|souligne|soulignent|precise|precisent|ajoute|ajoutent|dit|disent|prevenu|averti|rappele|rappelle|insiste|martele|ecrit|repondu|raconte|confie|plaide|denonce|annonce|annoncent|fait savoir|declare-t-(?:il|elle)',
     participle: '\\p{L}{2,}(?:é|ée|és|ées)',
   },
   currencies: words('euros euro eur € dollars dollar usd $ livres livre £ francs franc yens yen yuans yuan % pour cent pourcent'),
@@ -130,7 +134,7 @@ export const VOCABULARY_FR: Vocabulary = {
   namingCues: /(?:^|[^\p{L}])(?:nom de code|nom interne|surnom\p{L}*|baptise\p{L}*|alias|connue? sous le nom|nomme\p{L}*|appele\p{L}*|dit|dite)(?![\p{L}])/u,
   moneyVerbs: /(?:^|[^\p{L}])(?:cout\p{L}*|vau\p{L}*|val\p{L}*|pay\p{L}*|pai\p{L}*|invest\p{L}*|depens\p{L}*|lev\p{L}*|pret\p{L}*|vend\p{L}*|achet\p{L}*|rapport\p{L}*|gagn\p{L}*|finan\p{L}*|debours\p{L}*|rachet\p{L}*|factur\p{L}*)(?![\p{L}])/u,
   tieWords: "partena\\p{L}*|accord|accords|contrat|contrats|alliance|s'allie|s'associe|associe|collaboration|collabore\\p{L}*|fournit|fournira|fourni|fournisseur|fournisseurs|heberg\\p{L}*|invest\\p{L}*|s'appuie|s'appuiera|s'appuyer|commande|achete|achetera|acheter|signe|signee|choisi|distribu\\p{L}*|integr\\p{L}*|louer|loue|louera|entente|depense\\p{L}*|livre|livrera|livrer|leve|levee|lever",
-  strongTieWords: "partenaires?|partenariat|partenariats|alliance|s'allie|s'associe|accord de partenariat|coentreprise",
+  strongTieWords: "partenaires?|partenariat|partenariats|alliance|s'allie|s'associe|accord de partenariat|coentreprise|rachat|rachete\\p{L}*|racheter|acquisition|acquiert|fusion|fusionn\\p{L}*",
   ties: {
     natures: [
       ['cloud|heberg\\p{L}*|serveurs?|centres? de donnees|infrastructure de supercalcul|supercalcul|puissance de calcul|capacite de calcul|capacites de calcul', 'cloud'],
@@ -139,6 +143,8 @@ export const VOCABULARY_FR: Vocabulary = {
       ['distribu\\p{L}*|catalogue|place de marche|commercialis\\p{L}*|revend\\p{L}*|disponible sur', 'distribution'],
       ["integr\\p{L}*|s'appui\\p{L}*|s'appuy\\p{L}*", 'integration'],
       ['recherche|laboratoire commun|co-?develop\\p{L}*|developper conjointement', 'research'],
+      ['rachat|rachats|rachete\\p{L}*|racheter|racheterait|acquisition|acquisitions|acquerir|acquiert|acquis|acquise|prise de controle|mainmise|opa', 'acquisition'],
+      ['fusion|fusions|fusionn\\p{L}*|fusionner', 'merger'],
     ],
     rivalry: 'concurren\\p{L}*|rival\\p{L}*|compet\\p{L}*|course|face a|versus|vs|contre|depend\\p{L}*|dependance',
   },

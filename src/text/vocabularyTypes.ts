@@ -42,7 +42,7 @@ export type DateEventKind =
   | 'other';
 
 /** The nature of a tie between two organisations. */
-export type PartnershipNature = 'cloud' | 'investment' | 'integration' | 'distribution' | 'chips' | 'research' | 'other';
+export type PartnershipNature = 'cloud' | 'investment' | 'integration' | 'distribution' | 'chips' | 'research' | 'acquisition' | 'merger' | 'other';
 
 /** Which part of a month or a year a phrase points to. */
 export type PeriodPart = 'early' | 'mid' | 'late' | 'whole' | 'firstHalf' | 'secondHalf';
@@ -141,6 +141,15 @@ export interface ClaimWords {
   phrasePrepositions: ReadonlySet<string>;
   /** Auxiliaries and modals (« a », « sera », « devrait », "was", "will"): a comma-clause opening with one goes on from the subject before it. */
   auxiliaries: ReadonlySet<string>;
+  /** Relative pronouns that stand for the noun before them as the subject of their clause (« qui », "which"; not « dont », nor the conjunction « que »): the clause they open says what that noun does. */
+  relativePronouns: ReadonlySet<string>;
+  /** An adverb of manner (« finalement », "finally"), as a regex source on the lower-cased word: it may stand between a comma and the participle or auxiliary it opens with. */
+  mannerAdverb: string;
+  /**
+   * Verbs of saying as written after their auxiliary (« déclaré », « indiqué », "said", "told"), regex source on folded
+   * text: a date right after one (« a déclaré mardi la ministre ») is when it was said, not when the event happens.
+   */
+  speechVerbs: string;
   /** A past participle as written, accents kept (« instauré », "imposed"): a comma-clause opening with one qualifies the noun just before it. Regex source on the lower-cased word. */
   participle: string;
 }
@@ -200,6 +209,11 @@ export interface Vocabulary {
   organisationCues: ReadonlySet<string>;
   /** Words that, before a name, make it an event ("le Mondial", "la finale de"). */
   eventCues: ReadonlySet<string>;
+  /**
+   * Prefixes that turn a noun or verb into its undoing (« dé » in « déconfinement », "un" in "unlock"), lower-cased
+   * with their accents: a word made of one and an asked word names the opposite event, not the asked one.
+   */
+  reversalPrefixes: ReadonlySet<string>;
   /** Prepositions of place ("à Paris", "in Texas"). */
   placePrepositions: ReadonlySet<string>;
   /** Lower-case words that may sit inside a name ("Bureau du recensement", "Bank of America"). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dateScope, inDateScope } from '../../src/facts/dateScope';
+import { dateOfStatement, dateScope, inDateScope, scopeUndoes } from '../../src/facts/dateScope';
 import type { Language } from '../../src/text/language';
+import { undoes, VOCABULARIES } from '../../src/text/vocabulary';
 
 /** What the date `date` of `sentence` dates, as the words it holds: each of `dated` is in it, none of `notDated`. */
 function expectScope(sentence: string, date: string, language: Language, dated: string[], notDated: string[]): void {
@@ -52,5 +53,55 @@ describe('the part of a sentence a date dates', () => {
     expectScope('Le confinement a commencé le 17 mars et se terminera le 11 mai.', '17 mars', 'fr', ['commencé', 'confinement'], ['terminera']);
     expectScope('Le confinement a commencé le 17 mars et se terminera le 11 mai.', '11 mai', 'fr', ['terminera'], ['commencé']);
     expectScope('Le sommet entre la France et la Chine aura lieu le 5 mai.', '5 mai', 'fr', ['sommet', 'France'], []);
+  });
+
+  it('GIVEN a comma-clause opening with « avec » after the main clause THEN the date dates the main clause too, but not after an adverbial opener', () => {
+    const reform = "Les mesures de la réforme entreront en vigueur progressivement, avec un premier train le 1er novembre 2019.";
+    expectScope(reform, '1er novembre 2019', 'fr', ['vigueur', 'réforme', 'train'], []);
+    const interview = 'Pour commencer, dans un entretien télévisé le 14 octobre, le président a détaillé les règles du couvre-feu.';
+    expectScope(interview, '14 octobre', 'fr', ['entretien'], ['commencer', 'couvre-feu']);
+  });
+
+  it('GIVEN a date in a clause opened by « qui » or a pronoun taking up the noun before THEN it dates that noun; not after « dont »', () => {
+    expectScope('La participation au second tour des élections municipales, qui se déroulera le 28 juin, ne devrait pas rebondir.', '28 juin', 'fr', ['tour', 'municipales', 'déroulera'], ['participation', 'rebondir']);
+    expectScope('Le déconfinement, il commencera le 11 mai et il sera progressif.', '11 mai', 'fr', ['déconfinement', 'commencera'], ['progressif']);
+    expectScope("La maire a commandé un audit, dont les conclusions ont été rendues publiques le 2 octobre.", '2 octobre', 'fr', ['rendues'], ['audit']);
+  });
+});
+
+describe('dates of statements and of undoings', () => {
+  const statement = (sentence: string, date: string, language: Language) => {
+    const at = sentence.indexOf(date);
+    const verb = dateOfStatement(sentence, { start: at, end: at + date.length }, language);
+    return verb && sentence.slice(verb.start, verb.end);
+  };
+
+  it('GIVEN a date right after a verb of saying THEN it dates the statement; after another verb, nothing', () => {
+    expect(statement('Les Jeux auront bien lieu, a déclaré mardi la ministre des Sports.', 'mardi', 'fr')).toBe('déclaré');
+    expect(statement('Le Premier ministre a également exprimé jeudi soir son soutien.', 'jeudi', 'fr')).toBe('exprimé');
+    expect(statement('The Games will go ahead, the minister said on Tuesday.', 'Tuesday', 'en')).toBe('said');
+    expect(statement('Joe Biden a été élu mardi président des États-Unis.', 'mardi', 'fr')).toBeNull();
+    expect(statement('Apple a lancé mardi son nouvel iPhone.', 'mardi', 'fr')).toBeNull();
+  });
+
+  it('GIVEN « déconfinement » in what a date dates THEN it undoes the asked « confinement », not « commencer »', () => {
+    const sentence = 'Le déconfinement commencera le 11 mai.';
+    const at = sentence.indexOf('11 mai');
+    const scope = dateScope(sentence, { start: at, end: at + 6 }, 'fr');
+    expect(scopeUndoes(sentence, scope, ['confin'], 'fr')).toBe(true);
+    expect(scopeUndoes(sentence, scope, ['commenc'], 'fr')).toBe(false);
+    const lockdown = 'Le confinement a commencé le 17 mars.';
+    expect(scopeUndoes(lockdown, dateScope(lockdown, { start: lockdown.indexOf('17 mars'), end: lockdown.indexOf('17 mars') + 7 }, 'fr'), ['confin'], 'fr')).toBe(false);
+  });
+});
+
+describe('undoing words', () => {
+  it('GIVEN a reversal prefix before an asked stem THEN the word undoes it, unless the stem is too short to tell (« départ », "design")', () => {
+    expect(undoes('déconfinement', 'confin', VOCABULARIES.fr)).toBe(true);
+    expect(undoes('confinement', 'confin', VOCABULARIES.fr)).toBe(false);
+    expect(undoes('départ', 'part', VOCABULARIES.fr)).toBe(false);
+    expect(undoes('désigné', 'sign', VOCABULARIES.fr)).toBe(false);
+    expect(undoes('decentralised', 'central', VOCABULARIES.en)).toBe(true);
+    expect(undoes('designed', 'sign', VOCABULARIES.en)).toBe(false);
   });
 });

@@ -233,6 +233,37 @@ describe('LexicalIndex', () => {
     expect(top(index, 'Où se trouve le siège de la mairie ?', 1)).toEqual(['mairie:0']);
   });
 
+  it('GIVEN a capitalised name no passage holds THEN the passage one letter away from it does not outrank the passages of the other question words, while a lower-case misspelling still finds its word', () => {
+    const index = built();
+    index.add([
+      { id: 'tour:0', language: 'fr', text: 'La caravane du Tour de France traverse la ville avant les coureurs.' },
+      { id: 'musee:0', language: 'fr', text: 'Le musée de Rome expose des tableaux prêtés par Florence.' },
+      { id: 'vente:0', language: 'fr', text: 'Les tableaux de la collection ont été vendus aux enchères à Londres.' },
+      { id: 'atelier:0', language: 'fr', text: "Les tableaux de l'atelier ont été restaurés pendant deux ans." },
+    ]);
+    const query = 'Où sont les tableaux de Caravage ?';
+    expect(top(index, query, 3).sort()).toEqual(['atelier:0', 'musee:0', 'vente:0']);
+    expect(index.search(query, 1, { nameSpellingWeight: 1 }).map((hit) => hit.id)).toEqual(['tour:0']);
+    expect(top(index, 'Quand passe la carravane ?', 1)).toEqual(['tour:0']);
+  });
+
+  it('GIVEN two passages of an article holding the question words THEN a « Quand » question ranks the one holding a date first and a « Combien » question the one holding a number, and not at answerShapeWeight 0', () => {
+    const index = new LexicalIndex();
+    index.add([
+      { id: 'camp:0', language: 'fr', text: "L'évacuation du camp fut décidée par les responsables, qui craignaient l'avancée des prisonniers libérés." },
+      { id: 'camp:1', language: 'fr', text: "L'évacuation du camp fut décidée en janvier 1945, sous la neige, par les responsables." },
+      { id: 'camp:2', language: 'fr', text: 'Les prisonniers du camp venaient de Pologne, selon les archives.' },
+      { id: 'camp:3', language: 'fr', text: 'Le camp a reçu en tout 110000 prisonniers de Pologne et de Russie, selon les archives de Varsovie.' },
+    ]);
+    const when = "Quand l'évacuation du camp a-t-elle été décidée par les responsables ?";
+    expect(top(index, when, 1)).toEqual(['camp:1']);
+    expect(index.search(when, 1, { answerShapeWeight: 0 }).map((hit) => hit.id)).toEqual(['camp:0']);
+    const howMany = 'Combien de prisonniers le camp comptait-il selon les archives ?';
+    expect(top(index, howMany, 1)).toEqual(['camp:3']);
+    expect(index.search(howMany, 1, { answerShapeWeight: 0 }).map((hit) => hit.id)).toEqual(['camp:2']);
+    expect(top(index, "Qui a décidé l'évacuation du camp ?", 2)).toEqual(index.search("Qui a décidé l'évacuation du camp ?", 2, { answerShapeWeight: 0 }).map((hit) => hit.id));
+  });
+
   it('GIVEN neighbours that share the question words THEN their order is the one their own scores give', () => {
     const index = built();
     index.add([
