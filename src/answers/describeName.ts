@@ -8,8 +8,6 @@ import { VOCABULARIES } from '../text/vocabulary';
 import { foldedArticle, namesFocusName } from './namesFocus';
 import type { FocusName, QuestionReading } from './readQuestion';
 
-/** "Qui est X ?", "Who was X?": nothing asked but what X is. */
-const WHO_IS = /^(?:qui|who)\s+(?:est|etait|fut|is|was)\s+(.+?)[\s?!.]*$/u;
 
 /**
  * The name a "who is NAME?" question asks to describe (« Qui est Carlos
@@ -20,7 +18,8 @@ const WHO_IS = /^(?:qui|who)\s+(?:est|etait|fut|is|was)\s+(.+?)[\s?!.]*$/u;
 export function describedName(reading: QuestionReading): FocusName | null {
   const focus = reading.names.filter((n) => !n.place);
   if (focus.length !== 1 || reading.years.length > 0) return null;
-  const asked = WHO_IS.exec(foldForMatching(reading.question).replace(/\s+/g, ' ').trim());
+  const question = foldForMatching(reading.question).replace(/\s+/g, ' ').trim();
+  const asked = VOCABULARIES.fr.whoIs.exec(question) ?? VOCABULARIES.en.whoIs.exec(question);
   if (!asked) return null;
   const particles = new Set([...VOCABULARIES.fr.nameParticles, ...VOCABULARIES.en.nameParticles]);
   const wordsOf = (text: string) => (text.match(/[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/gu) ?? []).filter((w) => !particles.has(w)).join(' ');
@@ -37,10 +36,10 @@ const ROLES = new Set(
 );
 /** What a description stands by: a role or a kind of organisation (« groupe », "company"). */
 const HEADS = new Set([...ROLES, ...[...VOCABULARIES.fr.organisationCues, ...VOCABULARIES.en.organisationCues].filter((w) => w.length > 2 && !STOPS.has(w))]);
-/** Words a title written before the name does not run back over: a verb's auxiliary or a relative opens another clause (« le président Macron a reçu le PDG de Renault X »). */
-const CLAUSE_WORDS = new Set(['a', 'ont', 'est', 'sont', 'avait', 'etait', 'sera', 'qui', 'que', 'has', 'have', 'is', 'are', 'was', 'were', 'had', 'who', 'which', 'that', 'by', 'par']);
-/** Words a description may open with before its determiner-less head ("former CEO", « ancien ministre »). */
-const BEFORE_HEAD = /^(?:ancien|ancienne|ex|nouveau|nouvelle|futur|future|premier|premiere|vice|former|new|future|then|late|first|co)$/u;
+/** Words a title written before the name does not run back over (see `clauseWords`). */
+const CLAUSE_WORDS = new Set([...VOCABULARIES.fr.clauseWords, ...VOCABULARIES.en.clauseWords]);
+/** Words a description may open with before its determiner-less head (see `beforeHead`). */
+const BEFORE_HEAD = new Set([...VOCABULARIES.fr.beforeHead, ...VOCABULARIES.en.beforeHead]);
 const CLAUSE_END = /[,;:.!?«»"“”]|\s[-–—]\s/u;
 const WORD = /(?:[ldjmnstc]|qu)['’](?=\p{L})|[\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)*(?:['’]s)?/giu;
 /** A description longer than this is a clause, not a description. */
@@ -77,7 +76,7 @@ function wordsOf(text: string): Word[] {
 /** A phrase that describes: opens with a determiner or the words before a head, holds a head, and is short. */
 function describes(words: Word[]): boolean {
   if (words.length === 0 || words.length > MAX_WORDS) return false;
-  const opens = DETERMINERS.has(words[0].folded) || BEFORE_HEAD.test(words[0].folded) || HEADS.has(words[0].folded) || /^\p{Lu}/u.test(words[0].text);
+  const opens = DETERMINERS.has(words[0].folded) || BEFORE_HEAD.has(words[0].folded) || HEADS.has(words[0].folded) || /^\p{Lu}/u.test(words[0].text);
   return opens && words.some((w) => HEADS.has(w.folded));
 }
 
@@ -130,7 +129,7 @@ function before(text: string, start: number): { value: string; placement: Placem
       from = i;
       break;
     }
-    if (!HEADS.has(word.folded) && !BEFORE_HEAD.test(word.folded) && !/^\p{Lu}/u.test(word.text) && !/-/u.test(word.text)) break;
+    if (!HEADS.has(word.folded) && !BEFORE_HEAD.has(word.folded) && !/^\p{Lu}/u.test(word.text) && !/-/u.test(word.text)) break;
     from = i;
   }
   const phrase = head.slice(offset + words[from].start).trim();

@@ -65,8 +65,10 @@ export interface QuestionReading {
   past: boolean;
   /** For "how many X" / « combien de X », the index in `terms` of X: a count's unit should be it ("296 jours" for "how many days"). */
   counted: number | null;
-  /** The counted noun names people (« personnes », "people", « victimes »): a count of any people noun answers ("1.100 victimes"). */
+  /** The counted noun names people (« personnes », « habitants », "employees"). */
   countsPeople: boolean;
+  /** The counted noun names people in general (« personnes », "people", see `peopleNouns`): a count of any people noun answers ("1.100 victimes"). */
+  countsAnyone: boolean;
   /** The counted noun names a time (« combien de temps », "how many days"): only then does a number before a time ("9 août", « trois heures ») answer. */
   countsTime: boolean;
   /**
@@ -100,9 +102,6 @@ export function namesTime(word: string): boolean {
     return [word, singular].some((w) => months[w] !== undefined || units[w] !== undefined || VOCABULARIES[l].typeNouns[w] === 'date');
   });
 }
-
-/** The words "how many X" uses to ask for time itself (« combien de temps », "how much time"). */
-const TIME_ITSELF = new Set(['temps', 'time']);
 
 /** Weight of a question word no passage holds. */
 const UNKNOWN_WORD_WEIGHT = 0.35;
@@ -299,7 +298,8 @@ export function readQuestion(asked: string, language: 'fr' | 'en', options: Read
     asksYear,
     counted,
     countsPeople: counted !== null && countedWord !== null && typeOfNoun(countedWord, [vocabulary]) === 'person',
-    countsTime: counted !== null && countedWord !== null && (namesTime(countedWord) || TIME_ITSELF.has(countedWord)),
+    countsAnyone: counted !== null && countedWord !== null && vocabulary.peopleNouns.has(countedWord),
+    countsTime: counted !== null && countedWord !== null && (namesTime(countedWord) || vocabulary.timeItself.has(countedWord)),
     heads,
     names,
     years,

@@ -236,6 +236,16 @@ export interface Vocabulary {
   currencies: ReadonlySet<string>;
   /** Scale words after a number ("millions", "billion"). */
   scales: ReadonlySet<string>;
+  /** The words "how many X" uses to ask for time itself (« combien de temps », "how much time"), folded. */
+  timeItself: ReadonlySet<string>;
+  /** "Who is X?" in this language, on folded text: nothing asked but what X is (the name in group 1). */
+  whoIs: RegExp;
+  /** Words a title written before a name does not run back over: a verb's auxiliary or a relative opens another clause (« le président Macron a reçu le PDG de Renault X »), folded. */
+  clauseWords: ReadonlySet<string>;
+  /** Words a description may open with before its determiner-less head ("former CEO", « ancien ministre »), folded. */
+  beforeHead: ReadonlySet<string>;
+  /** Nouns of people in general (« personnes », "people"), or of the victims of an event (« victimes », « morts »), folded: a count of them is answered by a count of any people (« 1.100 victimes »), a count of a kind of people (« habitants ») only by that kind. */
+  peopleNouns: ReadonlySet<string>;
   /** Words after a count that make it an increment or a day's figure ("240 décès supplémentaires", « en 24 heures », "new deaths"), on folded text: not the total. */
   increments: RegExp;
   /** Imperatives addressed to a reader or a model ("ignore", "say"): a sentence built on them states nothing. */
