@@ -71,6 +71,7 @@ export function createScoop({ index, retriever, facts, chat, logger, takeTurn }:
     aliases: () => factBook().aliases(),
     aliasesOf: (subject) => factBook().aliasesOf(subject),
     findNames: (question) => factBook().findNames(question),
+    isPlace: (name) => factBook().isPlace(name),
   };
   const latestOf = (articles: Article[], limit: number): LatestArticle[] =>
     articles

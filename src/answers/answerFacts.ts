@@ -1,4 +1,4 @@
 import type { FactBook } from '../facts/factBook';
 
-/** The facts the answerer reads: what `/timeline` and `/partners` show, and the code names. */
-export type AnswerFacts = Pick<FactBook, 'timeline' | 'partners' | 'knows' | 'aliases' | 'aliasesOf' | 'findNames'>;
+/** The facts the answerer reads: what `/timeline` and `/partners` show, the code names, and which names are places. */
+export type AnswerFacts = Pick<FactBook, 'timeline' | 'partners' | 'knows' | 'aliases' | 'aliasesOf' | 'findNames' | 'isPlace'>;

@@ -7,6 +7,7 @@ import { answerFromPassages, bestStatedSentence, type ReadSentence } from './ans
 import { pickDateClaims, renderDateClaims } from './answerDate';
 import { answerPartnershipFromClaims } from './answerPartnership';
 import { articleFit } from './articleFit';
+import { isKnownPlace } from '../text/placeNames';
 import { describedName, findNameDescriptions } from './describeName';
 import type { SubjectMention } from './analyzeQuestion';
 import { CitationList } from './citationList';
@@ -210,13 +211,15 @@ export const ARTICLE_FIT_THRESHOLD = 0.4;
 /**
  * Whether the article a passage answer comes from is one the question may be
  * about. A question that names something is already read only in articles
- * that name it; one that names nothing is judged by the article's fit, when
+ * that name it; one that names nothing, or only a place (« le marathon de
+ * Paris »: many articles name Paris), is judged by the article's fit, when
  * the article is in the question's language (the fit was learned on
  * same-language words).
  */
 function fitsArticle(context: AnswerContext, article: Article): boolean {
   const { reading } = context;
-  if (reading.names.length > 0 || article.language !== reading.language) return true;
+  const namesMoreThanPlaces = reading.names.some((name) => !name.place && !isKnownPlace(name.text) && !context.facts.isPlace(name.text));
+  if (namesMoreThanPlaces || article.language !== reading.language) return true;
   return articleFit(reading, context.hits, article) >= ARTICLE_FIT_THRESHOLD;
 }
 

@@ -231,6 +231,11 @@ export class FactBook {
     return [...this.sortedCompanies];
   }
 
+  /** True when the corpus says `name` names a place (« à Paris » in most articles that type it). */
+  isPlace(name: string): boolean {
+    return this.directory.kindOf(name) === 'place';
+  }
+
   /** True when `canonical` is a subject, an organisation or any other name the articles use (as they write it). */
   knows(canonical: string): boolean {
     return this.knownNames.has(canonical);
