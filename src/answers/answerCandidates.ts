@@ -6,6 +6,7 @@ import { STOP_WORDS } from '../text/stopWords';
 import { isKnownPlace } from '../text/placeNames';
 import type { Token } from '../text/tokenize';
 import { VOCABULARIES, type AnswerType, type Vocabulary } from '../text/vocabulary';
+import { isYear } from '../text/numberShapes';
 
 /** A word of a sentence as the answerer reads it. */
 export interface ReadToken extends Token {
@@ -42,7 +43,6 @@ export interface AnswerCandidate extends TextSpan {
 
 const HAS_DIGIT = /\p{N}/u;
 const CAPITAL = /^\p{Lu}/u;
-const YEAR = /^(?:1[0-9]{3}|20[0-9]{2})$/;
 const NUMBER_WORDS = new Set(
   'un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante cinquante soixante cent cents mille dizaine douzaine quinzaine vingtaine trentaine centaine millier one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty fifty hundred thousand dozen dozens hundreds thousands'.split(' '),
 );
@@ -151,7 +151,7 @@ function nameCandidates(text: string, tokens: ReadToken[], vocabulary: Vocabular
   const found: AnswerCandidate[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameWord(tokens[i], i) || YEAR.test(tokens[i].text)) {
+    if (!isNameWord(tokens[i], i) || isYear(tokens[i].text)) {
       i += 1;
       continue;
     }
@@ -159,7 +159,7 @@ function nameCandidates(text: string, tokens: ReadToken[], vocabulary: Vocabular
     for (;;) {
       const next = tokens[last + 1];
       if (!next || !gapIsSpace(text, tokens[last], next)) break;
-      if (isNameWord(next, last + 1) || (HAS_DIGIT.test(next.text) && !YEAR.test(next.text) && next.text.length <= 6)) {
+      if (isNameWord(next, last + 1) || (HAS_DIGIT.test(next.text) && !isYear(next.text) && next.text.length <= 6)) {
         last += 1;
         continue;
       }
@@ -201,7 +201,7 @@ function dateCandidates(text: string, tokens: ReadToken[], language: Language): 
   const found = findDateExpressions(text, language).map((m) => spanCandidate(text, tokens, m.start, m.end, 'date'));
   for (const match of text.matchAll(CENTURY)) found.push(spanCandidate(text, tokens, match.index, match.index + match[0].length, 'date'));
   for (const token of tokens) {
-    if (!YEAR.test(token.text)) continue;
+    if (!isYear(token.text)) continue;
     if (found.some((c) => c.start <= token.start && token.end <= c.end)) continue;
     found.push(spanCandidate(text, tokens, token.start, token.end, 'date'));
   }
@@ -217,7 +217,7 @@ function numberCandidates(text: string, tokens: ReadToken[], vocabulary: Vocabul
     const numeric = /^\p{N}[\p{N}.,]*$/u.test(token.text) || ordinal;
     if (!numeric && !NUMBER_WORDS.has(token.folded)) continue;
     if ((token.folded === 'un' || token.folded === 'une' || token.folded === 'one') && !(tokens[i + 1] && vocabulary.scales.has(tokens[i + 1].folded))) continue;
-    if (YEAR.test(token.text) && !/^\s*(?:%|hommes|habitants|km|m|euros|dollars)/u.test(text.slice(token.end, token.end + 10))) continue;
+    if (isYear(token.text) && !/^\s*(?:%|hommes|habitants|km|m|euros|dollars)/u.test(text.slice(token.end, token.end + 10))) continue;
     let last = i;
     while (tokens[last + 1] && /^\p{N}{3}$/u.test(tokens[last + 1].text) && /^[\s\u00a0\u202f]$/u.test(text.slice(tokens[last].end, tokens[last + 1].start))) last += 1;
     let end = tokens[last].end;

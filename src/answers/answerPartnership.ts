@@ -28,7 +28,7 @@ function tieText(tie: PartnerTie, language: 'fr' | 'en'): string {
         case 'integration':
           return `${a} intègre la technologie ${frenchOf(b)}`;
         case 'acquisition':
-          return `Rachat de ${b} par ${a}`;
+          return `Rachat ${frenchOf(b)} par ${a}`;
         default:
           return `${a} travaille avec ${b}`;
       }
@@ -78,7 +78,8 @@ function otherParty(claim: PartnershipClaim, companies: Set<string>): string {
  * same ones `/partners` shows): who the partners are and the nature of each
  * tie, each tie cited. Claims of the asked nature ("who hosts" → cloud) come
  * first; with two companies named, only the ties between them. Null when no
- * claim fits.
+ * claim fits, or when the question asks who bought or merged and no claim
+ * says so (another tie is no answer to it).
  */
 export function answerPartnershipFromClaims(
   analysis: QuestionAnalysis,
@@ -98,6 +99,7 @@ export function answerPartnershipFromClaims(
   }
   if (pool.length === 0) return null;
   const matching = analysis.nature ? pool.filter((c) => c.nature === analysis.nature) : [];
+  if (matching.length === 0 && (analysis.nature === 'acquisition' || analysis.nature === 'merger')) return null;
   const focus = matching.length > 0 ? matching : pool;
 
   const byPartner = new Map<string, PartnershipClaim[]>();

@@ -4,6 +4,7 @@ import { foldForMatching } from '../text/foldForMatching';
 import { STOP_WORDS } from '../text/stopWords';
 import { tokenize, type Token } from '../text/tokenize';
 import { typeNamedFirst, typeOfNoun, VOCABULARIES, type AnswerType, type DateRole, type Vocabulary } from '../text/vocabulary';
+import { isOrdinalWord, isYear } from '../text/numberShapes';
 
 /** A name the question asks about, with the parts that tell it from its neighbours. */
 export interface FocusName {
@@ -83,8 +84,6 @@ export interface QuestionReading {
   asksYear: boolean;
 }
 
-const ORDINAL = /^\p{N}+(?:e|er|ere|eme|emes|nd|nde|th|st|rd)$/u;
-const YEAR = /^(?:1[0-9]{3}|20[0-9]{2})$/;
 const HAS_DIGIT = /\p{N}/u;
 const CAPITAL = /^\p{Lu}/u;
 const INNER_CAPITAL = /^\p{Ll}+\p{Lu}/u;
@@ -177,7 +176,7 @@ export function expectedAnswerType(question: string, language: 'fr' | 'en'): Ans
 }
 
 function isNameToken(token: Token, index: number, vocabulary: Vocabulary, language: 'fr' | 'en'): boolean {
-  if (token.text.endsWith("'") || token.text.endsWith('’') || ORDINAL.test(token.text)) return false;
+  if (token.text.endsWith("'") || token.text.endsWith('’') || isOrdinalWord(token.text, token.norm)) return false;
   if (HAS_DIGIT.test(token.text) && /\p{L}/u.test(token.text)) return true;
   if (INNER_CAPITAL.test(token.text)) return true;
   if (!CAPITAL.test(token.text)) return false;
@@ -195,7 +194,7 @@ export function findFocusNames(question: string, language: 'fr' | 'en'): FocusNa
   const names: FocusName[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameToken(tokens[i], i, vocabulary, language) || YEAR.test(tokens[i].text)) {
+    if (!isNameToken(tokens[i], i, vocabulary, language) || isYear(tokens[i].text)) {
       i += 1;
       continue;
     }
@@ -207,7 +206,7 @@ export function findFocusNames(question: string, language: 'fr' | 'en'): FocusNa
       if (/[^\s'’-]/.test(gap)) break;
       const counted = tokens[end + 2];
       const countOf = /^\p{N}+$/u.test(next.text) && counted !== undefined && /^\p{Ll}{3,}s$/u.test(counted.text) && !STOP_WORDS[language].has(counted.norm);
-      if (isNameToken(next, end + 1, vocabulary, language) || (HAS_DIGIT.test(next.text) && !YEAR.test(next.text) && !countOf)) {
+      if (isNameToken(next, end + 1, vocabulary, language) || (HAS_DIGIT.test(next.text) && !isYear(next.text) && !countOf)) {
         end += 1;
         continue;
       }
@@ -249,7 +248,7 @@ export function readQuestion(asked: string, language: 'fr' | 'en', options: Read
   const folded = foldForMatching(question).replace(/\s+/g, ' ').trim();
   const names = findFocusNames(question, language);
   const nameWords = new Set(names.flatMap((n) => n.words));
-  const years = [...new Set(tokenize(question).filter((t) => YEAR.test(t.text)).map((t) => t.text))];
+  const years = [...new Set(tokenize(question).filter((t) => isYear(t.text)).map((t) => t.text))];
   const terms: QuestionTerm[] = [];
   const seen = new Set<string>();
   const countedWord = /\b(?:how many |combien d(?:e |'))(?:[\p{L}-]+ (?:de |d'|of ))?(\p{L}+)/u.exec(folded)?.[1] ?? null;

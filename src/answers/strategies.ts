@@ -21,6 +21,7 @@ import { MESSAGES } from './messages';
 import { findEventCues } from '../facts/claimCues';
 import type { DateEventKind } from '../facts/fact';
 import { foldForMatching } from '../text/foldForMatching';
+import { VOCABULARIES, wordsPattern } from '../text/vocabulary';
 
 /** How sure a finding drawn from the fact book is: those claims were extracted by the stricter fact grammar. */
 const CLAIM_CONFIDENCE = { date: 0.9, partnership: 0.85, codeName: 0.9 };
@@ -187,6 +188,26 @@ const sentenceDates: AnswerStrategy = {
 /** Events a date question names by what they are: a date from a sentence about something else does not answer it. */
 const NAMED_EVENTS: ReadonlySet<DateEventKind> = new Set(['acquisition', 'election', 'match', 'entry-into-force']);
 
+/** The cue words of the ties a question may ask by what they are (« Qui a racheté X ? », "Who did X merge with?"), both languages. */
+const OWNERSHIP_CUES = {
+  acquisition: [VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => v.ties.natures.filter(([, nature]) => nature === 'acquisition').map(([source]) => wordsPattern(source, 'u'))),
+  merger: [VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => v.ties.natures.filter(([, nature]) => nature === 'merger').map(([source]) => wordsPattern(source, 'u'))),
+};
+
+/**
+ * Whether a sentence can answer a question that asks who bought or merged:
+ * its words, the sentence it leans on or the article's title must name an
+ * acquisition or a merger (« PSA a conclu un partenariat avec Total » does
+ * not say who bought Total). Other questions pass.
+ */
+function tiesAskedNature(context: AnswerContext, sentence: ReadSentence): boolean {
+  const asked = context.analysis.kind === 'partnership' ? context.analysis.nature : null;
+  if (asked !== 'acquisition' && asked !== 'merger') return true;
+  const before = sentence.leansOn ? sentence.article.text.slice(sentence.leansOn.start, sentence.leansOn.end) : '';
+  const text = foldForMatching(`${sentence.article.title}. ${before} ${sentence.text}`);
+  return OWNERSHIP_CUES[asked].some((cue) => cue.test(text));
+}
+
 /**
  * Whether a sentence can date the event a date question names ("When will
  * X be acquired?"): its words, the sentence it leans on or the article's
@@ -241,7 +262,7 @@ const passageReader: AnswerStrategy = {
       return { reason: 'not-stated' };
     }
     if (found.confidence < PASSAGE_CONFIDENCE_THRESHOLD) return { reason: 'not-stated' };
-    if (!datesAskedEvent(context, found.sentence)) return { reason: 'not-stated' };
+    if (!datesAskedEvent(context, found.sentence) || !tiesAskedNature(context, found.sentence)) return { reason: 'not-stated' };
     if (!fitsArticle(context, found.sentence.article)) return { reason: 'not-stated' };
     const messages = MESSAGES[context.replyLanguage];
     const citations = new CitationList();

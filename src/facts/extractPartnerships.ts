@@ -12,14 +12,39 @@ interface CompiledTies {
   strongTie: RegExp;
   natures: ReadonlyArray<readonly [RegExp, PartnershipNature]>;
   rivalry: RegExp;
+  ownership: OwnershipGrammar;
+}
+
+/** {@link OwnershipWords} as tests of the text between a cue and its names. */
+interface OwnershipGrammar {
+  /** Only complement words: « du joaillier américain ». */
+  complement: RegExp;
+  /** The agent preposition, a year before it allowed, then complement words: « en 2016 par la ». */
+  agent: RegExp;
+  /** A joining word, an acronym in parentheses before it allowed: « (FCA) et ». */
+  joins: RegExp;
+  /** A short auxiliary at most, between a name and its verb: « ont », « va ». */
+  auxiliary: RegExp;
+  abandoned: RegExp;
+  negation: RegExp;
 }
 
 function compileTies(vocabulary: Vocabulary): CompiledTies {
+  const words = vocabulary.ties.ownership;
+  const complements = `(?:[\\s'’]|(?:${words.complement})(?![\\p{L}]))*`;
   return {
     tie: wordsPattern(vocabulary.tieWords),
     strongTie: wordsPattern(vocabulary.strongTieWords),
     natures: vocabulary.ties.natures.map(([source, nature]) => [wordsPattern(source), nature] as const),
     rivalry: wordsPattern(vocabulary.ties.rivalry),
+    ownership: {
+      complement: new RegExp(`^${complements}$`, 'u'),
+      agent: new RegExp(`^\\s*,?\\s*(?:\\p{L}{1,3}\\s+\\p{N}{4}\\s+)?(?:${words.agent})(?![\\p{L}])${complements}$`, 'u'),
+      joins: new RegExp(`^\\s*(?:\\([^)]*\\)\\s*)?(?:${words.joins})(?![\\p{L}])${complements}$`, 'u'),
+      auxiliary: /^\s*(?:\p{L}{1,4}\s+){0,2}$/u,
+      abandoned: wordsPattern(words.abandoned, 'u'),
+      negation: new RegExp(vocabulary.claims.negation, 'u'),
+    },
   };
 }
 
@@ -32,8 +57,6 @@ const SELF_TYING: ReadonlySet<PartnershipNature> = new Set(['investment', 'distr
 const isCloudProvider = (name: string) => providedBy(name) === 'cloud';
 const isChipSupplier = (name: string) => providedBy(name) === 'chips';
 const PASSIVE_INVESTMENT = /(?:backed by|led by|mene par|menee par|aupres de|aupres d'|soutenu par|soutenue par|from)\s*/u;
-/** "le rachat de Tiffany par LVMH", "acquired by LVMH": the buyer comes after. */
-const PASSIVE_ACQUISITION = /(?:^|[^\p{L}])(?:par|by)\s+/u;
 
 function firstAfter(party: Party, from: number): number {
   return Math.min(Infinity, ...party.at.filter((at) => at >= from));
@@ -134,61 +157,63 @@ function orientation(
 }
 
 /**
- * Who buys whom, or who merges, when the sentence's grammar says it plainly,
- * else null (no claim): an acquisition needs its target as the first name
- * after the cue and its buyer as the name right before it ("LVMH a finalisé
- * le rachat du joaillier Tiffany") or the first after « par » / "by" ("Darty,
- * rachetée en 2016 par la Fnac"); a merger needs the two parties as the
- * names next to the cue ("la fusion entre FCA et PSA", "Renault fusionne avec
- * Nissan"). A party whose name holds the cue ("Fusion Capital") is none.
+ * Who buys whom, or who merges, when the words next to the cue say it
+ * plainly, else null (no claim). An acquisition's target is the name after
+ * the cue with only complement words between (« le rachat du joaillier
+ * américain Tiffany »), or the name before a passive (« Tiffany, racheté par
+ * »); its buyer is the name right before an active cue (« LVMH a racheté »)
+ * or right after the agent preposition (« … par la Fnac », "by LVMH"). Merging
+ * names are joined by « et » / « avec » and sit next to the cue (« la fusion
+ * entre FCA et PSA », « Renault fusionne avec Nissan », « X et Y ont fusionné
+ * »). A deal given up, denied or negated (« renonce au rachat », "failed to
+ * acquire") is none, nor is a party whose name holds the cue ("Fusion Capital").
  */
+/** Between an active buyer and its cue, a few lower-case words and nothing else (« LVMH a finalisé jeudi le rachat »). */
+const BUYER_TO_CUE = /^\s*(?:[\p{Ll}'’]+\s*){0,4}$/u;
+
 function ownershipChange(
   nature: 'acquisition' | 'merger',
   pair: [Party, Party],
   entities: EntityMention[],
   folded: string,
   cue: RegExpExecArray,
+  grammar: OwnershipGrammar,
 ): { a: string; b: string; direction: 'a-to-b' | 'mutual' } | null {
   const cueStart = cue.index;
   const cueEnd = cue.index + cue[0].length;
+  if (grammar.abandoned.test(folded) || grammar.negation.test(folded)) return null;
   if (entities.some((e) => e.start <= cueStart && cueEnd <= e.end)) return null;
   const partyAt = (entity: EntityMention | undefined) => (entity ? pair.find((p) => p.at.includes(entity.start)) : undefined);
-  const after = entities.filter((e) => e.start >= cueEnd && e.start < cueEnd + NEXT_TO_CUE);
-  const before = entities.filter((e) => e.end <= cueStart && e.end > cueStart - NEXT_TO_CUE);
+  const gap = (from: number, to: number) => folded.slice(from, to);
+  const named = entities.filter((e) => partyAt(e)).sort((x, y) => x.start - y.start);
+  const after = named.filter((e) => e.start >= cueEnd);
+  const before = named.filter((e) => e.end <= cueStart);
+  const lastBefore = before[before.length - 1];
   if (nature === 'merger') {
-    const near = [...before, ...after].filter((e) => partyAt(e));
-    const first = near[0];
-    const second = near.find((e) => partyAt(e) !== partyAt(first));
+    const [first, second] = [...before, ...after].filter((e, i, all) => all.findIndex((o) => partyAt(o) === partyAt(e)) === i).slice(0, 2);
     if (!first || !second) return null;
-    const joined = MERGING_JOIN.test(folded.slice(first.end, second.start).replace(/^\s*\([^)]*\)/u, ''));
-    const cueOpens = second.start < cueStart ? cueStart - second.end <= 20 : first.end <= cueStart ? true : MERGING_OF.test(folded.slice(cueEnd, first.start));
-    return joined && cueOpens ? { a: pair[0].name, b: pair[1].name, direction: 'mutual' } : null;
+    const joined = grammar.joins.test(gap(first.end, second.start));
+    const cueFirst = cueEnd <= first.start && grammar.complement.test(gap(cueEnd, first.start)) && joined;
+    const cueBetween = first.end <= cueStart && cueEnd <= second.start && grammar.auxiliary.test(gap(first.end, cueStart)) && grammar.joins.test(gap(cueEnd, second.start));
+    const cueLast = second.end <= cueStart && grammar.auxiliary.test(gap(second.end, cueStart)) && joined;
+    return cueFirst || cueBetween || cueLast ? { a: pair[0].name, b: pair[1].name, direction: 'mutual' } : null;
   }
-  const passive = PASSIVE_ACQUISITION.exec(folded.slice(cueEnd, cueEnd + 40));
-  let buyer: Party | undefined;
-  let target: Party | undefined;
-  if (passive) {
-    const by = cueEnd + passive.index + passive[0].length;
-    buyer = partyAt(entities.find((e) => e.start >= by));
-    const between = after.find((e) => e.start < by);
-    target = partyAt(between ?? before[before.length - 1]);
-  } else {
-    buyer = partyAt(before[before.length - 1]);
-    target = partyAt(after[0]);
+  const next = after[0];
+  const target = next && grammar.complement.test(gap(cueEnd, next.start)) ? next : undefined;
+  const agentFrom = target ? target.end : cueEnd;
+  const agentNamed = after.find((e) => e.start >= agentFrom && grammar.agent.test(gap(agentFrom, e.start)));
+  let buyer: EntityMention | undefined;
+  let bought: EntityMention | undefined;
+  if (agentNamed) {
+    buyer = agentNamed;
+    bought = target && target !== agentNamed ? target : lastBefore && grammar.auxiliary.test(gap(lastBefore.end, cueStart).replace(/^\s*,/u, '')) ? lastBefore : undefined;
+  } else if (target && lastBefore && BUYER_TO_CUE.test(gap(lastBefore.end, cueStart))) {
+    buyer = lastBefore;
+    bought = target;
   }
-  return buyer && target && buyer !== target ? { a: buyer.name, b: target.name, direction: 'a-to-b' } : null;
-}
-
-/** What joins two merging names: « et », « avec », "and", "with", a cue between them (« X fusionne avec Y »). */
-const MERGING_JOIN = /^\s*(?:,\s*)?(?:\p{L}+\s+){0,2}(?:et|and|avec|with|&|\/)\s+(?:(?:les?|la|l'|the|\p{Ll}+)\s+){0,3}$|^\s*(?:fusionn\p{L}*|merg\p{L}*)\s+(?:avec|with)\s+$/u;
-/** What opens a merger noun's parties: « la fusion entre », « de », "merger of", "between". */
-const MERGING_OF = /^\s*(?:entre|de|d'|du|des|of|between)\s+(?:(?:les?|la|l'|the|deux|two|\p{Ll}+)\s+){0,4}$/u;
-
-/** How far from its cue, in characters, a party of an acquisition or a merger may be named ("le rachat du joaillier américain Tiffany"). */
-const NEXT_TO_CUE = 60;
-
-function distance(entity: EntityMention, cueStart: number, cueEnd: number): number {
-  return entity.end <= cueStart ? cueStart - entity.end : entity.start - cueEnd;
+  const buyerParty = partyAt(buyer);
+  const targetParty = partyAt(bought);
+  return buyerParty && targetParty && buyerParty !== targetParty ? { a: buyerParty.name, b: targetParty.name, direction: 'a-to-b' } : null;
 }
 
 /**
@@ -216,7 +241,7 @@ export function extractPartnerships({ article, span, entities }: SentenceContext
       if (!tie && !SELF_TYING.has(nature)) continue;
       if (rivalry && !/partena|partner|accord|agreement|deal|contrat|contract|invest/u.test(folded)) continue;
       if (nature === 'acquisition' || nature === 'merger') {
-        const change = ownershipChange(nature, parties as [Party, Party], entities, folded, cue);
+        const change = ownershipChange(nature, parties as [Party, Party], entities, folded, cue, l.ownership);
         if (!change) continue;
         seen.add(nature);
         claims.push({ ...change, nature, citation: citeSpan(article, span) });
@@ -230,7 +255,7 @@ export function extractPartnerships({ article, span, entities }: SentenceContext
   const cloudToChipMaker = claims.findIndex((c) => c.nature === 'cloud' && isChipSupplier(c.b));
   if (cloudToChipMaker >= 0 && claims.some((c) => c.nature === 'chips')) claims.splice(cloudToChipMaker, 1);
   const strongTie = languages.some((l) => firstMatch(l.strongTie, folded));
-  if (untyped && (!strongTie || rivalry)) return [];
+  if (untyped && (!strongTie || rivalry)) return claims.filter((c) => c.nature === 'acquisition' || c.nature === 'merger');
   if (claims.length === 0 && strongTie && !rivalry) {
     claims.push({ a: parties[0].name, b: parties[1].name, nature: 'other', direction: 'mutual', citation: citeSpan(article, span) });
   }

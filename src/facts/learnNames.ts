@@ -39,7 +39,8 @@ const INNER_CAPITAL = /^\p{Ll}+\p{Lu}/u;
 const MONTHS_AND_DAYS = new Set(
   [VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => [...Object.keys(v.dates.months), ...v.dates.weekdays]),
 );
-const TITLES = new Set([...VOCABULARIES.fr.personTitles, ...VOCABULARIES.en.personTitles]);
+/** Every person's title of both vocabularies, folded ("ministre", "PDG", "Mme"). */
+export const PERSON_TITLES: ReadonlySet<string> = new Set([...VOCABULARIES.fr.personTitles, ...VOCABULARIES.en.personTitles]);
 const CORPORATE_SUFFIX = /^(?:sa|sas|inc|ltd|llc|plc|corp|ag|gmbh|spa|nv|bv)$/;
 
 interface Word {
@@ -53,8 +54,8 @@ interface Word {
 
 /** A capitalised word run into the end of the one before it: "au PakistanLe gouvernement", "le 6MEDIASIl". */
 const GLUED_TAIL = /(?<=[\p{Ll}\p{N}]|\p{Lu}{2})\p{Lu}\p{Ll}*$/u;
-/** A capitalised word run into a number, or a number into a word: "en 2020Tous les", "FRANCE 24Carole Delga", "Fonctionnaires2.593 postes". */
-const GLUED_NUMBER = /^\p{N}+(?=\p{Lu}\p{Ll}{2,})|^\p{L}\p{Ll}{4,}(?=\p{N})/u;
+/** A capitalised word run into a number, or a number of three characters or more into a word: "en 2020Tous les", "FRANCE 24Carole Delga", "Fonctionnaires2.593 postes" (not "Covid19", "Windows10"). */
+const GLUED_NUMBER = /^\p{N}+(?=\p{Lu}\p{Ll}{2,})|^\p{L}\p{Ll}{4,}(?=\p{N}[\p{N}.,]{2,})/u;
 const SENTENCE_OPENERS = new Set([VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => [...v.determiners, ...v.subjectPronouns]));
 
 /**
@@ -120,14 +121,14 @@ function nameWord(word: Word, capitalisedInside: ReadonlySet<string>): boolean {
 
 /**
  * Whether a run of capitals is a phrase set in capitals rather than a name:
- * three words or more, or a function word among them ("IL AURAIT FAIT
- * AUTREMENT", "SARKOZY COMPARE LEURS HISTOIRES"); "BANK OF AMERICA" and
- * "PSG" stay names.
+ * four words or more, or a function word among them ("IL AURAIT FAIT
+ * AUTREMENT", "SARKOZY COMPARE LEURS HISTOIRES"); "BANK OF AMERICA", "AIR
+ * FRANCE KLM" and "PSG" stay names.
  */
 function isShouted(run: readonly Word[]): boolean {
   if (run.length < 2 || !run.every((w) => w.text === w.text.toUpperCase() && HAS_LETTER.test(w.text))) return false;
   const words = run.filter((w, k) => k === 0 || k === run.length - 1 || !PARTICLES.has(w.folded));
-  return words.length >= 3 || words.some((w) => isStop(w.folded));
+  return words.length >= 4 || words.some((w) => isStop(w.folded));
 }
 
 /** A number that continues a name as its version or model ("Galaxy S 25", "Audi Q5 40 TDI"), not a count, time, rank or year. */
@@ -143,7 +144,7 @@ function nameContinues(text: string, words: readonly Word[], k: number, capitali
 
 /** A person's title written as an acronym ("PDG", "CEO"): it says who a name is, it is no name itself. */
 function isTitle(word: Word): boolean {
-  return word.text === word.text.toUpperCase() && TITLES.has(word.folded);
+  return word.text === word.text.toUpperCase() && PERSON_TITLES.has(word.folded);
 }
 
 /**
@@ -269,7 +270,7 @@ const COMPLEMENT_OF = new Set([...VOCABULARIES.fr.complementOf, ...VOCABULARIES.
 function afterTitleOrComplement(text: string, words: readonly Word[], first: number): boolean {
   const before = words[first - 1];
   if (!before || !/^\s*$/u.test(text.slice(before.end, words[first].start))) return false;
-  if (TITLES.has(before.folded) || COMPLEMENT_OF.has(before.folded)) return true;
+  if (PERSON_TITLES.has(before.folded) || COMPLEMENT_OF.has(before.folded)) return true;
   const beforeThat = words[first - 2];
   return ELISION.test(before.text) && before.folded.startsWith('l') && beforeThat !== undefined && COMPLEMENT_OF.has(beforeThat.folded);
 }

@@ -1,8 +1,8 @@
 import { foldForMatching, nameKey } from '../text/foldForMatching';
 import { STOP_WORDS } from '../text/stopWords';
-import { VOCABULARIES, type NameKind } from '../text/vocabulary';
+import type { NameKind } from '../text/vocabulary';
 import { canonicalSubject, canonicalSubjectCompany, tableKind, type EntityMention } from './entities';
-import type { ArticleName } from './learnNames';
+import { PERSON_TITLES, type ArticleName } from './learnNames';
 
 /** The key counted most often (the first of equals, in insertion order); undefined for an empty map. */
 export function mostUsed<K>(counts: ReadonlyMap<K, number>): K | undefined {
@@ -35,7 +35,6 @@ interface KnownName {
   marked: boolean;
 }
 
-const PERSON_TITLES = new Set([...VOCABULARIES.fr.personTitles, ...VOCABULARIES.en.personTitles]);
 const WORD = /[\p{L}\p{N}]+(?:[.,+](?=\p{N})\p{N}+|[-+][\p{L}\p{N}]*)*/gu;
 const MARKED = /\p{N}|\p{Ll}\p{Lu}/u;
 const LONGEST_NAME_WORDS = 5;
@@ -67,6 +66,8 @@ export class NameDirectory {
   private readonly entries = new Map<string, NameEntry>();
   /** Folded first words of the people's names the corpus types, worked out on the first untyped name asked about. */
   private givenNames?: ReadonlySet<string>;
+  /** Keys of the names some article gives as a product's maker ("Pierre Fabre" in « le Dermo Plus 2 de Pierre Fabre »): a brand named after someone, no person. */
+  private readonly makers = new Set<string>();
 
   constructor(names: Iterable<ArticleName>) {
     for (const name of names) {
@@ -79,7 +80,10 @@ export class NameDirectory {
       }
       entry.spellings.set(name.name, (entry.spellings.get(name.name) ?? 0) + 1);
       if (name.kind !== 'other') entry.kinds.set(name.kind, (entry.kinds.get(name.kind) ?? 0) + 1);
-      if (name.maker) entry.makers.set(name.maker, (entry.makers.get(name.maker) ?? 0) + 1);
+      if (name.maker) {
+        entry.makers.set(name.maker, (entry.makers.get(name.maker) ?? 0) + 1);
+        this.makers.add(nameKey(name.maker));
+      }
     }
   }
 
@@ -107,7 +111,9 @@ export class NameDirectory {
     if (kind) return kind;
     const words = name.split(/\s+/u);
     if (words.length < 2 || words.length > 4 || /\p{N}/u.test(name)) return 'other';
-    return (this.givenNames ??= this.learnGivenNames()).has(foldForMatching(words[0])) ? 'person' : 'other';
+    this.givenNames ??= this.learnGivenNames();
+    if (this.makers.has(nameKey(name))) return 'other';
+    return this.givenNames.has(foldForMatching(words[0])) ? 'person' : 'other';
   }
 
   /**
@@ -117,7 +123,8 @@ export class NameDirectory {
    * counts when it opens two names the corpus types as people, three times
    * as many as it opens other typed names, and is rarely a name on its own
    * (five times its people's names at most: "Europe", "Twitter", "Paris" are
-   * names themselves); acronyms and titles ("LR", "Mme") never count.
+   * names themselves); acronyms and titles ("LR", "Mme") never count, and a
+   * name the articles give as a maker stays untyped.
    */
   private learnGivenNames(): Set<string> {
     const people = new Map<string, number>();

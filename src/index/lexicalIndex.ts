@@ -1216,6 +1216,7 @@ export class LexicalIndex {
       liveGroups: rebuilt.liveGroups,
       groupPostings: rebuilt.groupPostings,
       norms: null,
+      termShapes: new Int8Array(0),
     });
   }
 }

@@ -140,7 +140,7 @@ export const VOCABULARY_EN: Vocabulary = {
   namingCues: /(?:^|[^\p{L}])(?:code[ -]?names?d?|codenamed|nicknamed?|dubbed|known (?:internally )?as|called|named|alias|aka)(?![\p{L}])/u,
   moneyVerbs: /(?:^|[^\p{L}])(?:cost\p{L}*|pa(?:y|id|ys|ying)|invest\p{L}*|spen[dt]\p{L}*|rais\p{L}*|lent|lend\p{L}*|loan\p{L}*|sold|sell\p{L}*|bought|buy\p{L}*|worth|earn\p{L}*|fund\p{L}*|charg\p{L}*|valu\p{L}*)(?![\p{L}])/u,
   tieWords: 'partner\\p{L}*|agreement|agreements|deal|deals|contract|contracts|alliance|teams? up|joined forces|collaborat\\p{L}*|suppl(?:y|ies|ied|ier|iers)|provid(?:e|es|ed|er|ing)|host(?:s|ed|ing)?|invest(?:s|ed|ing|ment|ments|or|ors)?|backed|backer|backers|relies on|rely on|runs on|run on|order(?:s|ed)?|buy(?:s|ing)?|bought|purchas\\p{L}*|signed|chose|selected|distribut\\p{L}*|integrat\\p{L}*|rent(?:s|ing)?|lease(?:s|d)?|spend(?:s|ing)?|spent|ship(?:s|ped|ping)?|raise[sd]?',
-  strongTieWords: 'partners?|partnership|partnerships|alliance|teams? up|teamed up|joined forces|joint venture|acquir(?:e|es|ed|ing)|acquisition|takeover|merg(?:e|es|ed|ing|er)',
+  strongTieWords: 'partners?|partnership|partnerships|alliance|teams? up|teamed up|joined forces|joint venture',
   ties: {
     natures: [
       ['cloud|host(?:s|ed|ing)?|servers?|data cent(?:er|re)s?|computing capacity|compute capacity|computing power|computing infrastructure|compute', 'cloud'],
@@ -153,6 +153,12 @@ export const VOCABULARY_EN: Vocabulary = {
       ['merg(?:e|es|ed|ing|er|ers)', 'merger'],
     ],
     rivalry: 'concurren\\p{L}*|rival\\p{L}*|compet\\p{L}*|race|face a|versus|vs|against|depend\\p{L}*',
+    ownership: {
+      complement: "of|between|the|a|an|two|group|carmaker|maker|firm|company|startup|retailer|jeweller|jeweler|rival|french|american|german|italian|japanese|chinese|british|swiss|european",
+      agent: 'by',
+      joins: 'and|with|&',
+      abandoned: "abandon\\p{L}*|called off|calls off|scrapped|scraps|dropped|drops|walked away|walks away|failed|fails|denied|denies|rules out|ruled out|rejected|rejects|blocked|blocks|rumou?rs?",
+    },
   },
   placeNames: {
     usa: ['etats-unis'],

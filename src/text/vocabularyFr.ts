@@ -134,7 +134,7 @@ export const VOCABULARY_FR: Vocabulary = {
   namingCues: /(?:^|[^\p{L}])(?:nom de code|nom interne|surnom\p{L}*|baptise\p{L}*|alias|connue? sous le nom|nomme\p{L}*|appele\p{L}*|dit|dite)(?![\p{L}])/u,
   moneyVerbs: /(?:^|[^\p{L}])(?:cout\p{L}*|vau\p{L}*|val\p{L}*|pay\p{L}*|pai\p{L}*|invest\p{L}*|depens\p{L}*|lev\p{L}*|pret\p{L}*|vend\p{L}*|achet\p{L}*|rapport\p{L}*|gagn\p{L}*|finan\p{L}*|debours\p{L}*|rachet\p{L}*|factur\p{L}*)(?![\p{L}])/u,
   tieWords: "partena\\p{L}*|accord|accords|contrat|contrats|alliance|s'allie|s'associe|associe|collaboration|collabore\\p{L}*|fournit|fournira|fourni|fournisseur|fournisseurs|heberg\\p{L}*|invest\\p{L}*|s'appuie|s'appuiera|s'appuyer|commande|achete|achetera|acheter|signe|signee|choisi|distribu\\p{L}*|integr\\p{L}*|louer|loue|louera|entente|depense\\p{L}*|livre|livrera|livrer|leve|levee|lever",
-  strongTieWords: "partenaires?|partenariat|partenariats|alliance|s'allie|s'associe|accord de partenariat|coentreprise|rachat|rachete\\p{L}*|racheter|acquisition|acquiert|fusion|fusionn\\p{L}*",
+  strongTieWords: "partenaires?|partenariat|partenariats|alliance|s'allie|s'associe|accord de partenariat|coentreprise",
   ties: {
     natures: [
       ['cloud|heberg\\p{L}*|serveurs?|centres? de donnees|infrastructure de supercalcul|supercalcul|puissance de calcul|capacite de calcul|capacites de calcul', 'cloud'],
@@ -147,6 +147,12 @@ export const VOCABULARY_FR: Vocabulary = {
       ['fusion|fusions|fusionn\\p{L}*|fusionner', 'merger'],
     ],
     rivalry: 'concurren\\p{L}*|rival\\p{L}*|compet\\p{L}*|course|face a|versus|vs|contre|depend\\p{L}*|dependance',
+    ownership: {
+      complement: "de|du|des|d'|entre|le|la|les|l'|un|une|deux|geant|geants|groupe|groupes|joaillier|constructeur|constructeurs|societe|entreprise|start-up|startup|editeur|chaine|enseigne|marque|francais|francaise|americain|americaine|allemand|allemande|italien|italienne|japonais|japonaise|chinois|chinoise|britannique|suisse|europeen|europeenne",
+      agent: 'par',
+      joins: 'et|avec|&',
+      abandoned: "renonc\\p{L}*|abandon\\p{L}*|dement\\p{L}*|exclu\\p{L}*|echec|echoue\\p{L}*|refus\\p{L}*|rejet\\p{L}*|bloque\\p{L}*|interdi\\p{L}*|annul\\p{L}*|rumeur\\p{L}*",
+    },
   },
   placeNames: {
     'grande-bretagne': ['britain', 'royaume-uni'],

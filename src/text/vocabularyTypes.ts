@@ -160,6 +160,20 @@ export interface TieNatureWords {
   natures: ReadonlyArray<readonly [string, PartnershipNature]>;
   /** Rivalry, not partnership. */
   rivalry: string;
+  /** The grammar of an acquisition or a merger, regex sources on folded text. */
+  ownership: OwnershipWords;
+}
+
+/** The words that say who buys whom or who merges (« le rachat de Tiffany par LVMH », « la fusion entre FCA et PSA »). */
+export interface OwnershipWords {
+  /** What may stand between a cue and the name it acts on: complement prepositions, determiners, adjectives, type nouns (« du joaillier américain »). */
+  complement: string;
+  /** The preposition that names the buyer after a passive or a noun (« par », "by"). */
+  agent: string;
+  /** What joins two merging names (« et », « avec », "and", "with"). */
+  joins: string;
+  /** A deal given up, denied or failed (« renonce », « dément », "failed to"): no acquisition, no merger. */
+  abandoned: string;
 }
 
 /**

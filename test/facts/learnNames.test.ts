@@ -37,6 +37,7 @@ describe('learnNames: sentences run together without a space', () => {
 
   it('GIVEN a word run into a number THEN no product « Fonctionnaires2.593 »', () => {
     expect(namesIn('Le bilan : Fonctionnaires2.593 postes supprimés, selon Bercy.')).toEqual(['Bercy']);
+    expect(namesIn('Le vaccin contre la Covid19 et la Ligue1 selon Windows10.')).toEqual(['Covid19', 'Ligue1', 'Windows10']);
   });
 
   it('GIVEN names with inner capitals THEN they stay whole (McLaren, LinkedIn, OnePlus, LeBron James)', () => {
@@ -46,8 +47,8 @@ describe('learnNames: sentences run together without a space', () => {
 
 describe('learnNames: phrases set in capitals', () => {
   it('GIVEN a quote in capitals THEN no name, while acronyms and names in capitals stay', () => {
-    const names = namesIn('Il a écrit : « IL AURAIT FAIT AUTREMENT » et « SARKOZY COMPARE LEURS HISTOIRES », selon la CGT, le PSG et la BANK OF AMERICA.');
-    expect(names).toEqual(['CGT', 'PSG', 'BANK OF AMERICA']);
+    const names = namesIn('Il a écrit : « IL AURAIT FAIT AUTREMENT » et « SARKOZY COMPARE LEURS HISTOIRES », selon la CGT, le PSG, AIR FRANCE KLM et la BANK OF AMERICA.');
+    expect(names).toEqual(['CGT', 'PSG', 'AIR FRANCE KLM', 'BANK OF AMERICA']);
   });
 });
 

@@ -23,6 +23,11 @@ describe('NameDirectory: people named without a cue', () => {
     expect(directory.kindOf('Europe Écologie')).toBe('other');
   });
 
+  it('GIVEN a name the articles give as a product\'s maker THEN it is no person, though it opens with a first name: « Pierre Fabre »', () => {
+    const directory = new NameDirectory([person('Pierre Person'), person('Pierre Moscovici'), untyped('Pierre Fabre'), { name: 'Dermo 2', kind: 'product', count: 1, maker: 'Pierre Fabre' }]);
+    expect(directory.kindOf('Pierre Fabre')).toBe('other');
+  });
+
   it('GIVEN an untyped name with a model number or a single word THEN it stays untyped', () => {
     const directory = new NameDirectory([person('Jean Castex'), person('Jean Dujardin'), untyped('Jean 2'), untyped('Jean')]);
     expect(directory.kindOf('Jean 2')).toBe('other');

@@ -345,3 +345,22 @@ describe('LexicalIndex', () => {
     expect(() => LexicalIndex.fromJSON({ ...good, ids: good.ids.map(() => 'same') })).toThrow(/duplicate id/);
   });
 });
+
+describe('LexicalIndex after many removals (compaction)', () => {
+  it('GIVEN a « Quand » question searched before and after most passages are removed THEN the ranking equals a fresh index of the passages left', () => {
+    const counted = Array.from({ length: 1400 }, (_, i) => ({ id: `old:${i}`, language: 'fr' as const, text: `Le conseil a voté la réforme par ${i} voix.` }));
+    const left = Array.from({ length: 100 }, (_, i) => ({
+      id: `new:${i}`,
+      language: 'fr' as const,
+      text: i % 2 === 0 ? `Le conseil municipal de la ville a voté la réforme des transports en ${['mai', 'juin', 'mars'][i % 3]}.` : 'Le conseil a voté la réforme des transports.',
+    }));
+    const query = 'Quand le conseil a-t-il voté la réforme ?';
+    const index = new LexicalIndex();
+    index.add([...counted, ...left]);
+    index.search(query, 30);
+    index.remove(counted.map((p) => p.id));
+    const fresh = new LexicalIndex();
+    fresh.add(left);
+    expect(index.search(query, 10)).toEqual(fresh.search(query, 10));
+  });
+});
