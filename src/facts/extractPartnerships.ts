@@ -156,6 +156,9 @@ function orientation(
   return mutual;
 }
 
+/** Between an active buyer and its cue, a few lower-case words and nothing else (« LVMH a finalisé jeudi le rachat »). */
+const BUYER_TO_CUE = /^\s*(?:[\p{Ll}'’]+\s*){0,4}$/u;
+
 /**
  * Who buys whom, or who merges, when the words next to the cue say it
  * plainly, else null (no claim). An acquisition's target is the name after
@@ -168,9 +171,6 @@ function orientation(
  * »). A deal given up, denied or negated (« renonce au rachat », "failed to
  * acquire") is none, nor is a party whose name holds the cue ("Fusion Capital").
  */
-/** Between an active buyer and its cue, a few lower-case words and nothing else (« LVMH a finalisé jeudi le rachat »). */
-const BUYER_TO_CUE = /^\s*(?:[\p{Ll}'’]+\s*){0,4}$/u;
-
 function ownershipChange(
   nature: 'acquisition' | 'merger',
   pair: [Party, Party],
@@ -206,7 +206,8 @@ function ownershipChange(
   let bought: EntityMention | undefined;
   if (agentNamed) {
     buyer = agentNamed;
-    bought = target && target !== agentNamed ? target : lastBefore && grammar.auxiliary.test(gap(lastBefore.end, cueStart).replace(/^\s*,/u, '')) ? lastBefore : undefined;
+    const passiveTarget = lastBefore && grammar.auxiliary.test(gap(lastBefore.end, cueStart).replace(/^\s*,/u, '')) ? lastBefore : undefined;
+    bought = target && target !== agentNamed ? target : passiveTarget;
   } else if (target && lastBefore && BUYER_TO_CUE.test(gap(lastBefore.end, cueStart))) {
     buyer = lastBefore;
     bought = target;
