@@ -56,17 +56,20 @@ interface Word {
 const GLUED_TAIL = /(?<=[\p{Ll}\p{N}]|\p{Lu}{2})\p{Lu}\p{Ll}*$/u;
 /** A capitalised word run into a number, or a number of three characters or more into a word: "en 2020Tous les", "FRANCE 24Carole Delga", "Fonctionnaires2.593 postes" (not "Covid19", "Windows10"). */
 const GLUED_NUMBER = /^\p{N}+(?=\p{Lu}\p{Ll}{2,})|^\p{L}\p{Ll}{4,}(?=\p{N}[\p{N}.,]{2,})/u;
+/** What every glued word has, a digit or a capital after its first letter: most words have neither and skip the two tests. */
+const MAY_BE_GLUED = /\p{N}|.\p{Lu}/u;
 const SENTENCE_OPENERS = new Set([VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => [...v.determiners, ...v.subjectPronouns]));
 
 /**
- * Where a word of `text` at `[start, end)` is two words glued together, a
+ * Where `word`, at `start` in `text`, is two words glued together, a
  * sentence run into the one before without a space (OrangeSum's headings run
  * into their paragraphs): the tail is a determiner or a subject pronoun
  * ("PakistanLe", "2020L'"), or a word and a number ("2020Tous"). -1 when
  * the word is one word ("McLaren", "iPhone", "OnePlus").
  */
-function gluedCut(text: string, start: number, end: number): number {
-  const word = text.slice(start, end);
+function gluedCut(text: string, start: number, word: string): number {
+  if (!MAY_BE_GLUED.test(word)) return -1;
+  const end = start + word.length;
   const number = GLUED_NUMBER.exec(word);
   if (number) return start + number[0].length;
   const tail = GLUED_TAIL.exec(word);
@@ -83,7 +86,7 @@ function wordsOf(text: string, folded: string): Word[] {
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
     const end = start + match[0].length;
-    const cut = gluedCut(text, start, end);
+    const cut = gluedCut(text, start, match[0]);
     push(start, cut > start ? cut : end, opensSentence(text.slice(last, start), words));
     if (cut > start) push(cut, end, true);
     last = end;
