@@ -4,7 +4,7 @@ import type { DateEventKind, PartnershipNature } from '../facts/fact';
 import { foldForMatching } from '../text/foldForMatching';
 import { findEventCues } from '../facts/claimCues';
 import { questionLanguage } from '../text/detectLanguage';
-import { typeNamedFirst, VOCABULARIES, wordsPattern } from '../text/vocabulary';
+import { tieCues, TIE_NATURE_CUES, typeNamedFirst, VOCABULARIES } from '../text/vocabulary';
 import type { QuestionKind } from './answer';
 
 /** The kind of fact a "fact" question asks for, which decides what is pulled out of the supporting sentence. */
@@ -107,7 +107,8 @@ const PARTNERSHIP = [
   /\brel(y|ies|ied|ying) on\b/,
   /\bsoutien\w*/,
   /\blien(s)? entre\b|\brelationship\b/,
-  ...[VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => v.ties.natures.filter(([, nature]) => nature === 'acquisition' || nature === 'merger').map(([source]) => wordsPattern(source, 'u'))),
+  ...tieCues('acquisition'),
+  ...tieCues('merger'),
 ];
 
 const STRONG_FACT: Array<[RegExp, FactTarget]> = [
@@ -133,11 +134,10 @@ function askedEvent(folded: string): DateEventKind | null {
 }
 
 const NATURE_PRIORITY: readonly PartnershipNature[] = ['acquisition', 'merger', 'chips', 'cloud', 'investment', 'distribution', 'integration', 'research'];
-const NATURE_WORDS = [VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => v.ties.natures.map(([source, nature]) => [wordsPattern(source, 'u'), nature] as const));
 
 /** The kind of tie a partnership question asks about, from the tie words of the shared vocabulary. */
 function askedNature(folded: string): PartnershipNature | null {
-  const found = new Set(NATURE_WORDS.filter(([pattern]) => pattern.test(folded)).map(([, nature]) => nature));
+  const found = new Set(TIE_NATURE_CUES.filter(([pattern]) => pattern.test(folded)).map(([, nature]) => nature));
   return NATURE_PRIORITY.find((nature) => found.has(nature)) ?? null;
 }
 

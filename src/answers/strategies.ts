@@ -21,7 +21,7 @@ import { MESSAGES } from './messages';
 import { findEventCues } from '../facts/claimCues';
 import type { DateEventKind } from '../facts/fact';
 import { foldForMatching } from '../text/foldForMatching';
-import { VOCABULARIES, wordsPattern } from '../text/vocabulary';
+import { tieCues } from '../text/vocabulary';
 
 /** How sure a finding drawn from the fact book is: those claims were extracted by the stricter fact grammar. */
 const CLAIM_CONFIDENCE = { date: 0.9, partnership: 0.85, codeName: 0.9 };
@@ -189,10 +189,7 @@ const sentenceDates: AnswerStrategy = {
 const NAMED_EVENTS: ReadonlySet<DateEventKind> = new Set(['acquisition', 'election', 'match', 'entry-into-force']);
 
 /** The cue words of the ties a question may ask by what they are (« Qui a racheté X ? », "Who did X merge with?"), both languages. */
-const OWNERSHIP_CUES = {
-  acquisition: [VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => v.ties.natures.filter(([, nature]) => nature === 'acquisition').map(([source]) => wordsPattern(source, 'u'))),
-  merger: [VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => v.ties.natures.filter(([, nature]) => nature === 'merger').map(([source]) => wordsPattern(source, 'u'))),
-};
+const OWNERSHIP_CUES = { acquisition: tieCues('acquisition'), merger: tieCues('merger') };
 
 /**
  * Whether a sentence can answer a question that asks who bought or merged:

@@ -1,7 +1,7 @@
 import { foldAccents } from './foldForMatching';
 import { VOCABULARY_EN } from './vocabularyEn';
 import { VOCABULARY_FR } from './vocabularyFr';
-import type { AnswerType, DateWords, Vocabulary } from './vocabularyTypes';
+import type { AnswerType, DateWords, PartnershipNature, Vocabulary } from './vocabularyTypes';
 
 export type * from './vocabularyTypes';
 
@@ -14,6 +14,21 @@ export const VOCABULARIES: Readonly<Record<'fr' | 'en', Vocabulary>> = { fr: VOC
  */
 export function wordsPattern(source: string, flags = 'gu'): RegExp {
   return new RegExp(`(?<![\\p{L}\\d])(?:${source})(?![\\p{L}\\d])`, flags);
+}
+
+/** The words of one list in either language, as one set ("le", "the" for the determiners). */
+export function inEitherLanguage(list: (vocabulary: Vocabulary) => ReadonlySet<string>): ReadonlySet<string> {
+  return new Set([...list(VOCABULARIES.fr), ...list(VOCABULARIES.en)]);
+}
+
+/** Each kind of tie with the cue words that name it, in either language, as whole-word patterns (`u`, no state between tests). */
+export const TIE_NATURE_CUES: ReadonlyArray<readonly [RegExp, PartnershipNature]> = [VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) =>
+  v.ties.natures.map(([source, nature]) => [wordsPattern(source, 'u'), nature] as const),
+);
+
+/** The cue patterns of one kind of tie, in either language (« rachat », "acquire" for an acquisition). */
+export function tieCues(nature: PartnershipNature): RegExp[] {
+  return TIE_NATURE_CUES.filter(([, cueNature]) => cueNature === nature).map(([pattern]) => pattern);
 }
 
 /** The answer type a noun names in either vocabulary, its plural folded ("dates" → date); undefined when neither types it. */
