@@ -4,10 +4,12 @@ import { splitSentences } from '../passages/splitSentences';
 import type { SearchHit } from '../retrieval/searchHit';
 import { foldForMatching } from '../text/foldForMatching';
 import { STOP_WORDS } from '../text/stopWords';
-import { VOCABULARIES } from '../text/vocabulary';
+import { inEitherLanguage, VOCABULARIES } from '../text/vocabulary';
 import { foldedArticle, namesFocusName } from './namesFocus';
 import type { FocusName, QuestionReading } from './readQuestion';
 
+/** The particles a name carries inside (« de », "of"): left out when a question's name is matched to its focus. */
+const NAME_PARTICLES = inEitherLanguage((v) => v.nameParticles);
 
 /**
  * The name a "who is NAME?" question asks to describe (« Qui est Carlos
@@ -21,12 +23,11 @@ export function describedName(reading: QuestionReading): FocusName | null {
   const question = foldForMatching(reading.question).replace(/\s+/g, ' ').trim();
   const asked = VOCABULARIES.fr.whoIs.exec(question) ?? VOCABULARIES.en.whoIs.exec(question);
   if (!asked) return null;
-  const particles = new Set([...VOCABULARIES.fr.nameParticles, ...VOCABULARIES.en.nameParticles]);
-  const wordsOf = (text: string) => (text.match(/[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/gu) ?? []).filter((w) => !particles.has(w)).join(' ');
+  const wordsOf = (text: string) => (text.match(/[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/gu) ?? []).filter((w) => !NAME_PARTICLES.has(w)).join(' ');
   return wordsOf(asked[1]) === wordsOf(focus[0].words.join(' ')) ? focus[0] : null;
 }
 
-const DETERMINERS = new Set([...VOCABULARIES.fr.determiners, ...VOCABULARIES.en.determiners]);
+const DETERMINERS = inEitherLanguage((v) => v.determiners);
 const STOPS = new Set([...STOP_WORDS.fr, ...STOP_WORDS.en]);
 /** Words that name a role or a person (« PDG », "CEO", « patron », « chef », « femme »), other than small words ("sa" of a company's form is also « sa »). */
 const ROLES = new Set(
@@ -37,9 +38,9 @@ const ROLES = new Set(
 /** What a description stands by: a role or a kind of organisation (« groupe », "company"). */
 const HEADS = new Set([...ROLES, ...[...VOCABULARIES.fr.organisationCues, ...VOCABULARIES.en.organisationCues].filter((w) => w.length > 2 && !STOPS.has(w))]);
 /** Words a title written before the name does not run back over (see `clauseWords`). */
-const CLAUSE_WORDS = new Set([...VOCABULARIES.fr.clauseWords, ...VOCABULARIES.en.clauseWords]);
+const CLAUSE_WORDS = inEitherLanguage((v) => v.clauseWords);
 /** Words a description may open with before its determiner-less head (see `beforeHead`). */
-const BEFORE_HEAD = new Set([...VOCABULARIES.fr.beforeHead, ...VOCABULARIES.en.beforeHead]);
+const BEFORE_HEAD = inEitherLanguage((v) => v.beforeHead);
 const CLAUSE_END = /[,;:.!?«»"“”]|\s[-–—]\s/u;
 const WORD = /(?:[ldjmnstc]|qu)['’](?=\p{L})|[\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)*(?:['’]s)?/giu;
 /** A description longer than this is a clause, not a description. */
@@ -83,7 +84,7 @@ function describes(words: Word[]): boolean {
 /** Prepositions that open an adverbial phrase (« selon », « pour », "according"): a name inside one is no subject an apposition could describe. */
 const PHRASE_PREPOSITIONS = new Set([...VOCABULARIES.fr.claims.phrasePrepositions, ...VOCABULARIES.en.claims.phrasePrepositions]);
 /** Words that end a title on a complement (« le directeur de campagne de Marine Le Pen »): the title is someone else's. */
-const OF = new Set([...VOCABULARIES.fr.complementOf, ...VOCABULARIES.en.complementOf]);
+const OF = inEitherLanguage((v) => v.complementOf);
 
 /**
  * True when the name stands inside an adverbial phrase of its clause, one a

@@ -3,7 +3,7 @@ import { canonicalSubject } from './entities';
 import { foldForMatching } from '../text/foldForMatching';
 import { STOP_WORDS } from '../text/stopWords';
 import { vocabularyLanguage } from '../text/language';
-import { VOCABULARIES, type NameKind, type Vocabulary } from '../text/vocabulary';
+import { inEitherLanguage, VOCABULARIES, type NameKind, type Vocabulary } from '../text/vocabulary';
 import { isKnownPlace } from '../text/placeNames';
 import { isNumberNotName, isOrdinalWord } from '../text/numberShapes';
 
@@ -31,7 +31,7 @@ export interface ArticleName {
 const WORD = /(?:[ldjmnstcLDJMNSTC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](?=\p{L})|[\p{L}\p{N}]+(?:(?<=\p{N})[.,](?=\p{N})\p{N}+|-[\p{L}\p{N}]+)*/gu;
 const ELISION = /['’]$/u;
 const TITLE_ABBREVIATIONS = new Set(['m', 'mm', 'mme', 'mlle', 'dr', 'pr', 'mr', 'mrs', 'ms', 'st', 'me']);
-const PARTICLES = new Set([...VOCABULARIES.fr.nameParticles, ...VOCABULARIES.en.nameParticles]);
+const PARTICLES = inEitherLanguage((v) => v.nameParticles);
 const CAPITAL = /^\p{Lu}/u;
 const HAS_DIGIT = /\p{N}/u;
 const HAS_LETTER = /\p{L}/u;
@@ -40,7 +40,7 @@ const MONTHS_AND_DAYS = new Set(
   [VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) => [...Object.keys(v.dates.months), ...v.dates.weekdays]),
 );
 /** Every person's title of both vocabularies, folded ("ministre", "PDG", "Mme"). */
-export const PERSON_TITLES: ReadonlySet<string> = new Set([...VOCABULARIES.fr.personTitles, ...VOCABULARIES.en.personTitles]);
+export const PERSON_TITLES: ReadonlySet<string> = inEitherLanguage((v) => v.personTitles);
 const CORPORATE_SUFFIX = /^(?:sa|sas|inc|ltd|llc|plc|corp|ag|gmbh|spa|nv|bv)$/;
 
 interface Word {
@@ -267,7 +267,7 @@ export function learnNames(text: string, language: Article['language'], folded: 
   return names;
 }
 
-const COMPLEMENT_OF = new Set([...VOCABULARIES.fr.complementOf, ...VOCABULARIES.en.complementOf]);
+const COMPLEMENT_OF = inEitherLanguage((v) => v.complementOf);
 
 /** Whether the word before `words[first]` is a person's title or the « de » of one's complement (« le député LREM », « le maire de », « la ministre de l'Economie »). */
 function afterTitleOrComplement(text: string, words: readonly Word[], first: number): boolean {
