@@ -7,7 +7,6 @@ import { answerFromPassages, bestStatedSentence, type ReadSentence } from './ans
 import { pickDateClaims, renderDateClaims } from './answerDate';
 import { answerPartnershipFromClaims } from './answerPartnership';
 import { articleFit } from './articleFit';
-import { isKnownPlace } from '../text/placeNames';
 import { describedName, findNameDescriptions } from './describeName';
 import type { SubjectMention } from './analyzeQuestion';
 import { CitationList } from './citationList';
@@ -236,7 +235,7 @@ export const ARTICLE_FIT_THRESHOLD = 0.4;
  */
 function fitsArticle(context: AnswerContext, article: Article): boolean {
   const { reading } = context;
-  const namesMoreThanPlaces = reading.names.some((name) => !name.place && !isKnownPlace(name.text) && !context.facts.isPlace(name.text));
+  const namesMoreThanPlaces = reading.names.some((name) => !name.place && !context.facts.isPlace(name.text));
   if (namesMoreThanPlaces || article.language !== reading.language) return true;
   return articleFit(reading, context.hits, article) >= ARTICLE_FIT_THRESHOLD;
 }

@@ -1,3 +1,4 @@
+import { isKnownPlace } from '../text/placeNames';
 import type { Article } from '../articles/article';
 import { isoDay, publicationInterval } from './calendar';
 import { canonicalCompany, canonicalSubject, tableSpellings, type EntityMention } from './entities';
@@ -231,9 +232,9 @@ export class FactBook {
     return [...this.sortedCompanies];
   }
 
-  /** True when the corpus says `name` names a place (« à Paris » in most articles that type it). */
+  /** True when `name` names a place: one the place table knows ("Londres", "États-Unis"), or one the corpus types as a place (« à Paris » in most articles that type it). */
   isPlace(name: string): boolean {
-    return this.directory.kindOf(name) === 'place';
+    return isKnownPlace(name) || this.directory.kindOf(name) === 'place';
   }
 
   /** True when `canonical` is a subject, an organisation or any other name the articles use (as they write it). */
