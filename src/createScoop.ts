@@ -72,6 +72,7 @@ export function createScoop({ index, retriever, facts, chat, logger, takeTurn }:
     aliasesOf: (subject) => factBook().aliasesOf(subject),
     findNames: (question) => factBook().findNames(question),
     isPlace: (name) => factBook().isPlace(name),
+    kindOf: (name) => factBook().kindOf(name),
   };
   const latestOf = (articles: Article[], limit: number): LatestArticle[] =>
     articles

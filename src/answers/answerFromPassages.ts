@@ -9,7 +9,7 @@ import { foldForMatching } from '../text/foldForMatching';
 import { resolveDateExpression, type ResolveDateOptions, type ResolvedDateExpression } from '../facts/resolveDateExpression';
 import { dateOfStatement, dateScope, inDateScope, scopeUndoes } from '../facts/dateScope';
 import { describeRange } from './describeDate';
-import { VOCABULARIES, type AnswerType } from '../text/vocabulary';
+import { VOCABULARIES, type AnswerType, type NameKind } from '../text/vocabulary';
 import { findAnswerCandidates, OPEN_TYPES, readTokens, type AnswerCandidate, type ReadToken } from './answerCandidates';
 import { namesTime } from './readQuestion';
 import { articleFit } from './articleFit';
@@ -41,6 +41,12 @@ export interface ReadSentence {
   namesNear: boolean;
   /** The sentence before, when this one names none of the question's names and leans on it for them. */
   leansOn: TextSpan | null;
+  /**
+   * Names of the same kind as the question's focus (another person, for a
+   * question about a person) that the sentence gives instead of it, as spans
+   * of `text`: what the sentence says is about them, so only they may answer.
+   */
+  rivals: TextSpan[];
 }
 
 /** The best typed answer found in the passages, with what supports it. */
@@ -65,6 +71,8 @@ export type PassageMiss = { reason: 'focus-absent' } | { reason: 'not-stated'; b
 export interface PassageReadingOptions {
   /** The language the value is worded in (dates: "3 September 2020" / « 3 septembre 2020 »); the question's by default. */
   replyLanguage?: 'fr' | 'en';
+  /** The kind the corpus gives a name (`FactBook.kindOf`): a sentence naming another person than the question's is about that person. */
+  kindOf?: (name: string) => NameKind;
 }
 
 const SENTENCE_LIMIT = 4096;
@@ -223,6 +231,41 @@ function namesOther(tokens: ReadToken[]): boolean {
   return tokens.some((t, i) => i > 0 && !t.asked && t.text.length > 1 && CAPITALISED.test(t.text) && !tokens[i - 1].text.endsWith('.'));
 }
 
+const NAME_PARTICLES = new Set([...VOCABULARIES.fr.nameParticles, ...VOCABULARIES.en.nameParticles]);
+
+/** The capitalised runs of a sentence the question does not use ("Ousmane Dembélé", "FC Barcelone", "Val d'Aran"), as spans of its text. */
+function capitalisedRuns(text: string, tokens: ReadToken[]): TextSpan[] {
+  const runs: TextSpan[] = [];
+  let i = 0;
+  const capital = (t: ReadToken | undefined) => t !== undefined && !t.asked && t.text.length > 1 && CAPITALISED.test(t.text);
+  while (i < tokens.length) {
+    if (!capital(tokens[i]) || (i === 0 && tokens[i].stop)) {
+      i += 1;
+      continue;
+    }
+    let last = i;
+    for (;;) {
+      const next = tokens[last + 1];
+      if (next && capital(next) && /^[\s'’-]*$/u.test(text.slice(tokens[last].end, next.start))) last += 1;
+      else if (next && NAME_PARTICLES.has(next.folded) && capital(tokens[last + 2])) last += 2;
+      else break;
+    }
+    runs.push({ start: tokens[i].start, end: tokens[last].end });
+    i = last + 1;
+  }
+  return runs;
+}
+
+/**
+ * The names of a sentence that does not name the question's focus which the
+ * corpus types as the focus is typed (another person for a person): the
+ * sentence is about them. None when the focus is untyped (`other`).
+ */
+function rivalNames(text: string, tokens: ReadToken[], focusKinds: ReadonlySet<NameKind>, kindOf: (name: string) => NameKind): TextSpan[] {
+  if (focusKinds.size === 0) return [];
+  return capitalisedRuns(text, tokens).filter((run) => focusKinds.has(kindOf(text.slice(run.start, run.end))));
+}
+
 /**
  * Reads the sentences of the hits' passages whose article names the
  * question's focus. The rare words of a question that names something must
@@ -230,13 +273,15 @@ function namesOther(tokens: ReadToken[]): boolean {
  * batteries does not say who makes them); a question that names nothing is
  * often worded apart from its article, and is left to the sentences' evidence.
  */
-export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]): { sentences: ReadSentence[]; gated: number } {
+export function readPassageSentences(reading: QuestionReading, hits: SearchHit[], kindOf?: (name: string) => NameKind): { sentences: ReadSentence[]; gated: number } {
   const index = termIndex(reading);
   const asksTie = TIES.some((pattern) => pattern.test(foldForMatching(reading.question)));
   const nameWeight = reading.terms.filter((t) => t.name).reduce((sum, t) => sum + t.weight, 0);
   const wordWeights = [false, true].map((cross) => reading.terms.filter((t) => !t.name).reduce((sum, t) => sum + termWeight(reading, t, cross), 0) + (asksTie ? 1 : 0));
   const focusNames = reading.names.filter((n) => !n.place);
   const places = reading.names.filter((n) => n.place);
+  const focusKinds = new Set(kindOf ? focusNames.map((name) => kindOf(name.text)) : []);
+  if (focusKinds.has('other')) focusKinds.clear();
   const sentences: ReadSentence[] = [];
   const seen = new Set<string>();
   const titles = new Map<string, TermsHeld>();
@@ -297,7 +342,9 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
         const inSentence = focusNames.every((name) => namesFocusName(folded, name));
         const someInSentence = focusNames.some((name) => namesFocusName(folded, name));
         const namesNear = inSentence || focusNames.every((name) => namesFocusName(folded, name) || namesFocusName(previousFolded, name) || namesFocusName(titleFolded, name));
-        if (!someInSentence && focusNames.length > 0 && VALUE_TYPES.has(reading.expected) && namesOther(held.tokens)) evidence *= OTHER_NAME_FACTOR;
+        const rivals = !someInSentence && kindOf ? rivalNames(text, held.tokens, focusKinds, kindOf) : [];
+        const namesAnother = focusKinds.size > 0 && namesNear ? rivals.length > 0 : namesOther(held.tokens);
+        if (!someInSentence && focusNames.length > 0 && VALUE_TYPES.has(reading.expected) && namesAnother) evidence *= OTHER_NAME_FACTOR;
         else if (!namesNear) evidence *= FAR_NAME_FACTOR;
         if (!places.every((place) => namesFocusName(folded, place) || namesFocusName(previousFolded, place))) evidence *= OTHER_NAME_FACTOR;
         const leansOn = nameWeight > 0 && nameShare === 0 && previousNames > 0 && previousSpan ? previousSpan : null;
@@ -313,6 +360,7 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
           evidence,
           namesNear,
           leansOn,
+          rivals: focusKinds.has('person') ? rivals : [],
         });
       }
       previousHeld = held;
@@ -553,6 +601,14 @@ function unitFit(reading: QuestionReading, sentence: ReadSentence, candidate: An
   return reading.countsPeople ? -1 : -0.5;
 }
 
+/** A number written as a day of a month (« le 15 septembre », "21 August"): a date, not a count, unless time is counted. */
+function countsDayOfMonth(sentence: ReadSentence, candidate: AnswerCandidate): boolean {
+  const next = sentence.tokens[candidate.first + 1];
+  const previous = sentence.tokens[candidate.first - 1];
+  const isMonth = (token: ReadToken | undefined) => token !== undefined && (['fr', 'en'] as const).some((l) => VOCABULARIES[l].dates.months[token.folded] !== undefined);
+  return isMonth(next) || (isMonth(previous) && /^\p{N}{1,2}$/u.test(sentence.tokens[candidate.first].text));
+}
+
 /**
  * Whether the word after a count says it counts something else than the
  * question's noun: a noun the vocabularies type (« cinq blessés » for
@@ -726,6 +782,7 @@ function datesAnotherEvent(reading: QuestionReading, sentence: ReadSentence, can
 
 function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate, replyLanguage: 'fr' | 'en'): ScoredCandidate | null {
   if (restatesQuestion(candidate, sentence, reading)) return null;
+  if (sentence.rivals.some((rival) => rival.end <= candidate.start || rival.start >= candidate.end)) return null;
   if (candidate.type === 'date' && reading.expected === 'date' && datesAnotherEvent(reading, sentence, candidate)) return null;
   const fitOfType = typeFit(reading.expected, candidate.type);
   if (fitOfType === null) return null;
@@ -739,6 +796,7 @@ function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candid
   const words = candidate.last - candidate.first + 1;
   const lengthPenalty = candidate.type === 'other' ? Math.max(0, words - 4) * 0.06 : candidate.type === 'reason' ? Math.max(0, words - 10) * 0.03 : 0;
   if (reading.counted !== null && candidate.type === 'count' && insideName(sentence, candidate)) return null;
+  if (candidate.type === 'count' && !reading.countsTime && countsDayOfMonth(sentence, candidate)) return null;
   const unit = unitFit(reading, sentence, candidate);
   if (unit === null) return null;
   const f: CandidateFeatures = {
@@ -853,7 +911,7 @@ export function scoreAnswerCandidates(
   options: PassageReadingOptions = {},
 ): { scored: ScoredCandidate[]; byValue: Map<string, ScoredCandidate[]>; keyOf: Map<ScoredCandidate, string> } | PassageMiss {
   const replyLanguage = options.replyLanguage ?? reading.language;
-  const { sentences, gated } = readPassageSentences(reading, hits);
+  const { sentences, gated } = readPassageSentences(reading, hits, options.kindOf);
   if (sentences.length === 0) return gated > 0 ? { reason: 'focus-absent' } : { reason: 'not-stated', best: null };
   const ranked = [...sentences].sort((a, b) => b.evidence + b.context - (a.evidence + a.context) || a.rank - b.rank).slice(0, SENTENCES_SCORED);
   const instructions = [VOCABULARIES.fr.instructions, VOCABULARIES.en.instructions];

@@ -3,7 +3,8 @@ import { expandWithLexicon, isConcept } from '../text/expandWithLexicon';
 import { foldForMatching } from '../text/foldForMatching';
 import { STOP_WORDS } from '../text/stopWords';
 import { tokenize, type Token } from '../text/tokenize';
-import { typeNamedFirst, typeOfNoun, VOCABULARIES, type AnswerType, type DateRole, type Vocabulary } from '../text/vocabulary';
+import { expectedAnswerType, foldQuestion, headNouns, whichPhrase } from '../text/expectedAnswerType';
+import { typeOfNoun, VOCABULARIES, type AnswerType, type DateRole, type Vocabulary } from '../text/vocabulary';
 import { isOrdinalWord, isYear } from '../text/numberShapes';
 
 /** A name the question asks about, with the parts that tell it from its neighbours. */
@@ -87,10 +88,6 @@ export interface QuestionReading {
 const HAS_DIGIT = /\p{N}/u;
 const CAPITAL = /^\p{Lu}/u;
 const INNER_CAPITAL = /^\p{Ll}+\p{Lu}/u;
-const ADJECTIVES_BEFORE_NOUN = new Set(
-  'premier premiere premiers premieres dernier derniere derniers dernieres principal principale principaux seul seule plus grand grande grands grandes nouveau nouvelle ancien ancienne meilleur meilleure deuxieme second seconde troisieme petit petite vieux vieille first last main only new old best largest biggest second third latest most'.split(' '),
-);
-const QUEL = /(?:^|[^\p{L}])(?:quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|what|which)\s+(?:(?:est|sont|etait|etaient|fut|furent|sera|seront|is|are|was|were|will be)\s+)?(?:(?:le|la|les|l'|son|sa|ses|leur|leurs|the|its|his|her|their|un|une|a|an)\s?)?((?:[\p{L}'-]+\s+){0,2}[\p{L}'-]+)/u;
 const PAST = /\b(?:was|were|did|has been|have been|had|a ete|ont ete|a-t-(?:il|elle)|ont-(?:ils|elles)|avait|avaient|etait|etaient|fut|furent)\b|\b\p{L}+(?:ed)\b|-t-(?:il|elle)\s+(?:ete|eu)\b/u;
 
 /** Whether a folded word names a time: a month, a unit of time (« jours », "hours") or a date noun. */
@@ -118,61 +115,6 @@ function rarityWeight(shares: number[]): number {
   const share = Math.max(0, ...shares);
   if (share <= 0) return UNKNOWN_WORD_WEIGHT;
   return Math.min(1.6, Math.max(0.25, Math.log(1 / share) / 5.5));
-}
-
-/**
- * The nouns a « quel X » phrase asks for, adjectives before them skipped:
- * the first in French (« quel modèle de raisonnement »); in English the
- * words before the first function word, the noun being the last of a
- * compound ("which reasoning model will").
- */
-function headNouns(match: RegExpExecArray, language: 'fr' | 'en'): string[] {
-  const words = match[1].split(/\s+/).map((word) => word.replace(/^(?:l|d)'/, '')).filter((word) => !ADJECTIVES_BEFORE_NOUN.has(word));
-  if (language === 'fr') return words.slice(0, 1);
-  const end = words.findIndex((word) => STOP_WORDS.en.has(word));
-  return words.slice(0, end < 0 ? words.length : Math.max(1, end));
-}
-
-function typeFromNoun(match: RegExpExecArray, vocabulary: Vocabulary): AnswerType {
-  const bare = headNouns(match, 'fr')[0];
-  if (bare === undefined) return 'other';
-  return typeOfNoun(bare, [vocabulary]) ?? 'other';
-}
-
-const WHO = /(?:^|[^\p{L}])(?:qui|who|whom|whose)(?![\p{L}])/u;
-
-const WHAT = /(?:^|[^\p{L}])(?:que|quoi|qu'est-ce|qu'est ce|qu'|what)(?![\p{L}])|^qu'/u;
-
-/**
- * The answer type a question asks for, from its first question word
- * ("quand" → date, "quelle ville" → place, "qui" → person); a question with
- * none asks for the type of the noun it opens with ("Le lieu du sommet ?"),
- * else it is a yes/no question when an auxiliary opens it or it ends with a
- * question mark ("Une hausse pour rénover les canalisations ?").
- */
-export function expectedAnswerType(question: string, language: 'fr' | 'en'): AnswerType {
-  const folded = foldForMatching(question).replace(/\s+/g, ' ').trim();
-  let best: { at: number; type: AnswerType } | null = null;
-  const consider = (at: number, type: AnswerType) => {
-    if (!best || at < best.at) best = { at, type };
-  };
-  for (const vocabulary of [VOCABULARIES[language], VOCABULARIES[language === 'fr' ? 'en' : 'fr']]) {
-    for (const [pattern, type] of vocabulary.questionOpeners) {
-      const match = pattern.exec(folded);
-      if (match) consider(match.index, type);
-    }
-    const quel = QUEL.exec(folded);
-    if (quel) consider(quel.index, typeFromNoun(quel, vocabulary));
-  }
-  const who = WHO.exec(folded);
-  if (who && !/qu'est-ce qui/u.test(folded)) consider(who.index, 'person');
-  const what = WHAT.exec(folded);
-  if (what) consider(what.index, 'other');
-  if (best) return (best as { type: AnswerType }).type;
-  const named = typeNamedFirst(folded, [VOCABULARIES[language], VOCABULARIES[language === 'fr' ? 'en' : 'fr']]);
-  if (named) return named;
-  const asked = VOCABULARIES[language].yesNo.test(folded) || VOCABULARIES.fr.yesNo.test(folded) || /[?？]$/u.test(folded);
-  return asked ? 'yes-no' : 'other';
 }
 
 function isNameToken(token: Token, index: number, vocabulary: Vocabulary, language: 'fr' | 'en'): boolean {
@@ -231,6 +173,21 @@ export function findFocusNames(question: string, language: 'fr' | 'en'): FocusNa
   return names;
 }
 
+const COUNTED = /\b(?:how many |combien d(?:e |'))(?:([\p{L}-]+) (?:de |d'|of ))?(\p{L}+)/u;
+
+/**
+ * The noun a « combien de X » / "how many X" question counts: X, or for a
+ * measure of something (« combien de tonnes de blé ») the noun after it;
+ * X itself when an article follows (« combien d'exemplaires de la Bugatti »).
+ */
+function countedNoun(folded: string, language: 'fr' | 'en'): string | null {
+  const match = COUNTED.exec(folded);
+  if (!match) return null;
+  const [, measure, noun] = match;
+  if (measure !== undefined && (STOP_WORDS[language].has(noun) || VOCABULARIES[language].determiners.has(noun))) return measure;
+  return noun;
+}
+
 function roleOf(folded: string, language: 'fr' | 'en'): DateRole | null {
   for (const [pattern, role] of VOCABULARIES[language].roles) if (pattern.test(folded)) return role;
   return null;
@@ -245,15 +202,15 @@ export function readQuestion(asked: string, language: 'fr' | 'en', options: Read
   const question = asked.replace(/\b(what|who|where|when|how)['’]s\b/giu, '$1 is');
   const vocabulary = VOCABULARIES[language];
   const other = language === 'fr' ? 'en' : 'fr';
-  const folded = foldForMatching(question).replace(/\s+/g, ' ').trim();
+  const folded = foldQuestion(question);
   const names = findFocusNames(question, language);
   const nameWords = new Set(names.flatMap((n) => n.words));
   const years = [...new Set(tokenize(question).filter((t) => isYear(t.text)).map((t) => t.text))];
   const terms: QuestionTerm[] = [];
   const seen = new Set<string>();
-  const countedWord = /\b(?:how many |combien d(?:e |'))(?:[\p{L}-]+ (?:de |d'|of ))?(\p{L}+)/u.exec(folded)?.[1] ?? null;
+  const countedWord = countedNoun(folded, language);
   let counted: number | null = null;
-  const quel = QUEL.exec(folded);
+  const quel = whichPhrase(folded);
   const headWords = new Set(quel ? headNouns(quel, language) : []);
   const heads: QuestionReading['heads'] = [];
   for (const token of analyzeTokens(question, language)) {

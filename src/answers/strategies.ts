@@ -143,7 +143,7 @@ const readings = new WeakMap<AnswerContext, ReturnType<typeof answerFromPassages
 function readPassages(context: AnswerContext): ReturnType<typeof answerFromPassages> {
   let found = readings.get(context);
   if (!found) {
-    found = answerFromPassages(context.reading, context.hits, { replyLanguage: context.replyLanguage });
+    found = answerFromPassages(context.reading, context.hits, { replyLanguage: context.replyLanguage, kindOf: (name) => context.facts.kindOf(name) });
     readings.set(context, found);
   }
   return found;

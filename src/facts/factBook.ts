@@ -1,4 +1,5 @@
 import { isKnownPlace } from '../text/placeNames';
+import type { NameKind } from '../text/vocabulary';
 import type { Article } from '../articles/article';
 import { isoDay, publicationInterval } from './calendar';
 import { canonicalCompany, canonicalSubject, tableSpellings, type EntityMention } from './entities';
@@ -230,6 +231,11 @@ export class FactBook {
   /** Organisations with known partnerships, for autocompletion. */
   companies(): string[] {
     return [...this.sortedCompanies];
+  }
+
+  /** The kind of a name across the corpus (the alias table's, else the kind most articles' cues give it, a person when it opens with a first name the corpus's people use); `other` when nothing types it. */
+  kindOf(name: string): NameKind {
+    return this.directory.kindOf(name);
   }
 
   /** True when `name` names a place: one the place table knows ("Londres", "États-Unis"), or one the corpus types as a place (« à Paris » in most articles that type it). */

@@ -17,6 +17,10 @@ const QUESTION_GRAMMAR: QuestionGrammar = {
   doForms: words('do does did'),
   invertedPronouns: new Set(),
   personalPronouns: new Set(),
+  whichWords: words('what which'),
+  whichVerbs: new Set(['is', 'are', 'was', 'were', 'will be']),
+  whichDeterminers: words('the its his her their a an'),
+  personInterrogatives: words('who whom whose'),
 };
 
 /** English: the words question analysis and fact extraction share (folded). */
@@ -27,7 +31,7 @@ export const VOCABULARY_EN: Vocabulary = {
     [/\b(?:what (?:is |was |are |were )?(?:the |its |his |her |their )?(?:name|nickname|title|code ?name)|what (?:is|was) \p{L}+ (?:called|named)|under what name)\b/u, 'name'],
     [/\b(?:when|what date|what year|which year|what day|which day|what month|which month|what century|which century|how long ago|since when|until when|release date|launch date)\b/u, 'date'],
     [/\b(?:why|for what reason|what (?:is |was )?(?:the )?(?:reason|cause))\b/u, 'reason'],
-    [/\bhow (?:many|much)\b/u, 'count'],
+    [/\bhow (?:many|much|old)\b/u, 'count'],
     [/\b(?:where|which (?:city|country|region|place|state|town)|what (?:city|country|region|place|state|town))\b/u, 'place'],
     [/\bhow\b/u, 'manner'],
   ],

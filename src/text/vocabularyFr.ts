@@ -17,6 +17,10 @@ const QUESTION_GRAMMAR: QuestionGrammar = {
   doForms: new Set(),
   invertedPronouns: SUBJECT_PRONOUNS,
   personalPronouns: words('je tu nous vous'),
+  whichWords: words('quel quelle quels quelles lequel laquelle lesquels lesquelles'),
+  whichVerbs: words('est sont etait etaient fut furent sera seront'),
+  whichDeterminers: words("le la les l' son sa ses leur leurs un une"),
+  personInterrogatives: words('qui'),
 };
 
 /** French: the words question analysis and fact extraction share (folded). */
@@ -132,7 +136,7 @@ export const VOCABULARY_FR: Vocabulary = {
   increments: /(?<![\p{L}])(?:supplementaires?|de plus|nouveaux|nouvelles?|additionnels?|en (?:24|vingt-quatre) ?h(?:eures)?|(?:ces|les|sur les) (?:dernieres|derniers) (?:24|vingt-quatre) ?h(?:eures)?|en (?:une|un) (?:seule )?(?:journee|jour)|par jour)(?![\p{L}])/u,
   instructions: /(?:^|[.!?;:]\s*)(?:ignore[zs]?|oublie[zs]?|dis|dites|reponds|repondez|affirme[zs]?|ecris|ecrivez)(?![\p{L}])|(?:instructions?|consignes?) (?:precedentes?|ci-dessus)/u,
   namingCues: /(?:^|[^\p{L}])(?:nom de code|nom interne|surnom\p{L}*|baptise\p{L}*|alias|connue? sous le nom|nomme\p{L}*|appele\p{L}*|dit|dite)(?![\p{L}])/u,
-  moneyVerbs: /(?:^|[^\p{L}])(?:cout\p{L}*|vau\p{L}*|val\p{L}*|pay\p{L}*|pai\p{L}*|invest\p{L}*|depens\p{L}*|lev\p{L}*|pret\p{L}*|vend\p{L}*|achet\p{L}*|rapport\p{L}*|gagn\p{L}*|finan\p{L}*|debours\p{L}*|rachet\p{L}*|factur\p{L}*)(?![\p{L}])/u,
+  moneyVerbs: /(?:^|[^\p{L}])(?:cout\p{L}*|vau\p{L}*|val\p{L}*|pay\p{L}*|pai\p{L}*|invest\p{L}*|depens\p{L}*|lev\p{L}*|pret\p{L}*|vend\p{L}*|achet\p{L}*|rapport\p{L}*|gagn\p{L}*|finan\p{L}*|debours\p{L}*|rachet\p{L}*|factur\p{L}*|vers(?:e|es|ent|er|era|eront|ait|aient|ee|ees))(?![\p{L}])/u,
   tieWords: "partena\\p{L}*|accord|accords|contrat|contrats|alliance|s'allie|s'associe|associe|collaboration|collabore\\p{L}*|fournit|fournira|fourni|fournisseur|fournisseurs|heberg\\p{L}*|invest\\p{L}*|s'appuie|s'appuiera|s'appuyer|commande|achete|achetera|acheter|signe|signee|choisi|distribu\\p{L}*|integr\\p{L}*|louer|loue|louera|entente|depense\\p{L}*|livre|livrera|livrer|leve|levee|lever",
   strongTieWords: "partenaires?|partenariat|partenariats|alliance|s'allie|s'associe|accord de partenariat|coentreprise",
   ties: {

@@ -198,6 +198,14 @@ export interface QuestionGrammar {
   invertedPronouns: ReadonlySet<string>;
   /** Pronouns of the people talking ("dois-je", "pouvons-nous"): a reply cannot restate their question in the third person. */
   personalPronouns: ReadonlySet<string>;
+  /** Words that ask for an instance of the noun after them (« quelle ville », "which company"). */
+  whichWords: ReadonlySet<string>;
+  /** Forms of "to be" that may stand between them and the noun (« quel est le prix », "what will be the"); several words where the language needs them. */
+  whichVerbs: ReadonlySet<string>;
+  /** Determiners that may stand before that noun (« quelle est la date », "what is its price"); one ending in an apostrophe is written joined to the noun. */
+  whichDeterminers: ReadonlySet<string>;
+  /** Words that ask for a person (« qui », "who"). */
+  personInterrogatives: ReadonlySet<string>;
 }
 
 /**

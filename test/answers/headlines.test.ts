@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asksSomething } from '../../src/answers/analyzeQuestion';
-import { expectedAnswerType } from '../../src/answers/readQuestion';
+import { expectedAnswerType } from '../../src/text/expectedAnswerType';
 import { answerQuestion } from '../../src/answers/answerQuestion';
 import { loadNewsFixture, type NewsFixture } from './newsFixture';
 
