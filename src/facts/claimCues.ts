@@ -13,6 +13,8 @@ export interface Cue<T> {
 /** One language's claim words, compiled once. */
 interface CompiledClaimWords {
   events: Array<[RegExp, DateEventKind]>;
+  /** Every event pattern as one alternation: whether any matches, in one pass over the text. */
+  anyEvent: RegExp;
   cancelled: RegExp;
   rumoured: RegExp;
   expected: RegExp;
@@ -28,6 +30,7 @@ function compile(vocabulary: Vocabulary): CompiledClaimWords {
   const words = vocabulary.claims;
   return {
     events: words.events.map(([source, kind]) => [wordsPattern(source), kind]),
+    anyEvent: wordsPattern(words.events.map(([source]) => `(?:${source})`).join('|'), 'u'),
     cancelled: wordsPattern(words.cancelled),
     rumoured: wordsPattern(words.rumoured),
     expected: wordsPattern(words.expected),
@@ -72,14 +75,7 @@ export function findEventCues(folded: string, language: Language, from = 0, to =
 
 /** Whether `folded` holds any event cue of `language` ({@link findEventCues} not empty), stopping at the first. */
 export function hasEventCue(folded: string, language: Language): boolean {
-  for (const words of compiledFor(language)) {
-    for (const [pattern] of words.events) {
-      const found = has(pattern, folded);
-      pattern.lastIndex = 0;
-      if (found) return true;
-    }
-  }
-  return false;
+  return compiledFor(language).some((words) => words.anyEvent.test(folded));
 }
 
 /** What a clause says about how sure the claim is, read from its words. */

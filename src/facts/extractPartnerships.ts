@@ -11,6 +11,8 @@ interface CompiledTies {
   tie: RegExp;
   strongTie: RegExp;
   natures: ReadonlyArray<readonly [RegExp, PartnershipNature]>;
+  /** Every nature's cues and the strong tie words as one alternation: a sentence without any states no tie. */
+  anyClaimCue: RegExp;
   rivalry: RegExp;
   ownership: OwnershipGrammar;
 }
@@ -36,6 +38,7 @@ function compileTies(vocabulary: Vocabulary): CompiledTies {
     tie: wordsPattern(vocabulary.tieWords),
     strongTie: wordsPattern(vocabulary.strongTieWords),
     natures: vocabulary.ties.natures.map(([source, nature]) => [wordsPattern(source), nature] as const),
+    anyClaimCue: wordsPattern([...vocabulary.ties.natures.map(([source]) => source), vocabulary.strongTieWords].map((source) => `(?:${source})`).join('|'), 'u'),
     rivalry: wordsPattern(vocabulary.ties.rivalry),
     ownership: {
       complement: new RegExp(`^${complements}$`, 'u'),
@@ -86,7 +89,7 @@ interface Party {
 function partiesOf(entities: EntityMention[], sentence: string): Party[] {
   const byName = new Map<string, Party>();
   const add = (entity: EntityMention, name: string, chip: boolean) => {
-    const spelledOut = entities.find((other) => other.end <= entity.start && isAcronymOf(entity, other, sentence));
+    const spelledOut = ACRONYM.test(entity.text) ? entities.find((other) => other.end <= entity.start && isAcronymOf(entity, other, sentence)) : undefined;
     if (spelledOut) name = spelledOut.kind === 'company' || spelledOut.kind === 'name' ? spelledOut.canonical : name;
     const party = byName.get(name) ?? { name, at: [], viaPlatform: false, viaChip: false };
     party.at.push(entity.start);
@@ -104,9 +107,12 @@ function partiesOf(entities: EntityMention[], sentence: string): Party[] {
   return [...byName.values()];
 }
 
+/** What an acronym is written as: two to six capitals. */
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+
 /** Whether `acronym` is `name`'s initials, written right after it in parentheses: "Fiat Chrysler Automobiles (FCA)", « Organisation mondiale de la santé (OMS) ». */
 function isAcronymOf(acronym: EntityMention, name: EntityMention, sentence: string): boolean {
-  if (!/^\p{Lu}{2,6}$/u.test(acronym.text) || !/^\s*\(\s*$/u.test(sentence.slice(name.end, acronym.start))) return false;
+  if (!ACRONYM.test(acronym.text) || !/^\s*\(\s*$/u.test(sentence.slice(name.end, acronym.start))) return false;
   const initials = name.text.split(/[\s'’-]+/u).filter((word) => word.length > 3 || /^\p{Lu}/u.test(word)).map((word) => word[0].toUpperCase()).join('');
   return initials === acronym.text;
 }
@@ -229,8 +235,9 @@ export function extractPartnerships({ article, span, entities }: SentenceContext
   const parties = partiesOf(entities, sentence);
   if (parties.length !== 2) return [];
   const folded = foldForMatching(sentence);
-  const untyped = hasUntypedParty(parties, entities);
   const languages = vocabulariesFor(article.language).map((v) => TIES[v.language]);
+  if (!languages.some((l) => l.anyClaimCue.test(folded))) return [];
+  const untyped = hasUntypedParty(parties, entities);
   const tie = languages.map((l) => firstMatch(l.tie, folded)).find(Boolean);
   const rivalry = languages.map((l) => firstMatch(l.rivalry, folded)).find(Boolean);
   const claims: PartnershipClaim[] = [];

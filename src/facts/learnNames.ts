@@ -113,8 +113,10 @@ function isStop(folded: string): boolean {
  */
 function nameWord(word: Word, capitalisedInside: ReadonlySet<string>): boolean {
   if (ELISION.test(word.text)) return false;
+  const hasDigit = HAS_DIGIT.test(word.text);
+  if (!hasDigit && !CAPITAL.test(word.text) && !INNER_CAPITAL.test(word.text)) return false;
   if (isNumberNotName(word.text, word.folded)) return false;
-  if (HAS_DIGIT.test(word.text) && HAS_LETTER.test(word.text)) return true;
+  if (hasDigit && HAS_LETTER.test(word.text)) return true;
   if (INNER_CAPITAL.test(word.text)) return true;
   if (!CAPITAL.test(word.text) || word.text.length < 2) return false;
   if (MONTHS_AND_DAYS.has(word.folded)) return false;

@@ -20,10 +20,10 @@ function learnedMention(name: LearnedName, offset: number, kinds: NameKinds): En
   const kind = listedKind ?? kinds.get(name.canonical) ?? name.kind;
   if (kind === 'person' || kind === 'place') return null;
   const start = name.start - offset;
-  const mention = { start, end: start + (name.end - name.start), text: name.text, canonical };
-  if (kind === 'organisation') return { ...mention, kind: 'company', company: canonical };
+  const end = start + (name.end - name.start);
+  if (kind === 'organisation') return { start, end, text: name.text, canonical, kind: 'company', company: canonical };
   const company = listed ? canonicalSubjectCompany(listed) : null;
-  return { ...mention, kind: kind === 'product' ? 'product' : 'name', company };
+  return { start, end, text: name.text, canonical, kind: kind === 'product' ? 'product' : 'name', company };
 }
 
 /**
