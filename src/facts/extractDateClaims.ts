@@ -273,7 +273,7 @@ export function extractDateClaims({ article, span, entities: named }: SentenceCo
   const language = article.language;
   const folded = foldForMatching(sentence);
   if (!saysWhatHappens(folded, language)) return [];
-  const mentions = findDateExpressions(sentence, language);
+  const mentions = findDateExpressions(sentence, language, folded);
   if (mentions.length === 0) return [];
   const masked = maskParentheses(folded);
   const publication = publicationInterval(article.published);
