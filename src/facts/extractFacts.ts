@@ -3,7 +3,7 @@ import { citeSpan } from '../passages/citation';
 import type { Passage, TextSpan } from '../passages/passage';
 import { splitSentences } from '../passages/splitSentences';
 import { findEntityHints } from './entities';
-import { extractDateClaims } from './extractDateClaims';
+import { extractDateClaims, namesEventByNoun } from './extractDateClaims';
 import { extractPartnerships } from './extractPartnerships';
 import type { AliasClaim, ArticleFacts, DateClaim, PartnershipClaim } from './fact';
 import { findAliases } from './findAliases';
@@ -114,7 +114,10 @@ export function extractFacts(article: Article, passages?: Passage[]): ArticleFac
     const foldedSentence = unlearnedKeys.length === 0 ? '' : foldedSlice(article.text, folded, span);
     const usesCodeName = unlearnedKeys.some((key) => foldedSentence.includes(key));
     const names = usesCodeName ? sentenceNames(sentence, learnedIn[i], span.start, kinds, unlearned, foldedSentence) : namesIn[i];
-    if (names.length === 0) return;
+    if (names.length === 0) {
+      if (namesEventByNoun(foldedSlice(article.text, folded, span), article.language)) dates.push(...extractDateClaims({ article, span, entities: [] }));
+      return;
+    }
     const entities = names.map((e) => {
       const subject = aliasOf.get(e.canonical);
       return subject ? { ...e, canonical: subject, kind: 'product' as const } : e;
