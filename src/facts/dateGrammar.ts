@@ -12,6 +12,7 @@ import {
   type PublicationInterval,
 } from './calendar';
 import { VOCABULARIES, type PeriodPart, type TimeUnit } from '../text/vocabulary';
+import { foldForMatching } from '../text/foldForMatching';
 
 const FR = VOCABULARIES.fr.dates;
 const EN = VOCABULARIES.en.dates;
@@ -40,8 +41,11 @@ export interface ResolveContext {
    * publication date when it is at most three months ahead, else the last one
    * (a plan is usually dropped near its date, and the past reading put
    * « initialement prévu le 5 avril » of an article of 17 March a year back).
+   * `either`: the occurrence nearest the publication date, either side (an
+   * event named by what it is, « la présidentielle du 3 novembre », is spoken
+   * of months before and after its day).
    */
-  nearest?: boolean;
+  nearest?: boolean | 'either';
 }
 
 /**
@@ -109,13 +113,13 @@ const FIRST_PLAN_AHEAD_MS = 92 * 24 * 3600 * 1000;
  * same words in an article of July are this year's April, not next year's: a plan that has already moved is
  * seldom for half a year ahead).
  */
-function nearestYear(publication: PublicationInterval, month: number, day: number): number {
+function nearestYear(publication: PublicationInterval, month: number, day: number, either: boolean): number {
   const middle = (publication.start.getTime() + publication.end.getTime()) / 2;
   const at = (year: number) => Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month)));
   const last = at(publication.year) <= middle ? publication.year : publication.year - 1;
   const next = last + 1;
   const ahead = at(next) - middle;
-  return ahead <= FIRST_PLAN_AHEAD_MS && ahead < middle - at(last) ? next : last;
+  return (either || ahead <= FIRST_PLAN_AHEAD_MS) && ahead < middle - at(last) ? next : last;
 }
 
 /** The year of a month (and day) named without a year: the next occurrence from the publication date, or the last one in past tense. */
@@ -123,7 +127,7 @@ function inferYear(context: ResolveContext, month: number, day?: number): number
   const publication = context.publication;
   if (!publication) return null;
   if (publication.month === null) return publication.year;
-  if (context.nearest) return nearestYear(publication, month, day ?? 15);
+  if (context.nearest) return nearestYear(publication, month, day ?? 15, context.nearest === 'either');
   if (day === undefined) {
     if (context.past) return month <= publication.month ? publication.year : publication.year - 1;
     return month >= publication.month ? publication.year : publication.year + 1;
@@ -303,14 +307,40 @@ function seasonOf(season: { from: number; to: number }, steps: number, context: 
   return occurrence((year) => monthsRange(year, season.from, season.to), steps, context, deictic);
 }
 
+/** The weekday an expression opens with (« mardi 4 juin », "Tuesday, June 4"), as `Date.getUTCDay` numbers it; null without one. */
+function openingWeekday(original: string): number | null {
+  const first = foldForMatching(original).match(/^\p{L}+/u)?.[0];
+  if (!first) return null;
+  for (const names of [WEEKDAYS_FR, WEEKDAYS_EN]) {
+    const index = names.indexOf(first);
+    if (index >= 0) return (index + 1) % 7;
+  }
+  return null;
+}
+
+/**
+ * The year of a day named with its weekday but no year: of the year inferred
+ * and the ones either side, the one whose day falls on that weekday (« lundi 13
+ * avril » in an article of 16 April 2020 is 2020's, whatever the clause's tense).
+ */
+function yearOfWeekday(original: string, inferred: number, month: number, day: number, publication: PublicationInterval | null): number {
+  const weekday = openingWeekday(original);
+  if (weekday === null) return inferred;
+  const fits = [inferred, inferred - 1, inferred + 1].find((year) => day <= daysInMonth(year, month) && utcDay(year, month, day).getUTCDay() === weekday);
+  if (fits === undefined || fits === inferred || !publication) return inferred;
+  const distance = (year: number) => Math.abs(utcDay(year, month, day).getTime() - publication.start.getTime());
+  return distance(fits) < distance(inferred) ? fits : inferred;
+}
+
 function dayMonthYear(groups: Groups, context: ResolveContext, original: string, language: 'fr' | 'en'): ResolvedDate {
   const month = monthNumber(groups.month);
   const parser = language === 'fr' ? fr : en;
   const parsed = parser.parse(original, { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 })[0];
   const day = parsed?.start.isCertain('day') ? parsed.start.get('day') : Number((groups.day ?? '').replace(/\D/g, ''));
   if (!month || !day || day > 31) return UNRESOLVED;
-  const year = groups.year ? Number(groups.year) : inferYear(context, month, day);
-  if (year === null) return UNRESOLVED;
+  const inferred = groups.year ? Number(groups.year) : inferYear(context, month, day);
+  if (inferred === null) return UNRESOLVED;
+  const year = groups.year ? inferred : yearOfWeekday(original, inferred, month, day, context.publication);
   if (day > daysInMonth(year, month)) return UNRESOLVED;
   const date = utcDay(year, month, day);
   return absolute({ start: date, end: date });

@@ -5,9 +5,13 @@ function eventFamily(event: DateEventKind): string {
   return event === 'release' || event === 'launch' ? 'availability' : event;
 }
 
+/** Events held on their day: two dates of them are two events (two rounds, two countries' elections, two matches), moved by a postponement only. */
+const HELD_ON_THEIR_DAY: ReadonlySet<DateEventKind> = new Set(['election', 'match']);
+
 /** Whether a later claim can move an earlier one: the same plan, or a postponement (it moves whatever event it postpones, never an announcement). */
 export function sameStory(a: DateEventKind, b: DateEventKind): boolean {
   if (a === 'postponement' || b === 'postponement') return a !== 'announcement' && b !== 'announcement';
+  if (HELD_ON_THEIR_DAY.has(a) && HELD_ON_THEIR_DAY.has(b)) return false;
   return eventFamily(a) === eventFamily(b);
 }
 

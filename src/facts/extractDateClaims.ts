@@ -30,10 +30,151 @@ const SCHEDULING = {
   en: new RegExp(VOCABULARIES.en.claims.scheduledFor.replace(/\$$/, ''), 'u'),
 };
 
-/** Whether a folded sentence has an event word or a scheduling word: without one, none of its dates makes a claim (a cheap test before the date grammar). */
+/** One language's words for events named by what they are, compiled once. */
+interface NamedEventWords {
+  nouns: Array<[RegExp, DateEventKind]>;
+  /** Any of the nouns, or a noun of « la date de », anywhere (the cheap test before the date grammar). */
+  anywhere: RegExp;
+  frames: RegExp;
+  dateOf: RegExp;
+  toDate: RegExp;
+}
+
+/** The nouns of an event-noun pattern, its last plain group (« municipales?|presidentielle|... »), for a test without its context. */
+function nounsOf(source: string): string {
+  const groups = [...source.matchAll(/\((?!\?)([^()]*)\)/gu)];
+  return groups[groups.length - 1]?.[1] ?? source;
+}
+
+function compileNamedEvents(language: 'fr' | 'en'): NamedEventWords {
+  const words = VOCABULARIES[language].claims;
+  const nouns = words.eventNouns.map(([source, kind]): [RegExp, DateEventKind] => [new RegExp(`(?:^|[^\\p{L}-])${source}(?![\\p{L}-])`, 'gud'), kind]);
+  const dateNouns = words.dateOf.replace(/^\(\?:\^\|\[\^\\p\{L\}\]\)/u, '').replace(/\\s\?\$$|\$$/u, '');
+  return {
+    nouns,
+    anywhere: new RegExp(`${words.eventNouns.map(([source]) => nounsOf(source)).join('|')}|${dateNouns}`, 'u'),
+    frames: new RegExp(words.eventFrames, 'u'),
+    dateOf: new RegExp(words.dateOf, 'u'),
+    toDate: new RegExp(words.eventToDate, 'u'),
+  };
+}
+
+const NAMED_EVENT_WORDS = { fr: compileNamedEvents('fr'), en: compileNamedEvents('en') };
+
+const PUBLICATION = { fr: new RegExp(VOCABULARIES.fr.claims.publication, 'u'), en: new RegExp(VOCABULARIES.en.claims.publication, 'u') };
+
+/** Whether an event cue is a word of publication (« publiée mercredi »): a study or a post comes out so, and only a product is its subject. */
+function isPublication(cue: Cue<DateEventKind>, masked: string, language: Language): boolean {
+  const word = masked.slice(cue.start, cue.end);
+  return cue.value === 'release' && vocabulariesFor(language).some((v) => PUBLICATION[v.language].test(word));
+}
+
+/** A name written as the complement of a common noun (« des cas de Covid-19 », « la lutte contre le Covid-19 »). */
+const COMPLEMENT_OF_NOUN = /(?:^|\s)\p{Ll}[\p{L}-]{2,}\s(?:de|du|des|d['’]|au|aux|contre)\s?(?:(?:la|le|les)\s|l['’])?$/u;
+
+/**
+ * Whether a name is the complement of a common noun other than its event word
+ * and away from that word (« une rapide augmentation du nombre de cas de
+ * Covid-19, a annoncé la préfecture mardi »): it qualifies that noun, the event
+ * is someone else's. Right by the event word (« la sortie de l'iPhone 12 ») it
+ * is the event's.
+ */
+function complementFarFromCue(sentence: string, masked: string, name: EntityMention, cue: Cue<DateEventKind>): boolean {
+  return COMPLEMENT_OF_NOUN.test(sentence.slice(Math.max(0, name.start - 40), name.start)) && !closeTo(masked, name, cue);
+}
+
+/** Per article, the one-word names it also writes in lower case. */
+const LOWER_CASE_USES = new WeakMap<Article, Map<string, boolean>>();
+
+/**
+ * Whether a one-word name the article does not type is a common noun set in
+ * capitals (« la Cour suprême », « le Journal du dimanche », « le ministre de la
+ * Santé »): the article writes the same word in lower case elsewhere. Such a
+ * word names an institution only in part, never a dated subject.
+ */
+function isCommonNoun(article: Article, name: EntityMention): boolean {
+  if (name.kind !== 'name' || /[\s\d]|.\p{Lu}/u.test(name.canonical)) return false;
+  let uses = LOWER_CASE_USES.get(article);
+  if (!uses) LOWER_CASE_USES.set(article, (uses = new Map()));
+  let lower = uses.get(name.canonical);
+  if (lower === undefined) {
+    const word = name.canonical.charAt(0).toLocaleLowerCase() + name.canonical.slice(1);
+    lower = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(article.text);
+    uses.set(name.canonical, lower);
+  }
+  return lower;
+}
+
+/** Whether a folded sentence has an event word or a scheduling word: without one (or an event noun, {@link namesEventByNoun}), none of its dates makes a claim (a cheap test before the date grammar). */
 function saysWhatHappens(folded: string, language: Language): boolean {
   if (hasEventCue(folded, language)) return true;
   return vocabulariesFor(language).some((v) => SCHEDULING[v.language].test(folded));
+}
+
+/** Whether a folded sentence names an event by a noun (« municipales », « la date du ») and has a figure for its day: its dates may make claims though it names no one. */
+export function namesEventByNoun(folded: string, language: Language): boolean {
+  return /\d/u.test(folded) && vocabulariesFor(language).some((v) => NAMED_EVENT_WORDS[v.language].anywhere.test(folded));
+}
+
+/** An event a sentence names right before one of its dates, as a subject: the noun or the name, its kind, and the election round the text gives. */
+interface NamedEvent {
+  subject: string;
+  event: DateEventKind;
+  /** Where the name of the event ends: a postponement word between it and the date moves it. */
+  end: number;
+  /** True for an election: its subject takes the year of its date (« Municipales 2020 »). */
+  dated: boolean;
+}
+
+/** An election's round written one way whatever the text's words (« second tour », « deuxième tour » → « 2e tour »): the round's word swapped for the shortest ordinal of its number with a digit. */
+function roundLabel(folded: string, ordinals: Readonly<Record<string, number>>): string {
+  const [word, ...rest] = folded.split(' ');
+  const number = ordinals[word];
+  if (number === undefined) return folded;
+  const written = Object.keys(ordinals).filter((o) => ordinals[o] === number && /\d/u.test(o)).sort((a, b) => a.length - b.length)[0];
+  return [written ?? word, ...rest].join(' ');
+}
+
+/** « Municipales (second tour) » in 2020: « Municipales 2020 (second tour) ». */
+function datedEventName(subject: string, year: string): string {
+  const round = subject.indexOf(' (');
+  return round < 0 ? `${subject} ${year}` : `${subject.slice(0, round)} ${year}${subject.slice(round)}`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+/**
+ * The event a date is the date of when the sentence names it right before it,
+ * with at most a scheduling participle and a preposition between: an event
+ * noun (« le second tour des municipales le 28 juin », « le déconfinement,
+ * prévu le 11 mai »), not framed as another day (« la levée du confinement le
+ * 11 mai »), or a name after « la date de » (« la date du Brexit fixée au 31
+ * octobre »). The date then dates that event, whatever else the sentence says.
+ */
+function namedEventBefore(sentence: string, masked: string, from: number, mention: { start: number }, entities: EntityMention[], language: Language): NamedEvent | undefined {
+  for (const vocabulary of vocabulariesFor(language)) {
+    const words = NAMED_EVENT_WORDS[vocabulary.language];
+    const before = masked.slice(from, mention.start);
+    for (const [pattern, kind] of words.nouns) {
+      let last: RegExpExecArray | undefined;
+      for (const match of before.matchAll(pattern)) last = match;
+      const noun = last?.indices?.[2];
+      if (!last || !noun) continue;
+      const end = last.index + last[0].length;
+      if (!words.toDate.test(before.slice(end)) || words.frames.test(before.slice(0, last.indices![1]?.[0] ?? noun[0]))) continue;
+      const round = last.indices![1] ? roundLabel(before.slice(last.indices![1][0], last.indices![1][1]), vocabulary.dates.ordinals) : '';
+      const name = capitalised(sentence.slice(from + noun[0], from + noun[1]));
+      return { subject: round ? `${name} (${round})` : name, event: kind, end: from + end, dated: kind === 'election' };
+    }
+    for (const entity of within(entities, from, mention.start)) {
+      if (words.dateOf.test(masked.slice(from, entity.start)) && words.toDate.test(masked.slice(entity.end, mention.start))) {
+        return { subject: entity.canonical, event: 'held', end: entity.end, dated: false };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Replaces what is inside parentheses with spaces: asides ("(probablement ...)") do not hedge the main clause. */
@@ -272,8 +413,9 @@ export function extractDateClaims({ article, span, entities: named }: SentenceCo
   const sentence = article.text.slice(span.start, span.end);
   const language = article.language;
   const folded = foldForMatching(sentence);
-  if (!saysWhatHappens(folded, language)) return [];
-  const mentions = findDateExpressions(sentence, language);
+  const namesEvent = namesEventByNoun(folded, language);
+  if (!namesEvent && !saysWhatHappens(folded, language)) return [];
+  const mentions = findDateExpressions(sentence, language, folded);
   if (mentions.length === 0) return [];
   const masked = maskParentheses(folded);
   const publication = publicationInterval(article.published);
@@ -300,17 +442,26 @@ export function extractDateClaims({ article, span, entities: named }: SentenceCo
     const earlier = claims[claims.length - 1];
 
     const named = within(entities, regionStart, mention.start).length > 0;
+    const namedEvent = namesEvent && /\d/u.test(mention.text) ? namedEventBefore(sentence, masked, windowStart, mention, entities, language) : undefined;
+    if (namedEvent) {
+      const moved = findEventCues(masked, language, namedEvent.end, mention.start).some((c) => c.value === 'postponement');
+      cue = { start: namedEvent.end, end: namedEvent.end, value: moved ? 'postponement' : namedEvent.event };
+    }
     let event: DateEventKind | undefined = cue?.value;
     if (!event && SCHEDULED_FOR[vocabularyLanguage(language)].test(masked.slice(Math.max(regionStart, mention.start - 40), mention.start))) event = 'release';
     if (!event && earlier && named) event = earlier.event === 'postponement' ? 'release' : earlier.event;
     if (!event) return;
 
     let subject: EntityMention | undefined;
-    if (cue && !cueOnRight) subject = subjectBefore(cue, mention, windowEnd, parts, masked, entities);
+    if (namedEvent) subject = undefined;
+    else if (cue && !cueOnRight) subject = subjectBefore(cue, mention, windowEnd, parts, masked, entities);
     else if (cue) subject = subjectAfter(cue, parts[dateIndex].start, mention.start, Math.max(windowEnd, clauseEnd(masked, cue.end, limit)), entities);
     else subject = preferProducts(within(entities, regionStart, mention.start), 'last');
     if (subject && subject.kind === 'name' && !(cue && (closeTo(masked, subject, cue) || announcedThing(masked, mention, subject, cue)))) subject = undefined;
-    const subjectName = subject?.canonical ?? (!named && cue ? earlier?.subject : undefined);
+    if (subject && cue && event === 'election' && subject.end <= cue.start) subject = undefined;
+    if (subject && (isCommonNoun(article, subject) || (cue && complementFarFromCue(sentence, masked, subject, cue)))) subject = undefined;
+    if (!namedEvent && cue && isPublication(cue, masked, language) && subject?.kind !== 'product') return;
+    let subjectName = namedEvent?.subject ?? subject?.canonical ?? (!named && cue ? earlier?.subject : undefined);
     if (!subjectName) return;
 
     let bound = mention.bound;
@@ -322,12 +473,18 @@ export function extractDateClaims({ article, span, entities: named }: SentenceCo
       event = 'release';
       bound = null;
     }
-    const formerPlan = reading.formerPlan && event !== 'postponement';
+    const movedAfter = namedEvent !== undefined && event !== 'postponement' && findEventCues(masked, language, mention.end, limit).some((c) => c.value === 'postponement');
+    const formerPlan = (reading.formerPlan || movedAfter) && event !== 'postponement';
     const past = formerPlan || (event !== 'postponement' && reading.past && !reading.planned && !reading.expected && !reading.reportedPlan);
-    const resolved = resolveMention({ ...mention, bound: negated ? null : bound }, { publication, past, nearest: formerPlan }, sentence);
+    const resolved = resolveMention({ ...mention, bound: negated ? null : bound }, { publication, past, nearest: namedEvent && !formerPlan ? 'either' : formerPlan }, sentence);
+    if (namedEvent && resolved.relative) return;
     const start = resolved.range && resolved.open !== 'start' ? isoDay(resolved.range.start) : null;
     const end = resolved.range && resolved.open !== 'end' && !negated ? isoDay(resolved.range.end) : null;
     const endsBeforePublication = Boolean(publication && end && end < isoDay(publication.start));
+    if (namedEvent?.dated) {
+      if (!start || start !== end) return;
+      subjectName = datedEventName(namedEvent.subject, start.slice(0, 4));
+    }
     const status = oldDate ? 'planned' : statusOf(event, reading, hearsay, endsBeforePublication, formerPlan);
     claims.push({
       subject: subjectName,

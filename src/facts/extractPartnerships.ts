@@ -1,6 +1,7 @@
 import { citeSpan } from '../passages/citation';
 import type { PartnershipClaim, PartnershipNature } from './fact';
 import { providedBy, type EntityMention } from './entities';
+import { PERSON_TITLES } from './learnNames';
 import type { SentenceContext } from './extractDateClaims';
 import { foldForMatching } from '../text/foldForMatching';
 import { vocabulariesFor } from '../text/language';
@@ -52,6 +53,22 @@ function compileTies(vocabulary: Vocabulary): CompiledTies {
 }
 
 const TIES: Record<'fr' | 'en', CompiledTies> = { fr: compileTies(VOCABULARIES.fr), en: compileTies(VOCABULARIES.en) };
+
+/** A person's title then a tie word (« directeur partenariats », « directrice des partenariats », "director of partnerships"): a job, no tie. */
+const JOB_TITLE_TIE = new RegExp(
+  `(?:^|[^\\p{L}])(?:${[...PERSON_TITLES].map((t) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|')})\\s+(?:(?:des|du|de la|de l'|of|of the)\\s+)?(${VOCABULARIES.fr.strongTieWords}|${VOCABULARIES.en.strongTieWords})(?![\\p{L}])`,
+  'gud',
+);
+
+/** The folded sentence with tie words that are part of a job title blanked out (same length, offsets kept). */
+function withoutJobTitles(folded: string): string {
+  let out = folded;
+  for (const match of folded.matchAll(JOB_TITLE_TIE)) {
+    const [start, end] = match.indices![1];
+    out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
+  }
+  return out;
+}
 
 /** Ties that are natures too: their cue is enough, without a separate "partner" word. */
 const SELF_TYING: ReadonlySet<PartnershipNature> = new Set(['investment', 'distribution', 'integration', 'acquisition', 'merger']);
@@ -234,7 +251,7 @@ export function extractPartnerships({ article, span, entities }: SentenceContext
   const sentence = article.text.slice(span.start, span.end);
   const parties = partiesOf(entities, sentence);
   if (parties.length !== 2) return [];
-  const folded = foldForMatching(sentence);
+  const folded = withoutJobTitles(foldForMatching(sentence));
   const languages = vocabulariesFor(article.language).map((v) => TIES[v.language]);
   if (!languages.some((l) => l.anyClaimCue.test(folded))) return [];
   const untyped = hasUntypedParty(parties, entities);

@@ -65,7 +65,9 @@ const SENTENCE_OPENERS = new Set([VOCABULARIES.fr, VOCABULARIES.en].flatMap((v) 
  * sentence run into the one before without a space (OrangeSum's headings run
  * into their paragraphs): the tail is a determiner or a subject pronoun
  * ("PakistanLe", "2020L'"), or a word and a number ("2020Tous"). -1 when
- * the word is one word ("McLaren", "iPhone", "OnePlus").
+ * the word is one word ("McLaren", "iPhone", "OnePlus"), and when the text
+ * writes the same word again: a sentence runs into another once, a name
+ * recurs ("MoveOn" twice is no "Move" and « On »).
  */
 function gluedCut(text: string, start: number, word: string): number {
   if (!MAY_BE_GLUED.test(word)) return -1;
@@ -73,7 +75,7 @@ function gluedCut(text: string, start: number, word: string): number {
   const number = GLUED_NUMBER.exec(word);
   if (number) return start + number[0].length;
   const tail = GLUED_TAIL.exec(word);
-  if (!tail) return -1;
+  if (!tail || text.indexOf(word, end) >= 0 || text.lastIndexOf(word, start - 1) >= 0) return -1;
   const elided = /^['’]/u.test(text.slice(end, end + 1)) ? "'" : '';
   if (tail[0].length < 2 && !elided) return -1;
   return SENTENCE_OPENERS.has(foldForMatching(tail[0]) + elided) ? start + tail.index : -1;
@@ -192,7 +194,7 @@ function kindOf(text: string, words: Word[], first: number, last: number, vocabu
   const cues = wordsBefore(text, words, first);
   const apposition = appositionAfter(text, words, last);
   const cued = (set: ReadonlySet<string>) => cues.some((w) => set.has(w.folded)) || apposition.slice(0, 2).some((w) => set.has(w.folded));
-  if (inside.some((w) => HAS_DIGIT.test(w.text))) return 'product';
+  if (inside.some((w) => HAS_DIGIT.test(w.text) && !isOrdinalWord(w.text, w.folded))) return 'product';
   if (after && CORPORATE_SUFFIX.test(after.folded)) return 'organisation';
   if (inside.length > 1 && vocabulary.organisationCues.has(inside[0].folded)) return 'organisation';
   if (before && (vocabulary.personTitles.has(before.folded) || TITLE_ABBREVIATIONS.has(before.folded))) return 'person';
@@ -226,7 +228,8 @@ export function learnNames(text: string, language: Article['language'], folded: 
   const runs: Array<[number, number]> = [];
   let i = 0;
   while (i < words.length) {
-    if (!nameWord(words[i], capitalisedInside) || isTitle(words[i])) {
+    const opensWithOrdinal = HAS_DIGIT.test(words[i].text) && isOrdinalWord(words[i].text, words[i].folded) && nameContinues(text, words, i, capitalisedInside);
+    if ((!nameWord(words[i], capitalisedInside) && !opensWithOrdinal) || isTitle(words[i])) {
       i += 1;
       continue;
     }
@@ -270,6 +273,8 @@ export function learnNames(text: string, language: Article['language'], folded: 
 }
 
 const COMPLEMENT_OF = inEitherLanguage((v) => v.complementOf);
+/** « et », "and": a particle inside names ("Procter and Gamble") that also joins two names. */
+const COORDINATORS = inEitherLanguage((v) => v.claims.coordinators);
 
 /** Whether the word before `words[first]` is a person's title or the « de » of one's complement (« le député LREM », « le maire de », « la ministre de l'Economie »). */
 function afterTitleOrComplement(text: string, words: readonly Word[], first: number): boolean {
@@ -281,7 +286,9 @@ function afterTitleOrComplement(text: string, words: readonly Word[], first: num
 }
 
 /**
- * Splits a run of capitalised words that follows a title or its « de » and
+ * Splits a run joined by « et » / "and" whose two sides the text also uses
+ * alone ("Salesforce and Slack" beside "Salesforce" and "Slack": two names;
+ * "Procter and Gamble" stays one). Splits a run of capitalised words that follows a title or its « de » and
  * ends with a name the text also uses alone: "le ministre de l'Economie Agnès Pannier-Runacher … Agnès
  * Pannier-Runacher a annoncé" gives "Economie" and "Agnès Pannier-Runacher",
  * "le maire de Lyon Grégory Doucet" gives "Lyon" and "Grégory Doucet". The
@@ -293,6 +300,9 @@ function splitAtNamesUsedAlone(text: string, words: readonly Word[], runs: Reado
   const canonicalOfRun = (first: number, last: number) => canonicalOf(text.slice(words[first].start, words[last].end));
   const usedAlone = new Set(runs.map(([first, last]) => canonicalOfRun(first, last)));
   return runs.flatMap(([first, last]): Array<[number, number]> => {
+    for (let k = first + 1; k < last; k += 1) {
+      if (COORDINATORS.has(words[k].folded) && usedAlone.has(canonicalOfRun(first, k - 1)) && usedAlone.has(canonicalOfRun(k + 1, last))) return [[first, k - 1], [k + 1, last]];
+    }
     if (!afterTitleOrComplement(text, words, first)) return [[first, last]];
     for (let k = first + 1; k < last; k += 1) {
       if (PARTICLES.has(words[k].folded) || PARTICLES.has(words[k - 1].folded)) continue;

@@ -102,7 +102,13 @@ export class NameDirectory {
     return maker === undefined ? null : (canonicalSubject(maker) ?? this.spellingOf(nameKey(maker)) ?? maker);
   }
 
-  /** The kind of a name across the corpus: the alias table's, else the kind most articles give it; `other` when none types it. */
+  /**
+   * The kind of a name across the corpus: the alias table's, else the kind most
+   * articles give it; else a person when it opens with a first name the corpus's
+   * people use, or when a title's complement run into a person's name makes it
+   * (« Santé Olivier Véran » of « le ministre de la Santé Olivier Véran »);
+   * `other` when none types it.
+   */
   kindOf(name: string): NameKind {
     const listed = tableKind(canonicalSubject(name) ?? name);
     if (listed) return listed;
@@ -113,7 +119,8 @@ export class NameDirectory {
     if (words.length < 2 || words.length > 4 || /\p{N}/u.test(name)) return 'other';
     this.givenNames ??= this.learnGivenNames();
     if (this.makers.has(nameKey(name))) return 'other';
-    return this.givenNames.has(foldForMatching(words[0])) ? 'person' : 'other';
+    if (this.givenNames.has(foldForMatching(words[0]))) return 'person';
+    return words.length > 2 && this.kindOf(words.slice(1).join(' ')) === 'person' ? 'person' : 'other';
   }
 
   /**

@@ -118,6 +118,21 @@ export interface ClaimWords {
   /** Negation of the clause ("ne ... pas", "not"). */
   negation: string;
   /**
+   * Events named by a common noun that are the subject of the date right after them (« le second tour des
+   * municipales le 28 juin », « le déconfinement, prévu le 11 mai »), each regex source holding one group, the
+   * noun as it names the event, to the kind of event it is: the first group is the round of an election when the
+   * text gives one (« second tour »), the second the noun. An election is named with the year its date gives.
+   */
+  eventNouns: ReadonlyArray<readonly [string, DateEventKind]>;
+  /** Words before an event noun that make its date another day's (« la levée du confinement », « la veille des municipales », "the end of the lockdown"); regex source ending where the noun starts. */
+  eventFrames: string;
+  /** Release words that say a text came out (« publié », « parution », "published"): a study, a poll or a post is released so, not a product; only a product is their subject. Regex source on folded text. */
+  publication: string;
+  /** Nouns that say a date is the date of what their complement names (« la date du Brexit fixée au 31 octobre », "the deadline for Brexit"); regex source ending with the complement's preposition. */
+  dateOf: string;
+  /** What may stand between an event named and its date: a participle that schedules it (« prévu », « fixée »), then a preposition (« le », « au »); regex source. */
+  eventToDate: string;
+  /**
    * Words that open a clause of its own (causes, contrasts, « mais », « contre » / "against", « avant » / "after" before
    * an event: « début mars avant le confinement »): a date on one side of
    * them does not date the event named on the other (« la grève du 5 décembre contre la réforme »). Regex source on

@@ -285,3 +285,14 @@ describe('extractFacts on general news', () => {
     ]);
   });
 });
+
+describe('extractFacts: a job title is no tie', () => {
+  const article = (text: string): Article => ({ id: 'job', source: 'job.txt', title: 'job', language: 'fr', published: '2019-04-28', url: null, text });
+
+  it('GIVEN « directeur partenariats chez Aramisauto, filiale de PSA » THEN no partnership; a partnership signed still is one', () => {
+    const job = extractFacts(article('Seuls 6% de nos clients en avaient bénéficié, a expliqué Anthony Glotin, directeur partenariats chez Aramisauto, filiale de PSA, au Parisien.'));
+    expect(job.partnerships).toEqual([]);
+    const signed = extractFacts(article('Le groupe Renault a signé un partenariat avec le groupe PSA pour vendre ses voitures.'));
+    expect(signed.partnerships.map(({ a, b }) => [a, b])).toEqual([['Renault', 'PSA']]);
+  });
+});

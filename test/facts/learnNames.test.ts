@@ -71,3 +71,27 @@ describe('learnNames: a title\'s complement run into the name after it', () => {
     expect(namesIn('La Bentley Flying Spur est là : la Flying Spur roule.')).toEqual(['Bentley Flying Spur', 'Flying Spur']);
   });
 });
+
+describe('learnNames: names joined, opened by an ordinal, glued', () => {
+  const learned = (text: string, language: 'fr' | 'en') => learnNames(text, language).map((n) => `${n.canonical}/${n.kind}`);
+
+  it('GIVEN "and" between two names the text also uses alone THEN two names; a name with "and" inside stays one', () => {
+    expect(learned('The deal between Salesforce and Slack closed. The buyer, Salesforce, will pay $27.7 billion. Shares of Slack rose.', 'en')).toEqual([
+      'Salesforce/other',
+      'Slack/other',
+      'Salesforce/other',
+      'Slack/other',
+    ]);
+    expect(learned('The company Procter and Gamble raised prices.', 'en')).toEqual(['Procter and Gamble/organisation']);
+  });
+
+  it('GIVEN an ordinal opening a name THEN it is part of it, and makes no product: "21st Century Fox"', () => {
+    expect(learned('The studio 21st Century Fox was sold to Disney in 2019.', 'en')).toEqual(['21st Century Fox/other', 'Disney/other']);
+    expect(namesIn('La 27ème édition a eu lieu.')).toEqual([]);
+  });
+
+  it('GIVEN a name with an inner capital the text writes twice THEN it is no sentence run into another: "MoveOn"', () => {
+    expect(learned('The group MoveOn said on Monday it will campaign. Members of MoveOn agreed.', 'en').map((n) => n.split('/')[0])).toEqual(['MoveOn', 'MoveOn']);
+    expect(namesIn('Il vit au PakistanLe gouvernement a parlé.')).toEqual(['Pakistan']);
+  });
+});
