@@ -353,7 +353,7 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
         const someInSentence = focusNames.some((name) => namesFocusName(folded, name));
         const namesNear = inSentence || focusNames.every((name) => namesFocusName(folded, name) || namesFocusName(previousFolded, name) || namesFocusName(titleFolded, name));
         const rivals = !someInSentence && kindOf ? rivalNames(text, held.tokens, focusKinds, kindOf) : [];
-        const namesAnother = focusKinds.size > 0 && namesNear ? rivals.length > 0 : namesOther(held.tokens);
+        const namesAnother = rivals.length > 0 || namesOther(held.tokens);
         if (!someInSentence && focusNames.length > 0 && VALUE_TYPES.has(reading.expected) && namesAnother) evidence *= OTHER_NAME_FACTOR;
         else if (!namesNear) evidence *= FAR_NAME_FACTOR;
         if (!places.every((place) => namesFocusName(folded, place) || namesFocusName(previousFolded, place))) evidence *= OTHER_NAME_FACTOR;

@@ -1,4 +1,5 @@
 import type { Article } from '../articles/article';
+import type { ReadToken } from './answerCandidates';
 import type { SearchHit } from '../retrieval/searchHit';
 import { foldedArticle, usesStem } from './namesFocus';
 import type { QuestionReading } from './readQuestion';
@@ -64,15 +65,42 @@ export function articleFit(reading: QuestionReading, hits: readonly SearchHit[],
 /** Topic words a sentence must hold, every one, to stand for its article's fit: fewer are shared by chance. */
 export const SENTENCE_TOPIC_WORDS = 3;
 
+/** How many words, per asked word, the stretch of the sentence holding them all may span: words scattered over a long sentence are shared by chance. */
+const WORDS_SPANNED_PER_ASKED = 2;
+
+/** The fewest consecutive tokens holding at least one of each asked term, given each term's positions (all non-empty). */
+function shortestCover(positions: readonly (readonly number[])[]): number {
+  const events = positions.flatMap((list, term) => list.map((at) => ({ at, term }))).sort((a, b) => a.at - b.at);
+  const inside = new Array<number>(positions.length).fill(0);
+  let covered = 0;
+  let best = Number.POSITIVE_INFINITY;
+  let from = 0;
+  for (const event of events) {
+    if (inside[event.term]++ === 0) covered += 1;
+    while (covered === positions.length) {
+      best = Math.min(best, event.at - events[from].at + 1);
+      if (--inside[events[from].term] === 0) covered -= 1;
+      from += 1;
+    }
+  }
+  return best;
+}
+
 /**
- * Whether a sentence holds every word a question asks about (names and cue
- * words aside; a word no passage holds is never held) when the question
- * gives at least {@link SENTENCE_TOPIC_WORDS} topic words (« Le second tour des élections
- * municipales aura lieu le 28 juin » for « Quand aura lieu le second tour
- * des municipales ? »): it says what the question asks about, even when
- * other retrieved articles fit as well and its own ranks behind them.
+ * Whether a sentence holds every word a question asks about, the words of the
+ * answer's kind included (« lieu », « blessés », « reporté »), close together,
+ * when the question gives at least {@link SENTENCE_TOPIC_WORDS} topic words
+ * (« Le second tour des élections municipales aura lieu le 28 juin » for
+ * « Quand aura lieu le second tour des municipales ? »): it says what the
+ * question asks about, even when other retrieved articles fit as well and its
+ * own ranks behind them. Names aside; a word is held by its stem or a lexicon
+ * concept (the reader's own match, `askedTerm`), never by a longer word that
+ * starts like it (« tour » is not « touristes »).
  */
-export function sentenceHoldsTopic(reading: QuestionReading, foldedSentence: string): boolean {
-  const asked = reading.terms.filter((term) => !term.name && !term.cue);
-  return asked.filter(isTopicWord).length >= SENTENCE_TOPIC_WORDS && asked.every((term) => holdsTerm(foldedSentence, term));
+export function sentenceHoldsTopic(reading: QuestionReading, tokens: readonly ReadToken[]): boolean {
+  const asked = reading.terms.flatMap((term, index) => (term.name ? [] : [index]));
+  if (asked.filter((index) => isTopicWord(reading.terms[index])).length < SENTENCE_TOPIC_WORDS) return false;
+  const positions = asked.map((index) => tokens.flatMap((token, at) => (token.askedTerm === index ? [at] : [])));
+  if (positions.some((list) => list.length === 0)) return false;
+  return shortestCover(positions) <= WORDS_SPANNED_PER_ASKED * asked.length + 2;
 }

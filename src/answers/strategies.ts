@@ -239,7 +239,7 @@ function fitsArticle(context: AnswerContext, sentence: ReadSentence): boolean {
   const { article } = sentence;
   const namesMoreThanPlaces = reading.names.some((name) => !name.place && !context.facts.isPlace(name.text));
   if (namesMoreThanPlaces || article.language !== reading.language) return true;
-  return articleFit(reading, context.hits, article) >= ARTICLE_FIT_THRESHOLD || sentenceHoldsTopic(reading, sentence.folded);
+  return articleFit(reading, context.hits, article) >= ARTICLE_FIT_THRESHOLD || sentenceHoldsTopic(reading, sentence.tokens);
 }
 
 /**

@@ -38,3 +38,21 @@ describe('a sentence about another person than the one asked about', () => {
     expect(answer.value).toMatch(/5 milliards de dollars/u);
   });
 });
+
+describe('a sentence about another person named by his surname alone', () => {
+  let exchange: NewsFixture;
+
+  beforeAll(async () => {
+    exchange = await loadWrittenFixture({
+      'neymar-echange.md':
+        '---\ntitle: Neymar pourrait quitter le PSG\npublished: 2019-08-22\nlang: fr\n---\n' +
+        "L'attaquant Neymar pourrait quitter Paris avant la fin du mois. Dembélé, recruté en 2017 par le FC Barcelone, serait proposé en échange.\n",
+    });
+  });
+  afterAll(() => exchange?.close());
+
+  it('GIVEN only a sentence about another player’s transfer, named by his surname alone THEN its year is not the year the asked player was recruited', async () => {
+    const answer = await askVerbatim(exchange, 'En quelle année Neymar a-t-il été recruté ?');
+    expect(answer.value ?? '').not.toMatch(/2017/u);
+  });
+});
