@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     discord,
     live,
     notes: [
-      'Latencies are in-process, one query at a time, after a warm-up; p99 is the nearest-rank 99th percentile.',
+      'Latencies are in-process, one query at a time; searches (Scoop and the search libraries alike) after as many untimed warm-up queries from another sample, the rest after a short warm-up; p99 is the nearest-rank 99th percentile.',
       'Build = PassageIndex.open on an empty folder + sync(corpus): splitting, fact extraction and BM25 (the offline default builds no vectors; a model embedder adds embedding and the HNSW graph), written to disk. The embed step is timed apart.',
       'Cold start = PassageIndex.open of the persisted index in a fresh process; the up-to-date check (sync against the unchanged corpus) is shown apart.',
       'Peak RSS is the process maximum (build and serving run in separate processes, each loading the corpus).',

@@ -3,15 +3,17 @@ import { summariseLatency, type LatencySummary } from '../src/evaluation/latency
 export { percentile, summariseLatency, type LatencySummary } from '../src/evaluation/latency';
 
 /**
- * Times `operation` on each input, one at a time, after `warmup` untimed calls
- * (so the JIT and caches are warm, as in a running bot).
+ * Times `operation` on each input, one at a time, after untimed calls (so the
+ * JIT and caches are warm, as in a running bot): on `warmupInputs` when given
+ * (other inputs than the timed ones, so no timed input finds what its own
+ * warm-up left in a cache), else on the first `warmup` inputs.
  */
 export async function timeEach<T>(
   inputs: readonly T[],
   operation: (input: T) => unknown,
-  { warmup = 10, onProgress }: { warmup?: number; onProgress?: (done: number, total: number) => void } = {},
+  { warmup = 10, warmupInputs, onProgress }: { warmup?: number; warmupInputs?: readonly T[]; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<LatencySummary> {
-  for (let i = 0; i < Math.min(warmup, inputs.length); i++) await operation(inputs[i]);
+  for (const input of warmupInputs ?? inputs.slice(0, warmup)) await operation(input);
   const durations: number[] = [];
   for (const input of inputs) {
     const began = performance.now();

@@ -21,12 +21,12 @@ export interface SearchPeerFigures {
  * Builds one search peer (MiniSearch or Orama, set up as in `npm run eval`)
  * over the same passages as Scoop, saves it with the library's own
  * serialisation, loads it back (its cold start) and times the same queries as
- * Scoop's search, top 10, one at a time after a warm-up.
+ * Scoop's search, top 10, one at a time after the same warm-up queries.
  */
 export async function measureSearchPeer(
   name: SearchPeerName,
   corpus: BenchCorpus,
-  queries: readonly string[],
+  queries: { timed: readonly string[]; warmup: readonly string[] },
   work: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<SearchPeerFigures> {
@@ -39,7 +39,7 @@ export async function measureSearchPeer(
   began = performance.now();
   const peer = loadSearchPeer(name, input, await readFile(file, 'utf8'));
   const coldStartMs = performance.now() - began;
-  const search = await timeEach(queries, (query) => peer.search(query, 10), { warmup: 10, onProgress });
+  const search = await timeEach(queries.timed, (query) => peer.search(query, 10), { warmupInputs: queries.warmup, onProgress });
   return {
     name,
     passages: corpus.passages.length,

@@ -4,6 +4,7 @@ import type { TextSpan } from '../passages/passage';
 import { splitSentences } from '../passages/splitSentences';
 import type { SearchHit } from '../retrieval/searchHit';
 import { termOf } from '../text/analyzeTerms';
+import { isKnownPlace } from '../text/placeNames';
 import { expandWithLexicon, isConcept } from '../text/expandWithLexicon';
 import { foldForMatching } from '../text/foldForMatching';
 import { resolveDateExpression, type ResolveDateOptions, type ResolvedDateExpression } from '../facts/resolveDateExpression';
@@ -42,9 +43,10 @@ export interface ReadSentence {
   /** The sentence before, when this one names none of the question's names and leans on it for them. */
   leansOn: TextSpan | null;
   /**
-   * Names of the same kind as the question's focus (another person, for a
-   * question about a person) that the sentence gives instead of it, as spans
-   * of `text`: what the sentence says is about them, so only they may answer.
+   * Names of the same kind as the question's focus that the sentence gives
+   * instead of it, as spans of `text` (another person, for a question about
+   * a person; another place, for a figure asked about a place): what the
+   * sentence says is about them, so only they may answer.
    */
   rivals: TextSpan[];
 }
@@ -266,6 +268,14 @@ function rivalNames(text: string, tokens: ReadToken[], focusKinds: ReadonlySet<N
   return capitalisedRuns(text, tokens).filter((run) => focusKinds.has(kindOf(text.slice(run.start, run.end))));
 }
 
+/** The places a sentence names (the place table's, or typed as places by the corpus): for a question asked about another place, its figure is theirs (« L'Espagne a enregistré 674 morts » for Italy). */
+function namedPlaces(text: string, tokens: ReadToken[], kindOf?: (name: string) => NameKind): TextSpan[] {
+  return capitalisedRuns(text, tokens).filter((run) => {
+    const name = text.slice(run.start, run.end);
+    return isKnownPlace(name) || kindOf?.(name) === 'place';
+  });
+}
+
 /**
  * Reads the sentences of the hits' passages whose article names the
  * question's focus. The rare words of a question that names something must
@@ -347,6 +357,7 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
         if (!someInSentence && focusNames.length > 0 && VALUE_TYPES.has(reading.expected) && namesAnother) evidence *= OTHER_NAME_FACTOR;
         else if (!namesNear) evidence *= FAR_NAME_FACTOR;
         if (!places.every((place) => namesFocusName(folded, place) || namesFocusName(previousFolded, place))) evidence *= OTHER_NAME_FACTOR;
+        const otherPlaces = places.length > 0 && VALUE_TYPES.has(reading.expected) && !places.every((place) => namesFocusName(folded, place)) ? namedPlaces(text, held.tokens, kindOf) : [];
         const leansOn = nameWeight > 0 && nameShare === 0 && previousNames > 0 && previousSpan ? previousSpan : null;
         sentences.push({
           article,
@@ -360,7 +371,7 @@ export function readPassageSentences(reading: QuestionReading, hits: SearchHit[]
           evidence,
           namesNear,
           leansOn,
-          rivals: focusKinds.has('person') ? rivals : [],
+          rivals: [...(focusKinds.has('person') ? rivals : []), ...otherPlaces],
         });
       }
       previousHeld = held;

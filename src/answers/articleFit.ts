@@ -60,3 +60,19 @@ export function articleFit(reading: QuestionReading, hits: readonly SearchHit[],
     FIT.topicWords * Math.min(topic.length, TOPIC_WORDS_COUNTED);
   return 1 / (1 + Math.exp(-z));
 }
+
+/** Topic words a sentence must hold, every one, to stand for its article's fit: fewer are shared by chance. */
+export const SENTENCE_TOPIC_WORDS = 3;
+
+/**
+ * Whether a sentence holds every word a question asks about (names and cue
+ * words aside; a word no passage holds is never held) when the question
+ * gives at least {@link SENTENCE_TOPIC_WORDS} topic words (« Le second tour des élections
+ * municipales aura lieu le 28 juin » for « Quand aura lieu le second tour
+ * des municipales ? »): it says what the question asks about, even when
+ * other retrieved articles fit as well and its own ranks behind them.
+ */
+export function sentenceHoldsTopic(reading: QuestionReading, foldedSentence: string): boolean {
+  const asked = reading.terms.filter((term) => !term.name && !term.cue);
+  return asked.filter(isTopicWord).length >= SENTENCE_TOPIC_WORDS && asked.every((term) => holdsTerm(foldedSentence, term));
+}

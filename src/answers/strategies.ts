@@ -6,7 +6,7 @@ import { answerCodeNameFromClaims } from './answerFact';
 import { answerFromPassages, bestStatedSentence, type ReadSentence } from './answerFromPassages';
 import { pickDateClaims, renderDateClaims } from './answerDate';
 import { answerPartnershipFromClaims } from './answerPartnership';
-import { articleFit } from './articleFit';
+import { articleFit, sentenceHoldsTopic } from './articleFit';
 import { describedName, findNameDescriptions } from './describeName';
 import type { SubjectMention } from './analyzeQuestion';
 import { CitationList } from './citationList';
@@ -231,13 +231,15 @@ export const ARTICLE_FIT_THRESHOLD = 0.4;
  * that name it; one that names nothing, or only a place (« le marathon de
  * Paris »: many articles name Paris), is judged by the article's fit, when
  * the article is in the question's language (the fit was learned on
- * same-language words).
+ * same-language words), or by its sentence holding every topic word of a
+ * question that gives enough of them ({@link sentenceHoldsTopic}).
  */
-function fitsArticle(context: AnswerContext, article: Article): boolean {
+function fitsArticle(context: AnswerContext, sentence: ReadSentence): boolean {
   const { reading } = context;
+  const { article } = sentence;
   const namesMoreThanPlaces = reading.names.some((name) => !name.place && !context.facts.isPlace(name.text));
   if (namesMoreThanPlaces || article.language !== reading.language) return true;
-  return articleFit(reading, context.hits, article) >= ARTICLE_FIT_THRESHOLD;
+  return articleFit(reading, context.hits, article) >= ARTICLE_FIT_THRESHOLD || sentenceHoldsTopic(reading, sentence.folded);
 }
 
 /**
@@ -259,7 +261,7 @@ const passageReader: AnswerStrategy = {
     }
     if (found.confidence < PASSAGE_CONFIDENCE_THRESHOLD) return { reason: 'not-stated' };
     if (!datesAskedEvent(context, found.sentence) || !tiesAskedNature(context, found.sentence)) return { reason: 'not-stated' };
-    if (!fitsArticle(context, found.sentence.article)) return { reason: 'not-stated' };
+    if (!fitsArticle(context, found.sentence)) return { reason: 'not-stated' };
     const messages = MESSAGES[context.replyLanguage];
     const citations = new CitationList();
     const citation = citeSpan(found.sentence.article, supportSpan(context, found.sentence, found.candidate.start, found.candidate.end));

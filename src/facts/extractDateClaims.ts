@@ -415,7 +415,7 @@ export function extractDateClaims({ article, span, entities: named }: SentenceCo
   const folded = foldForMatching(sentence);
   const namesEvent = namesEventByNoun(folded, language);
   if (!namesEvent && !saysWhatHappens(folded, language)) return [];
-  const mentions = findDateExpressions(sentence, language);
+  const mentions = findDateExpressions(sentence, language, folded);
   if (mentions.length === 0) return [];
   const masked = maskParentheses(folded);
   const publication = publicationInterval(article.published);

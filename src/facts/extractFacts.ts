@@ -11,15 +11,19 @@ import { foldForMatching } from '../text/foldForMatching';
 import { articleNames, learnNames, type LearnedName } from './learnNames';
 import { sentenceNames, type NameKinds } from './sentenceNames';
 
+/** Offsets below it make a span's key one exact number (`start * SPAN_KEY_BASE + end` stays under 2^53). */
+const SPAN_KEY_BASE = 2 ** 26;
+
 /** Sentences of the article, trimmed; from the passages' ranges when given, so facts and passages agree. */
 function sentencesOf(article: Article, passages?: Passage[]): TextSpan[] {
   const ranges = passages && passages.length > 0 ? passages : [{ start: 0, end: article.text.length }];
   const spans: TextSpan[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number | string>();
+  const numericKeys = article.text.length < SPAN_KEY_BASE;
   for (const range of ranges) {
     for (const sentence of splitSentences(article.text.slice(range.start, range.end), article.language)) {
       const span = { start: range.start + sentence.start, end: range.start + sentence.end };
-      const key = `${span.start}:${span.end}`;
+      const key = numericKeys ? span.start * SPAN_KEY_BASE + span.end : `${span.start}:${span.end}`;
       if (span.end > span.start && !seen.has(key)) {
         seen.add(key);
         spans.push(span);

@@ -68,9 +68,9 @@ function boundBefore(folded: string, start: number, language: 'fr' | 'en'): { bo
 /**
  * Finds the date expressions of `text` ("fin mai", "d'ici la fin de 2024",
  * "next week", "Q3 2025"...), longest first and without overlaps, in text order.
+ * `folded` is `foldForMatching(text)`, when the caller has it.
  */
-export function findDateExpressions(text: string, language: Language): DateMention[] {
-  const folded = foldForMatching(text);
+export function findDateExpressions(text: string, language: Language, folded: string = foldForMatching(text)): DateMention[] {
   if (!mayHoldDate(folded)) return [];
   const candidates: Array<{ start: number; end: number; rule: DateRule; match: RegExpExecArray; language: 'fr' | 'en' }> = [];
   for (const lang of vocabulariesFor(language).map((v) => v.language)) {

@@ -50,7 +50,7 @@ async function extract({ id, items }: FactsRequest): Promise<void> {
   const extractFacts = await loadExtractor();
   const outcomes = items.map(({ article, passages }): FactsOutcome => {
     try {
-      return extractFacts(article, passages.map((span) => ({ ...span, text: article.text.slice(span.start, span.end) })));
+      return extractFacts(article, passages.map(({ id, articleId, ordinal, start, end }) => ({ id, articleId, ordinal, start, end, text: article.text.slice(start, end) })));
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }

@@ -90,7 +90,11 @@ describe('the dev / held-out split', () => {
     expect(heldout.filter((q) => linesOf(q).some((line) => devLines.has(line))).map((q) => q.id)).toEqual([]);
   });
 
+  /** Questions os-d101 to os-d140 were written later, over articles drawn afresh, for the dev half only (see README): the split's balance is the original questions'. */
+  const drawnLater = (q: OrangesumQuestion) => /^os-d1\d\d$/u.test(q.id);
+
   it('GIVEN the two halves THEN they are balanced by type, language and answerability (within 2 questions)', () => {
+    const dev = halves.dev.questions.filter((q) => !drawnLater(q));
     const dimensions: [string, (q: OrangesumQuestion) => string][] = [
       ['size', () => 'all'],
       ['type', (q) => q.type],

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -102,6 +102,24 @@ describe('PassageIndex.syncCorpus (stat-based up-to-date check)', () => {
     expect(embeddings.documents).toBe(changed.reduce((sum, a) => sum + reopened.passagesOf(a.id).length, 0));
     expect(await search(reopened, 'GPT-5 reporté')).toContain("reporté à l'automne");
     expect(reopened.articles().some((a) => a.source === 'mistral.md')).toBe(false);
+  });
+
+  it('GIVEN a file renamed into a subfolder, its size and modification time unchanged THEN the new name is loaded and the old one is gone', async () => {
+    await sync(await PassageIndex.open(options()));
+    const before = await stat(join(corpusDir, 'mistral.md'));
+    await mkdir(join(corpusDir, 'archive'));
+    await rename(join(corpusDir, 'mistral.md'), join(corpusDir, 'archive', 'mistral-2025.md'));
+    const after = await stat(join(corpusDir, 'archive', 'mistral-2025.md'));
+    expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
+    loaded = [];
+    const reopened = await PassageIndex.open(options());
+    const { report } = await sync(reopened);
+    expect(loaded).toEqual(['archive/mistral-2025.md']);
+    expect(report.articles).toBe(5);
+    const sources = reopened.articles().map((a) => a.source);
+    expect(sources).toContain('archive/mistral-2025.md');
+    expect(sources).not.toContain('mistral.md');
+    expect((await sync(reopened)).filesRead).toBe(0);
   });
 
   it('GIVEN a file in a subfolder edited in place, its folders\' modification times unchanged THEN it is loaded again (a folder\'s time moves only when entries come, go or are renamed, so each file is stat\'ed)', async () => {
