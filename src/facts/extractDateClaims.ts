@@ -83,6 +83,16 @@ function complementFarFromCue(sentence: string, masked: string, name: EntityMent
   return COMPLEMENT_OF_NOUN.test(sentence.slice(Math.max(0, name.start - 40), name.start)) && !closeTo(masked, name, cue);
 }
 
+const LETTER_OR_FIGURE = /[\p{L}\p{N}]/u;
+
+/** Whether `text` holds `word` as a whole word, case kept. */
+function writesWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!LETTER_OR_FIGURE.test(text.charAt(at - 1)) && !LETTER_OR_FIGURE.test(text.charAt(at + word.length))) return true;
+  }
+  return false;
+}
+
 /** Per article, the one-word names it also writes in lower case. */
 const LOWER_CASE_USES = new WeakMap<Article, Map<string, boolean>>();
 
@@ -99,7 +109,7 @@ function isCommonNoun(article: Article, name: EntityMention): boolean {
   let lower = uses.get(name.canonical);
   if (lower === undefined) {
     const word = name.canonical.charAt(0).toLocaleLowerCase() + name.canonical.slice(1);
-    lower = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(article.text);
+    lower = writesWord(article.text, word);
     uses.set(name.canonical, lower);
   }
   return lower;

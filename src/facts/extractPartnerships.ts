@@ -251,9 +251,11 @@ export function extractPartnerships({ article, span, entities }: SentenceContext
   const sentence = article.text.slice(span.start, span.end);
   const parties = partiesOf(entities, sentence);
   if (parties.length !== 2) return [];
-  const folded = withoutJobTitles(foldForMatching(sentence));
   const languages = vocabulariesFor(article.language).map((v) => TIES[v.language]);
-  if (!languages.some((l) => l.anyClaimCue.test(folded))) return [];
+  const read = foldForMatching(sentence);
+  if (!languages.some((l) => l.anyClaimCue.test(read))) return [];
+  const folded = languages.some((l) => firstMatch(l.strongTie, read)) ? withoutJobTitles(read) : read;
+  if (folded !== read && !languages.some((l) => l.anyClaimCue.test(folded))) return [];
   const untyped = hasUntypedParty(parties, entities);
   const tie = languages.map((l) => firstMatch(l.tie, folded)).find(Boolean);
   const rivalry = languages.map((l) => firstMatch(l.rivalry, folded)).find(Boolean);
