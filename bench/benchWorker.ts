@@ -196,9 +196,10 @@ async function peer(source: CorpusSource, corpus: BenchCorpus, label: string, qu
   const buildMs = performance.now() - began;
   const queries = queriesFor(source, corpus, peerQueryCount(corpus.passages.length, counts.search), 1);
   const search = {} as Record<PeerRetrieverName, LatencySummary>;
+  const warmupInputs = searchWarmupQueries(source, corpus, queries.length);
   for (const retriever of PEER_RETRIEVERS) {
     search[retriever] = await timeEach(queries, (query) => peerPipeline.search(retriever, query, 10), {
-      warmup: 3,
+      warmupInputs,
       onProgress: (done, total) => progress.update(done, total, `peer ${retriever} search`),
     });
   }

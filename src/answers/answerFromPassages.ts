@@ -620,6 +620,16 @@ function countsDayOfMonth(sentence: ReadSentence, candidate: AnswerCandidate): b
   return isMonth(next) || (isMonth(previous) && /^\p{N}{1,2}$/u.test(sentence.tokens[candidate.first].text));
 }
 
+/** For a question asking an age, a number of years that is a span of time (« depuis 10 ans », « il y a 12 ans », "12 years ago"): no age. */
+function spansYearsNotAge(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate): boolean {
+  const question = foldForMatching(reading.question);
+  if (!(['fr', 'en'] as const).some((l) => VOCABULARIES[l].asksAge.test(question))) return false;
+  const { spanOfYears } = VOCABULARIES[sentence.article.language === 'en' ? 'en' : 'fr'];
+  const first = sentence.tokens[candidate.first];
+  const last = sentence.tokens[candidate.last];
+  return spanOfYears.before.test(sentence.folded.slice(Math.max(0, first.start - 30), first.start)) || spanOfYears.after.test(sentence.folded.slice(last.end, last.end + 30));
+}
+
 /**
  * Whether the word after a count says it counts something else than the
  * question's noun: a noun the vocabularies type (« cinq blessés » for
@@ -808,6 +818,7 @@ function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candid
   const lengthPenalty = candidate.type === 'other' ? Math.max(0, words - 4) * 0.06 : candidate.type === 'reason' ? Math.max(0, words - 10) * 0.03 : 0;
   if (reading.counted !== null && candidate.type === 'count' && insideName(sentence, candidate)) return null;
   if (candidate.type === 'count' && !reading.countsTime && countsDayOfMonth(sentence, candidate)) return null;
+  if (candidate.type === 'count' && spansYearsNotAge(reading, sentence, candidate)) return null;
   const unit = unitFit(reading, sentence, candidate);
   if (unit === null) return null;
   const f: CandidateFeatures = {

@@ -87,7 +87,7 @@ export function expectedAnswerType(question: string, language: 'fr' | 'en'): Ans
       const match = pattern.exec(folded);
       if (match) consider(match.index, type);
     }
-    if (which && noun !== undefined) consider(which.index, typeOfNoun(noun, [vocabulary]) ?? 'other');
+    if (which) consider(which.index, (noun !== undefined ? typeOfNoun(noun, [vocabulary]) : undefined) ?? 'other');
   }
   const who = WHO.exec(folded);
   if (who && !/qu'est-ce qui/u.test(folded)) consider(who.index, 'person');

@@ -240,6 +240,10 @@ export interface Vocabulary {
   questionGrammar: QuestionGrammar;
   /** A yes/no question: an auxiliary or "est-ce que" first. */
   yesNo: RegExp;
+  /** A question asking a person's age (« quel âge », "how old"), folded. */
+  asksAge: RegExp;
+  /** Around a number of years, the words that make it a span of time rather than an age (« depuis 10 ans », « il y a 12 ans », "for 10 years", "12 years ago"): the folded text just before the number, and just after it. */
+  spanOfYears: { before: RegExp; after: RegExp };
   /** Titles and roles written before a person's name ("M.", "le président", "Dr"). */
   personTitles: ReadonlySet<string>;
   /** Words before or after a name that make it an organisation ("le groupe X", "X SA", "X Inc."). */

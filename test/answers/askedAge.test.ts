@@ -9,6 +9,12 @@ beforeAll(async () => {
       '---\ntitle: Un randonneur poursuivi par une ourse s’en sort indemne\npublished: 2018-08-23\nlang: fr\n---\n' +
       "Mardi 21 août, Lucas Meurlet a tenu tête à une ourse. Le jeune homme de 22 ans était en randonnée avec son père et son frère dans le Val d'Aran, dans les Pyrénées espagnoles. " +
       'Il a crié de toutes ses forces et la bête a fini par repartir.\n',
+    'ourse.md':
+      '---\ntitle: Une ourse croise un randonneur dans les Pyrénées\npublished: 2018-08-24\nlang: fr\n---\n' +
+      "Mardi 21 août, Paul Garrigue a tenu tête à une ourse dans le Val d'Aran. Il randonne dans les Pyrénées depuis 10 ans avec son père.\n",
+    'boulangerie.md':
+      '---\ntitle: La boulangerie Bouchard fête son anniversaire\npublished: 2019-03-02\nlang: fr\n---\n' +
+      'La boulangerie de Marc Bouchard fête ses 40 ans. Marc Bouchard a repris l’affaire il y a 12 ans.\n',
   });
 });
 afterAll(() => news?.close());
@@ -18,5 +24,12 @@ describe('a question asking an age', () => {
     const answer = await askVerbatim(news, 'Quel âge a Lucas Meurlet ?');
     expect(answer.abstained).toBe(false);
     expect(answer.value).toMatch(/^22 ans$/u);
+  });
+
+  it('GIVEN only « depuis 10 ans » or « il y a 12 ans » about the person asked THEN no span of years is given as an age', async () => {
+    for (const question of ['Quel âge a Paul Garrigue ?', 'Quel âge a Marc Bouchard ?']) {
+      const answer = await askVerbatim(news, question);
+      expect(answer.value ?? '').not.toMatch(/1[02] ans/u);
+    }
   });
 });

@@ -21,17 +21,20 @@ describe('expectedAnswerType', () => {
     expect(expectedAnswerType('Quel est le nouveau Premier ministre ?', 'fr')).toBe('person');
   });
 
-  it('GIVEN any question THEN search reads the same type as question reading (a date, a count or an amount has a shape, nothing else)', () => {
-    const shapes = { date: 'date', count: 'number', amount: 'number' } as Record<string, string | undefined>;
-    for (const [question, language] of [
-      ['Quand le camp fut-il évacué ?', 'fr'],
-      ['Combien coûte la Xbox Series S ?', 'fr'],
-      ['Qui a racheté WhatsApp ?', 'fr'],
-      ['What did the deal cost when it was signed?', 'en'],
-      ['Which city hosts the summit?', 'en'],
-      ['Quel âge a la reine ?', 'fr'],
-    ] as const) {
-      expect(answerShapeOf(question, language), question).toBe(shapes[expectedAnswerType(question, language)]);
-    }
+  it('GIVEN questions of each kind THEN search reads the shape of the answer asked (a date, a number, or none)', () => {
+    const expected: Array<[string, 'fr' | 'en', string | undefined]> = [
+      ['Quand le camp fut-il évacué ?', 'fr', 'date'],
+      ['Combien coûte la Xbox Series S ?', 'fr', 'number'],
+      ['Qui a racheté WhatsApp ?', 'fr', undefined],
+      ['How much did the deal cost?', 'en', 'number'],
+      ['Which city hosts the summit?', 'en', undefined],
+      ['Quel âge a la reine ?', 'fr', 'number'],
+    ];
+    for (const [question, language, shape] of expected) expect(answerShapeOf(question, language), question).toBe(shape);
+  });
+
+  it('GIVEN a « quel X » whose noun is in quotes or missing THEN it is an open question, not yes or no', () => {
+    expect(expectedAnswerType('Quelle est la nouvelle « star » du PSG ?', 'fr')).not.toBe('yes-no');
+    expect(expectedAnswerType('Quel est le premier ?', 'fr')).not.toBe('yes-no');
   });
 });
