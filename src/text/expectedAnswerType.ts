@@ -64,6 +64,20 @@ export function headNouns(which: RegExpExecArray, language: 'fr' | 'en'): string
   return words.slice(0, end < 0 ? words.length : Math.max(1, end));
 }
 
+/** Words of an English compound after « which » read for its head: "which car company bought" is a company. */
+const COMPOUND_WORDS_READ = 3;
+
+/**
+ * The noun a « quel X » phrase asks for: the first in French; in English the
+ * last of the compound's first words that names a kind of answer ("which car
+ * company" → company), else its first word.
+ */
+function askedNoun(which: RegExpExecArray, language: 'fr' | 'en'): string | undefined {
+  if (language === 'fr') return headNouns(which, 'fr')[0];
+  const words = headNouns(which, 'en').slice(0, COMPOUND_WORDS_READ);
+  return words.filter((word) => typeOfNoun(word) !== undefined).pop() ?? words[0];
+}
+
 /**
  * The answer type a question asks for, from its first question word
  * ("quand" → date, "quelle ville" → place, "qui" → person, « quel âge » →
@@ -81,7 +95,7 @@ export function expectedAnswerType(question: string, language: 'fr' | 'en'): Ans
     if (!best || at < best.at) best = { at, type };
   };
   const which = whichPhrase(folded);
-  const noun = which ? headNouns(which, 'fr')[0] : undefined;
+  const noun = which ? askedNoun(which, language) : undefined;
   for (const vocabulary of vocabularies) {
     for (const [pattern, type] of vocabulary.questionOpeners) {
       const match = pattern.exec(folded);

@@ -33,6 +33,11 @@ describe('expectedAnswerType', () => {
     for (const [question, language, shape] of expected) expect(answerShapeOf(question, language), question).toBe(shape);
   });
 
+  it('GIVEN an English « which » compound THEN its head noun says the type ("which car company" is a company, not a car)', () => {
+    expect(expectedAnswerType('Which car company bought Opel?', 'en')).toBe('organisation');
+    expect(expectedAnswerType('Which reasoning model will OpenAI ship?', 'en')).toBe(expectedAnswerType('Which model will OpenAI ship?', 'en'));
+  });
+
   it('GIVEN a « quel X » whose noun is in quotes or missing THEN it is an open question, not yes or no', () => {
     expect(expectedAnswerType('Quelle est la nouvelle « star » du PSG ?', 'fr')).not.toBe('yes-no');
     expect(expectedAnswerType('Quel est le premier ?', 'fr')).not.toBe('yes-no');
