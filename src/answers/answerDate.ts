@@ -172,7 +172,7 @@ export function pickDateClaims(analysis: QuestionAnalysis, events: TimelineEvent
   const ordered = current.length > 0 ? current : [...relevant].sort(byRelevance);
   const primary = ordered[0];
   const agreeing = ordered.filter((e) => e === primary || (sameRange(e, primary) && e.event === primary.event));
-  const story = relevant.filter((e) => sameStory(e.event, primary.event));
+  const story = relevant.filter((e) => agreeing.includes(e) || sameStory(e.event, primary.event));
   const differing = ordered.filter((e) => !agreeing.includes(e) && story.includes(e) && !e.superseded);
   const history = story.filter((e) => !agreeing.includes(e) && !differing.includes(e)).sort(byStart);
   const others = distinctEvents([...relevant.filter((e) => !story.includes(e)), ...events.filter((e) => !relevant.includes(e))].filter((e) => !e.superseded)).slice(0, 2);
