@@ -10,7 +10,7 @@ import { foldForMatching } from '../text/foldForMatching';
 import { resolveDateExpression, type ResolveDateOptions, type ResolvedDateExpression } from '../facts/resolveDateExpression';
 import { dateOfStatement, dateScope, inDateScope, scopeUndoes } from '../facts/dateScope';
 import { describeRange } from './describeDate';
-import { VOCABULARIES, type AnswerType, type NameKind } from '../text/vocabulary';
+import { typeOfNoun, VOCABULARIES, type AnswerType, type NameKind } from '../text/vocabulary';
 import { findAnswerCandidates, OPEN_TYPES, readTokens, type AnswerCandidate, type ReadToken } from './answerCandidates';
 import { namesTime } from './readQuestion';
 import { articleFit } from './articleFit';
@@ -620,14 +620,43 @@ function countsDayOfMonth(sentence: ReadSentence, candidate: AnswerCandidate): b
   return isMonth(next) || (isMonth(previous) && /^\p{N}{1,2}$/u.test(sentence.tokens[candidate.first].text));
 }
 
-/** For a question asking an age, a number of years that is a span of time (« depuis 10 ans », « il y a 12 ans », "12 years ago"): no age. */
+/** Words before a person noun that make it someone else than the one it follows (« son fils de 8 ans »). */
+const POSSESSIVES = /^(?:son|sa|ses|leur|leurs|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos|his|her|their|its|my|our|your)$/u;
+
+/**
+ * For a question asking an age, whether a number is stated as someone's age:
+ * after « âgé de » or before "-year-old" ({@link Vocabulary.statedAge}), in
+ * apposition to a name (« Julie Marceau, 31 ans, »), or after a person noun
+ * with an article (« le jeune homme de 22 ans », not « son fils de 8 ans »).
+ * Any other number of years (« depuis 10 ans », « il y a 12 ans », « à 25
+ * ans », « depuis l'âge de 12 ans ») is no answer.
+ */
+function statesAge(sentence: ReadSentence, candidate: AnswerCandidate): boolean {
+  const { tokens, folded, text } = sentence;
+  const vocabulary = VOCABULARIES[sentence.article.language === 'en' ? 'en' : 'fr'];
+  const first = tokens[candidate.first];
+  const last = tokens[candidate.last];
+  if (![first.end, last.end].some((end) => vocabulary.statedAge.after.test(folded.slice(end, end + 20)))) return false;
+  if (vocabulary.statedAge.before.test(folded.slice(Math.max(0, first.start - 30), first.start))) return true;
+  const previous = tokens[candidate.first - 1];
+  if (!previous) return false;
+  if (/^\s*[,(]\s*$/u.test(text.slice(previous.end, first.start)) && /^\p{Lu}/u.test(previous.text)) return true;
+  const noun = tokens[candidate.first - 2];
+  const opener = tokens[candidate.first - 3];
+  return (
+    previous.folded === 'de' &&
+    noun !== undefined &&
+    typeOfNoun(noun.folded) === 'person' &&
+    opener !== undefined &&
+    !POSSESSIVES.test(opener.folded)
+  );
+}
+
+/** For a question asking an age, a number that is not stated as one ({@link statesAge}): no candidate. */
 function spansYearsNotAge(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate): boolean {
   const question = foldForMatching(reading.question);
   if (!(['fr', 'en'] as const).some((l) => VOCABULARIES[l].asksAge.test(question))) return false;
-  const { spanOfYears } = VOCABULARIES[sentence.article.language === 'en' ? 'en' : 'fr'];
-  const first = sentence.tokens[candidate.first];
-  const last = sentence.tokens[candidate.last];
-  return spanOfYears.before.test(sentence.folded.slice(Math.max(0, first.start - 30), first.start)) || spanOfYears.after.test(sentence.folded.slice(last.end, last.end + 30));
+  return !statesAge(sentence, candidate);
 }
 
 /**

@@ -55,7 +55,7 @@ export const VOCABULARY_EN: Vocabulary = {
   ]),
   questionGrammar: QUESTION_GRAMMAR,
   asksAge: /\b(?:how old|what age|at what age)\b/u,
-  spanOfYears: { before: /(?:^|[^\p{L}])(?:for|in|within|after|before|over|since|about|nearly|almost|some)\s*$/u, after: /^\s*years?\s+(?:ago|later|earlier|before|after|of)(?:[^\p{L}]|$)/u },
+  statedAge: { before: /(?:^|[^\p{L}])(?:aged|who is|who was)\s+$/u, after: /^-?years?-old\b/u },
   yesNo: /^(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|should|may|might|must|isn't|aren't|wasn't|doesn't|didn't|hasn't|haven't|won't)\b/u,
   personTitles: words('mr mrs ms dr prof sir lord lady saint st executive president minister senator governor mayor general lieutenant captain colonel king queen prince princess pope cardinal bishop father brother sister coach player striker ceo founder director chairman chairwoman spokesman spokeswoman judge ambassador chancellor emperor duke baron rep sen gov'),
   organisationCues: words('brand subsidiary startup giant retailer airline group company firm corporation corp inc ltd llc plc bank maker carrier operator publisher manufacturer lab labs club team party union association foundation university institute agency ministry federation fc co'),

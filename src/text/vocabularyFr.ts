@@ -49,7 +49,7 @@ export const VOCABULARY_FR: Vocabulary = {
   questionWords: new Set([...QUESTION_GRAMMAR.interrogatives, ...words('que quoi qu est-ce est-ce-que citez cite nommez donnez')]),
   questionGrammar: QUESTION_GRAMMAR,
   asksAge: /\b(?:quel age|age de combien|a quel age)\b/u,
-  spanOfYears: { before: /(?:^|[^\p{L}])(?:depuis|pendant|durant|il y a|voila|en|dans|apres|avant|sous|pour|de plus de|plus de|pres de)\s*$/u, after: /^\s*(?:ans?|annees?)\s+(?:de|d'|plus tard|plus tot|auparavant|apres|avant)(?:[^\p{L}]|$)/u },
+  statedAge: { before: /(?:^|[^\p{L}'’])(?:agee?s?|qui a|qui avait|qui aura)\s+(?:de\s+)?$/u, after: /^\s*ans?(?:[^\p{L}]|$)/u },
   yesNo: /^(?:est-ce qu|est-ce que|y a-t-il|existe-t-il|\p{L}[\p{L}\d .'-]* (?:a|ont|est|sont|va|vont|sera|seront|peut|peuvent|doit|doivent|avait|avaient|etait|etaient)-t?-?(?:il|elle|ils|elles|on)\b)/u,
   personTitles: words('m mm mme mmes mlle dr pr me sir lord saint sainte president presidente ministre depute deputee senateur senatrice maire general lieutenant capitaine colonel commandant roi reine prince princesse pape cardinal eveque abbe pere frere soeur docteur professeur entraineur selectionneur joueur attaquant defenseur gardien pilote chanteur chanteuse acteur actrice ecrivain auteur realisateur fondateur directeur directrice pdg patron patronne porte-parole avocat juge procureur ambassadeur chancelier chanceliere empereur imperatrice duc duchesse comte comtesse baron marquis madame monsieur'),
   organisationCues: words('marque filiale enseigne start-up startup geant editeur groupe societe entreprise firme compagnie banque constructeur operateur editeur fabricant laboratoire club equipe parti syndicat association fondation universite institut agence ministere federation sa sas sarl fc ac rc'),

@@ -242,8 +242,13 @@ export interface Vocabulary {
   yesNo: RegExp;
   /** A question asking a person's age (« quel âge », "how old"), folded. */
   asksAge: RegExp;
-  /** Around a number of years, the words that make it a span of time rather than an age (« depuis 10 ans », « il y a 12 ans », "for 10 years", "12 years ago"): the folded text just before the number, and just after it. */
-  spanOfYears: { before: RegExp; after: RegExp };
+  /**
+   * How a text states a person's age, the folded text just before the number
+   * (« âgé de », "aged") or just after it ("-year-old"); besides these, an
+   * apposition after a name (« Julie Marceau, 31 ans ») and « de N ans » after
+   * a person noun with an article (« le jeune homme de 22 ans »).
+   */
+  statedAge: { before: RegExp; after: RegExp };
   /** Titles and roles written before a person's name ("M.", "le président", "Dr"). */
   personTitles: ReadonlySet<string>;
   /** Words before or after a name that make it an organisation ("le groupe X", "X SA", "X Inc."). */

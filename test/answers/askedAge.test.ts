@@ -12,6 +12,12 @@ beforeAll(async () => {
     'ourse.md':
       '---\ntitle: Une ourse croise un randonneur dans les Pyrénées\npublished: 2018-08-24\nlang: fr\n---\n' +
       "Mardi 21 août, Paul Garrigue a tenu tête à une ourse dans le Val d'Aran. Il randonne dans les Pyrénées depuis 10 ans avec son père.\n",
+    'marathon.md':
+      '---\ntitle: Julie Marceau court son premier marathon\npublished: 2019-04-07\nlang: fr\n---\n' +
+      'Julie Marceau, 31 ans, a couru dimanche son premier marathon. Elle court depuis l’âge de 12 ans. Cela fait 10 ans qu’elle s’entraîne avec son fils de 8 ans.\n',
+    'restaurant.md':
+      '---\ntitle: Le chef Hugo Lemaire ouvre une deuxième adresse\npublished: 2019-05-02\nlang: fr\n---\n' +
+      'Hugo Lemaire a ouvert son premier restaurant à 25 ans. Il ouvre une deuxième adresse à Lyon.\n',
     'boulangerie.md':
       '---\ntitle: La boulangerie Bouchard fête son anniversaire\npublished: 2019-03-02\nlang: fr\n---\n' +
       'La boulangerie de Marc Bouchard fête ses 40 ans. Marc Bouchard a repris l’affaire il y a 12 ans.\n',
@@ -31,5 +37,12 @@ describe('a question asking an age', () => {
       const answer = await askVerbatim(news, question);
       expect(answer.value ?? '').not.toMatch(/1[02] ans/u);
     }
+  });
+
+  it('GIVEN an age in apposition and other numbers of years about the same person THEN the apposition is the age; an age at some past event is none', async () => {
+    const julie = await askVerbatim(news, 'Quel âge a Julie Marceau ?');
+    expect(julie.value).toMatch(/^31 ans$/u);
+    const hugo = await askVerbatim(news, 'Quel âge a Hugo Lemaire ?');
+    expect(hugo.value ?? '').not.toMatch(/25 ans/u);
   });
 });
