@@ -612,12 +612,18 @@ function unitFit(reading: QuestionReading, sentence: ReadSentence, candidate: An
   return reading.countsPeople ? -1 : -0.5;
 }
 
-/** A number written as a day of a month (« le 15 septembre », "21 August"): a date, not a count, unless time is counted. */
+/**
+ * A number written as a day of a month (« le 15 septembre », "August 21"): a
+ * date, not a count, unless time is counted. Only a space may stand between
+ * the number and its month: « En mars, 30 personnes » counts.
+ */
 function countsDayOfMonth(sentence: ReadSentence, candidate: AnswerCandidate): boolean {
+  const first = sentence.tokens[candidate.first];
   const next = sentence.tokens[candidate.first + 1];
   const previous = sentence.tokens[candidate.first - 1];
-  const isMonth = (token: ReadToken | undefined) => token !== undefined && (['fr', 'en'] as const).some((l) => VOCABULARIES[l].dates.months[token.folded] !== undefined);
-  return isMonth(next) || (isMonth(previous) && /^\p{N}{1,2}$/u.test(sentence.tokens[candidate.first].text));
+  const isMonth = (token: ReadToken | undefined): token is ReadToken => token !== undefined && (['fr', 'en'] as const).some((l) => VOCABULARIES[l].dates.months[token.folded] !== undefined);
+  const spaced = (a: ReadToken, b: ReadToken) => /^\s+$/u.test(sentence.text.slice(a.end, b.start));
+  return (isMonth(next) && spaced(first, next)) || (isMonth(previous) && spaced(previous, first) && /^\p{N}{1,2}$/u.test(first.text));
 }
 
 /** Words before a person noun that make it someone else than the one it follows (« son fils de 8 ans »). */

@@ -46,3 +46,22 @@ describe('a question asking an age', () => {
     expect(hugo.value ?? '').not.toMatch(/25 ans/u);
   });
 });
+
+describe('a count written after a month and a comma', () => {
+  let roads: NewsFixture;
+
+  beforeAll(async () => {
+    roads = await loadWrittenFixture({
+      'routes.md':
+        '---\ntitle: "Sécurité routière : un mois de mars meurtrier dans le Var"\npublished: 2021-04-02\nlang: fr\n---\n' +
+        'Le bilan de la sécurité routière dans le Var est lourd. En mars, 30 personnes sont mortes sur les routes du département. La préfecture appelle à la prudence.\n',
+      'orage.md': '---\ntitle: Un orage sur la Bretagne\npublished: 2021-04-10\nlang: fr\n---\nUn orage violent a frappé la Bretagne le 9 avril, sans faire de victime.\n',
+    });
+  });
+  afterAll(() => roads?.close());
+
+  it('GIVEN « En mars, 30 personnes sont mortes » THEN the number after the month and its comma is a count, not a day', async () => {
+    const answer = await askVerbatim(roads, 'Combien de personnes sont mortes sur les routes du Var ?');
+    expect(answer.value, answer.answer).toMatch(/^30\b/u);
+  });
+});
