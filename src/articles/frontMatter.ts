@@ -8,6 +8,8 @@ import { isRecord, readMetadataFields, type ArticleMetadata } from './articleMet
 export type FrontMatterSplit = { body: string; metadata: ArticleMetadata; ignored: string[] } | { reason: string };
 
 const OPENING_FENCE = /^---[ \t]*\r?\n/;
+/** A front matter line read as written when the whole block is not valid YAML: a plain key, then a value that opens no YAML quote, list or block. */
+const PLAIN_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^"'\[{|>&*!%@`\s].*?)[ \t]*$/;
 const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
 
 /**
@@ -27,10 +29,13 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   try {
     parsed = parseYaml(yamlSource);
   } catch (error) {
-    const message = (error instanceof Error ? error.message.split('\n')[0] : String(error))
-      .replace(/:\s*$/, '')
-      .replace(/at line (\d+)/, (_, line: string) => `at line ${Number(line) + 1} of the file`);
-    return { reason: `unparsable YAML front matter: ${message}` };
+    parsed = plainLines(yamlSource);
+    if (parsed === null) {
+      const message = (error instanceof Error ? error.message.split('\n')[0] : String(error))
+        .replace(/:\s*$/, '')
+        .replace(/at line (\d+)/, (_, line: string) => `at line ${Number(line) + 1} of the file`);
+      return { reason: `unparsable YAML front matter: ${message}` };
+    }
   }
   if (parsed !== null && parsed !== undefined && !isRecord(parsed)) {
     return { reason: 'front matter is not a list of "key: value" lines' };
@@ -41,4 +46,21 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
     metadata: parsed ? readMetadataFields(parsed, (reason) => ignored.push(reason)) : {},
     ignored,
   };
+}
+
+/**
+ * Front matter that is not valid YAML but is plain `key: value` lines, each
+ * value read as written: a French title with its colon (« title: Sécurité
+ * routière : un mois meurtrier ») is what a writer means, though YAML would
+ * need quotes. Null when any line is something else (an unclosed quote, a list).
+ */
+function plainLines(source: string): Record<string, string> | null {
+  const fields: Record<string, string> = {};
+  for (const line of source.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    const match = PLAIN_LINE.exec(line);
+    if (!match) return null;
+    fields[match[1]] = match[2];
+  }
+  return fields;
 }

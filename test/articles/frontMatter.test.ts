@@ -29,4 +29,13 @@ describe('splitFrontMatter', () => {
     expect(splitFrontMatter('---\nsource: https://actu.example.fr/a\n---\nCorps.')).toMatchObject({ metadata: { url: 'https://actu.example.fr/a' } });
     expect(splitFrontMatter('---\nsource: Le Monde\n---\nCorps.')).toMatchObject({ metadata: {} });
   });
+
+  it('GIVEN plain key: value lines that YAML rejects (a French title with its colon) THEN each value is read as written', () => {
+    const split = splitFrontMatter('---\ntitle: Sécurité routière : un mois de mars meurtrier\npublished: 2021-04-02\nlang: fr\n---\nCorps.');
+    expect(split).toMatchObject({ body: 'Corps.', metadata: { title: 'Sécurité routière : un mois de mars meurtrier', language: 'fr' } });
+  });
+
+  it('GIVEN front matter YAML rejects that is not plain lines (an unclosed quote) THEN it is still refused with the reason', () => {
+    expect(splitFrontMatter('---\ntitle: "Unterminated : quote\n---\nCorps.')).toEqual({ reason: expect.stringMatching(/unparsable YAML front matter/) });
+  });
 });
