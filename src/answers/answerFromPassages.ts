@@ -626,9 +626,6 @@ function countsDayOfMonth(sentence: ReadSentence, candidate: AnswerCandidate): b
   return (isMonth(next) && spaced(first, next)) || (isMonth(previous) && spaced(previous, first) && /^\p{N}{1,2}$/u.test(first.text));
 }
 
-/** Words before a person noun that make it someone else than the one it follows (« son fils de 8 ans »). */
-const POSSESSIVES = /^(?:son|sa|ses|leur|leurs|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos|his|her|their|its|my|our|your)$/u;
-
 /**
  * For a question asking an age, whether a number is stated as someone's age:
  * after « âgé de » or before "-year-old" ({@link Vocabulary.statedAge}), in
@@ -654,7 +651,7 @@ function statesAge(sentence: ReadSentence, candidate: AnswerCandidate): boolean 
     noun !== undefined &&
     typeOfNoun(noun.folded) === 'person' &&
     opener !== undefined &&
-    !POSSESSIVES.test(opener.folded)
+    !vocabulary.possessives.has(opener.folded)
   );
 }
 

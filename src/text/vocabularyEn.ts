@@ -63,6 +63,7 @@ export const VOCABULARY_EN: Vocabulary = {
   placePrepositions: words('in at near across outside inside'),
   nameParticles: words("of the de von van der da di du la le for and"),
   determiners: words("the a an its his her their this these those our your"),
+  possessives: words('its his her their our your my'),
   subjectPronouns: words('he she it they we'),
   complementOf: words('of'),
   reversalPrefixes: words('de dis un'),

@@ -57,6 +57,7 @@ export const VOCABULARY_FR: Vocabulary = {
   placePrepositions: words("a au aux en dans vers pres"),
   nameParticles: words("de du des d' la le les l' von van der den di da dos y"),
   determiners: words("le la les l' un une des du au aux son sa ses leur leurs ce cet cette ces notre nos votre vos"),
+  possessives: words('son sa ses leur leurs mon ma mes ton ta tes notre nos votre vos'),
   subjectPronouns: SUBJECT_PRONOUNS,
   complementOf: words("de du des d'"),
   reversalPrefixes: words('dé dés'),

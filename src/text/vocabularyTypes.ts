@@ -266,6 +266,8 @@ export interface Vocabulary {
   nameParticles: ReadonlySet<string>;
   /** Articles and possessives that open a noun phrase ("la grève", "its launch"). */
   determiners: ReadonlySet<string>;
+  /** The possessives among them: a noun after one is someone's (« son fils »), not the one the sentence is about. */
+  possessives: ReadonlySet<string>;
   /** Subject pronouns ("il", "they"): with the determiners, the words a sentence run into the one before without a space opens with ("au PakistanLe gouvernement"). */
   subjectPronouns: ReadonlySet<string>;
   /** The prepositions that make a noun the complement of the one before (« la grève du 5 décembre », « le directeur de campagne de X », "the head of X"). */

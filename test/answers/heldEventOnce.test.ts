@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askVerbatim, loadWrittenFixture, type NewsFixture } from './newsFixture';
+import { askVerbatim, loadWrittenFixture, writtenStory, type NewsFixture } from './newsFixture';
 
 /** Events held on their day (matches, elections) are each their own story: the answer's own claim must not come back as another event. */
 let news: NewsFixture;
 
-const story = (title: string, published: string, text: string) => `---\ntitle: "${title}"\npublished: ${published}\nlang: fr\n---\n${text}\n`;
 
 beforeAll(async () => {
   news = await loadWrittenFixture({
-    'lisbonne.md': story('Football : la finale à Lisbonne', '2020-07-10', 'La finale de la Ligue des champions aura lieu le 23 août à Lisbonne, à huis clos.'),
-    'municipales.md': story('Elections', '2020-05-22', 'Le second tour des élections municipales aura lieu le 28 juin, a annoncé le Premier ministre.'),
-    'meteo.md': story('Un orage sur la Bretagne', '2020-06-10', 'Un orage violent a frappé la Bretagne le 9 juin, sans faire de victime.'),
+    'lisbonne.md': writtenStory('Football : la finale à Lisbonne', '2020-07-10', 'La finale de la Ligue des champions aura lieu le 23 août à Lisbonne, à huis clos.'),
+    'municipales.md': writtenStory('Elections', '2020-05-22', 'Le second tour des élections municipales aura lieu le 28 juin, a annoncé le Premier ministre.'),
+    'meteo.md': writtenStory('Un orage sur la Bretagne', '2020-06-10', 'Un orage violent a frappé la Bretagne le 9 juin, sans faire de victime.'),
   });
 });
 afterAll(() => news?.close());

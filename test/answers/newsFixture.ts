@@ -71,6 +71,11 @@ export async function loadWrittenFixture(files: Readonly<Record<string, string>>
   };
 }
 
+/** A written article as a Markdown file: its title quoted in the front matter, its date and language, then its text. */
+export function writtenStory(title: string, published: string, text: string, language: 'fr' | 'en' = 'fr'): string {
+  return `---\ntitle: "${title}"\npublished: ${published}\nlang: ${language}\n---\n${text}\n`;
+}
+
 /** Asks `question` over the fixture, checking first that every citation is a verbatim slice of its article. */
 export async function askVerbatim(fixture: NewsFixture, question: string): ReturnType<typeof answerQuestion> {
   const answer = await answerQuestion(question, fixture.deps);
