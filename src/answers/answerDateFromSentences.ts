@@ -3,6 +3,7 @@ import type { DateEventKind } from '../facts/fact';
 import { clauseTense, findEventCues, readStatusCues } from '../facts/claimCues';
 import { findDateExpressions, type DateMention } from '../facts/findDateExpressions';
 import { foldForMatching } from '../text/foldForMatching';
+import { namesAnotherOrdinal } from '../text/numberShapes';
 import { resolveDateExpression, type ResolvedDateExpression } from '../facts/resolveDateExpression';
 import type { QuestionAnalysis } from './analyzeQuestion';
 import { quoteMarks } from './answerFact';
@@ -116,8 +117,10 @@ export function answerDateFromSentences(
   const hasSubject = analysis.subjects.length > 0;
   const asksAvailability = analysis.event !== null && AVAILABILITY.has(analysis.event);
   const needed = hasSubject ? 0.5 : Math.max(2, Math.ceil(questionTerms.size * 0.6));
+  const question = foldForMatching(analysis.question);
   const dated = candidates
     .filter((c) => !hasSubject || c.subjects.size > 0)
+    .filter((c) => !namesAnotherOrdinal(question, foldForMatching(c.article.text.slice(c.sentence.start, c.sentence.end))))
     .map((candidate) => {
       const text = candidate.article.text.slice(candidate.sentence.start, candidate.sentence.end);
       const carried = candidate.support.start !== candidate.sentence.start;

@@ -11,6 +11,7 @@ import { resolveDateExpression, type ResolveDateOptions, type ResolvedDateExpres
 import { dateOfStatement, dateScope, inDateScope, scopeUndoes } from '../facts/dateScope';
 import { describeRange } from './describeDate';
 import { typeOfNoun, VOCABULARIES, type AnswerType, type NameKind } from '../text/vocabulary';
+import { namesAnotherOrdinal } from '../text/numberShapes';
 import { findAnswerCandidates, OPEN_TYPES, readTokens, type AnswerCandidate, type ReadToken } from './answerCandidates';
 import { namesTime } from './readQuestion';
 import { articleFit } from './articleFit';
@@ -851,6 +852,7 @@ function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candid
   if (reading.counted !== null && candidate.type === 'count' && insideName(sentence, candidate)) return null;
   if (candidate.type === 'count' && !reading.countsTime && countsDayOfMonth(sentence, candidate)) return null;
   if (candidate.type === 'count' && spansYearsNotAge(reading, sentence, candidate)) return null;
+  if (namesAnotherOrdinal(foldForMatching(reading.question), sentence.folded)) return null;
   const unit = unitFit(reading, sentence, candidate);
   if (unit === null) return null;
   const f: CandidateFeatures = {

@@ -1,3 +1,4 @@
+import { VOCABULARIES } from './vocabulary';
 /**
  * Words made of digits and letters that are no names: ordinals ("27ème",
  * "1re", "XVIIIe", "20ᵉ"), times of day ("16h30", "18H00"), measures ("80km",
@@ -34,4 +35,26 @@ export function isYear(text: string): boolean {
 /** Whether a word with digits is a count, a time, a rank or a year rather than part of a name or model number. */
 export function isNumberNotName(text: string, folded: string = text.toLowerCase()): boolean {
   return isYear(text) || isOrdinalWord(text, folded) || isTimeOfDay(text) || isMeasure(text);
+}
+
+/** Each « ordinal noun » of a folded text (« second tour », "first round"): the noun, singular, and the ordinal's number. */
+function ordinalNouns(folded: string): Array<{ noun: string; number: number }> {
+  const found: Array<{ noun: string; number: number }> = [];
+  for (const match of folded.matchAll(/(?<![\p{L}\p{N}])([\p{L}\p{N}]+)(?=\s+(\p{L}{3,}))/gu)) {
+    const number = VOCABULARIES.fr.dates.ordinals[match[1]] ?? VOCABULARIES.en.dates.ordinals[match[1]];
+    if (number !== undefined) found.push({ noun: match[2].replace(/s$/u, ''), number });
+  }
+  return found;
+}
+
+/**
+ * Whether a sentence speaks of another of the things a question counts in
+ * order, both folded: « le premier tour … le 23 avril » for « Quand a eu lieu
+ * le second tour ? » (the same noun with another ordinal, and never the asked one).
+ */
+export function namesAnotherOrdinal(foldedQuestion: string, foldedSentence: string): boolean {
+  const asked = ordinalNouns(foldedQuestion);
+  if (asked.length === 0) return false;
+  const said = ordinalNouns(foldedSentence);
+  return asked.some((a) => said.some((s) => s.noun === a.noun && s.number !== a.number) && !said.some((s) => s.noun === a.noun && s.number === a.number));
 }
