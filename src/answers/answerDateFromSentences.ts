@@ -3,7 +3,7 @@ import type { DateEventKind } from '../facts/fact';
 import { clauseTense, findEventCues, readStatusCues } from '../facts/claimCues';
 import { findDateExpressions, type DateMention } from '../facts/findDateExpressions';
 import { foldForMatching } from '../text/foldForMatching';
-import { namesAnotherOrdinal } from '../text/numberShapes';
+import { namesAnotherOrdinal, ordinalNouns } from '../text/numberShapes';
 import { resolveDateExpression, type ResolvedDateExpression } from '../facts/resolveDateExpression';
 import type { QuestionAnalysis } from './analyzeQuestion';
 import { quoteMarks } from './answerFact';
@@ -117,14 +117,15 @@ export function answerDateFromSentences(
   const hasSubject = analysis.subjects.length > 0;
   const asksAvailability = analysis.event !== null && AVAILABILITY.has(analysis.event);
   const needed = hasSubject ? 0.5 : Math.max(2, Math.ceil(questionTerms.size * 0.6));
-  const question = foldForMatching(analysis.question);
+  const askedOrdinals = ordinalNouns(foldForMatching(analysis.question));
   const dated = candidates
     .filter((c) => !hasSubject || c.subjects.size > 0)
-    .filter((c) => !namesAnotherOrdinal(question, foldForMatching(c.article.text.slice(c.sentence.start, c.sentence.end))))
     .map((candidate) => {
       const text = candidate.article.text.slice(candidate.sentence.start, candidate.sentence.end);
+      const folded = foldForMatching(text);
+      if (namesAnotherOrdinal(askedOrdinals, folded)) return { candidate, score: 0, mention: undefined };
       const carried = candidate.support.start !== candidate.sentence.start;
-      const score = candidate.overlap + (asksAvailability && movesOrExpects(foldForMatching(text), candidate.article.language) ? 1 : 0) - (carried ? 0.5 : 0);
+      const score = candidate.overlap + (asksAvailability && movesOrExpects(folded, candidate.article.language) ? 1 : 0) - (carried ? 0.5 : 0);
       const mentions = findDateExpressions(text, candidate.article.language);
       const mention = askedMention(analysis, text, mentions, candidate.article.language, questionTerms);
       return { candidate, score, mention };

@@ -656,12 +656,6 @@ function statesAge(sentence: ReadSentence, candidate: AnswerCandidate): boolean 
   );
 }
 
-/** For a question asking an age, a number that is not stated as one ({@link statesAge}): no candidate. */
-function spansYearsNotAge(reading: QuestionReading, sentence: ReadSentence, candidate: AnswerCandidate): boolean {
-  const question = foldForMatching(reading.question);
-  if (!(['fr', 'en'] as const).some((l) => VOCABULARIES[l].asksAge.test(question))) return false;
-  return !statesAge(sentence, candidate);
-}
 
 /**
  * Whether the word after a count says it counts something else than the
@@ -851,8 +845,8 @@ function scoreCandidate(reading: QuestionReading, sentence: ReadSentence, candid
   const lengthPenalty = candidate.type === 'other' ? Math.max(0, words - 4) * 0.06 : candidate.type === 'reason' ? Math.max(0, words - 10) * 0.03 : 0;
   if (reading.counted !== null && candidate.type === 'count' && insideName(sentence, candidate)) return null;
   if (candidate.type === 'count' && !reading.countsTime && countsDayOfMonth(sentence, candidate)) return null;
-  if (candidate.type === 'count' && spansYearsNotAge(reading, sentence, candidate)) return null;
-  if (namesAnotherOrdinal(foldForMatching(reading.question), sentence.folded)) return null;
+  if (candidate.type === 'count' && reading.asksAge && !statesAge(sentence, candidate)) return null;
+  if (namesAnotherOrdinal(reading.ordinals, sentence.folded)) return null;
   const unit = unitFit(reading, sentence, candidate);
   if (unit === null) return null;
   const f: CandidateFeatures = {

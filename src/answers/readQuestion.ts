@@ -5,7 +5,7 @@ import { STOP_WORDS } from '../text/stopWords';
 import { tokenize, type Token } from '../text/tokenize';
 import { expectedAnswerType, foldQuestion, headNouns, whichPhrase } from '../text/expectedAnswerType';
 import { typeOfNoun, VOCABULARIES, type AnswerType, type DateRole, type Vocabulary } from '../text/vocabulary';
-import { isOrdinalWord, isYear } from '../text/numberShapes';
+import { isOrdinalWord, isYear, ordinalNouns, type OrdinalNoun } from '../text/numberShapes';
 
 /** A name the question asks about, with the parts that tell it from its neighbours. */
 export interface FocusName {
@@ -73,6 +73,10 @@ export interface QuestionReading {
   countsAnyone: boolean;
   /** The counted noun names a time (« combien de temps », "how many days"): only then does a number before a time ("9 août", « trois heures ») answer. */
   countsTime: boolean;
+  /** The question asks a person's age (« quel âge », "how old"): only a number stated as an age answers. */
+  asksAge: boolean;
+  /** The nouns the question counts in order (« le second tour »): a sentence about another of them does not answer. */
+  ordinals: OrdinalNoun[];
   /**
    * For « quel X » / "which X", the indexes in `terms` of X, the noun the
    * answer is an instance of: news writes the answer beside it ("la
@@ -256,6 +260,8 @@ export function readQuestion(asked: string, language: 'fr' | 'en', options: Read
     countsPeople: counted !== null && countedWord !== null && typeOfNoun(countedWord, [vocabulary]) === 'person',
     countsAnyone: counted !== null && countedWord !== null && vocabulary.peopleNouns.has(countedWord),
     countsTime: counted !== null && countedWord !== null && (namesTime(countedWord) || vocabulary.timeItself.has(countedWord)),
+    asksAge: VOCABULARIES.fr.asksAge.test(folded) || VOCABULARIES.en.asksAge.test(folded),
+    ordinals: ordinalNouns(folded),
     heads,
     names,
     years,

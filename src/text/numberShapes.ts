@@ -37,9 +37,15 @@ export function isNumberNotName(text: string, folded: string = text.toLowerCase(
   return isYear(text) || isOrdinalWord(text, folded) || isTimeOfDay(text) || isMeasure(text);
 }
 
-/** Each « ordinal noun » of a folded text (« second tour », "first round"): the noun, singular, and the ordinal's number. */
-function ordinalNouns(folded: string): Array<{ noun: string; number: number }> {
-  const found: Array<{ noun: string; number: number }> = [];
+/** A noun counted in order (« second tour », "first round"): the noun, singular, and the ordinal's number. */
+export interface OrdinalNoun {
+  noun: string;
+  number: number;
+}
+
+/** Each « ordinal noun » of a folded text (« second tour », "first round"). */
+export function ordinalNouns(folded: string): OrdinalNoun[] {
+  const found: OrdinalNoun[] = [];
   for (const match of folded.matchAll(/(?<![\p{L}\p{N}])([\p{L}\p{N}]+)(?=\s+(\p{L}{3,}))/gu)) {
     const number = VOCABULARIES.fr.dates.ordinals[match[1]] ?? VOCABULARIES.en.dates.ordinals[match[1]];
     if (number !== undefined) found.push({ noun: match[2].replace(/s$/u, ''), number });
@@ -48,12 +54,12 @@ function ordinalNouns(folded: string): Array<{ noun: string; number: number }> {
 }
 
 /**
- * Whether a sentence speaks of another of the things a question counts in
- * order, both folded: « le premier tour … le 23 avril » for « Quand a eu lieu
- * le second tour ? » (the same noun with another ordinal, and never the asked one).
+ * Whether a folded sentence speaks of another of the things a question counts
+ * in order (`asked`, its {@link ordinalNouns}): « le premier tour … le 23
+ * avril » for « Quand a eu lieu le second tour ? » (the same noun with another
+ * ordinal, and never the asked one).
  */
-export function namesAnotherOrdinal(foldedQuestion: string, foldedSentence: string): boolean {
-  const asked = ordinalNouns(foldedQuestion);
+export function namesAnotherOrdinal(asked: readonly OrdinalNoun[], foldedSentence: string): boolean {
   if (asked.length === 0) return false;
   const said = ordinalNouns(foldedSentence);
   return asked.some((a) => said.some((s) => s.noun === a.noun && s.number !== a.number) && !said.some((s) => s.noun === a.noun && s.number === a.number));
