@@ -6,20 +6,13 @@
  */
 import { foldForMatching } from '../text/foldForMatching';
 import { STOP_WORDS } from '../text/stopWords';
-import { VOCABULARIES, type QuestionGrammar } from '../text/vocabulary';
-
-function alternatives(words: Iterable<string>): string {
-  return [...words]
-    .sort((a, b) => b.length - a.length)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|');
-}
+import { alternationOf, VOCABULARIES, type QuestionGrammar } from '../text/vocabulary';
 
 /** The interrogative a question opens with, a preposition allowed before it and a measure after it ("à quelle", "how many"). */
 function openingPattern(grammar: QuestionGrammar): RegExp {
-  const preposition = grammar.prepositions.size > 0 ? `(?:(?:${alternatives(grammar.prepositions)})(?:\\s+|(?<=')))?` : '';
-  const measure = grammar.howMeasures.size > 0 ? `(?:\\s+(?:${alternatives(grammar.howMeasures)}))?` : '';
-  return new RegExp(`^${preposition}(?:${alternatives(grammar.interrogatives)})${measure}(?=[\\s,]|$)`, 'u');
+  const preposition = grammar.prepositions.size > 0 ? `(?:(?:${alternationOf(grammar.prepositions)})(?:\\s+|(?<=')))?` : '';
+  const measure = grammar.howMeasures.size > 0 ? `(?:\\s+(?:${alternationOf(grammar.howMeasures)}))?` : '';
+  return new RegExp(`^${preposition}(?:${alternationOf(grammar.interrogatives)})${measure}(?=[\\s,]|$)`, 'u');
 }
 
 const FRENCH = VOCABULARIES.fr.questionGrammar;
@@ -27,8 +20,8 @@ const ENGLISH = VOCABULARIES.en.questionGrammar;
 const FRENCH_OPENING = openingPattern(FRENCH);
 const ENGLISH_OPENING = openingPattern(ENGLISH);
 const FRENCH_EST_CE_QUE = /\s+est[- ]ce\s+qu(?:e\s+|')/u;
-const FRENCH_INVERTED_PRONOUN = new RegExp(`-(?:t-)?(?:${alternatives(FRENCH.invertedPronouns)})(?![\\p{L}\\d])`, 'u');
-const FRENCH_PERSONAL_INVERSION = new RegExp(`-(?:${alternatives(FRENCH.personalPronouns)})(?![\\p{L}\\d])`, 'u');
+const FRENCH_INVERTED_PRONOUN = new RegExp(`-(?:t-)?(?:${alternationOf(FRENCH.invertedPronouns)})(?![\\p{L}\\d])`, 'u');
+const FRENCH_PERSONAL_INVERSION = new RegExp(`-(?:${alternationOf(FRENCH.personalPronouns)})(?![\\p{L}\\d])`, 'u');
 /** How far after the opening word an auxiliary may stand and still be the question's inversion ("which company will…"). */
 const AUXILIARY_REACH = 3;
 

@@ -11,7 +11,7 @@ import {
   type DayRange,
   type PublicationInterval,
 } from './calendar';
-import { VOCABULARIES, type PeriodPart, type TimeUnit } from '../text/vocabulary';
+import { alternationOf, VOCABULARIES, type PeriodPart, type TimeUnit } from '../text/vocabulary';
 import { foldForMatching } from '../text/foldForMatching';
 
 const FR = VOCABULARIES.fr.dates;
@@ -25,10 +25,6 @@ const SEASONS: Readonly<Record<string, { from: number; to: number }>> = { ...FR.
 const DEICTIC_STEPS: Readonly<Record<string, number>> = { ...FR.deicticSteps, ...EN.deicticSteps };
 
 /** Words as regex alternatives, longest first, spaces matching any space. */
-function alternatives(words: Iterable<string>): string {
-  return [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')).join('|');
-}
-
 /** What resolving a date expression needs besides the expression. */
 export interface ResolveContext {
   /** The article's publication date, or null when unknown. */
@@ -77,13 +73,13 @@ export interface DateRule {
 const B = '(?<![\\p{L}\\d])';
 const E = '(?![\\p{L}\\d])';
 const YEAR = '(?<year>(?:19|20)\\d{2})(?![\\p{L}\\d-]|\\.\\d|,\\d)';
-const MONTH_FR = `(?<month>${alternatives(Object.keys(FR.months))})${E}`;
-const MONTH_EN = `(?<month>${alternatives(Object.keys(EN.months))})${E}`;
-const MONTH_EN_SHORT = `(?<month>${alternatives([...Object.keys(EN.months), ...Object.keys(EN.monthAbbreviations)])})\\.?`;
-const COUNT_FR = `(?<count>${alternatives(Object.keys(FR.counts))}|\\d{1,2})`;
-const COUNT_EN = `(?<count>${alternatives(Object.keys(EN.counts))}|\\d{1,2})`;
-const UNIT_FR = `(?<unit>${alternatives(Object.keys(FR.units))})`;
-const UNIT_EN = `(?<unit>${alternatives(Object.keys(EN.units))})`;
+const MONTH_FR = `(?<month>${alternationOf(Object.keys(FR.months), '\\s')})${E}`;
+const MONTH_EN = `(?<month>${alternationOf(Object.keys(EN.months), '\\s')})${E}`;
+const MONTH_EN_SHORT = `(?<month>${alternationOf([...Object.keys(EN.months), ...Object.keys(EN.monthAbbreviations)], '\\s')})\\.?`;
+const COUNT_FR = `(?<count>${alternationOf(Object.keys(FR.counts), '\\s')}|\\d{1,2})`;
+const COUNT_EN = `(?<count>${alternationOf(Object.keys(EN.counts), '\\s')}|\\d{1,2})`;
+const UNIT_FR = `(?<unit>${alternationOf(Object.keys(FR.units), '\\s')})`;
+const UNIT_EN = `(?<unit>${alternationOf(Object.keys(EN.units), '\\s')})`;
 const UNITS: Readonly<Record<string, TimeUnit>> = { ...FR.units, ...EN.units };
 const WEEKDAYS_FR = FR.weekdays;
 const WEEKDAYS_EN = EN.weekdays;
@@ -445,7 +441,7 @@ export const DATE_RULES: DateRule[] = [
   {
     name: 'fr.dayRange',
     language: 'fr',
-    pattern: rx(`(?:du\\s|entre\\sle\\s)?(?<from>1er|premier|\\d{1,2})(?:\\s(?<fromMonth>${alternatives(Object.keys(FR.months))}))?\\s(?:au|et\\sle|-)\\s(?<day>\\d{1,2})\\s${MONTH_FR}(?:\\s${YEAR})?`),
+    pattern: rx(`(?:du\\s|entre\\sle\\s)?(?<from>1er|premier|\\d{1,2})(?:\\s(?<fromMonth>${alternationOf(Object.keys(FR.months), '\\s')}))?\\s(?:au|et\\sle|-)\\s(?<day>\\d{1,2})\\s${MONTH_FR}(?:\\s${YEAR})?`),
     resolve: (g, c) => dayRange(g, c),
   },
   {
@@ -555,7 +551,7 @@ export const DATE_RULES: DateRule[] = [
   {
     name: 'fr.day.deictic',
     language: 'fr',
-    pattern: new RegExp(`(?<![\\p{L}\\d])(?<!de\\s|d')(?<word>${alternatives(Object.keys(FR.relativeDays))})(?![\\p{L}\\d])`, 'gdu'),
+    pattern: new RegExp(`(?<![\\p{L}\\d])(?<!de\\s|d')(?<word>${alternationOf(Object.keys(FR.relativeDays), '\\s')})(?![\\p{L}\\d])`, 'gdu'),
     resolve: (g, c) => fromPublication(c, 'month', dayOf(FR.relativeDays[g.word ?? ''] ?? 0)),
   },
   {
@@ -740,7 +736,7 @@ export const DATE_RULES: DateRule[] = [
   {
     name: 'en.day.deictic',
     language: 'en',
-    pattern: new RegExp(`(?<![\\p{L}\\d'])(?<word>${alternatives(Object.keys(EN.relativeDays))})(?!'s|[\\p{L}\\d])`, 'gdu'),
+    pattern: new RegExp(`(?<![\\p{L}\\d'])(?<word>${alternationOf(Object.keys(EN.relativeDays), '\\s')})(?!'s|[\\p{L}\\d])`, 'gdu'),
     resolve: (g, c) => fromPublication(c, 'month', dayOf(EN.relativeDays[g.word ?? ''] ?? 0)),
   },
   {

@@ -1,14 +1,7 @@
 import { foldForMatching } from './foldForMatching';
 import { STOP_WORDS } from './stopWords';
-import { typeNamedFirst, typeOfNoun, VOCABULARIES, type AnswerType } from './vocabulary';
+import { alternationOf, typeNamedFirst, typeOfNoun, VOCABULARIES, type AnswerType } from './vocabulary';
 import type { QuestionGrammar } from './vocabularyTypes';
-
-function alternation(words: Iterable<string>): string {
-  return [...words]
-    .sort((a, b) => b.length - a.length)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
-    .join('|');
-}
 
 function whichPattern(grammars: readonly QuestionGrammar[]): RegExp {
   const union = (pick: (grammar: QuestionGrammar) => ReadonlySet<string>) => grammars.flatMap((grammar) => [...pick(grammar)]);
@@ -16,9 +9,9 @@ function whichPattern(grammars: readonly QuestionGrammar[]): RegExp {
   const joined = determiners.filter((word) => word.endsWith("'"));
   const spaced = determiners.filter((word) => !word.endsWith("'"));
   return new RegExp(
-    `(?:^|[^\\p{L}])(?:${alternation(union((grammar) => grammar.whichWords))})\\s+` +
-      `(?:(?:${alternation(union((grammar) => grammar.whichVerbs))})\\s+)?` +
-      `(?:(?:${alternation(spaced)})\\s+|(?:${alternation(joined)}))?` +
+    `(?:^|[^\\p{L}])(?:${alternationOf(union((grammar) => grammar.whichWords), '\\s+')})\\s+` +
+      `(?:(?:${alternationOf(union((grammar) => grammar.whichVerbs), '\\s+')})\\s+)?` +
+      `(?:(?:${alternationOf(spaced, '\\s+')})\\s+|(?:${alternationOf(joined, '\\s+')}))?` +
       `((?:[\\p{L}'-]+\\s+){0,2}[\\p{L}'-]+)`,
     'u',
   );
@@ -27,7 +20,7 @@ function whichPattern(grammars: readonly QuestionGrammar[]): RegExp {
 const WHICH = whichPattern([VOCABULARIES.fr.questionGrammar, VOCABULARIES.en.questionGrammar]);
 
 const WHO = new RegExp(
-  `(?:^|[^\\p{L}])(?:${alternation([...VOCABULARIES.fr.questionGrammar.personInterrogatives, ...VOCABULARIES.en.questionGrammar.personInterrogatives])})(?![\\p{L}])`,
+  `(?:^|[^\\p{L}])(?:${alternationOf([...VOCABULARIES.fr.questionGrammar.personInterrogatives, ...VOCABULARIES.en.questionGrammar.personInterrogatives], '\\s+')})(?![\\p{L}])`,
   'u',
 );
 

@@ -16,6 +16,18 @@ export function wordsPattern(source: string, flags = 'gu'): RegExp {
   return new RegExp(`(?<![\\p{L}\\d])(?:${source})(?![\\p{L}\\d])`, flags);
 }
 
+/**
+ * A regex source matching any of `words`, longest first (so « jusqu'au » wins
+ * over « jusqu »), each escaped, the spaces inside a word written as `space`
+ * (a regex source: `\\s+` to let any spacing match; a plain space by default).
+ */
+export function alternationOf(words: Iterable<string>, space = ' '): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, space))
+    .join('|');
+}
+
 /** The words of one list in either language, as one set ("le", "the" for the determiners). */
 export function inEitherLanguage(list: (vocabulary: Vocabulary) => ReadonlySet<string>): ReadonlySet<string> {
   return new Set([...list(VOCABULARIES.fr), ...list(VOCABULARIES.en)]);
